@@ -1,0 +1,127 @@
+/**
+ * The base of every infolens command: shared flags (--json, --out, --quiet,
+ * --debug, --backend, --threads), the report envelope, atomic report output,
+ * progress, and the mapping from errors to one-line messages and exit codes.
+ * It lives outside src/commands/ because oclif loads every file there as a command.
+ */
+import {Command, Flags, Interfaces} from '@oclif/core'
+import {ExitCode, InfolensError} from './errors.js'
+import {fingerprintFiles} from './io/checksum.js'
+import {type BackendPreference, selectEngine} from './kernels/engine.js'
+import {writeJsonAtomic} from './report/atomic-write.js'
+import {buildReport, type EngineInfo, type Report} from './report/envelope.js'
+import {startProgress, type Progress} from './report/progress.js'
+import {Stopwatch} from './report/timings.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof InfolensCommand)['baseFlags'] & T['flags']>
+
+export interface EnvelopeParts<R> {
+  schema: string
+  inputs: readonly string[]
+  options: Record<string, unknown>
+  seed?: number
+  warnings?: readonly string[]
+  result: R
+}
+
+export abstract class InfolensCommand<R = unknown> extends Command {
+  static override enableJsonFlag = true
+
+  static override baseFlags = {
+    out: Flags.string({summary: 'Write the JSON report to FILE (atomically: temp file, fsync, rename).', helpValue: 'FILE', helpGroup: 'GLOBAL'}),
+    quiet: Flags.boolean({summary: 'Print nothing on stdout except --json output.', helpGroup: 'GLOBAL'}),
+    debug: Flags.boolean({summary: 'Show stack traces for errors.', helpGroup: 'GLOBAL'}),
+    backend: Flags.option({
+      options: ['auto', 'tensorflow', 'wasm', 'cpu'] as const,
+      default: 'auto' as const,
+      summary: 'TensorFlow.js backend (auto: tensorflow, then wasm, then cpu).',
+      helpGroup: 'GLOBAL',
+    })(),
+    threads: Flags.integer({min: 1, summary: 'Worker threads for float64 linear algebra (default: CPU cores).', helpGroup: 'GLOBAL'}),
+  }
+
+  static override flags = {}
+
+  /** Exit codes, shown at the end of every command's --help. */
+  static override examples: Command.Example[] = []
+
+  protected readonly stopwatch = new Stopwatch()
+  private engineInfo?: EngineInfo
+  private baseFlagValues: {out?: string; quiet?: boolean; backend?: BackendPreference; threads?: number} = {}
+
+  /** Parses flags and remembers the shared ones; commands call this instead of this.parse directly. */
+  protected async parseWithBase<T extends typeof Command>(cmd: T) {
+    const parsed = await this.parse(cmd)
+    const f = parsed.flags as Record<string, unknown>
+    this.baseFlagValues = {
+      out: f.out as string | undefined,
+      quiet: f.quiet as boolean | undefined,
+      backend: f.backend as BackendPreference | undefined,
+      threads: f.threads as number | undefined,
+    }
+    return parsed
+  }
+
+  /** The compute engine chosen by --backend/--threads (initialised on first use). */
+  protected async engine(): Promise<EngineInfo> {
+    this.engineInfo ??= await selectEngine({backend: this.baseFlagValues.backend ?? 'auto', threads: this.baseFlagValues.threads})
+    return this.engineInfo
+  }
+
+  /** Whether human output should be printed (not --json, not --quiet). */
+  protected get humanOutput(): boolean {
+    return !this.jsonEnabled() && this.baseFlagValues.quiet !== true
+  }
+
+  /** A progress bar on stderr, shown only on a TTY outside --json/--quiet. */
+  protected progress(total: number, label: string): Progress {
+    return startProgress(total, label, this.humanOutput)
+  }
+
+  /** Wraps a result in the shared envelope (checksums the inputs). */
+  protected async envelope<T>(parts: EnvelopeParts<T>): Promise<Report<T>> {
+    const inputs = await this.stopwatch.time('checksum', () => fingerprintFiles(parts.inputs))
+    return buildReport({
+      schema: parts.schema,
+      command: this.argv,
+      inputs,
+      options: parts.options,
+      engine: this.engineInfo ?? (await this.engine()),
+      seed: parts.seed,
+      timings: this.stopwatch.toJSON(),
+      warnings: parts.warnings,
+      result: parts.result,
+    })
+  }
+
+  /**
+   * Finishes a command: writes --out atomically, prints the human rendering
+   * unless --json/--quiet, and returns the report (oclif prints it under --json).
+   */
+  protected emit<T>(report: Report<T>, render: (report: Report<T>) => string): Report<T> {
+    if (this.baseFlagValues.out) writeJsonAtomic(this.baseFlagValues.out, report)
+    if (this.humanOutput) this.log(render(report))
+    return report
+  }
+
+  /** Errors become one line on stderr (and one JSON document on stdout under --json). */
+  protected override async catch(error: Error & {oclif?: {exit?: number}; code?: string}): Promise<any> {
+    if (error.code === 'EEXIT') throw error // this.exit(): let oclif exit with its code
+    const debug = this.argv.includes('--debug') || process.env.DEBUG?.includes('infolens') === true
+    const exitCode = error instanceof InfolensError ? error.exitCode : (error.oclif?.exit ?? ExitCode.internal)
+    const text = error instanceof InfolensError ? error.oneLine : firstLine(error.message)
+    if (this.argv.includes('--json')) {
+      process.stdout.write(JSON.stringify({error: {message: text, exitCode, kind: error.name}}) + '\n')
+    }
+    process.stderr.write(`infolens: error: ${text}\n`)
+    if (debug && error.stack) process.stderr.write(error.stack + '\n')
+    else if (exitCode === ExitCode.internal) process.stderr.write('(run again with --debug for the stack trace)\n')
+    process.exitCode = exitCode
+  }
+}
+
+function firstLine(message: string): string {
+  // oclif parse errors carry multi-line help hints; keep the first meaningful line.
+  const line = message.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error'
+  return line.replace(/\u001B\[[0-9;]*m/g, '')
+}

@@ -1,0 +1,28 @@
+/** Input fingerprints for reports: size and SHA-256, streamed so large checkpoints never sit in memory. */
+import {createHash} from 'node:crypto'
+import {createReadStream, statSync} from 'node:fs'
+import {InputError} from '../errors.js'
+
+export interface InputFingerprint {
+  readonly path: string
+  readonly bytes: number
+  readonly sha256: string
+}
+
+export async function fingerprintFile(path: string): Promise<InputFingerprint> {
+  let bytes: number
+  try {
+    bytes = statSync(path).size
+  } catch {
+    throw new InputError('file not found', {file: path})
+  }
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(path, {highWaterMark: 1 << 22})) hash.update(chunk as Buffer)
+  return {path, bytes, sha256: hash.digest('hex')}
+}
+
+export async function fingerprintFiles(paths: readonly string[]): Promise<InputFingerprint[]> {
+  const out: InputFingerprint[] = []
+  for (const p of paths) out.push(await fingerprintFile(p))
+  return out
+}

@@ -1,0 +1,48 @@
+/**
+ * Terminal styling for human output: chalk for colour (off under NO_COLOR, on
+ * non-TTY stdout, or with TERM=dumb) and cli-table3 for tables.
+ */
+import chalk, {Chalk, type ChalkInstance} from 'chalk'
+import Table from 'cli-table3'
+
+const colourAllowed = process.env.NO_COLOR === undefined && process.stdout.isTTY === true && process.env.TERM !== 'dumb'
+
+/** The chalk instance all renderers use. */
+export const style: ChalkInstance = colourAllowed ? chalk : new Chalk({level: 0})
+
+export type Cell = string | number | boolean | null | undefined
+
+/** Formats a number for tables: fixed digits for moderate values, exponent for extremes. */
+export function formatNumber(value: number | null | undefined, digits = 4): string {
+  if (value === null || value === undefined) return '-'
+  if (Number.isNaN(value)) return 'NaN'
+  if (!Number.isFinite(value)) return value > 0 ? 'inf' : '-inf'
+  if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value)
+  const abs = Math.abs(value)
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e6)) return value.toExponential(digits - 1)
+  return value.toFixed(digits)
+}
+
+function cellText(cell: Cell): string {
+  if (typeof cell === 'number') return formatNumber(cell)
+  if (cell === null || cell === undefined) return '-'
+  return String(cell)
+}
+
+/** A table as a string; `head` is styled bold, numbers right-aligned. */
+export function renderTable(head: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const table = new Table({
+    head: head.map((h) => style.bold(h)),
+    style: {head: [], border: []},
+    colAligns: head.map((_, i) => (rows.length > 0 && typeof rows[0][i] === 'number' ? 'right' : 'left')),
+  })
+  for (const row of rows) table.push(row.map(cellText))
+  return table.toString()
+}
+
+/** Two-column key/value table. */
+export function renderKeyValues(pairs: readonly (readonly [string, Cell])[]): string {
+  const table = new Table({style: {head: [], border: []}})
+  for (const [k, v] of pairs) table.push([style.bold(k), cellText(v)])
+  return table.toString()
+}
