@@ -83,7 +83,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     const inputs = await this.stopwatch.time('checksum', () => fingerprintFiles(parts.inputs))
     return buildReport({
       schema: parts.schema,
-      command: this.argv,
+      command: [this.config.bin, ...(this.id ?? '').split(':').filter(Boolean), ...this.argv],
       inputs,
       options: parts.options,
       engine: this.engineInfo ?? (await this.engine()),
