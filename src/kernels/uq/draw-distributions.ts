@@ -1,0 +1,46 @@
+/**
+ * The probability model of one Inv-Entropy draw (paper eqs. 2–4, spec §2.2–2.3), with the
+ * released code's consistent input marginal.
+ *
+ * Given Px (inputs) and Py (the responses chosen in this draw), both row-stochastic m×m:
+ * - P(Y = y_j) = (π·Py)[j], π uniform: the column means of Py;
+ * - P(X = x_i | Y = y_j) = (Py·Px)[j, i] (walk in response space, map to the paired input, walk in input space);
+ * - P(X = x_i) = Σ_j P(y_j) P(x_i | y_j) = (π·Py·Py·Px)[i] (the paper's text writes π·Py·Px; the code, followed here, is consistent);
+ * - P(Y = y_i | X = x_i) by Bayes: P(x_i|y_i)·P(y_i)/P(x_i).
+ * Every P(x_i) is positive because both matrices have positive diagonals.
+ */
+export interface DrawDistributions {
+  /** P(Y = y_j), length m. */
+  readonly pY: Float64Array
+  /** P(X = x_i), length m. */
+  readonly pX: Float64Array
+  /** P(x_i | y_i), the diagonal of Py·Px, length m. */
+  readonly pXGivenYDiag: Float64Array
+  /** P(y_i | x_i) by Bayes, length m. */
+  readonly pYGivenXDiag: Float64Array
+}
+
+/** Computes the draw's distributions; `px`, `py` row-major m×m, row-stochastic. */
+export function computeDrawDistributions(px: Float64Array, py: Float64Array, m: number): DrawDistributions {
+  const pY = new Float64Array(m)
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) pY[j] += py[i * m + j]
+  for (let j = 0; j < m; j++) pY[j] /= m
+  const pX = new Float64Array(m)
+  const pXGivenYDiag = new Float64Array(m)
+  const row = new Float64Array(m)
+  for (let j = 0; j < m; j++) {
+    // row = (Py·Px)[j, ·] = P(· | y_j)
+    row.fill(0)
+    for (let k = 0; k < m; k++) {
+      const a = py[j * m + k]
+      const off = k * m
+      for (let i = 0; i < m; i++) row[i] += a * px[off + i]
+    }
+    pXGivenYDiag[j] = row[j]
+    const w = pY[j]
+    for (let i = 0; i < m; i++) pX[i] += w * row[i]
+  }
+  const pYGivenXDiag = new Float64Array(m)
+  for (let i = 0; i < m; i++) pYGivenXDiag[i] = (pXGivenYDiag[i] * pY[i]) / pX[i]
+  return {pY, pX, pXGivenYDiag, pYGivenXDiag}
+}
