@@ -1,0 +1,158 @@
+/**
+ * School trajectories as CDF-2 (64-bit offset) NetCDF with dewi-kadita's variable names and
+ * CF-1.8 attributes (spec school.md §3.2–3.3): `time` is the record dimension so frames stream to
+ * disk while the simulation runs; integer parameters are NC_INT (NetCDF-3 has no int64); the
+ * seed, orientation weight, ring start and centroid mode are recorded so a run can be repeated.
+ * Global summary attributes (final_*, mean_*) are not written: the header precedes the data.
+ */
+import {InputError} from '../../errors.js'
+import {NetcdfWriter, ncInt, openNetcdf, type AttrValue, type VariableSpec} from '../netcdf/index.js'
+import {metricNames} from '../../kernels/school/school-metrics.js'
+import type {SchoolParameters} from '../../kernels/school/school-parameters.js'
+import {toolVersion} from '../../version.js'
+
+const dimensionless = (longName: string, description?: string): Record<string, AttrValue> => ({
+  units: 'dimensionless', long_name: longName, valid_range: [0, 1], ...(description ? {description} : {}),
+})
+
+const metricAttributes: Record<string, Record<string, AttrValue>> = {
+  polarization: dimensionless('school_polarization_order_parameter'),
+  rotation: dimensionless('school_rotation_order_parameter'),
+  order_index: dimensionless('order_index', 'Simple order index: max(P, M). High = ordered.'),
+  school_cohesion_entropy: dimensionless('school_cohesion_entropy', 'School cohesion entropy (NND distribution)'),
+  polarization_entropy: dimensionless('polarization_entropy', 'Polarization entropy (heading distribution)'),
+  depth_stratification_entropy: dimensionless('depth_stratification_entropy', 'Depth stratification entropy'),
+  angular_momentum_entropy: dimensionless('angular_momentum_entropy', 'Angular momentum entropy (milling)'),
+  nearest_neighbor_entropy: dimensionless('nearest_neighbor_entropy', 'k-NN distance entropy'),
+  velocity_correlation_entropy: dimensionless('velocity_correlation_entropy', 'Velocity correlation entropy (pairwise alignment)'),
+  school_shape_entropy: dimensionless('school_shape_entropy', 'School shape entropy (PCA)'),
+  oceanic_schooling_index: dimensionless('oceanic_schooling_index', 'Composite Oceanic Schooling Index (high = disorder)'),
+  spread: {units: 'simulation_length_units', long_name: 'school_spread_rms'},
+}
+
+/** Variables in upstream creation order. */
+function variables(): VariableSpec[] {
+  const t = ['time']
+  const tf = ['time', 'fish']
+  const tfs = ['time', 'fish', 'spatial']
+  const len = 'simulation_length_units'
+  const vel = 'simulation_velocity_units'
+  const metric = (name: string): VariableSpec => ({name, type: 'double', dimensions: t, attributes: metricAttributes[name]})
+  return [
+    {name: 'time', type: 'double', dimensions: t, attributes: {units: 'simulation_time_units', long_name: 'simulation_time', axis: 'T'}},
+    {name: 'fish', type: 'int', dimensions: ['fish'], attributes: {long_name: 'fish_index', units: '1'}},
+    {name: 'spatial', type: 'int', dimensions: ['spatial'], attributes: {long_name: 'spatial_dimension', comment: '0=x, 1=y, 2=z (depth)'}},
+    metric('polarization'),
+    metric('rotation'),
+    {name: 'positions', type: 'double', dimensions: tfs, attributes: {units: len, long_name: 'fish_positions'}},
+    {name: 'velocities', type: 'double', dimensions: tfs, attributes: {units: vel, long_name: 'fish_velocities'}},
+    ...['x', 'y', 'z'].flatMap((c): VariableSpec[] => [
+      {name: c, type: 'double', dimensions: tf, attributes: {units: len, long_name: `fish_${c}_position`}},
+      {name: `v${c}`, type: 'double', dimensions: tf, attributes: {units: vel, long_name: `fish_${c}_velocity`}},
+    ]),
+    ...metricNames.filter((m) => !['polarization', 'rotation', 'spread'].includes(m)).map(metric),
+    metric('spread'),
+  ]
+}
+
+export interface TrajectoryWriterOptions {
+  centroid: string
+  /** ISO time for the history attribute (SOURCE_DATE_EPOCH makes files byte-reproducible). */
+  createdAt: string
+}
+
+/** Streams frames of one run into `path` (atomic: nothing appears until close). */
+export class TrajectoryWriter {
+  private readonly writer: NetcdfWriter
+  private readonly n: number
+  private readonly columns: Float64Array[]
+
+  constructor(path: string, p: SchoolParameters, options: TrajectoryWriterOptions) {
+    this.n = p.n_fish
+    const attrs: Record<string, AttrValue> = {
+      title: '3D Couzin Model Fish Schooling Simulation',
+      scenario_name: p.scenario_name,
+      institution: 'infolens',
+      source: `infolens ${toolVersion} school simulate (dewi-kadita-compatible 3-D Couzin model, NumPy-path semantics)`,
+      history: `Created ${options.createdAt}`,
+      Conventions: 'CF-1.8',
+      n_fish: ncInt(p.n_fish),
+      box_size: p.box_size, speed: p.speed, r_repulsion: p.r_repulsion, r_orientation: p.r_orientation, r_attraction: p.r_attraction,
+      max_turn: p.max_turn, noise: p.noise, blind_angle: p.blind_angle,
+      n_steps: ncInt(p.n_steps), save_interval: ncInt(p.save_interval), dt: p.dt,
+      orientation_weight: p.orientation_weight, torus_init: ncInt(p.torus_init ? 1 : 0), torus_radius: p.torus_radius ?? p.box_size * 0.25,
+      seed: ncInt(p.seed), rng: 'numpy-legacy-mt19937', centroid: options.centroid, license: 'MIT',
+    }
+    this.writer = NetcdfWriter.create(path, {
+      format: '64bit-offset',
+      dimensions: [{name: 'time', size: 'unlimited'}, {name: 'fish', size: p.n_fish}, {name: 'spatial', size: 3}],
+      attributes: attrs,
+      variables: variables(),
+    })
+    this.writer.writeVariable('fish', Int32Array.from({length: p.n_fish}, (_, i) => i))
+    this.writer.writeVariable('spatial', [0, 1, 2])
+    this.columns = Array.from({length: 6}, () => new Float64Array(p.n_fish))
+  }
+
+  /** Appends one frame (positions, velocities N×3 and the metrics in metricNames order). */
+  append(time: number, pos: Float64Array, vel: Float64Array, metrics: ArrayLike<number>): void {
+    const [x, y, z, vx, vy, vz] = this.columns
+    for (let i = 0; i < this.n; i++) {
+      x[i] = pos[3 * i]; y[i] = pos[3 * i + 1]; z[i] = pos[3 * i + 2]
+      vx[i] = vel[3 * i]; vy[i] = vel[3 * i + 1]; vz[i] = vel[3 * i + 2]
+    }
+    const record: Record<string, ArrayLike<number>> = {time: [time], positions: pos, velocities: vel, x, y, z, vx, vy, vz}
+    metricNames.forEach((m, k) => (record[m] = [metrics[k]]))
+    this.writer.appendRecord(record)
+  }
+
+  close(): Promise<void> {
+    return this.writer.close()
+  }
+
+  abort(): void {
+    this.writer.abort()
+  }
+}
+
+export interface Trajectory {
+  boxSize: number
+  frames: number
+  fish: number
+  time: Float64Array
+  positions: Float64Array
+  velocities: Float64Array
+  /** metrics stored in the file, by name (absent variables omitted) */
+  stored: Record<string, Float64Array>
+}
+
+/**
+ * Reads positions/velocities (time, fish, spatial) and the box size (global `box_size`
+ * attribute, or `--box`) from our files or any CF file with those variables.
+ */
+export function readTrajectory(path: string, boxOverride?: number): Trajectory {
+  const file = openNetcdf(path)
+  const need = (name: string) => {
+    const v = file.header.variables.find((x) => x.name === name)
+    if (!v) throw new InputError('variable missing; expected positions and velocities (time, fish, spatial)', {file: path, field: name})
+    if (v.shape.length !== 3 || v.shape[2] !== 3) throw new InputError(`expected dimensions (time, fish, spatial=3), got [${v.shape.join(', ')}]`, {file: path, field: name})
+    return v
+  }
+  const pv = need('positions')
+  const vv = need('velocities')
+  if (pv.shape.join() !== vv.shape.join()) throw new InputError('expected the same shape as positions', {file: path, field: 'velocities'})
+  const boxAttr = file.header.attributes.find((a) => a.name === 'box_size')
+  const box = boxOverride ?? (boxAttr && typeof boxAttr.value !== 'string' ? boxAttr.value[0] : undefined)
+  if (box === undefined || !(box > 0)) throw new InputError('expected a global attribute box_size > 0 (or pass --box)', {file: path, field: 'box_size'})
+  const [frames, fish] = pv.shape
+  if (fish < 1 || frames < 1) throw new InputError('expected at least one frame and one fish', {file: path, field: 'positions'})
+  const asF64 = (name: string) => Float64Array.from(file.read(name))
+  const stored: Record<string, Float64Array> = {}
+  for (const m of metricNames) if (file.header.variables.some((v) => v.name === m)) stored[m] = asF64(m)
+  const hasTime = file.header.variables.some((v) => v.name === 'time')
+  return {
+    boxSize: box, frames, fish,
+    time: hasTime ? asF64('time') : Float64Array.from({length: frames}, (_, k) => k),
+    positions: asF64('positions'), velocities: asF64('velocities'), stored,
+  }
+}

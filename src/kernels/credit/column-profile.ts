@@ -1,0 +1,164 @@
+/**
+ * One-pass, bounded-memory class counts per distinct value of a column: the sufficient
+ * statistic of every binning method except xgb1 (quantiles, CART, ChiMerge and the DP
+ * all work on sorted distinct values with their good/bad counts).
+ *
+ * Exactness: counts are exact while a numeric column has at most `maxDistinct` distinct
+ * values (default 2^18). Beyond that the values are rounded to fewer mantissa bits
+ * (halving the resolution each time) until they fit; the report states the bits kept, so
+ * quantile edges then carry a relative error ≤ 2^−bits. Categorical columns are always
+ * exact (memory grows with the number of levels).
+ * A column is numeric while every non-missing, non-special cell is a decimal literal;
+ * on the first other cell it turns categorical (numbers seen so far keep their text form
+ * as produced by String(x)).
+ */
+import {isMissingCell, parseNumericCell} from './cell-value.js'
+
+export interface ColumnProfile {
+  readonly name: string
+  readonly type: 'numeric' | 'categorical'
+  /** Sorted distinct values (numeric) or levels sorted by string (categorical). */
+  readonly values: readonly number[] | readonly string[]
+  readonly goods: Float64Array
+  readonly bads: Float64Array
+  readonly missing: readonly [number, number]
+  readonly special: ReadonlyMap<string, readonly [number, number]>
+  /** Mantissa bits kept when a numeric column was coarsened; null when exact. */
+  readonly precisionBits: number | null
+}
+
+export interface ProfileOptions {
+  readonly categorical: boolean
+  readonly special: readonly string[]
+  readonly maxDistinct?: number
+}
+
+/** Rounds x to `bits` significant binary digits. */
+export function roundMantissa(x: number, bits: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x
+  const exponent = Math.floor(Math.log2(Math.abs(x)))
+  const scale = 2 ** (bits - 1 - exponent)
+  return Math.round(x * scale) / scale
+}
+
+export class ColumnProfiler {
+  private numeric: boolean
+  private readonly numbers = new Map<number, number>()
+  private readonly levels = new Map<string, number>()
+  private goods: number[] = []
+  private bads: number[] = []
+  private readonly missing: [number, number] = [0, 0]
+  private readonly specialCounts = new Map<string, [number, number]>()
+  private readonly specialText = new Map<string, string>()
+  private readonly specialNumber = new Map<number, string>()
+  private bits: number | null = null
+  private readonly maxDistinct: number
+
+  constructor(readonly name: string, options: ProfileOptions) {
+    this.numeric = !options.categorical
+    this.maxDistinct = options.maxDistinct ?? 2 ** 18
+    for (const s of options.special) {
+      const t = s.trim()
+      this.specialText.set(t, t)
+      const v = parseNumericCell(t)
+      if (!Number.isNaN(v)) this.specialNumber.set(v, t)
+    }
+  }
+
+  /** Adds one cell with its class (1 = bad, 0 = good). */
+  add(cell: string, bad: number): void {
+    if (isMissingCell(cell)) {
+      this.missing[bad]++
+      return
+    }
+    const trimmed = cell.trim()
+    const st = this.specialText.get(trimmed)
+    if (st !== undefined) return this.addSpecial(st, bad)
+    if (this.numeric) {
+      const x = parseNumericCell(trimmed)
+      if (!Number.isNaN(x)) {
+        const sn = this.specialNumber.get(x)
+        if (sn !== undefined) return this.addSpecial(sn, bad)
+        return this.addNumber(this.bits === null ? x : roundMantissa(x, this.bits), bad)
+      }
+      this.becomeCategorical()
+    }
+    let slot = this.levels.get(cell)
+    if (slot === undefined) {
+      slot = this.goods.push(0) - 1
+      this.bads.push(0)
+      this.levels.set(cell, slot)
+    }
+    if (bad) this.bads[slot]++
+    else this.goods[slot]++
+  }
+
+  private addSpecial(label: string, bad: number): void {
+    let c = this.specialCounts.get(label)
+    if (!c) this.specialCounts.set(label, (c = [0, 0]))
+    c[bad]++
+  }
+
+  private addNumber(x: number, bad: number): void {
+    let slot = this.numbers.get(x)
+    if (slot === undefined) {
+      slot = this.goods.push(0) - 1
+      this.bads.push(0)
+      this.numbers.set(x, slot)
+      if (this.numbers.size > this.maxDistinct) this.coarsen()
+      slot = this.numbers.get(roundMantissa(x, this.bits ?? 53))!
+    }
+    if (bad) this.bads[slot]++
+    else this.goods[slot]++
+  }
+
+  /** Halves the resolution (fewer mantissa bits) until the distinct values fit again. */
+  private coarsen(): void {
+    while (this.numbers.size > this.maxDistinct / 2) {
+      this.bits = this.bits === null ? 24 : this.bits - 1
+      const entries = [...this.numbers]
+      const goods = this.goods
+      const bads = this.bads
+      this.numbers.clear()
+      this.goods = []
+      this.bads = []
+      for (const [x, slot] of entries) {
+        const r = roundMantissa(x, this.bits)
+        let s = this.numbers.get(r)
+        if (s === undefined) {
+          s = this.goods.push(0) - 1
+          this.bads.push(0)
+          this.numbers.set(r, s)
+        }
+        this.goods[s] += goods[slot]
+        this.bads[s] += bads[slot]
+      }
+    }
+  }
+
+  private becomeCategorical(): void {
+    this.numeric = false
+    for (const [x, slot] of this.numbers) this.levels.set(String(x), slot)
+    this.numbers.clear()
+  }
+
+  finish(): ColumnProfile {
+    const entries: [number | string, number][] = this.numeric ? [...this.numbers] : [...this.levels]
+    entries.sort((a, b) => (this.numeric ? (a[0] as number) - (b[0] as number) : compareText(a[0] as string, b[0] as string)))
+    return {
+      name: this.name,
+      type: this.numeric ? 'numeric' : 'categorical',
+      values: entries.map((e) => e[0]) as number[] | string[],
+      goods: Float64Array.from(entries, (e) => this.goods[e[1]]),
+      bads: Float64Array.from(entries, (e) => this.bads[e[1]]),
+      missing: [this.missing[0], this.missing[1]],
+      special: new Map([...this.specialCounts].sort((a, b) => compareText(a[0], b[0]))),
+      precisionBits: this.numeric ? this.bits : null,
+    }
+  }
+}
+
+/** Code-unit string order (as numpy/Python sort strings), independent of locale. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,93 @@
+/**
+ * A fitted binning of one feature, serialisable to JSON and applied to raw cells.
+ * Bin index layout: numeric ranges 0..edges.length (or categorical groups), then the
+ * Missing bin (when present), then one bin per special value. Numeric ranges are
+ * right-closed (`x <= edge` goes to the lower bin, quantile reference setting) or
+ * left-closed (`x < t` goes left, XGBoost/tree convention). A cell that matches no bin
+ * (unseen category, missing or special value not seen at fit time) gets index −1:
+ * WoE 0 and excluded from PSI counts (spec credit.md §2.11).
+ */
+import {isMissingCell, parseNumericCell} from './cell-value.js'
+
+export type Closed = 'right' | 'left'
+
+interface BinningBase {
+  readonly feature: string
+  readonly method: string
+  /** Missing values form their own bin. */
+  readonly missing: boolean
+  /** Special values (raw text, or numbers compared numerically), each with its own bin. */
+  readonly special: readonly string[]
+  /** Bin labels in index order. */
+  readonly labels: readonly string[]
+}
+
+export interface NumericBinning extends BinningBase {
+  readonly type: 'numeric'
+  readonly closed: Closed
+  readonly edges: readonly number[]
+}
+
+export interface CategoricalBinning extends BinningBase {
+  readonly type: 'categorical'
+  /** Levels of each bin. */
+  readonly groups: readonly (readonly string[])[]
+}
+
+export type FeatureBinning = NumericBinning | CategoricalBinning
+
+/** Number of regular (range or category) bins, before Missing and specials. */
+export function regularBinCount(b: FeatureBinning): number {
+  return b.type === 'numeric' ? b.edges.length + 1 : b.groups.length
+}
+
+export function totalBinCount(b: FeatureBinning): number {
+  return regularBinCount(b) + (b.missing ? 1 : 0) + b.special.length
+}
+
+/** Index of the range holding x: right-closed counts edges < x, left-closed counts edges ≤ x (binary search). */
+export function rangeIndex(edges: readonly number[], closed: Closed, x: number): number {
+  let lo = 0
+  let hi = edges.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (closed === 'right' ? edges[mid] < x : edges[mid] <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
+/** A fast cell → bin index function for one binning (−1 when no bin applies). */
+export function binAssigner(b: FeatureBinning): (cell: string) => number {
+  const regular = regularBinCount(b)
+  const missingIndex = b.missing ? regular : -1
+  const specialBase = regular + (b.missing ? 1 : 0)
+  const specialText = new Map(b.special.map((s, i) => [s.trim(), specialBase + i]))
+  const specialNumber = new Map<number, number>()
+  for (const [s, i] of specialText) {
+    const v = parseNumericCell(s)
+    if (!Number.isNaN(v)) specialNumber.set(v, i)
+  }
+  const levelIndex = new Map<string, number>()
+  if (b.type === 'categorical') b.groups.forEach((g, i) => g.forEach((level) => levelIndex.set(level, i)))
+  return (cell: string) => {
+    if (isMissingCell(cell)) return missingIndex
+    const special = specialText.get(cell.trim())
+    if (special !== undefined) return special
+    if (b.type === 'categorical') return levelIndex.get(cell) ?? -1
+    const x = parseNumericCell(cell)
+    if (Number.isNaN(x)) return -1
+    return specialNumber.get(x) ?? rangeIndex(b.edges, b.closed, x)
+  }
+}
+
+/** Human labels for numeric ranges, e.g. "(-inf, 3]" or "[3, 7)". */
+export function rangeLabels(edges: readonly number[], closed: Closed): string[] {
+  const bounds = [Number.NEGATIVE_INFINITY, ...edges, Number.POSITIVE_INFINITY]
+  const fmt = (v: number) => (v === Number.NEGATIVE_INFINITY ? '-inf' : v === Number.POSITIVE_INFINITY ? 'inf' : String(v))
+  const labels: string[] = []
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    labels.push(closed === 'right' ? `(${fmt(bounds[i])}, ${fmt(bounds[i + 1])}]` : `[${fmt(bounds[i])}, ${fmt(bounds[i + 1])})`)
+  }
+  return labels
+}

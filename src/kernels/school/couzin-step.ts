@@ -1,0 +1,260 @@
+/**
+ * One synchronous step of dewi-kadita's 3-D Couzin zone model with the semantics of its NumPy
+ * path (`_update_velocities_numpy`; spec school.md §2.2): minimum-image offsets, strict zone
+ * radii, rear blind cone, repulsion priority, turn limit by normalised linear interpolation,
+ * additive Gaussian noise on the unit heading, v = v0·n, x = mod(x + v·dt, L).
+ *
+ * Every pair is accumulated in ascending neighbour index, as NumPy's masked sums do, so the
+ * grid search (used when the box holds >= 3 cells of width r_a per side) gives bit-identical
+ * results to the all-pairs loop. No allocation per step.
+ */
+import {CellGrid} from './cell-grid.js'
+import {MinimumImage} from './minimum-image.js'
+import type {SchoolState} from './initial-state.js'
+import type {NumpyRandomState} from './numpy-random-state.js'
+import type {SchoolParameters} from './school-parameters.js'
+
+export type NeighbourSearch = 'auto' | 'all-pairs' | 'grid'
+
+/** Per-fish zone sums, 3 components each: repulsion, orientation, attraction. */
+const R = 0, O = 3, A = 6, SUMS = 9
+
+export class CouzinStepper {
+  readonly n: number
+  /** 'grid' or 'all-pairs', as chosen for this box and radius */
+  readonly search: 'grid' | 'all-pairs'
+  private readonly p: SchoolParameters
+  private readonly unit: Float64Array
+  private readonly newVel: Float64Array
+  private readonly noise: Float64Array
+  private readonly sums: Float64Array
+  private readonly counts: Int32Array
+  private readonly grid: CellGrid | null
+  private readonly candidates: Int32Array
+  private readonly stencil: Int32Array
+  private readonly image: MinimumImage
+  private readonly cosThreshold: number
+  private readonly raSafe: number
+
+  constructor(p: SchoolParameters, search: NeighbourSearch = 'auto') {
+    this.p = p
+    this.n = p.n_fish
+    this.unit = new Float64Array(3 * this.n)
+    this.newVel = new Float64Array(3 * this.n)
+    this.noise = new Float64Array(3 * this.n)
+    this.sums = new Float64Array(SUMS * this.n)
+    this.counts = new Int32Array(3 * this.n)
+    const grid = search === 'all-pairs' ? null : CellGrid.forRadius(p.box_size, p.r_attraction, this.n)
+    if (search === 'grid' && grid === null) throw new RangeError('grid search needs box_size >= 3·r_attraction')
+    this.grid = grid
+    this.search = grid === null ? 'all-pairs' : 'grid'
+    this.candidates = new Int32Array(grid === null ? 0 : this.n)
+    this.stencil = new Int32Array(grid === null ? 0 : grid.stencilSize)
+    this.image = new MinimumImage(p.box_size)
+    this.cosThreshold = -Math.cos(p.blind_angle * (Math.PI / 180))
+    // Squared-distance prefilter, loosened so that sqrt(d²) < r_a decides exactly as upstream.
+    this.raSafe = p.r_attraction * p.r_attraction * (1 + 1e-12)
+  }
+
+  /** Advances `state` one step in place, drawing 3·N normals (fish order) when noise > 0. */
+  step(state: SchoolState, rng: NumpyRandomState): void {
+    if (this.p.noise > 0) rng.fillRandn(this.noise)
+    this.stepWithNoise(state, this.noise)
+  }
+
+  /**
+   * Advances one step with pre-drawn standard normals (N×3, used only when noise > 0).
+   *
+   * Each unordered pair is evaluated once and feeds both fish: the offset, distance and unit
+   * vector seen from j are exact negations of those seen from i (IEEE subtraction, the image
+   * rule and division are sign-symmetric), so nothing is rounded differently. Pairs are visited
+   * with i ascending and j > i ascending, so every fish receives its neighbours' terms in
+   * ascending neighbour index (j < i from earlier rows, then j > i), the order of the
+   * one-sided loop and of NumPy's masked sums.
+   */
+  stepWithNoise(state: SchoolState, normals: Float64Array): void {
+    const {positions: pos, velocities: vel} = state
+    const n = this.n
+    unitHeadings(vel, n, this.unit)
+    this.sums.fill(0)
+    this.counts.fill(0)
+    this.grid?.build(pos, n)
+    for (let i = 0; i < n; i++) {
+      const count = this.grid === null ? n - i - 1 : this.gatherLater(i, pos)
+      this.accumulatePairs(i, pos, count)
+    }
+    for (let i = 0; i < n; i++) this.turn(i, normals)
+    const {dt, box_size: L} = this.p
+    vel.set(this.newVel)
+    for (let k = 0; k < 3 * n; k++) {
+      const x = pos[k] + vel[k] * dt
+      if (x > 0 && x < L) {
+        pos[k] = x // fmod(x, L) = x here
+      } else {
+        let r = x % L
+        if (r < 0) r += L
+        else if (r === 0) r = 0
+        pos[k] = r
+      }
+    }
+  }
+
+  /** Grid mode: neighbours j > i within r_a (prefiltered) in ascending order into `candidates`. */
+  private gatherLater(i: number, pos: Float64Array): number {
+    const grid = this.grid!
+    const list = this.candidates
+    const cells = this.stencil
+    const {cellStart, items, x, y, z} = grid
+    grid.stencilOf(i, cells)
+    const L = this.image.L, T = this.image.threshold, raSafe = this.raSafe
+    const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2]
+    let kept = 0
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c]
+      // Items of a cell ascend: scan from the top down to the first j <= i.
+      for (let k = cellStart[cell + 1] - 1, first = cellStart[cell]; k >= first; k--) {
+        const j = items[k]
+        if (j <= i) break
+        let dx = x[k] - xi, dy = y[k] - yi, dz = z[k] - zi
+        dx = dx > T ? dx - L : dx < -T ? dx + L : dx
+        dy = dy > T ? dy - L : dy < -T ? dy + L : dy
+        dz = dz > T ? dz - L : dz < -T ? dz + L : dz
+        if (dx * dx + dy * dy + dz * dz <= raSafe) list[kept++] = j
+      }
+    }
+    sortAscending(list, kept)
+    return kept
+  }
+
+  /**
+   * Zone sums of the pairs (i, j) for the `count` partners j > i of fish i (all of them in
+   * all-pairs mode, `candidates` in grid mode): i's sums are kept in registers, j's in memory.
+   */
+  private accumulatePairs(i: number, pos: Float64Array, count: number): void {
+    const p = this.p
+    const unit = this.unit
+    const sums = this.sums
+    const counts = this.counts
+    const list = this.grid === null ? null : this.candidates
+    const L = this.image.L, T = this.image.threshold
+    const rr = p.r_repulsion, ro = p.r_orientation, ra = p.r_attraction
+    const blind = p.blind_angle > 0
+    const cosThr = this.cosThreshold
+    const raSafe = this.raSafe
+    const o = 3 * i
+    const cx = unit[o], cy = unit[o + 1], cz = unit[o + 2]
+    const xi = pos[o], yi = pos[o + 1], zi = pos[o + 2]
+    const s = SUMS * i
+    let rx = sums[s + R], ry = sums[s + R + 1], rz = sums[s + R + 2]
+    let ox = sums[s + O], oy = sums[s + O + 1], oz = sums[s + O + 2]
+    let ax = sums[s + A], ay = sums[s + A + 1], az = sums[s + A + 2]
+    let nR = 0, nO = 0, nA = 0
+    for (let k = 0; k < count; k++) {
+      const j = list === null ? i + 1 + k : list[k]
+      const oj = 3 * j
+      let dx = pos[oj] - xi, dy = pos[oj + 1] - yi, dz = pos[oj + 2] - zi
+      dx = dx > T ? dx - L : dx < -T ? dx + L : dx
+      dy = dy > T ? dy - L : dy < -T ? dy + L : dy
+      dz = dz > T ? dz - L : dz < -T ? dz + L : dz
+      const d2 = dx * dx + dy * dy + dz * dz
+      if (d2 > raSafe) continue
+      const dist = Math.sqrt(d2)
+      if (!(dist < ra)) continue
+      // NumPy path: a coincident neighbour (dist < 1e-10) is kept with du = d.
+      const div = dist < 1e-10 ? 1 : dist
+      const ux = dx / div, uy = dy / div, uz = dz / div
+      // i sees j along +u; j sees i along −u, whose dot product is exactly −(c_j·u).
+      const seenByI = !blind || cx * ux + cy * uy + cz * uz > cosThr
+      const seenByJ = !blind || -(unit[oj] * ux + unit[oj + 1] * uy + unit[oj + 2] * uz) > cosThr
+      const sj = SUMS * j
+      if (dist < rr) {
+        if (seenByI) { rx -= ux; ry -= uy; rz -= uz; nR++ }
+        if (seenByJ) { sums[sj + R] += ux; sums[sj + R + 1] += uy; sums[sj + R + 2] += uz; counts[3 * j]++ }
+      } else if (dist < ro) {
+        if (seenByI) { ox += unit[oj]; oy += unit[oj + 1]; oz += unit[oj + 2]; nO++ }
+        if (seenByJ) { sums[sj + O] += cx; sums[sj + O + 1] += cy; sums[sj + O + 2] += cz; counts[3 * j + 1]++ }
+      } else {
+        if (seenByI) { ax += ux; ay += uy; az += uz; nA++ }
+        if (seenByJ) { sums[sj + A] -= ux; sums[sj + A + 1] -= uy; sums[sj + A + 2] -= uz; counts[3 * j + 2]++ }
+      }
+    }
+    sums[s + R] = rx; sums[s + R + 1] = ry; sums[s + R + 2] = rz
+    sums[s + O] = ox; sums[s + O + 1] = oy; sums[s + O + 2] = oz
+    sums[s + A] = ax; sums[s + A + 1] = ay; sums[s + A + 2] = az
+    counts[o] += nR; counts[o + 1] += nO; counts[o + 2] += nA
+  }
+
+  /** Target direction from the zone sums, turn limit (NLERP), noise, new velocity of fish i. */
+  private turn(i: number, normals: Float64Array): void {
+    const p = this.p
+    const o = 3 * i
+    const s = SUMS * i
+    const sums = this.sums
+    const cx = this.unit[o], cy = this.unit[o + 1], cz = this.unit[o + 2]
+    const nR = this.counts[o], nO = this.counts[o + 1], nA = this.counts[o + 2]
+    let tx = cx, ty = cy, tz = cz
+    if (nR > 0) {
+      const rx = sums[s + R], ry = sums[s + R + 1], rz = sums[s + R + 2]
+      const m = Math.sqrt(rx * rx + ry * ry + rz * rz)
+      if (m > 1e-10) { tx = rx / m; ty = ry / m; tz = rz / m }
+    } else if (nO > 0 || nA > 0) {
+      const w = p.orientation_weight
+      const sx = (nO > 0 ? sums[s + O] * w : 0) + sums[s + A]
+      const sy = (nO > 0 ? sums[s + O + 1] * w : 0) + sums[s + A + 1]
+      const sz = (nO > 0 ? sums[s + O + 2] * w : 0) + sums[s + A + 2]
+      const m = Math.sqrt(sx * sx + sy * sy + sz * sz)
+      if (m > 1e-10) { tx = sx / m; ty = sy / m; tz = sz / m }
+    }
+    let dot = cx * tx + cy * ty + cz * tz
+    dot = dot < -1 ? -1 : dot > 1 ? 1 : dot
+    const angle = Math.acos(dot)
+    let nx: number, ny: number, nz: number
+    if (angle < 1e-10) {
+      nx = cx; ny = cy; nz = cz
+    } else if (angle <= p.max_turn) {
+      nx = tx; ny = ty; nz = tz
+    } else {
+      const t = p.max_turn / angle
+      nx = cx * (1 - t) + tx * t; ny = cy * (1 - t) + ty * t; nz = cz * (1 - t) + tz * t
+      const m = Math.sqrt(nx * nx + ny * ny + nz * nz)
+      nx /= m; ny /= m; nz /= m
+    }
+    const sigma = p.noise
+    if (sigma > 0) {
+      nx += normals[o] * sigma; ny += normals[o + 1] * sigma; nz += normals[o + 2] * sigma
+      const m = Math.sqrt(nx * nx + ny * ny + nz * nz)
+      nx /= m; ny /= m; nz /= m
+    }
+    const out = this.newVel
+    out[o] = nx * p.speed; out[o + 1] = ny * p.speed; out[o + 2] = nz * p.speed
+  }
+}
+
+/** v̂ = v/|v| (|v| < 1e-10 → divide by 1). */
+function unitHeadings(vel: Float64Array, n: number, unit: Float64Array): void {
+  for (let i = 0; i < n; i++) {
+    const o = 3 * i
+    let norm = Math.sqrt(vel[o] * vel[o] + vel[o + 1] * vel[o + 1] + vel[o + 2] * vel[o + 2])
+    if (norm < 1e-10) norm = 1
+    unit[o] = vel[o] / norm
+    unit[o + 1] = vel[o + 1] / norm
+    unit[o + 2] = vel[o + 2] / norm
+  }
+}
+
+/** Insertion sort for short runs, the typed-array sort for long ones. */
+function sortAscending(a: Int32Array, count: number): void {
+  if (count > 48) {
+    a.subarray(0, count).sort()
+    return
+  }
+  for (let k = 1; k < count; k++) {
+    const v = a[k]
+    let m = k - 1
+    while (m >= 0 && a[m] > v) {
+      a[m + 1] = a[m]
+      m--
+    }
+    a[m + 1] = v
+  }
+}

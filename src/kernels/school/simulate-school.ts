@@ -1,0 +1,29 @@
+/**
+ * The simulation loop: seed NumPy's legacy generator once, draw the initial state, then step,
+ * yielding frame 0 and every save_interval-th step (t_k = step·dt), as dewi-kadita's solver
+ * stores them. The yielded state is live (overwritten by the next step): copy it to keep it.
+ */
+import {CouzinStepper, type NeighbourSearch} from './couzin-step.js'
+import {initialState, type SchoolState} from './initial-state.js'
+import {NumpyRandomState} from './numpy-random-state.js'
+import type {SchoolParameters} from './school-parameters.js'
+
+export interface SchoolFrame {
+  /** index of the stored frame, 0-based */
+  frame: number
+  step: number
+  time: number
+  state: SchoolState
+}
+
+export function* simulateSchool(p: SchoolParameters, search: NeighbourSearch = 'auto'): Generator<SchoolFrame> {
+  const rng = new NumpyRandomState(p.seed)
+  const state = initialState(p, rng)
+  const stepper = new CouzinStepper(p, search)
+  let frame = 0
+  yield {frame: frame++, step: 0, time: 0, state}
+  for (let step = 1; step <= p.n_steps; step++) {
+    stepper.step(state, rng)
+    if (step % p.save_interval === 0) yield {frame: frame++, step, time: step * p.dt, state}
+  }
+}

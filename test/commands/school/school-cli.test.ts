@@ -1,0 +1,111 @@
+import {test} from 'node:test'
+import assert from 'node:assert/strict'
+import {spawnSync} from 'node:child_process'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {NetCDFReader} from 'netcdfjs'
+import {runCli, runCliJson, tempDir} from '../../helpers/cli.js'
+import {assertMatchesSchema} from '../../helpers/schema.js'
+import {metricNames, SchoolMetrics} from '../../../src/kernels/school/school-metrics.js'
+
+const dir = tempDir('infolens-school-')
+const env = {SOURCE_DATE_EPOCH: '1700000000'}
+const small = ['--agents', '40', '--steps', '30']
+
+test('simulate writes CDF-2 NetCDF that netcdfjs reads, with metrics equal to the kernels on the stored frames', () => {
+  const nc = join(dir, 'run.nc')
+  const {json, result} = runCliJson(['school', 'simulate', '--config', 'highly-parallel', ...small, '--nc', nc, '--plot', join(dir, 'run.svg')], {env})
+  assert.equal(result.status, 0, result.stderr)
+  assertMatchesSchema(json, 'school.schema.json')
+  assert.equal(json.seed, 789)
+  assert.equal(json.result.frames, 31)
+  const r = new NetCDFReader(readFileSync(nc))
+  assert.equal(r.version, '64-bit offset format')
+  assert.deepEqual(r.dimensions.map((d: {name: string; size: number}) => d.name), ['time', 'fish', 'spatial'])
+  assert.equal(r.recordDimension.length, 31) // time is the record dimension (netcdfjs reports its size as 0)
+  assert.equal(r.dimensions[1].size, 40)
+  assert.equal(r.getAttribute('seed'), 789)
+  assert.equal(r.getAttribute('n_fish'), 40)
+  const pos = (r.getDataVariable('positions') as number[][]).flat()
+  const vel = (r.getDataVariable('velocities') as number[][]).flat()
+  const last = 30 * 40 * 3
+  const m = new SchoolMetrics(40, 35, 'periodic').compute(Float64Array.from(pos.slice(last)), Float64Array.from(vel.slice(last)))
+  metricNames.forEach((name, k) => assert.equal((r.getDataVariable(name) as number[])[30], m[k], name))
+  assert.equal((r.getDataVariable('oceanic_schooling_index') as number[])[30], json.result.summary.oceanic_schooling_index.final)
+  assert.match(readFileSync(join(dir, 'run.svg'), 'utf8'), /^<svg/)
+})
+
+test('same seed → byte-identical NetCDF (SOURCE_DATE_EPOCH fixes the history date)', () => {
+  const a = join(dir, 'a.nc')
+  const b = join(dir, 'b.nc')
+  for (const f of [a, b]) assert.equal(runCli(['school', 'simulate', '--config', 'swarm', ...small, '--nc', f, '--quiet'], {env}).status, 0)
+  assert.ok(readFileSync(a).equals(readFileSync(b)))
+})
+
+test('ncdump and xarray (netcdf4 and scipy engines) read the file', (t) => {
+  const nc = join(dir, 'x.nc')
+  assert.equal(runCli(['school', 'simulate', '--config', 'torus', ...small, '--nc', nc, '--quiet'], {env}).status, 0)
+  const dump = spawnSync('ncdump', ['-h', nc], {encoding: 'utf8'})
+  if (dump.error) t.diagnostic('ncdump not installed: skipped')
+  else assert.match(dump.stdout, /int n_fish = 40 ;|:n_fish = 40 ;/)
+  if (!existsSync('/usr/bin/python3')) return t.diagnostic('Debian python3 missing: xarray check skipped')
+  const py = `import xarray as xr\nfor e in ("netcdf4", "scipy"):\n    d = xr.open_dataset("${nc}", engine=e)\n    print(e, d.sizes["time"], d.sizes["fish"], float(d.polarization[-1]))`
+  const x = spawnSync('/usr/bin/python3', ['-c', py], {encoding: 'utf8'})
+  if (x.status !== 0 && /No module named/.test(x.stderr)) return t.diagnostic('xarray not installed: skipped')
+  assert.equal(x.status, 0, x.stderr)
+  assert.match(x.stdout, /netcdf4 31 40/)
+  assert.match(x.stdout, /scipy 31 40/)
+})
+
+test('analyze reproduces the metrics stored by simulate (naive and periodic centroid)', () => {
+  const nc = join(dir, 'an.nc')
+  for (const centroid of ['naive', 'periodic']) {
+    const sim = runCliJson(['school', 'simulate', '--config', 'dynamic-parallel', ...small, '--nc', nc, '--centroid', centroid], {env})
+    assert.equal(sim.result.status, 0, sim.result.stderr)
+    const {json, result} = runCliJson(['school', 'analyze', nc, '--centroid', centroid])
+    assert.equal(result.status, 0, result.stderr)
+    assertMatchesSchema(json, 'school.schema.json')
+    for (const [name, d] of Object.entries(json.result.maxDifferenceFromStored)) assert.equal(d, 0, name)
+    assert.deepEqual(json.result.summary, sim.json.result.summary)
+  }
+})
+
+test('sweep produces one row per value with one run per seed, and a NetCDF table', () => {
+  const nc = join(dir, 'sweep.nc')
+  const {json, result} = runCliJson(['school', 'sweep', '--param', 'noise=0.0:0.4:3', '--config', 'swarm', '--seeds', '2', '--agents', '20', '--steps', '10', '--nc', nc])
+  assert.equal(result.status, 0, result.stderr)
+  assertMatchesSchema(json, 'school.schema.json')
+  assert.deepEqual(json.result.rows.map((r: {value: number}) => r.value), [0, 0.2, 0.4])
+  assert.deepEqual(json.result.seeds, [42, 43])
+  const r = new NetCDFReader(readFileSync(nc))
+  assert.deepEqual(r.dimensions.map((d: {name: string; size: number}) => d.size), [3, 2])
+  assert.deepEqual(Array.from(r.getDataVariable('polarization') as number[]), json.result.rows.flatMap((x: {runs: {polarization: number[]}}) => x.runs.polarization))
+})
+
+function assertInputError(args: string[], pattern: RegExp, outFile?: string) {
+  const r = runCli(args)
+  assert.equal(r.status, 2, r.stderr)
+  assert.equal(r.stderr.split('\n').filter(Boolean).length, 1, r.stderr)
+  assert.match(r.stderr, pattern)
+  if (outFile) assert.equal(existsSync(outFile), false)
+}
+
+test('bad inputs: one-line error, exit 2, no output file', () => {
+  const out = join(dir, 'never.nc')
+  const params = join(dir, 'bad.json')
+  writeFileSync(params, JSON.stringify({r_repulsion: -1}))
+  assertInputError(['school', 'simulate', '--params', params, '--nc', out], new RegExp(`^infolens: error: ${params}: r_repulsion: expected a radius > 0`), out)
+  writeFileSync(params, JSON.stringify({r_repulsion: 5, r_orientation: 3}))
+  assertInputError(['school', 'simulate', '--params', params, '--nc', out], /: r_orientation: expected a radius > r_repulsion/, out)
+  writeFileSync(params, JSON.stringify({n_fishes: 3}))
+  assertInputError(['school', 'simulate', '--params', params, '--nc', out], /: n_fishes: unknown parameter/, out)
+  writeFileSync(params, '{"n_fish": ')
+  assertInputError(['school', 'simulate', '--params', params, '--nc', out], /bad\.json: expected a JSON object/, out)
+  assertInputError(['school', 'simulate', '--agents', '0', '--nc', out], /^infolens: error: --agents: expected an integer number of fish >= 1/, out)
+  assertInputError(['school', 'simulate', '--steps', '0', '--nc', out], /--steps: expected an integer number of steps >= 1/, out)
+  assertInputError(['school', 'simulate', '--noise', 'abc', '--nc', out], /--noise: expected a number/, out)
+  const notNc = join(dir, 'not.nc')
+  writeFileSync(notNc, 'hello')
+  assertInputError(['school', 'analyze', notNc], new RegExp(`^infolens: error: ${notNc}: `))
+  assertInputError(['school', 'sweep', '--param', 'noise=1:0'], /--param: expected NAME=START:STOP:COUNT/)
+})
