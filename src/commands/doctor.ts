@@ -16,6 +16,8 @@ export interface DoctorResult {
   cpus: {count: number; model: string}
   memory: {totalBytes: number; freeBytes: number}
   backends: BackendProbe[]
+  /** Float64 linear algebra in use: `native` (LAPACK addon) or `typescript` (INFOLENS_LAPACK=off forces it). */
+  lapack: 'native' | 'typescript'
   linalg: LinalgStatus
   tempDir: {path: string; writable: boolean}
 }
@@ -42,6 +44,7 @@ async function diagnose(): Promise<DoctorResult> {
     cpus: {count: availableParallelism(), model: cpuList[0]?.model ?? 'unknown'},
     memory: {totalBytes: totalmem(), freeBytes: freemem()},
     backends: await probeBackends(),
+    lapack: linalgStatus().active === 'lapack' ? 'native' : 'typescript',
     linalg: linalgStatus(),
     tempDir: {path: tmpdir(), writable: tempWritable()},
   }
@@ -68,7 +71,7 @@ function renderDoctor(r: DoctorResult): string {
     ['platform', `${r.platform} ${r.arch}`],
     ['cpus', `${r.cpus.count} x ${r.cpus.model}`],
     ['memory', `${gib(r.memory.totalBytes)} total, ${gib(r.memory.freeBytes)} free`],
-    ['float64 linear algebra', `${r.linalg.active} (native addon: ${r.linalg.native.loaded ? 'loaded' : 'not loaded'}: ${r.linalg.native.detail})`],
+    ['float64 linear algebra', `${r.lapack} (${r.linalg.native.loaded ? '' : 'native addon not loaded: '}${r.linalg.native.detail})`],
     ['temp dir', `${r.tempDir.path} writable: ${ok(r.tempDir.writable)}`],
   ])
   const backends = renderTable(['tfjs backend', 'loads', 'detail'], r.backends.map((b) => [b.name, ok(b.loaded), b.detail]))

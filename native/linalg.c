@@ -1,0 +1,235 @@
+/*
+ * infolens_linalg: float64 linear algebra for infolens over CBLAS/LAPACKE (OpenBLAS).
+ * Plain C on node_api.h (no node-addon-api), context-aware so worker threads can load it.
+ *
+ *   gram(a: Float64Array|Float32Array, rows, cols) -> Float64Array  smaller Gram, full symmetric (DSYRK)
+ *   eigvalsh(a: Float64Array, n)                   -> Float64Array  ascending (DSYEVD, jobz='N')
+ *   svdvals(a: Float64Array|Float32Array, rows, cols) -> Float64Array descending (DGESDD, jobz='N')
+ *   setThreads(k), getThreads(), configInfo()     OpenBLAS threading and build string
+ *
+ * Row-major data are handed to LAPACK as column-major without a transpose: a row-major
+ * symmetric matrix's upper triangle is the column-major lower triangle, and a row-major
+ * rows x cols matrix is the column-major cols x rows transpose, which has the same singular
+ * values. Inputs are copied (LAPACK overwrites its arguments) and never modified.
+ */
+#include <node_api.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include <cblas.h>
+#include <lapacke.h>
+
+extern void openblas_set_num_threads(int);
+extern int openblas_get_num_threads(void);
+extern char *openblas_get_config(void);
+
+#define CHECK(env, call)                                             \
+  do {                                                               \
+    if ((call) != napi_ok) {                                         \
+      napi_throw_error((env), NULL, "infolens_linalg: N-API failure: " #call); \
+      return NULL;                                                   \
+    }                                                                \
+  } while (0)
+
+typedef struct {
+  double *f64;   /* when the input is Float64Array */
+  float *f32;    /* when the input is Float32Array */
+  size_t length; /* elements */
+} matrix_view;
+
+static int get_matrix(napi_env env, napi_value value, matrix_view *out, int allow_f32) {
+  bool is_typed = false;
+  napi_typedarray_type type;
+  size_t length;
+  void *data;
+  napi_value buffer;
+  size_t offset;
+  if (napi_is_typedarray(env, value, &is_typed) != napi_ok || !is_typed) {
+    napi_throw_type_error(env, NULL, allow_f32 ? "expected a Float64Array or Float32Array" : "expected a Float64Array");
+    return 0;
+  }
+  if (napi_get_typedarray_info(env, value, &type, &length, &data, &buffer, &offset) != napi_ok) return 0;
+  out->f64 = NULL;
+  out->f32 = NULL;
+  out->length = length;
+  if (type == napi_float64_array) out->f64 = (double *)data;
+  else if (type == napi_float32_array && allow_f32) out->f32 = (float *)data;
+  else {
+    napi_throw_type_error(env, NULL, allow_f32 ? "expected a Float64Array or Float32Array" : "expected a Float64Array");
+    return 0;
+  }
+  return 1;
+}
+
+static int get_dim(napi_env env, napi_value value, const char *what, int64_t *out) {
+  double d;
+  if (napi_get_value_double(env, value, &d) != napi_ok || !(d >= 1) || d != (double)(int64_t)d || d > 2147483647.0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "%s must be a positive 32-bit integer", what);
+    napi_throw_range_error(env, NULL, msg);
+    return 0;
+  }
+  *out = (int64_t)d;
+  return 1;
+}
+
+/* A new Float64Array of `count` elements; *data points at its storage. */
+static napi_value new_f64(napi_env env, size_t count, double **data) {
+  napi_value ab, ta;
+  if (napi_create_arraybuffer(env, count * sizeof(double), (void **)data, &ab) != napi_ok) return NULL;
+  if (napi_create_typedarray(env, napi_float64_array, count, ab, 0, &ta) != napi_ok) return NULL;
+  return ta;
+}
+
+/* float64 copy of the first `count` elements (caller frees). */
+static double *copy_f64(const matrix_view *m, size_t count) {
+  double *c = (double *)malloc(count * sizeof(double));
+  if (c == NULL) return NULL;
+  if (m->f64 != NULL) memcpy(c, m->f64, count * sizeof(double));
+  else for (size_t i = 0; i < count; i++) c[i] = (double)m->f32[i];
+  return c;
+}
+
+static int get_args(napi_env env, napi_callback_info info, size_t expected, napi_value *argv) {
+  size_t argc = expected;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return 0;
+  if (argc < expected) {
+    napi_throw_type_error(env, NULL, "infolens_linalg: too few arguments");
+    return 0;
+  }
+  return 1;
+}
+
+static napi_value js_gram(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  matrix_view m;
+  int64_t rows, cols;
+  if (!get_args(env, info, 3, argv) || !get_matrix(env, argv[0], &m, 1) || !get_dim(env, argv[1], "rows", &rows) ||
+      !get_dim(env, argv[2], "cols", &cols))
+    return NULL;
+  if (m.length < (size_t)(rows * cols)) {
+    napi_throw_range_error(env, NULL, "matrix is shorter than rows*cols");
+    return NULL;
+  }
+  int64_t n = cols <= rows ? cols : rows;
+  double *g;
+  napi_value result = new_f64(env, (size_t)(n * n), &g);
+  if (result == NULL) return NULL;
+  double *a = m.f64;
+  double *owned = NULL;
+  if (a == NULL) {
+    owned = a = copy_f64(&m, (size_t)(rows * cols));
+    if (a == NULL) {
+      napi_throw_error(env, NULL, "out of memory converting float32 input");
+      return NULL;
+    }
+  }
+  memset(g, 0, (size_t)(n * n) * sizeof(double));
+  if (cols <= rows) /* AᵀA: row-major A is rows x cols, op(A) = Aᵀ */
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasTrans, (int)n, (int)rows, 1.0, a, (int)cols, 0.0, g, (int)n);
+  else /* AAᵀ */
+    cblas_dsyrk(CblasRowMajor, CblasUpper, CblasNoTrans, (int)n, (int)cols, 1.0, a, (int)cols, 0.0, g, (int)n);
+  free(owned);
+  for (int64_t i = 1; i < n; i++)
+    for (int64_t j = 0; j < i; j++) g[i * n + j] = g[j * n + i];
+  return result;
+}
+
+static napi_value js_eigvalsh(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  matrix_view m;
+  int64_t n;
+  if (!get_args(env, info, 2, argv) || !get_matrix(env, argv[0], &m, 0) || !get_dim(env, argv[1], "n", &n)) return NULL;
+  if (m.length < (size_t)(n * n)) {
+    napi_throw_range_error(env, NULL, "matrix is shorter than n*n");
+    return NULL;
+  }
+  double *w;
+  napi_value result = new_f64(env, (size_t)n, &w);
+  if (result == NULL) return NULL;
+  double *copy = copy_f64(&m, (size_t)(n * n));
+  if (copy == NULL) {
+    napi_throw_error(env, NULL, "out of memory copying the matrix");
+    return NULL;
+  }
+  /* row-major upper triangle == column-major lower triangle */
+  lapack_int status = LAPACKE_dsyevd(LAPACK_COL_MAJOR, 'N', 'L', (lapack_int)n, copy, (lapack_int)n, w);
+  free(copy);
+  if (status != 0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "LAPACKE_dsyevd failed (info = %d)", (int)status);
+    napi_throw_error(env, NULL, msg);
+    return NULL;
+  }
+  return result;
+}
+
+static napi_value js_svdvals(napi_env env, napi_callback_info info) {
+  napi_value argv[3];
+  matrix_view m;
+  int64_t rows, cols;
+  if (!get_args(env, info, 3, argv) || !get_matrix(env, argv[0], &m, 1) || !get_dim(env, argv[1], "rows", &rows) ||
+      !get_dim(env, argv[2], "cols", &cols))
+    return NULL;
+  if (m.length < (size_t)(rows * cols)) {
+    napi_throw_range_error(env, NULL, "matrix is shorter than rows*cols");
+    return NULL;
+  }
+  int64_t k = cols <= rows ? cols : rows;
+  double *s;
+  napi_value result = new_f64(env, (size_t)k, &s);
+  if (result == NULL) return NULL;
+  double *copy = copy_f64(&m, (size_t)(rows * cols));
+  if (copy == NULL) {
+    napi_throw_error(env, NULL, "out of memory copying the matrix");
+    return NULL;
+  }
+  double dummy = 0;
+  /* row-major rows x cols == column-major cols x rows (the transpose: same singular values) */
+  lapack_int status = LAPACKE_dgesdd(LAPACK_COL_MAJOR, 'N', (lapack_int)cols, (lapack_int)rows, copy, (lapack_int)cols, s, &dummy, 1,
+                                     &dummy, 1);
+  free(copy);
+  if (status != 0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "LAPACKE_dgesdd failed (info = %d)", (int)status);
+    napi_throw_error(env, NULL, msg);
+    return NULL;
+  }
+  return result;
+}
+
+static napi_value js_set_threads(napi_env env, napi_callback_info info) {
+  napi_value argv[1];
+  int64_t k;
+  if (!get_args(env, info, 1, argv) || !get_dim(env, argv[0], "threads", &k)) return NULL;
+  openblas_set_num_threads((int)k);
+  return NULL;
+}
+
+static napi_value js_get_threads(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value out;
+  CHECK(env, napi_create_int32(env, openblas_get_num_threads(), &out));
+  return out;
+}
+
+static napi_value js_config_info(napi_env env, napi_callback_info info) {
+  (void)info;
+  napi_value out;
+  const char *config = openblas_get_config();
+  CHECK(env, napi_create_string_utf8(env, config != NULL ? config : "OpenBLAS", NAPI_AUTO_LENGTH, &out));
+  return out;
+}
+
+NAPI_MODULE_INIT() {
+  napi_property_descriptor props[] = {
+      {"gram", NULL, js_gram, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"eigvalsh", NULL, js_eigvalsh, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"svdvals", NULL, js_svdvals, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"setThreads", NULL, js_set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"getThreads", NULL, js_get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"configInfo", NULL, js_config_info, NULL, NULL, NULL, napi_enumerable, NULL},
+  };
+  if (napi_define_properties(env, exports, sizeof props / sizeof props[0], props) != napi_ok) return NULL;
+  return exports;
+}

@@ -1,0 +1,18 @@
+/**
+ * The pure TypeScript implementation of the linear-algebra contract: always available,
+ * ≈5–8x slower than LAPACK (see docs/engine.md), same numbers to ~1e-13 relative.
+ */
+import {gramMatrix} from './gram.js'
+import type {LinalgSolver} from './linalg-solver.js'
+import {singularValues} from './singular-values.js'
+import {symmetricEigenvalues} from './symmetric-eigenvalues.js'
+
+export const typescriptSolver: LinalgSolver = {
+  id: 'typescript',
+  gram: gramMatrix,
+  eigvalsh: symmetricEigenvalues,
+  svdvals: singularValues,
+  setThreads() {
+    // single-threaded by construction; parallelism comes from the worker pool
+  },
+}
