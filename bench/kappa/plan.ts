@@ -1,0 +1,68 @@
+/**
+ * Benchmark: `kappa plan` spectra on a generated 7B-shaped layer set (blocks of
+ * q/k/v/o and MLP matrices: d×d, (d/4)×d, (2.6875·d)×d; Llama-2/Mistral shapes at
+ * d = 4096) against numpy's np.linalg.svd(compute_uv=False) on the same file in the
+ * same run. Prints both wall times, the ratio and the largest κ disagreement.
+ *
+ *   node --import tsx bench/kappa/plan.ts [--dim 1024] [--blocks 2] [--threads N]
+ *
+ * The default d = 1024 keeps a 2-core run to minutes; `--dim 4096` is the real shape.
+ */
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, rmSync} from 'node:fs'
+import {availableParallelism, tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {parseArgs} from 'node:util'
+import {writeSafetensors} from '../../src/io/safetensors/index.js'
+import {planCheckpoint} from '../../src/io/kappa/plan-checkpoint.js'
+import {planRequest} from '../../src/io/kappa/plan-request.js'
+import {noStore} from '../../src/io/kappa/spectra-store.js'
+import {decodeNumber} from '../../src/kernels/kappa/json-number.js'
+import {linalgStatus} from '../../src/kernels/linalg/index.js'
+import {Stopwatch} from '../../src/report/timings.js'
+
+const {values} = parseArgs({options: {dim: {type: 'string', default: '1024'}, blocks: {type: 'string', default: '2'}, threads: {type: 'string'}}})
+const d = Number(values.dim)
+const blocks = Number(values.blocks)
+const threads = Number(values.threads ?? availableParallelism())
+
+/** Deterministic Gaussian-ish entries (sum of uniforms), scaled like an initialised layer. */
+function gaussian(rows: number, cols: number, seed: number): Float32Array {
+  let s = seed >>> 0
+  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  const a = new Float32Array(rows * cols)
+  for (let i = 0; i < a.length; i++) a[i] = (next() + next() + next() - 1.5) * 2 / Math.sqrt(cols)
+  return a
+}
+
+const shapes: [string, number, number][] = [
+  ['self_attn.q_proj', d, d],
+  ['self_attn.k_proj', d / 4, d],
+  ['self_attn.o_proj', d, d],
+  ['mlp.up_proj', Math.round(2.6875 * d), d],
+]
+const dir = mkdtempSync(join(tmpdir(), 'infolens-bench-kappa-'))
+const file = join(dir, 'bench.safetensors')
+try {
+  const tensors = []
+  for (let b = 0; b < blocks; b++) {
+    for (const [name, rows, cols] of shapes) tensors.push({name: `model.layers.${b}.${name}.weight`, dtype: 'F32' as const, shape: [rows, cols], data: gaussian(rows, cols, 1000 * b + rows + cols)})
+  }
+  writeSafetensors(file, tensors)
+  const request = planRequest(file, {'per-type': false, 'max-dim': 16384, scope: 'linear', eps: 1e-8})
+  const stopwatch = new Stopwatch()
+  const start = performance.now()
+  const {result} = await planCheckpoint(file, request, {store: noStore, cacheDir: null, threads, stopwatch, progress: () => ({tick() {}, stop() {}})})
+  const ours = (performance.now() - start) / 1000
+  const py = spawnSync('python3', [new URL('./numpy_svdvals.py', import.meta.url).pathname, file], {encoding: 'utf8', maxBuffer: 1 << 26})
+  if (py.status !== 0) throw new Error(py.stderr)
+  const numpy = JSON.parse(py.stdout) as {seconds: number; kappa: Record<string, number>; numpy: string}
+  let worst = 0
+  for (const t of result.tensors) if (t.kind) worst = Math.max(worst, Math.abs(decodeNumber(t.kappa) / numpy.kappa[t.name] - 1))
+  console.log(`kappa plan bench: ${tensors.length} matrices (${shapes.map(([n, r, c]) => `${n} ${r}x${c}`).join(', ')}) x ${blocks} blocks`)
+  console.log(`infolens (${linalgStatus().active} svdvals, ${threads} threads): ${ours.toFixed(2)} s wall (spectra ${stopwatch.toJSON().spectra?.toFixed(2)} s)`)
+  console.log(`numpy ${numpy.numpy} np.linalg.svd(compute_uv=False) float64: ${numpy.seconds.toFixed(2)} s`)
+  console.log(`ratio infolens/numpy: ${(ours / numpy.seconds).toFixed(2)}x; largest relative kappa difference: ${worst.toExponential(2)}`)
+} finally {
+  rmSync(dir, {recursive: true, force: true})
+}
