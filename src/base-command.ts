@@ -5,8 +5,9 @@
  * It lives outside src/commands/ because oclif loads every file there as a command.
  */
 import {Command, Flags, Interfaces} from '@oclif/core'
+import type {Input, OutputArgs, OutputFlags, ParserOutput} from '@oclif/core/interfaces'
 import {ExitCode, InfolensError} from './errors.js'
-import {fingerprintFiles} from './io/checksum.js'
+import {describeInputs} from './io/checksum.js'
 import {type BackendPreference, selectEngine} from './kernels/engine.js'
 import {writeJsonAtomic} from './report/atomic-write.js'
 import {buildReport, type EngineInfo, type Report} from './report/envelope.js'
@@ -38,6 +39,12 @@ export abstract class InfolensCommand<R = unknown> extends Command {
       helpGroup: 'GLOBAL',
     })(),
     threads: Flags.integer({min: 1, summary: 'Worker threads for float64 linear algebra (default: CPU cores).', helpGroup: 'GLOBAL'}),
+    checksum: Flags.boolean({
+      default: true,
+      allowNo: true,
+      summary: 'SHA-256 every input file for the report (--no-checksum skips it for huge checkpoints; sha256 is then null).',
+      helpGroup: 'GLOBAL',
+    }),
   }
 
   static override flags = {}
@@ -47,17 +54,21 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   protected readonly stopwatch = new Stopwatch()
   private engineInfo?: EngineInfo
-  private baseFlagValues: {out?: string; quiet?: boolean; backend?: BackendPreference; threads?: number} = {}
+  private baseFlagValues: {out?: string; quiet?: boolean; backend?: BackendPreference; threads?: number; checksum?: boolean} = {}
 
   /** Parses flags and remembers the shared ones; commands call this instead of this.parse directly. */
-  protected async parseWithBase<T extends typeof Command>(cmd: T) {
-    const parsed = await this.parse(cmd)
+  protected async parseWithBase<F extends OutputFlags<any>, B extends OutputFlags<any>, A extends OutputArgs<any>>(
+    options?: Input<F, B, A>,
+    argv?: string[],
+  ): Promise<ParserOutput<F, B, A>> {
+    const parsed = await this.parse(options, argv)
     const f = parsed.flags as Record<string, unknown>
     this.baseFlagValues = {
       out: f.out as string | undefined,
       quiet: f.quiet as boolean | undefined,
       backend: f.backend as BackendPreference | undefined,
       threads: f.threads as number | undefined,
+      checksum: f.checksum as boolean | undefined,
     }
     return parsed
   }
@@ -80,7 +91,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   /** Wraps a result in the shared envelope (checksums the inputs). */
   protected async envelope<T>(parts: EnvelopeParts<T>): Promise<Report<T>> {
-    const inputs = await this.stopwatch.time('checksum', () => fingerprintFiles(parts.inputs))
+    const inputs = await this.stopwatch.time('checksum', () => describeInputs(parts.inputs, {hash: this.baseFlagValues.checksum !== false}))
     return buildReport({
       schema: parts.schema,
       command: [this.config.bin, ...(this.id ?? '').split(':').filter(Boolean), ...this.argv],

@@ -9,6 +9,13 @@ export interface InputFingerprint {
   readonly sha256: string
 }
 
+/** A report's record of one input; sha256 is null when hashing was skipped (--no-checksum). */
+export interface ReportInput {
+  readonly path: string
+  readonly bytes: number
+  readonly sha256: string | null
+}
+
 export async function fingerprintFile(path: string): Promise<InputFingerprint> {
   let bytes: number
   try {
@@ -25,4 +32,16 @@ export async function fingerprintFiles(paths: readonly string[]): Promise<InputF
   const out: InputFingerprint[] = []
   for (const p of paths) out.push(await fingerprintFile(p))
   return out
+}
+
+/** Inputs as reports record them: hashed unless `hash` is false (then only the size). */
+export async function describeInputs(paths: readonly string[], options: {hash: boolean}): Promise<ReportInput[]> {
+  if (options.hash) return fingerprintFiles(paths)
+  return paths.map((path) => {
+    try {
+      return {path, bytes: statSync(path).size, sha256: null}
+    } catch {
+      throw new InputError('file not found', {file: path})
+    }
+  })
 }

@@ -3,7 +3,7 @@
  * and how long it took; the family's payload sits under `result`.
  * Schemas live in `schemas/<family>.schema.json` and all reuse `schemas/envelope.schema.json`.
  */
-import type {InputFingerprint} from '../io/checksum.js'
+import type {ReportInput} from '../io/checksum.js'
 import {toolName, toolVersion} from '../version.js'
 
 export interface EngineInfo {
@@ -20,7 +20,7 @@ export interface Report<R> {
   readonly tool: {readonly name: string; readonly version: string}
   readonly command: readonly string[]
   readonly createdAt: string
-  readonly inputs: readonly InputFingerprint[]
+  readonly inputs: readonly ReportInput[]
   readonly options: Readonly<Record<string, unknown>>
   readonly engine: EngineInfo
   readonly seed?: number
@@ -32,7 +32,7 @@ export interface Report<R> {
 export interface ReportParts<R> {
   schema: string
   command: readonly string[]
-  inputs: readonly InputFingerprint[]
+  inputs: readonly ReportInput[]
   options: Record<string, unknown>
   engine: EngineInfo
   seed?: number

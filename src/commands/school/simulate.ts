@@ -25,7 +25,7 @@ export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
 
   async run(): Promise<Report<Result>> {
     const {flags} = await this.parseWithBase(SchoolSimulate)
-    const overrides = Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, parseNumberFlag(f, (flags as Record<string, string | undefined>)[f])]))
+    const overrides = Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f])]))
     const p = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
     const run = await this.stopwatch.time('simulate', () => runSchool(p, {centroid: flags.centroid, search: flags.search, netcdf: flags.nc, createdAt: creationTime(), onFrame: () => bar.tick()}))

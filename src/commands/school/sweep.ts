@@ -29,7 +29,7 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
 
   async run(): Promise<Report<Result>> {
     const {flags} = await this.parseWithBase(SchoolSweep)
-    const overrides = Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, parseNumberFlag(f, (flags as Record<string, string | undefined>)[f])]))
+    const overrides = Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f])]))
     const base = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const spec = parseSweep(flags.param, base)
     const bar = this.progress(spec.values.length * flags.seeds, 'sweep')

@@ -16,7 +16,7 @@ export function renderEnvelopeMarkdown(report: Report<unknown>): string {
     ]),
   ]
   if (report.inputs.length > 0) {
-    parts.push('**Inputs**\n\n' + markdownTable(['path', 'bytes', 'sha256'], report.inputs.map((i) => [i.path, i.bytes, i.sha256.slice(0, 16) + '…'])))
+    parts.push('**Inputs**\n\n' + markdownTable(['path', 'bytes', 'sha256'], report.inputs.map((i) => [i.path, i.bytes, i.sha256 === null ? 'not computed' : i.sha256.slice(0, 16) + '…'])))
   }
   if (report.warnings.length > 0) parts.push('**Warnings**\n\n' + report.warnings.map((w) => `- ${w}`).join('\n'))
   return parts.join('\n\n')
