@@ -10,6 +10,9 @@ const colourAllowed = process.env.NO_COLOR === undefined && process.stdout.isTTY
 /** The chalk instance all renderers use. */
 export const style: ChalkInstance = colourAllowed ? chalk : new Chalk({level: 0})
 
+/** No separator line between body rows: long tables stay readable. */
+const compactRows = {mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': ''}
+
 export type Cell = string | number | boolean | null | undefined
 
 /** Formats a number for tables: fixed digits for moderate values, exponent for extremes. */
@@ -34,6 +37,7 @@ export function renderTable(head: readonly string[], rows: readonly (readonly Ce
   const table = new Table({
     head: head.map((h) => style.bold(h)),
     style: {head: [], border: []},
+    chars: compactRows,
     colAligns: head.map((_, i) => (rows.length > 0 && typeof rows[0][i] === 'number' ? 'right' : 'left')),
   })
   for (const row of rows) table.push(row.map(cellText))
@@ -42,7 +46,7 @@ export function renderTable(head: readonly string[], rows: readonly (readonly Ce
 
 /** Two-column key/value table. */
 export function renderKeyValues(pairs: readonly (readonly [string, Cell])[]): string {
-  const table = new Table({style: {head: [], border: []}})
+  const table = new Table({style: {head: [], border: []}, chars: compactRows})
   for (const [k, v] of pairs) table.push([style.bold(k), cellText(v)])
   return table.toString()
 }
