@@ -8,6 +8,7 @@
  * Inputs are copied to the worker by default; pass `transfer: true` to move a whole-buffer
  * input instead (the caller's array is then detached). Results are transferred back.
  */
+import {InternalError} from '../../errors.js'
 import {existsSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {fileURLToPath} from 'node:url'
@@ -125,7 +126,12 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
       slot.busy = undefined
       slots.splice(slots.indexOf(slot), 1)
       inThread = true
-      if (p) queue.unshift(p)
+      if (p && p.task.w.byteLength === 0) {
+        // its input was moved to the dead worker: nothing left to rerun
+        p.reject(new InternalError(`a linear-algebra worker crashed while solving ${p.task.name}`, {field: p.task.name}))
+      } else if (p) {
+        queue.unshift(p)
+      }
       dispatch()
     })
     worker.unref()
