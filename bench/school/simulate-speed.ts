@@ -1,51 +1,80 @@
 /**
  * School simulation and metric speed vs the NumPy reference (test/fixtures/school/reference.py,
- * which implements the same rule vectorised over pairs, like dewi-kadita's NumPy path).
+ * which implements the same rule vectorised over pairs, like dewi-kadita's NumPy path, and the
+ * metrics with scipy's periodic cKDTree).
+ *
+ * Reports wall and CPU time (process CPU seconds: on a shared, loaded machine wall time mostly
+ * measures the other tenants) and the CPU-time ratio to NumPy measured in the same run.
  * Run: node --import tsx bench/school/simulate-speed.ts [--quick]
  */
 import {spawnSync} from 'node:child_process'
-import {SchoolMetrics} from '../../src/kernels/school/school-metrics.js'
+import {SchoolMetrics, metricNames} from '../../src/kernels/school/school-metrics.js'
 import {canonicalConfigs, type SchoolParameters} from '../../src/kernels/school/school-parameters.js'
 import {simulateSchool} from '../../src/kernels/school/simulate-school.js'
 
 const quick = process.argv.includes('--quick')
+const cpuMs = () => {
+  const c = process.cpuUsage()
+  return (c.user + c.system) / 1000
+}
 
-function timeRun(p: SchoolParameters, withMetrics: boolean): {simMs: number; metricMs: number} {
+interface Timing {simWall: number; simCpu: number; metricWall: number; metricCpu: number; frames: number}
+
+function timeRun(p: SchoolParameters, withMetrics: boolean): Timing {
   const metrics = withMetrics ? new SchoolMetrics(p.n_fish, p.box_size, 'naive') : null
-  let metricMs = 0
-  const t0 = performance.now()
+  const row = new Float64Array(metricNames.length)
+  let metricWall = 0, metricCpu = 0, frames = 0
+  const w0 = performance.now(), c0 = cpuMs()
   for (const f of simulateSchool(p)) {
+    frames++
     if (!metrics) continue
-    const t = performance.now()
-    metrics.compute(f.state.positions, f.state.velocities)
-    metricMs += performance.now() - t
+    const w = performance.now(), c = cpuMs()
+    metrics.compute(f.state.positions, f.state.velocities, row)
+    metricWall += performance.now() - w
+    metricCpu += cpuMs() - c
   }
-  return {simMs: performance.now() - t0 - metricMs, metricMs}
+  return {simWall: performance.now() - w0 - metricWall, simCpu: cpuMs() - c0 - metricCpu, metricWall, metricCpu, frames}
 }
 
-function numpyMsPerStep(name: string, steps: number): number {
-  const py = `import sys, time, numpy as np\nsys.path.insert(0, 'test/fixtures/school')\nimport reference as R\np = dict(R.CONFIGS['${name}'])\npos, vel = R.initial_state(p)\nt = time.perf_counter()\nfor _ in range(${steps}): pos, vel = R.step(pos, vel, p)\nprint((time.perf_counter() - t) * 1000 / ${steps})`
-  const r = spawnSync('python3', ['-c', py], {encoding: 'utf8'})
-  return r.status === 0 ? Number(r.stdout.trim()) : NaN
+/** NumPy reference: ms per step and per metrics frame, wall and CPU (time.process_time). */
+function numpyTimes(name: string, steps: number): {stepWall: number; stepCpu: number; metricWall: number; metricCpu: number} {
+  const py = [
+    'import sys, time, json', "sys.path.insert(0, 'test/fixtures/school')", 'import reference as R',
+    `p = dict(R.CONFIGS['${name}'])`, 'pos, vel = R.initial_state(p)',
+    `w, c = time.perf_counter(), time.process_time()`, `for _ in range(${steps}): pos, vel = R.step(pos, vel, p)`,
+    `sw, sc = time.perf_counter() - w, time.process_time() - c`,
+    `w, c = time.perf_counter(), time.process_time()`, `for _ in range(${steps}): R.metrics(pos, vel, p['box_size'])`,
+    `mw, mc = time.perf_counter() - w, time.process_time() - c`,
+    `print(json.dumps([x * 1000 / ${steps} for x in (sw, sc, mw, mc)]))`,
+  ].join('\n')
+  const r = spawnSync('python3', ['-c', py], {encoding: 'utf8', env: {...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1'}})
+  if (r.status !== 0) return {stepWall: NaN, stepCpu: NaN, metricWall: NaN, metricCpu: NaN}
+  const [stepWall, stepCpu, metricWall, metricCpu] = JSON.parse(r.stdout) as number[]
+  return {stepWall, stepCpu, metricWall, metricCpu}
 }
 
-const rows: string[] = []
+const f = (x: number, d = 3) => x.toFixed(d)
+console.log('| case | N × steps | sim ms/step wall (cpu) | metrics ms/frame wall (cpu) | run CPU s | NumPy ms/step cpu | NumPy metrics ms/frame cpu | CPU ratio step / metrics |')
+console.log('|---|---|---|---|---|---|---|---|')
 for (const name of ['swarm', 'torus', 'dynamic-parallel', 'highly-parallel'] as const) {
   const p = {...canonicalConfigs[name], n_steps: quick ? 100 : canonicalConfigs[name].n_steps}
-  timeRun({...p, n_steps: 20}, true) // warm-up
-  const {simMs, metricMs} = timeRun(p, true)
-  const msStep = simMs / p.n_steps
-  const npMs = numpyMsPerStep(name, quick ? 10 : 30)
-  rows.push(`${name.padEnd(16)} N=${p.n_fish} steps=${p.n_steps}: sim ${msStep.toFixed(3)} ms/step, metrics ${(metricMs / (p.n_steps + 1)).toFixed(3)} ms/frame, ` +
-    `run total ${((simMs + metricMs) / 1000).toFixed(2)} s, ${(p.n_fish / msStep * 1000).toExponential(2)} agent-steps/s; numpy reference ${npMs.toFixed(2)} ms/step → ratio ${(npMs / msStep).toFixed(1)}x`)
+  timeRun({...p, n_steps: 50}, true) // warm-up (JIT)
+  const t = timeRun(p, true)
+  const np = numpyTimes(name, quick ? 10 : 30)
+  const simCpu = t.simCpu / p.n_steps
+  const metCpu = t.metricCpu / t.frames
+  console.log(`| ${name} | ${p.n_fish} × ${p.n_steps} | ${f(t.simWall / p.n_steps)} (${f(simCpu)}) | ${f(t.metricWall / t.frames)} (${f(metCpu)}) | ` +
+    `${f((t.simCpu + t.metricCpu) / 1000, 2)} | ${f(np.stepCpu, 1)} | ${f(np.metricCpu, 2)} | ${f(np.stepCpu / simCpu, 0)}× / ${f(np.metricCpu / metCpu, 0)}× |`)
 }
+console.log('\n| large N (grid) | L | sim ms/step wall (cpu) | agent-steps/s (cpu) | metrics ms/frame (cpu) |')
+console.log('|---|---|---|---|---|')
 for (const n of quick ? [2000] : [2000, 20000]) {
   // Density and radii of the torus case (r_a = 10), box scaled with N so the grid is used.
   const L = 25 * Math.cbrt(n / 200)
-  const p: SchoolParameters = {...canonicalConfigs.torus, torus_init: false, n_fish: n, box_size: L, n_steps: n > 5000 ? 5 : 20}
-  timeRun({...p, n_steps: 2}, false)
-  const {simMs} = timeRun(p, false)
-  const msStep = simMs / p.n_steps
-  rows.push(`large N=${n} L=${L.toFixed(1)} (grid): sim ${msStep.toFixed(2)} ms/step, ${(n / msStep * 1000).toExponential(2)} agent-steps/s`)
+  const p: SchoolParameters = {...canonicalConfigs.torus, torus_init: false, n_fish: n, box_size: L, n_steps: n > 5000 ? 10 : 40}
+  timeRun({...p, n_steps: 3}, false)
+  const t = timeRun(p, false)
+  const m = timeRun({...p, n_steps: 2}, true)
+  const simCpu = t.simCpu / p.n_steps
+  console.log(`| ${n} | ${f(L, 1)} | ${f(t.simWall / p.n_steps, 2)} (${f(simCpu, 2)}) | ${(n / simCpu * 1000).toExponential(2)} | ${f(m.metricCpu / m.frames, 1)} |`)
 }
-console.log(rows.join('\n'))

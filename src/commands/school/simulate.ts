@@ -1,12 +1,13 @@
 import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
+import {tensorflow} from '../../kernels/engine.js'
 import {canonicalConfigNames} from '../../kernels/school/school-parameters.js'
 import type {Report} from '../../report/envelope.js'
-import {renderHeader, renderSummaryTable} from '../../report/school/school-render.js'
-import {creationTime, overrideFlags, parseNumberFlag, resolveParameters, runSchool, type SchoolRunResult} from '../../report/school/school-run.js'
+import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../report/school/school-render.js'
+import {parseEnsembleFlag, creationTime, overrideFlags, parseNumberFlag, resolveParameters, runSchool, type EnsembleResult, type SchoolRunResult} from '../../report/school/school-run.js'
 import {writeSchoolPlot} from '../../report/school/school-plot.js'
 
-type Result = Omit<SchoolRunResult, 'time' | 'series'> & {netcdf: string | null; plot: string | null}
+type Result = Omit<SchoolRunResult, 'time' | 'series' | 'ensemble'> & {ensemble: EnsembleResult | null; netcdf: string | null; plot: string | null}
 
 const num = (summary: string) => Flags.string({summary, helpGroup: 'MODEL'})
 
@@ -21,19 +22,23 @@ export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
     plot: Flags.string({summary: 'Write an SVG time series of P, M, OSI and the entropies.', helpValue: 'FILE.svg'}),
     centroid: Flags.option({options: ['naive', 'periodic'] as const, default: 'periodic' as const, summary: 'Centroid for M, spread, H_ang, H_shape (naive = dewi-kadita).'})(),
     search: Flags.option({options: ['auto', 'all-pairs', 'grid'] as const, default: 'auto' as const, summary: 'Neighbour search (results are identical).'})(),
+    precision: Flags.option({options: ['float64', 'float32'] as const, default: 'float64' as const, summary: 'float64: CPU reference kernel; float32: tfjs tensor kernel on the --backend engine, members batched.'})(),
+    ensemble: Flags.string({default: '1', summary: 'Run M independent members with seeds seed, seed+1, ... (member dimension in --nc).', helpValue: 'M'}),
   }
 
   async run(): Promise<Report<Result>> {
     const {flags} = await this.parseWithBase(SchoolSimulate)
     const overrides = Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f])]))
     const p = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
+    const members = parseEnsembleFlag(flags.ensemble, p)
+    const tensor = flags.precision === 'float32' ? (await this.engine(), await tensorflow()) : undefined
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
-    const run = await this.stopwatch.time('simulate', () => runSchool(p, {centroid: flags.centroid, search: flags.search, netcdf: flags.nc, createdAt: creationTime(), onFrame: () => bar.tick()}))
+    const run = await this.stopwatch.time('simulate', () => runSchool(p, {centroid: flags.centroid, search: flags.search, netcdf: flags.nc, members, tensor, createdAt: creationTime(), onFrame: () => bar.tick()}))
     bar.stop()
     if (flags.plot) await this.stopwatch.time('plot', () => writeSchoolPlot(flags.plot!, p.scenario_name, run.time, run.series))
-    const {time: _t, series: _s, ...rest} = run
-    const result: Result = {...rest, netcdf: flags.nc ?? null, plot: flags.plot ?? null}
+    const {time: _t, series: _s, ensemble, ...rest} = run
+    const result: Result = {...rest, ensemble: ensemble ?? null, netcdf: flags.nc ?? null, plot: flags.plot ?? null}
     const report = await this.envelope({schema: 'infolens.school/1', inputs: flags.params ? [flags.params] : [], options: {...flags}, seed: p.seed, result})
-    return this.emit(report, (r) => `${renderHeader([['scenario', p.scenario_name], ['fish x steps', `${p.n_fish} x ${p.n_steps}`], ['state', r.result.state], ['search', r.result.search], ['centroid', r.result.centroid], ['netcdf', r.result.netcdf]])}\n${renderSummaryTable(r.result.summary)}`)
+    return this.emit(report, (r) => `${renderHeader([['scenario', p.scenario_name], ['fish x steps', `${p.n_fish} x ${p.n_steps}`], ['state', r.result.state], ['search', r.result.search], ['centroid', r.result.centroid], ['netcdf', r.result.netcdf]])}\n${renderSummaryTable(r.result.summary)}${r.result.ensemble ? `\n${renderEnsembleTable(r.result.ensemble)}` : ''}`)
   }
 }

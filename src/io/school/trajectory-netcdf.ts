@@ -30,16 +30,26 @@ const metricAttributes: Record<string, Record<string, AttrValue>> = {
   spread: {units: 'simulation_length_units', long_name: 'school_spread_rms'},
 }
 
-/** Variables in upstream creation order. */
-function variables(): VariableSpec[] {
-  const t = ['time']
-  const tf = ['time', 'fish']
-  const tfs = ['time', 'fish', 'spatial']
+/**
+ * Variables in upstream creation order. With an ensemble, every per-frame variable gains a
+ * `member` dimension after `time` (time stays the record dimension, so frames still stream).
+ */
+function variables(ensemble: boolean): VariableSpec[] {
+  const e = ensemble ? ['member'] : []
+  const t = ['time', ...e]
+  const tf = ['time', ...e, 'fish']
+  const tfs = ['time', ...e, 'fish', 'spatial']
   const len = 'simulation_length_units'
   const vel = 'simulation_velocity_units'
   const metric = (name: string): VariableSpec => ({name, type: 'double', dimensions: t, attributes: metricAttributes[name]})
   return [
-    {name: 'time', type: 'double', dimensions: t, attributes: {units: 'simulation_time_units', long_name: 'simulation_time', axis: 'T'}},
+    {name: 'time', type: 'double', dimensions: ['time'], attributes: {units: 'simulation_time_units', long_name: 'simulation_time', axis: 'T'}},
+    ...(ensemble
+      ? [
+          {name: 'member', type: 'int', dimensions: ['member'], attributes: {long_name: 'ensemble_member', standard_name: 'realization', units: '1'}},
+          {name: 'member_seed', type: 'int', dimensions: ['member'], attributes: {long_name: 'random_seed_of_member', comment: 'member m uses seed + m'}},
+        ] satisfies VariableSpec[]
+      : []),
     {name: 'fish', type: 'int', dimensions: ['fish'], attributes: {long_name: 'fish_index', units: '1'}},
     {name: 'spatial', type: 'int', dimensions: ['spatial'], attributes: {long_name: 'spatial_dimension', comment: '0=x, 1=y, 2=z (depth)'}},
     metric('polarization'),
@@ -57,6 +67,8 @@ function variables(): VariableSpec[] {
 
 export interface TrajectoryWriterOptions {
   centroid: string
+  /** ensemble size M (default 1: upstream's layout, no member dimension); member m has seed p.seed + m */
+  members?: number
   /** ISO time for the history attribute (SOURCE_DATE_EPOCH makes files byte-reproducible). */
   createdAt: string
 }
@@ -65,10 +77,16 @@ export interface TrajectoryWriterOptions {
 export class TrajectoryWriter {
   private readonly writer: NetcdfWriter
   private readonly n: number
+  private readonly members: number
   private readonly columns: Float64Array[]
+  private readonly pos: Float64Array
+  private readonly vel: Float64Array
+  private readonly metricColumns: Float64Array[]
 
   constructor(path: string, p: SchoolParameters, options: TrajectoryWriterOptions) {
     this.n = p.n_fish
+    const members = options.members ?? 1
+    this.members = members
     const attrs: Record<string, AttrValue> = {
       title: '3D Couzin Model Fish Schooling Simulation',
       scenario_name: p.scenario_name,
@@ -82,27 +100,48 @@ export class TrajectoryWriter {
       n_steps: ncInt(p.n_steps), save_interval: ncInt(p.save_interval), dt: p.dt,
       orientation_weight: p.orientation_weight, torus_init: ncInt(p.torus_init ? 1 : 0), torus_radius: p.torus_radius ?? p.box_size * 0.25,
       seed: ncInt(p.seed), rng: 'numpy-legacy-mt19937', centroid: options.centroid, license: 'MIT',
+      ...(members > 1 ? {ensemble_members: ncInt(members), ensemble_seeds: `member m (0-based) uses seed ${p.seed} + m`} : {}),
     }
     this.writer = NetcdfWriter.create(path, {
       format: '64bit-offset',
-      dimensions: [{name: 'time', size: 'unlimited'}, {name: 'fish', size: p.n_fish}, {name: 'spatial', size: 3}],
+      dimensions: [{name: 'time', size: 'unlimited'}, ...(members > 1 ? [{name: 'member', size: members}] : []), {name: 'fish', size: p.n_fish}, {name: 'spatial', size: 3}],
       attributes: attrs,
-      variables: variables(),
+      variables: variables(members > 1),
     })
+    if (members > 1) {
+      this.writer.writeVariable('member', Int32Array.from({length: members}, (_, m) => m))
+      this.writer.writeVariable('member_seed', Int32Array.from({length: members}, (_, m) => p.seed + m))
+    }
     this.writer.writeVariable('fish', Int32Array.from({length: p.n_fish}, (_, i) => i))
     this.writer.writeVariable('spatial', [0, 1, 2])
-    this.columns = Array.from({length: 6}, () => new Float64Array(p.n_fish))
+    this.columns = Array.from({length: 6}, () => new Float64Array(members * p.n_fish))
+    this.pos = new Float64Array(members * 3 * p.n_fish)
+    this.vel = new Float64Array(members * 3 * p.n_fish)
+    this.metricColumns = metricNames.map(() => new Float64Array(members))
   }
 
-  /** Appends one frame (positions, velocities N×3 and the metrics in metricNames order). */
+  /** Appends one frame of a single run (positions, velocities N×3, metrics in metricNames order). */
   append(time: number, pos: Float64Array, vel: Float64Array, metrics: ArrayLike<number>): void {
+    this.appendMembers(time, [{positions: pos, velocities: vel}], [metrics])
+  }
+
+  /** Appends one frame of every member (states and metric rows in member order). */
+  appendMembers(time: number, states: readonly {positions: Float64Array; velocities: Float64Array}[], metrics: readonly ArrayLike<number>[]): void {
     const [x, y, z, vx, vy, vz] = this.columns
-    for (let i = 0; i < this.n; i++) {
-      x[i] = pos[3 * i]; y[i] = pos[3 * i + 1]; z[i] = pos[3 * i + 2]
-      vx[i] = vel[3 * i]; vy[i] = vel[3 * i + 1]; vz[i] = vel[3 * i + 2]
+    const n = this.n
+    for (let m = 0; m < this.members; m++) {
+      const {positions: pos, velocities: vel} = states[m]
+      this.pos.set(pos.subarray(0, 3 * n), 3 * n * m)
+      this.vel.set(vel.subarray(0, 3 * n), 3 * n * m)
+      for (let i = 0; i < n; i++) {
+        const o = m * n + i
+        x[o] = pos[3 * i]; y[o] = pos[3 * i + 1]; z[o] = pos[3 * i + 2]
+        vx[o] = vel[3 * i]; vy[o] = vel[3 * i + 1]; vz[o] = vel[3 * i + 2]
+      }
+      metricNames.forEach((_, k) => (this.metricColumns[k][m] = metrics[m][k]))
     }
-    const record: Record<string, ArrayLike<number>> = {time: [time], positions: pos, velocities: vel, x, y, z, vx, vy, vz}
-    metricNames.forEach((m, k) => (record[m] = [metrics[k]]))
+    const record: Record<string, ArrayLike<number>> = {time: [time], positions: this.pos, velocities: this.vel, x, y, z, vx, vy, vz}
+    metricNames.forEach((name, k) => (record[name] = this.metricColumns[k]))
     this.writer.appendRecord(record)
   }
 

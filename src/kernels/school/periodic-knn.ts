@@ -4,7 +4,7 @@
  * [0, L).
  *
  * Two exact searches give bit-identical output (the k smallest of the same per-pair values;
- * the offset of a pair is computed so that it is the exact negation from the other side):
+ * a pair's distance is computed from |x_i − x_j| per axis, the same from either side):
  * - all pairs (each pair once, feeding both fish) below 400 fish or when the cells would be
  *   too coarse;
  * - a periodic cell grid searched in Chebyshev shells around each fish's cell, stopping once the
@@ -20,6 +20,10 @@ export class PeriodicKnn {
   private readonly items: Int32Array
   private cellStart = new Int32Array(0)
   private cursor = new Int32Array(0)
+  /** partners of `distances` (−1 = none) and, for seeding, those of the previous frame */
+  private index: Int32Array
+  private previous: Int32Array
+  private previousCount = -1
   /** preferred cell width, from the last frame (0: none yet) */
   private widthHint = 0
 
@@ -28,6 +32,8 @@ export class PeriodicKnn {
     this.distances = new Float64Array(capacity * k)
     this.cellOf = new Int32Array(capacity)
     this.items = new Int32Array(capacity)
+    this.index = new Int32Array(capacity * k)
+    this.previous = new Int32Array(capacity * k)
   }
 
   compute(pos: Float64Array, n: number, L: number): Float64Array {
@@ -35,8 +41,16 @@ export class PeriodicKnn {
     const dist = this.distances
     dist.fill(Infinity, 0, n * k)
     const side = this.chooseSide(n, L)
-    if (side < 5) allPairs(pos, n, L, k, dist)
-    else this.gridSearch(pos, n, L, side)
+    if (side < 5) {
+      allPairs(pos, n, L, k, dist, this.index, this.previousCount === n ? this.previous : null)
+      const swap = this.index
+      this.index = this.previous
+      this.previous = swap
+      this.previousCount = n
+    } else {
+      this.gridSearch(pos, n, L, side)
+      this.previousCount = -1
+    }
     let sum = 0
     let found = 0
     for (let i = 0; i < n; i++) {
@@ -112,19 +126,17 @@ export class PeriodicKnn {
     }
   }
 
-  /** Inserts the distance of pair (i, j), offset computed from the lower index's side, into i's list. */
+  /** Inserts the distance of pair (i, j) into i's list when it is among the k smallest so far. */
   private offer(i: number, j: number, pos: Float64Array, L: number): void {
     const k = this.k
     const dist = this.distances
-    const half = L / 2
-    const a = i < j ? i : j, b = i < j ? j : i
-    const dx = wrap(pos[3 * a] - pos[3 * b], half, L), dy = wrap(pos[3 * a + 1] - pos[3 * b + 1], half, L), dz = wrap(pos[3 * a + 2] - pos[3 * b + 2], half, L)
-    const d2 = dx * dx + dy * dy + dz * dz
+    const ax = axisGap(pos[3 * i], pos[3 * j], L), ay = axisGap(pos[3 * i + 1], pos[3 * j + 1], L), az = axisGap(pos[3 * i + 2], pos[3 * j + 2], L)
+    const d2 = ax * ax + ay * ay + az * az
     const di = dist[i * k + k - 1]
     // sqrt is correctly rounded and sqrt(fl(x²)) = x, so d2 >= fl(di²) ⇔ sqrt(d2) >= di.
     if (d2 >= di * di) return
     const d = Math.sqrt(d2)
-    if (d < di) insertSorted(dist, i * k, k, d)
+    if (d < di) insertSorted(dist, this.index, i * k, k, d, j)
   }
 }
 
@@ -133,35 +145,66 @@ function axisCell(x: number, width: number, side: number): number {
   return c < 0 ? 0 : c >= side ? side - 1 : c
 }
 
-/** Every pair once, feeding both fish. */
-function allPairs(pos: Float64Array, n: number, L: number, k: number, dist: Float64Array): void {
-  const half = L / 2
+/** |wrap(x)| = min(|x|, L − |x|), exactly (x ± L = ∓(L − |x|) in IEEE arithmetic, and L − |x| rounds to >= L/2 when |x| <= L/2). */
+function axisGap(a: number, b: number, L: number): number {
+  const x = Math.abs(a - b)
+  return Math.min(x, L - x)
+}
+
+/**
+ * Every pair once, feeding both fish, after seeding each fish's list with its neighbours of the
+ * previous frame (`previous`, N×k indices, −1 = none): their current distances are upper
+ * bounds for the k-th distance, so the squared-distance prefilter rejects almost every pair from
+ * the start. A partner is never inserted twice (indices are checked), so each list ends with the
+ * k smallest distances over distinct partners, exactly as without seeding.
+ */
+function allPairs(pos: Float64Array, n: number, L: number, k: number, dist: Float64Array, index: Int32Array, previous: Int32Array | null): void {
+  const last = k - 1
+  index.fill(-1, 0, n * k)
+  if (previous !== null) {
+    for (let i = 0; i < n; i++) {
+      for (let m = 0; m < k; m++) {
+        const j = previous[i * k + m]
+        if (j < 0) continue
+        const ax = axisGap(pos[3 * i], pos[3 * j], L), ay = axisGap(pos[3 * i + 1], pos[3 * j + 1], L), az = axisGap(pos[3 * i + 2], pos[3 * j + 2], L)
+        insertSorted(dist, index, i * k, k, Math.sqrt(ax * ax + ay * ay + az * az), j)
+      }
+    }
+  }
   for (let i = 0; i < n; i++) {
     const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2]
+    let di = dist[i * k + last]
+    let di2 = di * di
     for (let j = i + 1; j < n; j++) {
-      const dx = wrap(xi - pos[3 * j], half, L), dy = wrap(yi - pos[3 * j + 1], half, L), dz = wrap(zi - pos[3 * j + 2], half, L)
-      const d2 = dx * dx + dy * dy + dz * dz
-      // Compare squares first: most pairs are farther than both fish's current k-th neighbour.
-      const di = dist[i * k + k - 1]
-      const dj = dist[j * k + k - 1]
-      if (d2 >= di * di && d2 >= dj * dj) continue
+      const ax = axisGap(xi, pos[3 * j], L), ay = axisGap(yi, pos[3 * j + 1], L), az = axisGap(zi, pos[3 * j + 2], L)
+      const d2 = ax * ax + ay * ay + az * az
+      // sqrt is correctly rounded and sqrt(fl(x²)) = x, so d2 >= fl(d_k²) ⇔ sqrt(d2) >= d_k.
+      const dj = dist[j * k + last]
+      if (d2 >= di2 && d2 >= dj * dj) continue
       const d = Math.sqrt(d2)
-      if (d < di) insertSorted(dist, i * k, k, d)
-      if (d < dj) insertSorted(dist, j * k, k, d)
+      if (d < di && !holds(index, i * k, k, j)) {
+        insertSorted(dist, index, i * k, k, d, j)
+        di = dist[i * k + last]
+        di2 = di * di
+      }
+      if (d < dj && !holds(index, j * k, k, i)) insertSorted(dist, index, j * k, k, d, i)
     }
   }
 }
 
-/** scipy's periodic wrap of one coordinate difference (|x| < L). */
-function wrap(x: number, half: number, L: number): number {
-  return x < -half ? x + L : x > half ? x - L : x
+function holds(index: Int32Array, start: number, k: number, j: number): boolean {
+  for (let m = start; m < start + k; m++) if (index[m] === j) return true
+  return false
 }
 
-function insertSorted(a: Float64Array, start: number, k: number, d: number): void {
+/** Inserts distance d (partner j) into the ascending list at start..start+k, dropping the last. */
+function insertSorted(a: Float64Array, index: Int32Array, start: number, k: number, d: number, j: number): void {
   let m = start + k - 1
   while (m > start && a[m - 1] > d) {
     a[m] = a[m - 1]
+    index[m] = index[m - 1]
     m--
   }
   a[m] = d
+  index[m] = j
 }

@@ -1,7 +1,8 @@
 /** Terminal rendering of school reports. */
 import {metricNames, type MetricName} from '../../kernels/school/school-metrics.js'
 import type {MetricSummary} from '../../kernels/school/school-summary.js'
-import {renderKeyValues, renderTable, type Cell} from '../terminal.js'
+import type {EnsembleResult} from './school-run.js'
+import {formatNumber, renderKeyValues, renderTable, type Cell} from '../terminal.js'
 
 export function renderSummaryTable(summary: Record<MetricName, MetricSummary>): string {
   return renderTable(['metric', 'final', 'mean (2nd half)', 'std (2nd half)', 'min', 'max'],
@@ -10,4 +11,11 @@ export function renderSummaryTable(summary: Record<MetricName, MetricSummary>): 
 
 export function renderHeader(pairs: readonly (readonly [string, Cell])[]): string {
   return renderKeyValues(pairs)
+}
+
+/** Ensemble mean ± sample sd (across members) of the final value and the second-half mean. */
+export function renderEnsembleTable(e: EnsembleResult): string {
+  const pm = (x: {mean: number; sd: number}) => `${formatNumber(x.mean)} ± ${formatNumber(x.sd)}`
+  return renderTable([`ensemble (${e.members} members, seeds ${e.seeds[0]}…${e.seeds[e.seeds.length - 1]})`, 'final mean ± sd', '2nd-half mean ± sd'],
+    metricNames.map((m) => [m, pm(e.statistics.final[m]), pm(e.statistics.mean2[m])]))
 }

@@ -3,6 +3,7 @@
  * flag overrides), streams frames through the metrics and, optionally, into NetCDF, and returns
  * the metric time series with their summaries.
  */
+import type * as tfjs from '@tensorflow/tfjs-core'
 import {InputError} from '../../errors.js'
 import {readParamsFile} from '../../io/school/params-file.js'
 import {TrajectoryWriter} from '../../io/school/trajectory-netcdf.js'
@@ -10,7 +11,9 @@ import type {CentroidMode} from '../../kernels/school/school-centroid.js'
 import {metricNames, SchoolMetrics, type MetricName} from '../../kernels/school/school-metrics.js'
 import {canonicalConfigs, findParameterProblem, frameCount, type CanonicalConfigName, type SchoolParameters} from '../../kernels/school/school-parameters.js'
 import {classifyState, summarise, type MetricSummary, type SchoolState} from '../../kernels/school/school-summary.js'
-import {simulateSchool} from '../../kernels/school/simulate-school.js'
+import {simulateSchool, type SchoolFrame} from '../../kernels/school/simulate-school.js'
+import {simulateSchoolBatch} from '../../kernels/school/tensor-couzin-step.js'
+import {ensembleStatistics, type EnsembleStatistics} from '../../kernels/school/ensemble-summary.js'
 import {CellGrid} from '../../kernels/school/cell-grid.js'
 import type {NeighbourSearch} from '../../kernels/school/couzin-step.js'
 
@@ -57,6 +60,16 @@ export interface SchoolRunResult {
   time: number[]
   series: Record<MetricName, number[]>
   summary: Record<MetricName, MetricSummary>
+  /** present when members > 1: member 0 is the run above (seed), member m uses seed + m */
+  ensemble?: EnsembleResult
+}
+
+export interface EnsembleResult {
+  members: number
+  seeds: number[]
+  states: SchoolState[]
+  /** across members: mean and sample sd of each member's final value and second-half mean */
+  statistics: EnsembleStatistics
 }
 
 export interface RunOptions {
@@ -64,40 +77,71 @@ export interface RunOptions {
   search?: NeighbourSearch
   netcdf?: string
   createdAt: string
+  /** ensemble size M (default 1) */
+  members?: number
+  /** float32 tensor kernel on this tfjs module (all members batched); default: the float64 CPU kernel */
+  tensor?: typeof tfjs
   onFrame?: (frame: number) => void
 }
 
-/** Simulates, measures every stored frame, streams to NetCDF when asked. */
+/**
+ * Simulates, measures every stored frame, streams to NetCDF when asked. An ensemble runs its
+ * members in lockstep (one NetCDF record holds the frame of every member).
+ */
 export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<SchoolRunResult> {
+  const members = o.members ?? 1
   const frames = frameCount(p)
-  const series = metricNames.map(() => new Float64Array(frames))
+  const series = Array.from({length: members}, () => metricNames.map(() => new Float64Array(frames)))
   const time = new Float64Array(frames)
-  const metrics = new SchoolMetrics(p.n_fish, p.box_size, o.centroid)
-  const row = new Float64Array(metricNames.length)
-  const writer = o.netcdf ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt}) : undefined
-  let search = 'all-pairs'
+  const metrics = Array.from({length: members}, () => new SchoolMetrics(p.n_fish, p.box_size, o.centroid))
+  const rows = Array.from({length: members}, () => new Float64Array(metricNames.length))
+  const source = o.tensor ? simulateSchoolBatch(o.tensor, p, members) : lockstep(p, members, o.search)
+  const writer = o.netcdf ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt, members}) : undefined
   try {
-    for (const f of simulateSchool(p, o.search)) {
-      metrics.compute(f.state.positions, f.state.velocities, row)
-      for (let k = 0; k < row.length; k++) series[k][f.frame] = row[k]
-      time[f.frame] = f.time
-      writer?.append(f.time, f.state.positions, f.state.velocities, row)
-      o.onFrame?.(f.frame)
+    for (const batch of source) {
+      const frame = batch[0].frame
+      time[frame] = batch[0].time
+      batch.forEach((f, m) => {
+        metrics[m].compute(f.state.positions, f.state.velocities, rows[m])
+        for (let k = 0; k < rows[m].length; k++) series[m][k][frame] = rows[m][k]
+      })
+      writer?.appendMembers(time[frame], batch.map((f) => f.state), rows)
+      o.onFrame?.(frame)
     }
     await writer?.close()
   } catch (error) {
     writer?.abort()
     throw error
   }
-  if (o.search !== 'all-pairs' && CellGrid.forRadius(p.box_size, p.r_attraction, 1) !== null) search = 'grid'
-  const summary = summarise(series, frames)
+  const search = o.tensor ? 'tensor-all-pairs' : o.search !== 'all-pairs' && CellGrid.forRadius(p.box_size, p.r_attraction, 1) !== null ? 'grid' : 'all-pairs'
+  const summaries = series.map((s) => summarise(s, frames))
+  const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final))
   return {
     parameters: p, frames, search, centroid: o.centroid,
-    state: classifyState(summary.polarization.final, summary.rotation.final),
+    state: states[0],
     time: Array.from(time),
-    series: Object.fromEntries(metricNames.map((m, k) => [m, Array.from(series[k])])) as Record<MetricName, number[]>,
-    summary,
+    series: Object.fromEntries(metricNames.map((m, k) => [m, Array.from(series[0][k])])) as Record<MetricName, number[]>,
+    summary: summaries[0],
+    ...(members > 1 ? {ensemble: {members, seeds: Array.from({length: members}, (_, m) => p.seed + m), states, statistics: ensembleStatistics(summaries)}} : {}),
   }
+}
+
+/** The float64 CPU kernel for every member (member m seeded with seed + m), frame by frame. */
+function* lockstep(p: SchoolParameters, members: number, search: NeighbourSearch | undefined): Generator<SchoolFrame[]> {
+  const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search))
+  for (;;) {
+    const next = runs.map((run) => run.next())
+    if (next.some((f) => f.done)) return
+    yield next.map((f) => f.value as SchoolFrame)
+  }
+}
+
+/** --ensemble M: an integer in [1, 100000] whose member seeds seed … seed+M−1 stay below 2³². */
+export function parseEnsembleFlag(text: string, p: SchoolParameters): number {
+  const m = Number(text)
+  if (!/^\s*\d+\s*$/.test(text) || m < 1 || m > 100_000) throw new InputError(`expected an integer number of members in [1, 100000], got ${JSON.stringify(text)}`, {field: '--ensemble'})
+  if (p.seed + m - 1 > 0xffffffff) throw new InputError(`expected seed + M − 1 <= 4294967295 (seed ${p.seed}), got M = ${m}`, {field: '--ensemble'})
+  return m
 }
 
 /** ISO time for file history: SOURCE_DATE_EPOCH (reproducible builds) or now. */

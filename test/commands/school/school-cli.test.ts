@@ -82,6 +82,57 @@ test('sweep produces one row per value with one run per seed, and a NetCDF table
   assert.deepEqual(Array.from(r.getDataVariable('polarization') as number[]), json.result.rows.flatMap((x: {runs: {polarization: number[]}}) => x.runs.polarization))
 })
 
+test('--ensemble M: member dimension in the NetCDF, member m = the run with seed + m, mean ± sd across members', (t) => {
+  const nc = join(dir, 'ens.nc')
+  const single = join(dir, 'single44.nc')
+  const {json, result} = runCliJson(['school', 'simulate', '--config', 'swarm', ...small, '--ensemble', '3', '--nc', nc], {env})
+  assert.equal(result.status, 0, result.stderr)
+  assertMatchesSchema(json, 'school.schema.json')
+  const e = json.result.ensemble
+  assert.deepEqual(e.seeds, [42, 43, 44])
+  // member 0 is the plain run with the base seed
+  const plain = runCliJson(['school', 'simulate', '--config', 'swarm', ...small], {env})
+  assert.deepEqual(json.result.summary, plain.json.result.summary)
+  assert.equal(plain.json.result.ensemble, null)
+  // member 2 is bit-identical to a single run with seed 44
+  assert.equal(runCli(['school', 'simulate', '--config', 'swarm', ...small, '--seed', '44', '--nc', single, '--quiet'], {env}).status, 0)
+  const r = new NetCDFReader(readFileSync(nc))
+  assert.deepEqual(r.dimensions.map((d: {name: string}) => d.name), ['time', 'member', 'fish', 'spatial'])
+  assert.deepEqual(Array.from(r.getDataVariable('member_seed') as number[]), [42, 43, 44])
+  const one = new NetCDFReader(readFileSync(single))
+  const perRecord = 3 * 40 * 3
+  const ens = (r.getDataVariable('positions') as number[][]).flat()
+  const ref = (one.getDataVariable('positions') as number[][]).flat()
+  for (const frame of [0, 30]) assert.deepEqual(ens.slice(frame * perRecord + 2 * 120, frame * perRecord + 3 * 120), ref.slice(frame * 120, (frame + 1) * 120), `frame ${frame}`)
+  // statistics from the stored last-frame OSI of each member (sample sd, n − 1)
+  const osi = (r.getDataVariable('oceanic_schooling_index') as number[][]).flat().slice(-3)
+  const mean = (osi[0] + osi[1] + osi[2]) / 3
+  const sd = Math.sqrt(osi.reduce((a, v) => a + (v - mean) ** 2, 0) / 2)
+  assert.ok(Math.abs(e.statistics.final.oceanic_schooling_index.mean - mean) <= 1e-15)
+  assert.ok(Math.abs(e.statistics.final.oceanic_schooling_index.sd - sd) <= 1e-15)
+  assert.ok(sd > 0)
+  if (!existsSync('/usr/bin/python3')) return t.diagnostic('Debian python3 missing: xarray check skipped')
+  const py = `import xarray as xr\nd = xr.open_dataset("${nc}", engine="scipy")\nprint(dict(d.positions.sizes), float(d.oceanic_schooling_index.sel(member=2)[-1]))`
+  const x = spawnSync('/usr/bin/python3', ['-c', py], {encoding: 'utf8'})
+  if (x.status !== 0 && /No module named/.test(x.stderr)) return t.diagnostic('xarray not installed: skipped')
+  assert.equal(x.status, 0, x.stderr)
+  assert.match(x.stdout, /\{'time': 31, 'member': 3, 'fish': 40, 'spatial': 3\}/)
+  assert.equal(Number(x.stdout.trim().split(' ').pop()), osi[2])
+})
+
+test('--precision float32 runs the batched tensor kernel on the chosen tfjs backend', () => {
+  const {json, result} = runCliJson(['school', 'simulate', '--config', 'highly-parallel', '--agents', '30', '--steps', '10', '--ensemble', '2', '--precision', 'float32', '--backend', 'cpu'], {env})
+  assert.equal(result.status, 0, result.stderr)
+  assertMatchesSchema(json, 'school.schema.json')
+  assert.equal(json.result.search, 'tensor-all-pairs')
+  assert.equal(json.engine.backend, 'cpu')
+  const f64 = runCliJson(['school', 'simulate', '--config', 'highly-parallel', '--agents', '30', '--steps', '10'], {env})
+  // same seeds and noise, float32 arithmetic: P agrees to float32 accuracy, not bit for bit
+  const a = json.result.summary.polarization.final
+  const b = f64.json.result.summary.polarization.final
+  assert.ok(Math.abs(a - b) <= 1e-5 && a !== b, `${a} vs ${b}`)
+})
+
 function assertInputError(args: string[], pattern: RegExp, outFile?: string) {
   const r = runCli(args)
   assert.equal(r.status, 2, r.stderr)
@@ -108,4 +159,6 @@ test('bad inputs: one-line error, exit 2, no output file', () => {
   writeFileSync(notNc, 'hello')
   assertInputError(['school', 'analyze', notNc], new RegExp(`^infolens: error: ${notNc}: `))
   assertInputError(['school', 'sweep', '--param', 'noise=1:0'], /--param: expected NAME=START:STOP:COUNT/)
+  assertInputError(['school', 'simulate', '--ensemble', '0', '--nc', out], /^infolens: error: --ensemble: expected an integer number of members/, out)
+  assertInputError(['school', 'simulate', '--seed', '4294967295', '--ensemble', '2', '--nc', out], /--ensemble: expected seed \+ M − 1 <= 4294967295/, out)
 })
