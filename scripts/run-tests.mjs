@@ -3,7 +3,8 @@
 // so the runner's summary lines (tests, pass, fail) are printed. Optional filter:
 // `npm test -- spectral` runs the files whose path contains "spectral".
 import {spawnSync} from 'node:child_process'
-import {readdirSync, statSync} from 'node:fs'
+import {mkdtempSync, readdirSync, rmSync, statSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 function collect(dir) {
@@ -18,9 +19,12 @@ function collect(dir) {
 
 const filters = process.argv.slice(2)
 const files = collect('test').filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+// Spectra caches written by the tests go to a throwaway folder, never the user's ~/.cache.
+const cacheDir = mkdtempSync(join(tmpdir(), 'infolens-test-cache-'))
 const result = spawnSync(
   process.execPath,
   ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-concurrency=2', ...files],
-  {stdio: 'inherit', env: {...process.env, NO_COLOR: '1', INFOLENS_TEST: '1'}},
+  {stdio: 'inherit', env: {...process.env, NO_COLOR: '1', INFOLENS_TEST: '1', INFOLENS_CACHE_DIR: cacheDir}},
 )
+rmSync(cacheDir, {recursive: true, force: true})
 process.exit(result.status ?? 1)

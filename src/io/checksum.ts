@@ -16,13 +16,26 @@ export interface ReportInput {
   readonly sha256: string | null
 }
 
+/** Hashes already computed in this process, keyed by path, size and mtime (the cache and the envelope both ask). */
+const memo = new Map<string, Promise<InputFingerprint>>()
+
 export async function fingerprintFile(path: string): Promise<InputFingerprint> {
-  let bytes: number
+  let stat: {size: number; mtimeMs: number}
   try {
-    bytes = statSync(path).size
+    stat = statSync(path)
   } catch {
     throw new InputError('file not found', {file: path})
   }
+  const key = `${path}\u0000${stat.size}\u0000${stat.mtimeMs}`
+  let pending = memo.get(key)
+  if (!pending) {
+    pending = hashFile(path, stat.size)
+    memo.set(key, pending)
+  }
+  return pending
+}
+
+async function hashFile(path: string, bytes: number): Promise<InputFingerprint> {
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(path, {highWaterMark: 1 << 22})) hash.update(chunk as Buffer)
   return {path, bytes, sha256: hash.digest('hex')}

@@ -8,7 +8,7 @@
  * (a sliding window of items in flight, flushed in order). Output goes to a temporary file
  * next to the target and is renamed over it only when every item succeeded.
  */
-import {closeSync, openSync, writeSync} from 'node:fs'
+import {writeSync} from 'node:fs'
 import {InputError, InternalError} from '../errors.js'
 import type {OpenAiCompatibleClient} from '../io/openai-compatible-client.js'
 import type {UqQuestion} from '../io/uq-questions.js'
@@ -16,7 +16,7 @@ import {fnv1a32} from '../kernels/uq/hashed-tfidf.js'
 import {judgeVerdict, verbalizedConfidence} from '../kernels/uq/judge-replies.js'
 import {fitToCount, parseParaphraseReply} from '../kernels/uq/paraphrase-list.js'
 import {createXoshiro128} from '../kernels/random/xoshiro128.js'
-import {abandonTempPath, commitTempPath, reserveTempPath} from '../report/atomic-write.js'
+import {writeAtomic} from '../report/atomic-write.js'
 import {answerMessages, answerWithConfidenceMessages, judgeMessages, paraphraseMessages} from './uq-prompts.js'
 
 export interface GenerateOptions {
@@ -144,15 +144,7 @@ export async function generateUqFile(questions: readonly UqQuestion[], output: s
     judge: o.judge ? {labelled: 0, correct: 0, unlabelled: 0} : null,
     embeddings: o.embedder ? {model: o.embedder.model, dim: -1, texts: 0} : null,
   }
-  const temp = reserveTempPath(output)
-  let fd: number
-  try {
-    fd = openSync(temp, 'w')
-  } catch (error) {
-    abandonTempPath(temp)
-    throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: output})
-  }
-  try {
+  await writeAtomic(output, async (fd) => {
     const pending: Promise<Json>[] = []
     let started = 0
     for (let done = 0; done < questions.length; done++) {
@@ -167,15 +159,7 @@ export async function generateUqFile(questions: readonly UqQuestion[], output: s
       s.items++
       onItem?.()
     }
-    closeSync(fd)
-    commitTempPath(temp, output)
-  } catch (error) {
-    try {
-      closeSync(fd)
-    } catch {}
-    abandonTempPath(temp)
-    throw error
-  }
+  })
   if (s.inputs.min === Infinity) s.inputs.min = 0
   return s
 }

@@ -55,31 +55,63 @@ export function abandonTempPath(temp: string): void {
   pendingTemps.delete(temp)
 }
 
-/** Writes `data` to `target` atomically. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  let temp: string
-  let fd: number
+/** Writes all of `bytes` at the file's current position (writeSync may write less than asked). */
+export function writeFully(fd: number, bytes: Uint8Array): void {
+  let written = 0
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
+}
+
+function openTemp(target: string): {temp: string; fd: number} {
   try {
-    temp = reserveTempPath(target)
-    fd = openSync(temp, 'w')
+    const temp = reserveTempPath(target)
+    return {temp, fd: openSync(temp, 'w')}
   } catch (error) {
     throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: target})
   }
+}
+
+function closeQuietly(fd: number): void {
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-    let written = 0
-    while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
-    fsyncSync(fd)
     closeSync(fd)
-    renameSync(temp, target)
-    pendingTemps.delete(temp)
+  } catch {}
+}
+
+/**
+ * Streams a file into place: `fill` writes to a temporary file descriptor; on success
+ * the file is fsync'ed and renamed onto `target`, on failure it is removed.
+ */
+export function writeAtomicSync<T>(target: string, fill: (fd: number) => T): T {
+  const {temp, fd} = openTemp(target)
+  try {
+    const result = fill(fd)
+    closeSync(fd)
+    commitTempPath(temp, target)
+    return result
   } catch (error) {
-    try {
-      closeSync(fd)
-    } catch {}
+    closeQuietly(fd)
     abandonTempPath(temp)
     throw error
   }
+}
+
+/** The asynchronous form of writeAtomicSync, for outputs produced by awaited work. */
+export async function writeAtomic<T>(target: string, fill: (fd: number) => Promise<T>): Promise<T> {
+  const {temp, fd} = openTemp(target)
+  try {
+    const result = await fill(fd)
+    closeSync(fd)
+    commitTempPath(temp, target)
+    return result
+  } catch (error) {
+    closeQuietly(fd)
+    abandonTempPath(temp)
+    throw error
+  }
+}
+
+/** Writes `data` to `target` atomically. */
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  writeAtomicSync(target, (fd) => writeFully(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data))
 }
 
 /** Writes a JSON document (2-space indent, trailing newline) atomically. */

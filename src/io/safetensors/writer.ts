@@ -5,9 +5,8 @@
  * path next to the target, fsync'ed and renamed (src/report/atomic-write.ts), one
  * tensor at a time, so a failed or interrupted run leaves nothing behind.
  */
-import {closeSync, openSync, writeSync} from 'node:fs'
 import {InputError} from '../../errors.js'
-import {abandonTempPath, commitTempPath, reserveTempPath} from '../../report/atomic-write.js'
+import {writeAtomicSync, writeFully} from '../../report/atomic-write.js'
 import {type Dtype, dtypeSize, isDtype} from './dtypes.js'
 import {encodeElements, type NumericArray} from './encode.js'
 
@@ -64,29 +63,8 @@ function checkTensor(t: TensorToWrite, seen: Set<string>): number {
 /** Writes `tensors` to `path` atomically. */
 export function writeSafetensors(path: string, tensors: readonly TensorToWrite[], metadata?: Record<string, string>): void {
   const {header, blobs} = layoutSafetensors(tensors, metadata)
-  let temp: string
-  let fd: number
-  try {
-    temp = reserveTempPath(path)
-    fd = openSync(temp, 'w')
-  } catch (error) {
-    throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: path})
-  }
-  try {
-    writeAll(fd, header)
-    for (const blob of blobs()) writeAll(fd, blob)
-    closeSync(fd)
-    commitTempPath(temp, path)
-  } catch (error) {
-    try {
-      closeSync(fd)
-    } catch {}
-    abandonTempPath(temp)
-    throw error
-  }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  let written = 0
-  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written)
+  writeAtomicSync(path, (fd) => {
+    writeFully(fd, header)
+    for (const blob of blobs()) writeFully(fd, blob)
+  })
 }

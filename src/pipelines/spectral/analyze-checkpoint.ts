@@ -53,8 +53,9 @@ export function nameHash(name: string): number {
   return h
 }
 
-async function sliceEigenvalues(pool: LinalgPool, slices: (Float32Array | Float64Array)[], g: MatrixGeometry, name: string) {
-  return Promise.all(slices.map((s) => pool.eigvalsGram(s, g.rows, g.cols, {name})))
+/** Eigenvalues of every slice; `transfer` moves the buffers to the workers (no copy; the slices are then unusable). */
+async function sliceEigenvalues(pool: LinalgPool, slices: (Float32Array | Float64Array)[], g: MatrixGeometry, name: string, transfer = false) {
+  return Promise.all(slices.map((s) => pool.eigvalsGram(s, g.rows, g.cols, {name, transfer})))
 }
 
 async function randomEsds(pool: LinalgPool, slices: (Float32Array | Float64Array)[], g: MatrixGeometry, name: string, seed: number): Promise<RandomEsds> {
@@ -79,7 +80,10 @@ async function analyzeTensor(ck: Checkpoint, pool: LinalgPool, cache: SpectraCac
   if (perSlice) use.cached++
   else {
     slices = await readSlices(ck, entry, o)
-    perSlice = await sliceEigenvalues(pool, slices, g, entry.name)
+    // streaming: without --randomize the tensor is not needed afterwards, so it moves to the worker uncopied
+    const keep = o.randomizeSeed !== undefined
+    perSlice = await sliceEigenvalues(pool, slices, g, entry.name, !keep)
+    if (!keep) slices = undefined
     use.solved++
     await cache?.put(entry, perSlice)
   }
