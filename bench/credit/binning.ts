@@ -3,15 +3,24 @@
  * (default 1,000,000 rows × 30 features: 20 numeric, 10 categorical), through the built CLI, with peak RSS
  * of the child process (/usr/bin/time -v when available), against a straightforward numpy implementation
  * of the same computation (numpy-credit.py) on the same file. Prints the ratio.
- * Run: node --import tsx bench/credit/binning.ts [rows]
+ * Run: node --import tsx bench/credit/binning.ts [rows] [--dir DIR] [--no-numpy]
+ * (--dir: where the generated files go, default a temporary folder; they are deleted at the end.)
  */
 import {spawnSync} from 'node:child_process'
-import {createWriteStream, existsSync, mkdtempSync} from 'node:fs'
+import {createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 
-const rows = Number(process.argv[2] ?? 1_000_000)
-const dir = mkdtempSync(join(tmpdir(), 'infolens-credit-bench-'))
+const argv = process.argv.slice(2)
+const option = (name: string) => {
+  const i = argv.indexOf(name)
+  return i >= 0 ? argv.splice(i, 2)[1] : undefined
+}
+const parent = option('--dir') ?? tmpdir()
+const skipNumpy = argv.includes('--no-numpy')
+const rows = Number(argv.find((a) => !a.startsWith('--')) ?? 1_000_000)
+mkdirSync(parent, {recursive: true})
+const dir = mkdtempSync(join(parent, 'infolens-credit-bench-'))
 const csv = join(dir, 'data.csv')
 const root = new URL('../../', import.meta.url).pathname
 
@@ -36,14 +45,28 @@ async function generate(): Promise<void> {
   await new Promise<void>((r) => out.end(() => r()))
 }
 
-function timed(cmd: string, args: string[]): {seconds: number; rssMiB: number | null; status: number} {
+interface Timing {
+  seconds: number
+  /** user + system CPU seconds of the child (all threads), when /usr/bin/time is available. */
+  cpu: number | null
+  rssMiB: number | null
+  status: number
+}
+
+function timed(cmd: string, args: string[]): Timing {
   const useTime = existsSync('/usr/bin/time')
   const t0 = performance.now()
   const r = useTime ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], {encoding: 'utf8', maxBuffer: 1 << 28}) : spawnSync(cmd, args, {encoding: 'utf8', maxBuffer: 1 << 28})
   const seconds = (performance.now() - t0) / 1000
-  const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '')
+  const field = (name: string) => {
+    const m = new RegExp(`${name}: ([\\d.]+)`).exec(r.stderr ?? '')
+    return m ? Number(m[1]) : null
+  }
   if (r.status !== 0) process.stderr.write(r.stderr)
-  return {seconds, rssMiB: m ? Number(m[1]) / 1024 : null, status: r.status ?? -1}
+  const rss = field('Maximum resident set size \\(kbytes\\)')
+  const user = field('User time \\(seconds\\)')
+  const system = field('System time \\(seconds\\)')
+  return {seconds, cpu: user === null || system === null ? null : user + system, rssMiB: rss === null ? null : rss / 1024, status: r.status ?? -1}
 }
 
 await generate()
@@ -51,11 +74,14 @@ const bins = join(dir, 'bins.json')
 const run = join(root, 'bin/run.js')
 const bin = timed(process.execPath, [run, 'credit', 'bin', csv, '--target', 'y', '--out', bins, '--quiet'])
 const psi = timed(process.execPath, [run, 'credit', 'psi', csv, csv, '--bins', bins, '--quiet'])
-console.log(`infolens credit bin  (${rows} rows x 30 features): ${bin.seconds.toFixed(2)} s, peak RSS ${bin.rssMiB?.toFixed(0) ?? '?'} MiB`)
-console.log(`infolens credit psi  (same file twice):           ${psi.seconds.toFixed(2)} s, peak RSS ${psi.rssMiB?.toFixed(0) ?? '?'} MiB`)
-const hasNumpy = spawnSync('python3', ['-c', 'import numpy'], {encoding: 'utf8'}).status === 0
+const show = (t: Timing) => `${t.seconds.toFixed(2)} s (CPU ${t.cpu?.toFixed(2) ?? '?'} s), peak RSS ${t.rssMiB?.toFixed(0) ?? '?'} MiB`
+console.log(`infolens credit bin  (${rows} rows x 30 features): ${show(bin)}`)
+console.log(`infolens credit psi  (same file twice):           ${show(psi)}`)
+const hasNumpy = !skipNumpy && spawnSync('python3', ['-c', 'import numpy'], {encoding: 'utf8'}).status === 0
 if (hasNumpy) {
   const np = timed('python3', [join(root, 'bench/credit/numpy-credit.py'), csv])
-  console.log(`numpy (same bin + IV + SE + PSI):                 ${np.seconds.toFixed(2)} s, peak RSS ${np.rssMiB?.toFixed(0) ?? '?'} MiB`)
+  console.log(`numpy (same bin + IV + SE + PSI):                 ${show(np)}`)
   console.log(`ratio numpy / infolens (bin + psi wall time): ${(np.seconds / (bin.seconds + psi.seconds)).toFixed(2)}`)
-} else console.log('numpy not available: no ratio')
+  console.log(`ratio numpy / infolens bin alone: ${(np.seconds / bin.seconds).toFixed(2)}`)
+} else console.log('numpy not run: no ratio')
+rmSync(dir, {recursive: true, force: true})

@@ -6,6 +6,7 @@ import {profileTable} from '../../io/tabular/profile-table.js'
 import {binFeatures, type BinResult} from '../../kernels/credit/bin-features.js'
 import type {Report} from '../../report/envelope.js'
 import {renderBinResult} from '../../report/credit/bin-render.js'
+import {writeWoePlots} from '../../report/credit/woe-plot.js'
 
 const DEFAULT_MIN_BIN_SIZE: Record<string, number> = {quantile: 0, tree: 0.05, chimerge: 0.05, optimal: 0.05, xgb1: 0}
 
@@ -26,6 +27,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
     'ci-level': Flags.string({default: '0.95', summary: 'Confidence level of the IV interval.', helpValue: 'L'}),
     rounds: Flags.integer({default: 300, min: 1, summary: 'xgb1: boosting rounds.'}),
     tables: Flags.boolean({summary: 'Print every bin table (human output).'}),
+    plots: Flags.string({summary: 'Write one WoE bar chart per feature (SVG) into this folder.', helpValue: 'DIR'}),
   }
 
   async run(): Promise<Report<BinResult>> {
@@ -46,6 +48,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
     const result = this.stopwatch.time('bin', () => binFeatures({...table, target: flags.target}, binning, info, thresholds))
     const warnings = table.profiles.filter((p) => p.precisionBits !== null).map((p) => `${p.name}: more than ${flags['max-distinct']} distinct values; rounded to ${p.precisionBits} mantissa bits`)
     const report = await this.envelope({schema: 'infolens.credit.bin/1', inputs: [args.data], options: {...flags, ...binning, ...info}, warnings, result: await result})
+    if (flags.plots) await this.stopwatch.time('plots', () => writeWoePlots(flags.plots!, report.result))
     return this.emit(report, (r) => renderBinResult(r.result, flags.tables))
   }
 }

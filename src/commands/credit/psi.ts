@@ -3,7 +3,7 @@ import {InfolensCommand} from '../../base-command.js'
 import {GateError} from '../../errors.js'
 import {parseZeroFill} from '../../flags/credit-flags.js'
 import {readBinningFile} from '../../io/tabular/binning-file.js'
-import {countBins} from '../../io/tabular/count-bins.js'
+import {countBinsOfFiles} from '../../io/tabular/count-bins-parallel.js'
 import {scoreBinning} from '../../io/tabular/score-edges.js'
 import type {FeatureBinning} from '../../kernels/credit/feature-binning.js'
 import {psiFeature, type PsiFeature} from '../../kernels/credit/psi-features.js'
@@ -14,6 +14,8 @@ export interface PsiResult {
   readonly expected_rows: number
   readonly actual_rows: number
   readonly alpha: number
+  /** EXPECTED treated as a fixed population (no sampling variance). */
+  readonly fixed_reference: boolean
   readonly features: readonly PsiFeature[]
   readonly drifted: readonly string[]
 }
@@ -29,6 +31,7 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
     'score-bins': Flags.integer({default: 10, min: 2, summary: 'Quantile bins of the score column.'}),
     alpha: Flags.string({default: '0.05', summary: 'Significance level of the χ² drift test.', helpValue: 'A'}),
     'zero-fill': Flags.string({default: '0.5', summary: 'Count replacing a zero count in one sample.', helpValue: 'X'}),
+    'fixed-reference': Flags.boolean({summary: 'Treat EXPECTED as a fixed population: drop its variance from the SE; test T = N_A·PSI.'}),
     'fail-on': Flags.option({options: ['drift', 'rule'] as const, summary: 'Exit 3 if any feature drifts (χ² test at α) or has PSI > 0.25 (rule).'})(),
   }
 
@@ -36,12 +39,11 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
     const {args, flags} = await this.parseWithBase(CreditPsi)
     const binnings: FeatureBinning[] = [...readBinningFile(flags.bins).features.map((f) => f.binning)]
     if (flags.score) binnings.push(await scoreBinning(args.expected, flags.score, flags['score-bins']))
-    const e = await this.stopwatch.time('expected', () => countBins(args.expected, {binnings}))
-    const a = await this.stopwatch.time('actual', () => countBins(args.actual, {binnings}))
-    const o = {zeroFill: parseZeroFill(flags['zero-fill']), alpha: Number(flags.alpha)}
+    const [e, a] = await this.stopwatch.time('count', () => countBinsOfFiles([args.expected, args.actual], binnings))
+    const o = {zeroFill: parseZeroFill(flags['zero-fill']), alpha: Number(flags.alpha), fixedReference: flags['fixed-reference'] === true}
     const features = binnings.map((b, f) => psiFeature(b, e.counts[f][0], a.counts[f][0], [e.unmatched[f], a.unmatched[f]], o))
     const drifted = features.filter((f) => (flags['fail-on'] === 'rule' ? f.psi > 0.25 : f.drift)).map((f) => f.feature)
-    const result = {expected_rows: e.rows, actual_rows: a.rows, alpha: o.alpha, features, drifted}
+    const result = {expected_rows: e.rows, actual_rows: a.rows, alpha: o.alpha, fixed_reference: o.fixedReference, features, drifted}
     const report = await this.envelope({schema: 'infolens.credit.psi/1', inputs: [args.expected, args.actual, flags.bins], options: flags, result})
     this.emit(report, (r) => renderPsi(r.result))
     if (flags['fail-on'] && drifted.length > 0) throw new GateError(`${flags['fail-on']} gate: ${drifted.length} feature(s) drifted: ${drifted.slice(0, 5).join(', ')}`)

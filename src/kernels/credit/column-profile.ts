@@ -5,14 +5,16 @@
  *
  * Exactness: counts are exact while a numeric column has at most `maxDistinct` distinct
  * values (default 2^18). Beyond that the values are rounded to fewer mantissa bits
- * (halving the resolution each time) until they fit; the report states the bits kept, so
- * quantile edges then carry a relative error ≤ 2^−bits. Categorical columns are always
+ * (one bit fewer each time) until they fit; the report states the bits b kept, and as each
+ * stage moves a value by at most a relative 2^−(its bits), quantile edges then carry a relative
+ * error < 2^(1−b) (test/kernels/credit/column-profile.test.ts). Categorical columns are always
  * exact (memory grows with the number of levels).
  * A column is numeric while every non-missing, non-special cell is a decimal literal;
  * on the first other cell it turns categorical (numbers seen so far keep their text form
  * as produced by String(x)).
  */
 import {isMissingCell, parseNumericCell} from './cell-value.js'
+import {DoubleIndex} from './double-index.js'
 
 export interface ColumnProfile {
   readonly name: string
@@ -43,7 +45,8 @@ export function roundMantissa(x: number, bits: number): number {
 
 export class ColumnProfiler {
   private numeric: boolean
-  private readonly numbers = new Map<number, number>()
+  /** Numeric mode: distinct value → slot in goods/bads (dense, in arrival order). */
+  private numbers = new DoubleIndex()
   private readonly levels = new Map<string, number>()
   private goods: number[] = []
   private bads: number[] = []
@@ -51,6 +54,7 @@ export class ColumnProfiler {
   private readonly specialCounts = new Map<string, [number, number]>()
   private readonly specialText = new Map<string, string>()
   private readonly specialNumber = new Map<number, string>()
+  private readonly hasSpecials: boolean
   private bits: number | null = null
   private readonly maxDistinct: number
 
@@ -63,26 +67,40 @@ export class ColumnProfiler {
       const v = parseNumericCell(t)
       if (!Number.isNaN(v)) this.specialNumber.set(v, t)
     }
+    this.hasSpecials = this.specialText.size > 0
   }
 
-  /** Adds one cell with its class (1 = bad, 0 = good). */
+  /**
+   * Adds one cell with its class (1 = bad, 0 = good). The common cases come first (a number in a
+   * numeric column, a known level in a categorical one); they give the same answer as the full
+   * order below (missing, special text, special number, number, level) because numbers are never
+   * missing tokens and known levels are never missing or special.
+   */
   add(cell: string, bad: number): void {
+    if (this.numeric) {
+      const x = parseNumericCell(cell)
+      if (!Number.isNaN(x)) {
+        if (this.hasSpecials) {
+          const st = this.specialText.get(cell.trim()) ?? this.specialNumber.get(x)
+          if (st !== undefined) return this.addSpecial(st, bad)
+        }
+        return this.addNumber(this.bits === null ? x : roundMantissa(x, this.bits), bad)
+      }
+    } else {
+      const slot = this.levels.get(cell)
+      if (slot !== undefined) {
+        if (bad) this.bads[slot]++
+        else this.goods[slot]++
+        return
+      }
+    }
     if (isMissingCell(cell)) {
       this.missing[bad]++
       return
     }
-    const trimmed = cell.trim()
-    const st = this.specialText.get(trimmed)
+    const st = this.specialText.get(cell.trim())
     if (st !== undefined) return this.addSpecial(st, bad)
-    if (this.numeric) {
-      const x = parseNumericCell(trimmed)
-      if (!Number.isNaN(x)) {
-        const sn = this.specialNumber.get(x)
-        if (sn !== undefined) return this.addSpecial(sn, bad)
-        return this.addNumber(this.bits === null ? x : roundMantissa(x, this.bits), bad)
-      }
-      this.becomeCategorical()
-    }
+    if (this.numeric) this.becomeCategorical()
     let slot = this.levels.get(cell)
     if (slot === undefined) {
       slot = this.goods.push(0) - 1
@@ -100,50 +118,46 @@ export class ColumnProfiler {
   }
 
   private addNumber(x: number, bad: number): void {
-    let slot = this.numbers.get(x)
-    if (slot === undefined) {
-      slot = this.goods.push(0) - 1
+    const slot = this.numbers.indexOf(x)
+    if (slot === this.goods.length) {
+      this.goods.push(0)
       this.bads.push(0)
-      this.numbers.set(x, slot)
-      if (this.numbers.size > this.maxDistinct) this.coarsen()
-      slot = this.numbers.get(roundMantissa(x, this.bits ?? 53))!
     }
     if (bad) this.bads[slot]++
     else this.goods[slot]++
+    if (this.numbers.size > this.maxDistinct) this.coarsen()
   }
 
   /** Halves the resolution (fewer mantissa bits) until the distinct values fit again. */
   private coarsen(): void {
     while (this.numbers.size > this.maxDistinct / 2) {
       this.bits = this.bits === null ? 24 : this.bits - 1
-      const entries = [...this.numbers]
+      const values = this.numbers.keysInOrder()
       const goods = this.goods
       const bads = this.bads
-      this.numbers.clear()
+      this.numbers = new DoubleIndex(this.maxDistinct)
       this.goods = []
       this.bads = []
-      for (const [x, slot] of entries) {
-        const r = roundMantissa(x, this.bits)
-        let s = this.numbers.get(r)
-        if (s === undefined) {
-          s = this.goods.push(0) - 1
+      values.forEach((x, slot) => {
+        const s = this.numbers.indexOf(roundMantissa(x, this.bits!))
+        if (s === this.goods.length) {
+          this.goods.push(0)
           this.bads.push(0)
-          this.numbers.set(r, s)
         }
         this.goods[s] += goods[slot]
         this.bads[s] += bads[slot]
-      }
+      })
     }
   }
 
   private becomeCategorical(): void {
     this.numeric = false
-    for (const [x, slot] of this.numbers) this.levels.set(String(x), slot)
-    this.numbers.clear()
+    this.numbers.keysInOrder().forEach((x, slot) => this.levels.set(String(x), slot))
+    this.numbers = new DoubleIndex(16)
   }
 
   finish(): ColumnProfile {
-    const entries: [number | string, number][] = this.numeric ? [...this.numbers] : [...this.levels]
+    const entries: [number | string, number][] = this.numeric ? this.numbers.keysInOrder().map((x, slot) => [x, slot]) : [...this.levels]
     entries.sort((a, b) => (this.numeric ? (a[0] as number) - (b[0] as number) : compareText(a[0] as string, b[0] as string)))
     return {
       name: this.name,

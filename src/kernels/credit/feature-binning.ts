@@ -46,7 +46,7 @@ export function totalBinCount(b: FeatureBinning): number {
 }
 
 /** Index of the range holding x: right-closed counts edges < x, left-closed counts edges ≤ x (binary search). */
-export function rangeIndex(edges: readonly number[], closed: Closed, x: number): number {
+export function rangeIndex(edges: ArrayLike<number>, closed: Closed, x: number): number {
   let lo = 0
   let hi = edges.length
   while (lo < hi) {
@@ -57,7 +57,12 @@ export function rangeIndex(edges: readonly number[], closed: Closed, x: number):
   return lo
 }
 
-/** A fast cell → bin index function for one binning (−1 when no bin applies). */
+/**
+ * A fast cell → bin index function for one binning (−1 when no bin applies). Precedence:
+ * missing, special (text, then number), range or level. The common cases are tried first (a
+ * number in a numeric binning, a known level in a categorical one) with the same result, since a
+ * number is never a missing token and fitted levels are never missing or special cells.
+ */
 export function binAssigner(b: FeatureBinning): (cell: string) => number {
   const regular = regularBinCount(b)
   const missingIndex = b.missing ? regular : -1
@@ -68,16 +73,26 @@ export function binAssigner(b: FeatureBinning): (cell: string) => number {
     const v = parseNumericCell(s)
     if (!Number.isNaN(v)) specialNumber.set(v, i)
   }
-  const levelIndex = new Map<string, number>()
-  if (b.type === 'categorical') b.groups.forEach((g, i) => g.forEach((level) => levelIndex.set(level, i)))
-  return (cell: string) => {
+  const hasSpecials = specialText.size > 0
+  const slow = (cell: string): number => {
     if (isMissingCell(cell)) return missingIndex
-    const special = specialText.get(cell.trim())
-    if (special !== undefined) return special
-    if (b.type === 'categorical') return levelIndex.get(cell) ?? -1
+    return specialText.get(cell.trim()) ?? -1
+  }
+  if (b.type === 'categorical') {
+    const levelIndex = new Map<string, number>()
+    b.groups.forEach((g, i) => g.forEach((level) => levelIndex.set(level, i)))
+    return (cell: string) => levelIndex.get(cell) ?? slow(cell)
+  }
+  const edges = Float64Array.from(b.edges)
+  const closed = b.closed
+  return (cell: string) => {
     const x = parseNumericCell(cell)
-    if (Number.isNaN(x)) return -1
-    return specialNumber.get(x) ?? rangeIndex(b.edges, b.closed, x)
+    if (Number.isNaN(x)) return slow(cell)
+    if (hasSpecials) {
+      const special = specialText.get(cell.trim()) ?? specialNumber.get(x)
+      if (special !== undefined) return special
+    }
+    return rangeIndex(edges, closed, x)
   }
 }
 

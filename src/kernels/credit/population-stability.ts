@@ -4,6 +4,9 @@
  * ./zero-rule.ts, its full multinomial delta SE, the χ² drift test
  * T = (N_E·N_A/(N_E+N_A))·PSI ~ χ²(k−1), and the sample-size-aware critical PSI
  * χ²(k−1, 1−α)·(1/N_E + 1/N_A) (spec credit.md §2.5.3) next to the fixed 0.1/0.25 rule.
+ * With a fixed (known, not sampled) reference distribution the expected sample's variance term
+ * is dropped (spec §2.4) and the test becomes the goodness-of-fit limit N_E → ∞:
+ * T = N_A·PSI ~ χ²(k−1), critical PSI χ²(k−1, 1−α)/N_A.
  */
 import {chiSquareQuantile, chiSquareSf} from '../special/chi-square.js'
 import {effectiveSize, jeffreys, jeffreysDeltaVariance} from './jeffreys-divergence.js'
@@ -40,9 +43,10 @@ export function populationStability(expected: ArrayLike<number>, actual: ArrayLi
   const nE = s.firstTotal
   const nA = s.secondTotal
   const psi = k > 0 ? jeffreys(s.q, s.p) : 0
-  const se = Math.sqrt(jeffreysDeltaVariance(s.p, s.q, options.fixedReference ? Number.POSITIVE_INFINITY : nE, nA))
-  const stat = effectiveSize(nE, nA) * psi
-  const critical = k > 1 ? chiSquareQuantile(1 - options.alpha, k - 1) * (1 / nE + 1 / nA) : Number.POSITIVE_INFINITY
+  const fixed = options.fixedReference === true
+  const se = Math.sqrt(jeffreysDeltaVariance(s.p, s.q, fixed ? Number.POSITIVE_INFINITY : nE, nA))
+  const stat = (fixed ? nA : effectiveSize(nE, nA)) * psi
+  const critical = k > 1 ? chiSquareQuantile(1 - options.alpha, k - 1) * ((fixed ? 0 : 1 / nE) + 1 / nA) : Number.POSITIVE_INFINITY
   const p = k > 1 ? chiSquareSf(stat, k - 1) : 1
   return {
     bins: k,

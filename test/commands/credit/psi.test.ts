@@ -1,6 +1,6 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {existsSync, readFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {runCli, runCliJson} from '../../helpers/cli.js'
 import {assertMatchesSchema} from '../../helpers/schema.js'
@@ -73,4 +73,50 @@ test('IV equals PSI(good → bad): the identity of spec §2.3', () => {
   const B = f.table.reduce((s: number, r: any) => s + r.bads, 0)
   const psi = jeffreys(f.table.map((r: any) => r.goods / G), f.table.map((r: any) => r.bads / B))
   assert.ok(Math.abs(psi - f.iv) < 1e-12)
+})
+
+/** Independent delta SE of PSI from a bin table (spec §2.4 (a) with the §2.11 zero rule); `fixed` drops the expected term. */
+function deltaSe(table: {expected: number; actual: number}[], fixed: boolean): number {
+  const kept = table.filter((r) => r.expected + r.actual > 0)
+  const nE = kept.reduce((s, r) => s + r.expected, 0)
+  const nA = kept.reduce((s, r) => s + r.actual, 0)
+  const ef = kept.map((r) => r.expected || 0.5)
+  const af = kept.map((r) => r.actual || 0.5)
+  const e = ef.map((v) => v / ef.reduce((s, x) => s + x, 0))
+  const a = af.map((v) => v / af.reduce((s, x) => s + x, 0))
+  const alpha = e.map((p, i) => Math.log(p / a[i]) + 1 - a[i] / p)
+  const gamma = e.map((p, i) => -Math.log(p / a[i]) + 1 - p / a[i])
+  const variance = (w: number[], d: number[]) => w.reduce((s, p, i) => s + p * d[i] * d[i], 0) - w.reduce((s, p, i) => s + p * d[i], 0) ** 2
+  return Math.sqrt((fixed ? 0 : variance(e, alpha) / nE) + variance(a, gamma) / nA)
+}
+
+test('--fixed-reference drops the expected sample variance (SE, T = N_A·PSI, critical χ²/N_A)', () => {
+  const full = runCliJson(['credit', 'psi', split.train, split.test, '--bins', clean])
+  const fixed = runCliJson(['credit', 'psi', split.train, split.test, '--bins', clean, '--fixed-reference'])
+  assert.equal(fixed.result.status, 0, fixed.result.stderr)
+  assertMatchesSchema(fixed.json, 'credit-psi.schema.json')
+  assert.equal(fixed.json.result.fixed_reference, true)
+  assert.equal(full.json.result.fixed_reference, false)
+  full.json.result.features.forEach((f: any, i: number) => {
+    const g = fixed.json.result.features[i]
+    assert.equal(g.psi, f.psi)
+    assert.ok(Math.abs(f.psi_se_delta - deltaSe(f.table, false)) <= 1e-12 * f.psi_se_delta + 1e-15, `${f.feature} full SE`)
+    assert.ok(Math.abs(g.psi_se_delta - deltaSe(g.table, true)) <= 1e-12 * g.psi_se_delta + 1e-15, `${f.feature} fixed SE`)
+    assert.ok(g.psi_se_delta <= f.psi_se_delta)
+    assert.ok(Math.abs(g.chi2_stat - 300 * g.psi) <= 1e-12 * g.chi2_stat + 1e-15, `${f.feature} T`)
+  })
+  const age = fixed.json.result.features.find((f: any) => f.feature === 'age_in_years')
+  assert.ok(Math.abs(age.critical_psi - 16.918977604620448 / 300) < 1e-12)
+})
+
+test('a bad ACTUAL file (counted on the worker thread) is a one-line exit-2 error naming it', () => {
+  const ragged = join(split.dir, 'ragged-actual.csv')
+  const lines = readFileSync(split.test, 'utf8').split('\n')
+  lines[5] = lines[5].endsWith('\r') ? 'a,b,c\r' : 'a,b,c' // keep the file's line ending (CRLF)
+  writeFileSync(ragged, lines.join('\n'))
+  const out = join(split.dir, 'psi-ragged.json')
+  const r = runCli(['credit', 'psi', split.train, ragged, '--bins', clean, '--out', out])
+  assert.equal(r.status, 2, r.stderr)
+  assert.match(r.stderr, /^infolens: error: .*ragged-actual\.csv: line 6: expected 21 fields, found 3\n$/)
+  assert.ok(!existsSync(out))
 })
