@@ -15,7 +15,7 @@ interface Result {
 }
 
 export default class SchoolSweep extends InfolensCommand<Report<Result>> {
-  static override summary = 'Sweep one parameter over seeded runs: phase diagram of P, M and OSI (second-half means).'
+  static override summary = 'Sweep one parameter over seeded runs: phase diagram of P, M and OSI (second-half means); with --threads N the runs go to N worker threads (default: this thread).'
   static override examples = ['<%= config.bin %> school sweep --param noise=0.0:0.5:11 --config swarm --seeds 5 --steps 300 --nc sweep.nc']
   static override flags = {
     param: Flags.string({required: true, summary: 'NAME=START:STOP:COUNT (config key, e.g. noise=0.0:0.5:11).'}),
@@ -33,7 +33,7 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
     const base = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const spec = parseSweep(flags.param, base)
     const bar = this.progress(spec.values.length * flags.seeds, 'sweep')
-    const rows = await this.stopwatch.time('sweep', () => runSweep(base, spec, flags.seeds, flags.centroid, () => bar.tick()))
+    const rows = await this.stopwatch.time('sweep', () => runSweep(base, spec, flags.seeds, flags.centroid, flags.threads ?? 1, () => bar.tick()))
     bar.stop()
     if (flags.nc) await writeSweepNetcdf(flags.nc, base, spec, flags.seeds, rows, creationTime())
     const result: Result = {parameter: spec.key, seeds: Array.from({length: flags.seeds}, (_, s) => base.seed + s), statistic: 'second-half mean', rows, netcdf: flags.nc ?? null}

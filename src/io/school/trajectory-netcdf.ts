@@ -159,22 +159,31 @@ export interface Trajectory {
   frames: number
   fish: number
   time: Float64Array
+  /** (time, fish, 3), or (time, member, fish, 3) for an ensemble file, C order */
   positions: Float64Array
   velocities: Float64Array
-  /** metrics stored in the file, by name (absent variables omitted) */
+  /** ensemble size: the `member` dimension (1 when the file has none) */
+  members: number
+  /** the members' seeds (`member_seed`), or null when absent (single runs, foreign files) */
+  memberSeeds: number[] | null
+  /** metrics stored in the file, by name (absent variables omitted): (time) or (time, member) */
   stored: Record<string, Float64Array>
 }
 
 /**
- * Reads positions/velocities (time, fish, spatial) and the box size (global `box_size`
- * attribute, or `--box`) from our files or any CF file with those variables.
+ * Reads positions/velocities (time, fish, spatial) — or (time, member, fish, spatial) from an
+ * ensemble file of `simulate --ensemble M` — and the box size (global `box_size` attribute, or
+ * `--box`) from our files or any CF file with those variables.
  */
 export function readTrajectory(path: string, boxOverride?: number): Trajectory {
   const file = openNetcdf(path)
   const need = (name: string) => {
     const v = file.header.variables.find((x) => x.name === name)
     if (!v) throw new InputError('variable missing; expected positions and velocities (time, fish, spatial)', {file: path, field: name})
-    if (v.shape.length !== 3 || v.shape[2] !== 3) throw new InputError(`expected dimensions (time, fish, spatial=3), got [${v.shape.join(', ')}]`, {file: path, field: name})
+    const ensemble = v.shape.length === 4 && v.dimensions[1] === 'member'
+    if (!(v.shape.length === 3 || ensemble) || v.shape[v.shape.length - 1] !== 3) {
+      throw new InputError(`expected dimensions (time, fish, spatial=3) or (time, member, fish, spatial=3), got (${v.dimensions.join(', ')}) [${v.shape.join(', ')}]`, {file: path, field: name})
+    }
     return v
   }
   const pv = need('positions')
@@ -183,15 +192,22 @@ export function readTrajectory(path: string, boxOverride?: number): Trajectory {
   const boxAttr = file.header.attributes.find((a) => a.name === 'box_size')
   const box = boxOverride ?? (boxAttr && typeof boxAttr.value !== 'string' ? boxAttr.value[0] : undefined)
   if (box === undefined || !(box > 0)) throw new InputError('expected a global attribute box_size > 0 (or pass --box)', {file: path, field: 'box_size'})
-  const [frames, fish] = pv.shape
-  if (fish < 1 || frames < 1) throw new InputError('expected at least one frame and one fish', {file: path, field: 'positions'})
+  const members = pv.shape.length === 4 ? pv.shape[1] : 1
+  const [frames, fish] = [pv.shape[0], pv.shape[pv.shape.length - 2]]
+  if (fish < 1 || frames < 1 || members < 1) throw new InputError('expected at least one frame, member and fish', {file: path, field: 'positions'})
   const asF64 = (name: string) => Float64Array.from(file.read(name))
+  const metricShape = members > 1 ? [frames, members].join() : String(frames)
   const stored: Record<string, Float64Array> = {}
-  for (const m of metricNames) if (file.header.variables.some((v) => v.name === m)) stored[m] = asF64(m)
-  const hasTime = file.header.variables.some((v) => v.name === 'time')
+  for (const m of metricNames) {
+    const v = file.header.variables.find((x) => x.name === m)
+    if (v && v.shape.join() === metricShape) stored[m] = asF64(m)
+  }
+  const has = (name: string) => file.header.variables.some((v) => v.name === name)
+  const seeds = has('member_seed') ? Array.from(file.read('member_seed'), Number) : null
   return {
-    boxSize: box, frames, fish,
-    time: hasTime ? asF64('time') : Float64Array.from({length: frames}, (_, k) => k),
+    boxSize: box, frames, fish, members,
+    memberSeeds: seeds !== null && seeds.length === members ? seeds : null,
+    time: has('time') ? asF64('time') : Float64Array.from({length: frames}, (_, k) => k),
     positions: asF64('positions'), velocities: asF64('velocities'), stored,
   }
 }

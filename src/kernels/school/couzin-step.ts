@@ -5,14 +5,15 @@
  * additive Gaussian noise on the unit heading, v = v0·n, x = mod(x + v·dt, L).
  *
  * Every pair is accumulated in ascending neighbour index, as NumPy's masked sums do, so the
- * grid search (used when the box holds >= 3 cells of width r_a per side) gives bit-identical
- * results to the all-pairs loop. No allocation per step.
+ * grid search (used when the box holds >= 3 cells of width r_a per side: a Verlet list built on
+ * a cell grid, `verlet-list.ts`) gives bit-identical results to the all-pairs loop. No
+ * allocation per step.
  */
-import {CellGrid} from './cell-grid.js'
 import {MinimumImage} from './minimum-image.js'
 import type {SchoolState} from './initial-state.js'
 import type {NumpyRandomState} from './numpy-random-state.js'
 import type {SchoolParameters} from './school-parameters.js'
+import {VerletList} from './verlet-list.js'
 
 export type NeighbourSearch = 'auto' | 'all-pairs' | 'grid'
 
@@ -29,14 +30,17 @@ export class CouzinStepper {
   private readonly noise: Float64Array
   private readonly sums: Float64Array
   private readonly counts: Int32Array
-  private readonly grid: CellGrid | null
-  private readonly candidates: Int32Array
-  private readonly stencil: Int32Array
+  /** grid mode: partners j > i within r_a + skin (null: all pairs) */
+  readonly verlet: VerletList | null
   private readonly image: MinimumImage
   private readonly cosThreshold: number
   private readonly raSafe: number
 
-  constructor(p: SchoolParameters, search: NeighbourSearch = 'auto') {
+  /**
+   * `skin` (grid mode) defaults to max(0.15·r_a, 10·v0·dt): the list then serves about five
+   * steps or more (it is rebuilt once some fish has moved skin/2).
+   */
+  constructor(p: SchoolParameters, search: NeighbourSearch = 'auto', skin?: number) {
     this.p = p
     this.n = p.n_fish
     this.unit = new Float64Array(3 * this.n)
@@ -44,12 +48,11 @@ export class CouzinStepper {
     this.noise = new Float64Array(3 * this.n)
     this.sums = new Float64Array(SUMS * this.n)
     this.counts = new Int32Array(3 * this.n)
-    const grid = search === 'all-pairs' ? null : CellGrid.forRadius(p.box_size, p.r_attraction, this.n)
-    if (search === 'grid' && grid === null) throw new RangeError('grid search needs box_size >= 3·r_attraction')
-    this.grid = grid
-    this.search = grid === null ? 'all-pairs' : 'grid'
-    this.candidates = new Int32Array(grid === null ? 0 : this.n)
-    this.stencil = new Int32Array(grid === null ? 0 : grid.stencilSize)
+    const s = skin ?? Math.max(0.15 * p.r_attraction, 10 * p.speed * p.dt)
+    const verlet = search === 'all-pairs' ? null : VerletList.create(this.n, p.box_size, p.r_attraction, s)
+    if (search === 'grid' && verlet === null) throw new RangeError('grid search needs box_size >= 3·r_attraction')
+    this.verlet = verlet
+    this.search = verlet === null ? 'all-pairs' : 'grid'
     this.image = new MinimumImage(p.box_size)
     this.cosThreshold = -Math.cos(p.blind_angle * (Math.PI / 180))
     // Squared-distance prefilter, loosened so that sqrt(d²) < r_a decides exactly as upstream.
@@ -78,10 +81,11 @@ export class CouzinStepper {
     unitHeadings(vel, n, this.unit)
     this.sums.fill(0)
     this.counts.fill(0)
-    this.grid?.build(pos, n)
+    const verlet = this.verlet
+    verlet?.update(pos, this.image)
     for (let i = 0; i < n; i++) {
-      const count = this.grid === null ? n - i - 1 : this.gatherLater(i, pos)
-      this.accumulatePairs(i, pos, count)
+      if (verlet === null) this.accumulatePairs(i, pos, null, i + 1, n)
+      else this.accumulatePairs(i, pos, verlet.partners, verlet.start[i], verlet.start[i + 1])
     }
     for (let i = 0; i < n; i++) this.turn(i, normals)
     const {dt, box_size: L} = this.p
@@ -99,43 +103,16 @@ export class CouzinStepper {
     }
   }
 
-  /** Grid mode: neighbours j > i within r_a (prefiltered) in ascending order into `candidates`. */
-  private gatherLater(i: number, pos: Float64Array): number {
-    const grid = this.grid!
-    const list = this.candidates
-    const cells = this.stencil
-    const {cellStart, items, x, y, z} = grid
-    grid.stencilOf(i, cells)
-    const L = this.image.L, T = this.image.threshold, raSafe = this.raSafe
-    const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2]
-    let kept = 0
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c]
-      // Items of a cell ascend: scan from the top down to the first j <= i.
-      for (let k = cellStart[cell + 1] - 1, first = cellStart[cell]; k >= first; k--) {
-        const j = items[k]
-        if (j <= i) break
-        let dx = x[k] - xi, dy = y[k] - yi, dz = z[k] - zi
-        dx = dx > T ? dx - L : dx < -T ? dx + L : dx
-        dy = dy > T ? dy - L : dy < -T ? dy + L : dy
-        dz = dz > T ? dz - L : dz < -T ? dz + L : dz
-        if (dx * dx + dy * dy + dz * dz <= raSafe) list[kept++] = j
-      }
-    }
-    sortAscending(list, kept)
-    return kept
-  }
-
   /**
-   * Zone sums of the pairs (i, j) for the `count` partners j > i of fish i (all of them in
-   * all-pairs mode, `candidates` in grid mode): i's sums are kept in registers, j's in memory.
+   * Zone sums of the pairs (i, j) for the partners j > i of fish i: j = from … to−1 in
+   * all-pairs mode (`list` null), list[from … to−1] in grid mode (the Verlet row). i's sums
+   * are kept in registers, j's in memory.
    */
-  private accumulatePairs(i: number, pos: Float64Array, count: number): void {
+  private accumulatePairs(i: number, pos: Float64Array, list: Int32Array | null, from: number, to: number): void {
     const p = this.p
     const unit = this.unit
     const sums = this.sums
     const counts = this.counts
-    const list = this.grid === null ? null : this.candidates
     const L = this.image.L, T = this.image.threshold
     const rr = p.r_repulsion, ro = p.r_orientation, ra = p.r_attraction
     const blind = p.blind_angle > 0
@@ -149,8 +126,8 @@ export class CouzinStepper {
     let ox = sums[s + O], oy = sums[s + O + 1], oz = sums[s + O + 2]
     let ax = sums[s + A], ay = sums[s + A + 1], az = sums[s + A + 2]
     let nR = 0, nO = 0, nA = 0
-    for (let k = 0; k < count; k++) {
-      const j = list === null ? i + 1 + k : list[k]
+    for (let k = from; k < to; k++) {
+      const j = list === null ? k : list[k]
       const oj = 3 * j
       let dx = pos[oj] - xi, dy = pos[oj + 1] - yi, dz = pos[oj + 2] - zi
       dx = dx > T ? dx - L : dx < -T ? dx + L : dx
@@ -239,22 +216,5 @@ function unitHeadings(vel: Float64Array, n: number, unit: Float64Array): void {
     unit[o] = vel[o] / norm
     unit[o + 1] = vel[o + 1] / norm
     unit[o + 2] = vel[o + 2] / norm
-  }
-}
-
-/** Insertion sort for short runs, the typed-array sort for long ones. */
-function sortAscending(a: Int32Array, count: number): void {
-  if (count > 48) {
-    a.subarray(0, count).sort()
-    return
-  }
-  for (let k = 1; k < count; k++) {
-    const v = a[k]
-    let m = k - 1
-    while (m >= 0 && a[m] > v) {
-      a[m + 1] = a[m]
-      m--
-    }
-    a[m + 1] = v
   }
 }

@@ -13,6 +13,14 @@ const MATRIX_A = 0x9908b0df
 const UPPER = 0x80000000
 const LOWER = 0x7fffffff
 
+/** One MT19937 state word from the current word, its successor and the word M ahead. */
+function twistWord(current: number, next: number, ahead: number): number {
+  const y = (current & UPPER) | (next & LOWER)
+  let v = ahead ^ (y >>> 1)
+  if ((y & 1) !== 0) v ^= MATRIX_A
+  return v >>> 0
+}
+
 export class NumpyRandomState {
   private readonly mt = new Uint32Array(N)
   private index = N
@@ -40,12 +48,11 @@ export class NumpyRandomState {
   /** Regenerates the 624-word state block. */
   private twist(): void {
     const mt = this.mt
-    for (let i = 0; i < N; i++) {
-      const y = (mt[i] & UPPER) | (mt[(i + 1) % N] & LOWER)
-      let v = mt[(i + M) % N] ^ (y >>> 1)
-      if ((y & 1) !== 0) v ^= MATRIX_A
-      mt[i] = v >>> 0
-    }
+    // Same recurrence as the reference's single loop with (i + 1) % N and (i + M) % N, split
+    // at the two wrap points so that no index needs a remainder.
+    for (let i = 0; i < N - M; i++) mt[i] = twistWord(mt[i], mt[i + 1], mt[i + M])
+    for (let i = N - M; i < N - 1; i++) mt[i] = twistWord(mt[i], mt[i + 1], mt[i + M - N])
+    mt[N - 1] = twistWord(mt[N - 1], mt[0], mt[M - 1])
     this.index = 0
   }
 

@@ -16,6 +16,7 @@ export function renderHeader(pairs: readonly (readonly [string, Cell])[]): strin
 /** Ensemble mean ± sample sd (across members) of the final value and the second-half mean. */
 export function renderEnsembleTable(e: EnsembleResult): string {
   const pm = (x: {mean: number; sd: number}) => `${formatNumber(x.mean)} ± ${formatNumber(x.sd)}`
-  return renderTable([`ensemble (${e.members} members, seeds ${e.seeds[0]}…${e.seeds[e.seeds.length - 1]})`, 'final mean ± sd', '2nd-half mean ± sd'],
+  const seeds = e.seeds.length > 0 ? `, seeds ${e.seeds[0]}…${e.seeds[e.seeds.length - 1]}` : ''
+  return renderTable([`ensemble (${e.members} members${seeds})`, 'final mean ± sd', '2nd-half mean ± sd'],
     metricNames.map((m) => [m, pm(e.statistics.final[m]), pm(e.statistics.mean2[m])]))
 }

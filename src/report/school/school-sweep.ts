@@ -7,7 +7,7 @@ import {InputError} from '../../errors.js'
 import {NetcdfWriter, ncInt} from '../../io/netcdf/index.js'
 import type {CentroidMode} from '../../kernels/school/school-centroid.js'
 import {findParameterProblem, type SchoolParameters} from '../../kernels/school/school-parameters.js'
-import {runSchool} from './school-run.js'
+import {runSweepTasks} from './sweep-pool.js'
 
 export const sweepMetrics = ['polarization', 'rotation', 'oceanic_schooling_index'] as const
 
@@ -39,19 +39,19 @@ export function parseSweep(text: string, base: SchoolParameters): SweepSpec {
   return {key, values}
 }
 
-export async function runSweep(base: SchoolParameters, spec: SweepSpec, seeds: number, centroid: CentroidMode, tick: () => void): Promise<SweepRow[]> {
-  const rows: SweepRow[] = []
-  for (const value of spec.values) {
-    const runs = {polarization: [] as number[], rotation: [] as number[], oceanic_schooling_index: [] as number[]}
-    for (let s = 0; s < seeds; s++) {
-      const r = await runSchool({...base, [spec.key]: value, seed: base.seed + s}, {centroid, createdAt: ''})
-      for (const m of sweepMetrics) runs[m].push(r.summary[m].mean2)
-      tick()
-    }
+/**
+ * Runs every (value, seed) pair — on `threads` worker threads when more than one — and
+ * collects the second-half means in value-major, seed-minor order.
+ */
+export async function runSweep(base: SchoolParameters, spec: SweepSpec, seeds: number, centroid: CentroidMode, threads: number, tick: () => void): Promise<SweepRow[]> {
+  const tasks = spec.values.flatMap((value, v) =>
+    Array.from({length: seeds}, (_, s) => ({id: v * seeds + s, parameters: {...base, [spec.key]: value, seed: base.seed + s}, centroid})))
+  const means = await runSweepTasks(tasks, threads, tick)
+  return spec.values.map((value, v) => {
+    const runs = Object.fromEntries(sweepMetrics.map((m) => [m, means.slice(v * seeds, (v + 1) * seeds).map((r) => r[m])])) as SweepRow['runs']
     const mean = Object.fromEntries(sweepMetrics.map((m) => [m, runs[m].reduce((a, b) => a + b, 0) / seeds])) as SweepRow['mean']
-    rows.push({value, runs, mean})
-  }
-  return rows
+    return {value, runs, mean}
+  })
 }
 
 export async function writeSweepNetcdf(path: string, base: SchoolParameters, spec: SweepSpec, seeds: number, rows: SweepRow[], createdAt: string): Promise<void> {

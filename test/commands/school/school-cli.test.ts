@@ -67,7 +67,38 @@ test('analyze reproduces the metrics stored by simulate (naive and periodic cent
     assertMatchesSchema(json, 'school.schema.json')
     for (const [name, d] of Object.entries(json.result.maxDifferenceFromStored)) assert.equal(d, 0, name)
     assert.deepEqual(json.result.summary, sim.json.result.summary)
+    assert.equal(json.result.ensemble, null)
   }
+})
+
+test('analyze on an ensemble file: every member\'s metrics equal those stored by simulate --ensemble, and the ensemble summary equals simulate\'s', () => {
+  const nc = join(dir, 'ens-an.nc')
+  const sim = runCliJson(['school', 'simulate', '--config', 'torus', ...small, '--ensemble', '3', '--seed', '7', '--nc', nc], {env})
+  assert.equal(sim.result.status, 0, sim.result.stderr)
+  const {json, result} = runCliJson(['school', 'analyze', nc])
+  assert.equal(result.status, 0, result.stderr)
+  assertMatchesSchema(json, 'school.schema.json')
+  const r = json.result
+  assert.equal(Object.keys(r.maxDifferenceFromStored).length, metricNames.length)
+  for (const [name, d] of Object.entries(r.maxDifferenceFromStored)) assert.equal(d, 0, name)
+  assert.deepEqual(r.summary, sim.json.result.summary) // member 0
+  assert.deepEqual(r.ensemble.seeds, [7, 8, 9])
+  assert.deepEqual(r.ensemble.states, sim.json.result.ensemble.states)
+  assert.deepEqual(r.ensemble.statistics, sim.json.result.ensemble.statistics)
+  // each member's summary against the values stored in the file (read independently with netcdfjs)
+  const stored = new NetCDFReader(readFileSync(nc))
+  for (const name of ['polarization', 'oceanic_schooling_index'] as const) {
+    const perRecord = stored.getDataVariable(name) as number[][] // (time, member)
+    for (let m = 0; m < 3; m++) {
+      const series = perRecord.map((row) => row[m])
+      assert.equal(r.ensemble.summaries[m][name].final, series.at(-1), `${name} member ${m}`)
+      assert.equal(r.ensemble.summaries[m][name].max, Math.max(...series), `${name} member ${m}`)
+    }
+  }
+  assert.notDeepEqual(r.ensemble.summaries[1], r.ensemble.summaries[2])
+  const text = runCli(['school', 'analyze', nc])
+  assert.equal(text.status, 0, text.stderr)
+  assert.match(text.stdout, /ensemble \(3 members, seeds 7…9\)/)
 })
 
 test('sweep produces one row per value with one run per seed, and a NetCDF table', () => {
@@ -80,6 +111,16 @@ test('sweep produces one row per value with one run per seed, and a NetCDF table
   const r = new NetCDFReader(readFileSync(nc))
   assert.deepEqual(r.dimensions.map((d: {name: string; size: number}) => d.size), [3, 2])
   assert.deepEqual(Array.from(r.getDataVariable('polarization') as number[]), json.result.rows.flatMap((x: {runs: {polarization: number[]}}) => x.runs.polarization))
+  // worker threads change nothing: the same rows from 2 threads and from this thread alone, and
+  // each run equals a plain simulate of that (value, seed)
+  const sweepArgs = ['school', 'sweep', '--param', 'noise=0.0:0.4:3', '--config', 'swarm', '--seeds', '2', '--agents', '20', '--steps', '10']
+  const one = runCliJson([...sweepArgs, '--threads', '1'])
+  const two = runCliJson([...sweepArgs, '--threads', '2'])
+  assert.equal(two.result.status, 0, two.result.stderr)
+  assert.deepEqual(one.json.result.rows, json.result.rows)
+  assert.deepEqual(two.json.result.rows, json.result.rows)
+  const single = runCliJson(['school', 'simulate', '--config', 'swarm', '--agents', '20', '--steps', '10', '--noise', '0.4', '--seed', '43'])
+  assert.equal(json.result.rows[2].runs.oceanic_schooling_index[1], single.json.result.summary.oceanic_schooling_index.mean2)
 })
 
 test('--ensemble M: member dimension in the NetCDF, member m = the run with seed + m, mean ± sd across members', (t) => {

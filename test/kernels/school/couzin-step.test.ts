@@ -4,6 +4,9 @@ import {simulateSchool} from '../../../src/kernels/school/simulate-school.js'
 import {reference, runParameters} from './reference-fixture.js'
 import {CellGrid} from '../../../src/kernels/school/cell-grid.js'
 import {roundHalfEven, wrapIntoBox} from '../../../src/kernels/school/periodic-box.js'
+import {CouzinStepper} from '../../../src/kernels/school/couzin-step.js'
+import {initialState} from '../../../src/kernels/school/initial-state.js'
+import {NumpyRandomState} from '../../../src/kernels/school/numpy-random-state.js'
 
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   assert.equal(a.length, b.length)
@@ -64,4 +67,30 @@ test('np.round and np.mod semantics', () => {
   assert.equal(wrapIntoBox(-3, 10), 7)
   assert.equal(Object.is(wrapIntoBox(-10, 10), 0), true)
   assert.equal(wrapIntoBox(25, 10), 5)
+})
+
+test('Verlet lists (skin 0, small, default, large) give bit-identical trajectories to all-pairs and are rebuilt as fish move', () => {
+  const run = reference.runs.find((r) => r.name === 'grid')!
+  const p = {...runParameters(run), n_steps: 30}
+  const states = (search: 'grid' | 'all-pairs', skin?: number) => {
+    const rng = new NumpyRandomState(p.seed)
+    const state = initialState(p, rng)
+    const stepper = new CouzinStepper(p, search, skin)
+    const frames: Float64Array[] = []
+    for (let k = 0; k < p.n_steps; k++) {
+      stepper.step(state, rng)
+      frames.push(state.positions.slice(), state.velocities.slice())
+    }
+    return {frames, builds: stepper.verlet?.builds ?? 0}
+  }
+  const reference_ = states('all-pairs')
+  const step = p.speed * p.dt
+  // box 24 holds 3 cells of width r_a + skin for skin < 2.5 (a larger skin is halved until it fits)
+  for (const skin of [0, 0.5 * step, undefined, 20 * step]) {
+    const got = states('grid', skin)
+    assert.deepEqual(got.frames, reference_.frames, `skin ${skin}`)
+    if (skin === 0) assert.equal(got.builds, p.n_steps, 'skin 0 rebuilds every step')
+    if (skin === 0.5 * step) assert.ok(got.builds >= p.n_steps / 2, `small skin rebuilt only ${got.builds} times`)
+    if (skin === 20 * step) assert.ok(got.builds <= 3, `large skin rebuilt ${got.builds} times`)
+  }
 })
