@@ -35,34 +35,86 @@ export function bidiagonalSingularValues(dIn: Float64Array, eIn: Float64Array): 
   }
   upper *= 1 + 4 * EPS
   // k-th largest σ (k = 0..n-1): the smallest x with countBelow(x) ≥ n + (n - k) among the 2n eigenvalues ±σ.
-  for (let k = 0; k < n; k++) {
-    const target = 2 * n - k // eigenvalues < x must reach this count for x just above σ_k
-    let lo = 0
-    let hi = upper
-    if (k > 0) hi = Math.min(hi, out[k - 1] * (1 + 4 * EPS) + Number.MIN_VALUE)
-    for (let it = 0; it < 2200; it++) {
-      const mid = 0.5 * (lo + hi)
-      if (mid <= lo || mid >= hi || hi < 1e-300) break // adjacent doubles: σ ∈ (lo, hi] (a zero pivot counts as negative)
-      if (countBelow(b2, mid, pivmin) >= target) hi = mid
-      else lo = mid
+  // Four values are bisected together: their Sturm recurrences are independent, so the
+  // divisions (the latency-bound step) of the four chains overlap.
+  const lo = new Float64Array(LANES)
+  const hi = new Float64Array(LANES)
+  const target = new Int32Array(LANES)
+  const counts = new Int32Array(LANES)
+  for (let k0 = 0; k0 < n; k0 += LANES) {
+    const bound = k0 > 0 ? Math.min(upper, out[k0 - 1] * (1 + 4 * EPS) + Number.MIN_VALUE) : upper
+    for (let l = 0; l < LANES; l++) {
+      lo[l] = 0
+      hi[l] = bound
+      target[l] = 2 * n - Math.min(k0 + l, n - 1) // eigenvalues < x must reach this count for x just above σ_k
     }
-    out[k] = hi
+    for (let it = 0; it < 2200; it++) {
+      let open = 0
+      for (let l = 0; l < LANES; l++) if (isOpen(lo[l], hi[l])) open++
+      if (open === 0) break
+      const m0 = 0.5 * (lo[0] + hi[0])
+      const m1 = 0.5 * (lo[1] + hi[1])
+      const m2 = 0.5 * (lo[2] + hi[2])
+      const m3 = 0.5 * (lo[3] + hi[3])
+      countBelow4(b2, m0, m1, m2, m3, pivmin, counts)
+      update(lo, hi, 0, m0, counts[0] >= target[0])
+      update(lo, hi, 1, m1, counts[1] >= target[1])
+      update(lo, hi, 2, m2, counts[2] >= target[2])
+      update(lo, hi, 3, m3, counts[3] >= target[3])
+    }
+    for (let l = 0; l < LANES && k0 + l < n; l++) out[k0 + l] = hi[l]
   }
   for (let k = 0; k < n; k++) out[k] *= max
   return out
 }
 
-/** Number of eigenvalues < x of the zero-diagonal tridiagonal with squared off-diagonals b2 (Sturm count, LDLᵀ pivots). */
-function countBelow(b2: Float64Array, x: number, pivmin: number): number {
-  let count = 0
-  let q = -x
-  if (q < 0) count++
-  if (Math.abs(q) < pivmin) q = -pivmin
+const LANES = 4
+
+/** Bisection continues while (lo, hi) holds a double strictly inside it and hi is not below the underflow floor. */
+function isOpen(lo: number, hi: number): boolean {
+  const mid = 0.5 * (lo + hi)
+  return mid > lo && mid < hi && hi >= 1e-300
+}
+
+/** Halves lane l's interval at mid (σ ∈ (lo, hi]; a zero pivot counts as negative). Closed lanes stay put. */
+function update(lo: Float64Array, hi: Float64Array, l: number, mid: number, below: boolean): void {
+  if (!isOpen(lo[l], hi[l])) return
+  if (below) hi[l] = mid
+  else lo[l] = mid
+}
+
+/** countBelow at four shifts in one pass (four independent Sturm recurrences). */
+function countBelow4(b2: Float64Array, x0: number, x1: number, x2: number, x3: number, pivmin: number, counts: Int32Array): void {
+  let q0 = -x0
+  let q1 = -x1
+  let q2 = -x2
+  let q3 = -x3
+  if (Math.abs(q0) < pivmin) q0 = -pivmin
+  if (Math.abs(q1) < pivmin) q1 = -pivmin
+  if (Math.abs(q2) < pivmin) q2 = -pivmin
+  if (Math.abs(q3) < pivmin) q3 = -pivmin
+  let c0 = q0 < 0 ? 1 : 0
+  let c1 = q1 < 0 ? 1 : 0
+  let c2 = q2 < 0 ? 1 : 0
+  let c3 = q3 < 0 ? 1 : 0
   const m = b2.length
   for (let i = 0; i < m; i++) {
-    q = -x - b2[i] / q
-    if (Math.abs(q) < pivmin) q = -pivmin
-    if (q < 0) count++
+    const b = b2[i]
+    q0 = -x0 - b / q0
+    q1 = -x1 - b / q1
+    q2 = -x2 - b / q2
+    q3 = -x3 - b / q3
+    if (Math.abs(q0) < pivmin) q0 = -pivmin
+    if (Math.abs(q1) < pivmin) q1 = -pivmin
+    if (Math.abs(q2) < pivmin) q2 = -pivmin
+    if (Math.abs(q3) < pivmin) q3 = -pivmin
+    if (q0 < 0) c0++
+    if (q1 < 0) c1++
+    if (q2 < 0) c2++
+    if (q3 < 0) c3++
   }
-  return count
+  counts[0] = c0
+  counts[1] = c1
+  counts[2] = c2
+  counts[3] = c3
 }

@@ -1,6 +1,6 @@
 /**
  * All eigenvalues of a dense symmetric float64 matrix in TypeScript: Householder
- * tridiagonalisation (fused sweeps) followed by implicit QL. The matrix is first scaled by a
+ * tridiagonalisation (blocked, DSYTRD-style) followed by implicit QL. The matrix is first scaled by a
  * power of two when its largest entry is near the overflow or underflow range (as LAPACK
  * DSYEV does with its safe-minimum/ε thresholds), so squares in the reflector norms stay finite.
  */

@@ -1,6 +1,7 @@
 /**
  * The pure TypeScript implementation of the linear-algebra contract: always available,
- * ≈5–8x slower than LAPACK (see docs/engine.md), same numbers to ~1e-13 relative.
+ * ≈4–8x the CPU time of LAPACK (bench: `npm run bench -- linalg`, figures in docs/engine.md),
+ * same numbers to ~1e-14 relative.
  */
 import {gramMatrix} from './gram.js'
 import type {LinalgSolver} from './linalg-solver.js'

@@ -43,6 +43,13 @@ for (const solver of solvers) {
       })
     }
 
+    it('H diag(d) H with known d at n = 161: several 32-wide panels, a 128-row tile edge and ragged 3x4 blocks', () => {
+      const rnd = lcg(19)
+      const d = Array.from({length: 161}, (_, i) => (i < 20 ? 1 : i < 23 ? -0.25 : 4 * rnd()))
+      const a = householderConjugate(d, 23)
+      assertCloseToScale(solver.eigvalsh(a, 161), [...d].sort((x, y) => x - y), REL_TOL, 'known spectrum n=161')
+    })
+
     it('rank-deficient Gram (rank 25 of 70) has 45 eigenvalues at ~0', () => {
       const c = reference.find((r) => r.name === 'rank25-100x70')!
       const g = solver.gram(c.matrix, c.rows, c.cols)

@@ -16,7 +16,8 @@ for (const solver of solvers) {
       assertCloseToScale(solver.svdvals(Float32Array.of(3, 4), 2, 1), [5], 1e-15, '2x1 float32')
     })
 
-    for (const [rows, cols] of [[40, 25], [25, 40]]) {
+    // 170x133: four 32-wide panels plus a remainder, and a 128-row tile edge in the trailing update
+    for (const [rows, cols] of [[40, 25], [25, 40], [170, 133], [133, 170]]) {
       it(`U diag(s) Vᵀ with known s (${rows}x${cols}), float64 and float32 input`, () => {
         const k = Math.min(rows, cols)
         const rnd = lcg(3)
