@@ -38,7 +38,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
       summary: 'TensorFlow.js backend (auto: tensorflow, then wasm, then cpu).',
       helpGroup: 'GLOBAL',
     })(),
-    threads: Flags.integer({min: 1, summary: 'Worker threads for float64 linear algebra (default: CPU cores).', helpGroup: 'GLOBAL'}),
+    threads: Flags.integer({min: 1, summary: 'Worker threads: float64 linear algebra (default: CPU cores), fish-school steps for large N.', helpGroup: 'GLOBAL'}),
     checksum: Flags.boolean({
       default: true,
       allowNo: true,

@@ -5,12 +5,17 @@
  *
  * Reports wall and CPU time (process CPU seconds: on a shared, loaded machine wall time mostly
  * measures the other tenants) and the CPU-time ratio to NumPy measured in the same run.
- * Run: node --import tsx bench/school/simulate-speed.ts [--quick]
+ * The large-N rows run the step on one thread and on all cores (`threaded-couzin-step.ts`,
+ * bit-identical), median of --repeats runs (default 3); bench/school/step-threads.ts has the
+ * per-thread break-down and the crossover.
+ * Run: node --import tsx bench/school/simulate-speed.ts [--quick] [--repeats R]
  */
 import {spawnSync} from 'node:child_process'
 import {SchoolMetrics, metricNames} from '../../src/kernels/school/school-metrics.js'
 import {canonicalConfigs, type SchoolParameters} from '../../src/kernels/school/school-parameters.js'
 import {simulateSchool} from '../../src/kernels/school/simulate-school.js'
+import {availableParallelism} from 'node:os'
+import {createSchoolStepper, type SchoolStepper} from '../../src/kernels/school/threaded-couzin-step.js'
 
 const quick = process.argv.includes('--quick')
 const cpuMs = () => {
@@ -20,12 +25,12 @@ const cpuMs = () => {
 
 interface Timing {simWall: number; simCpu: number; metricWall: number; metricCpu: number; frames: number}
 
-function timeRun(p: SchoolParameters, withMetrics: boolean): Timing {
+function timeRun(p: SchoolParameters, withMetrics: boolean, stepper?: SchoolStepper): Timing {
   const metrics = withMetrics ? new SchoolMetrics(p.n_fish, p.box_size, 'naive') : null
   const row = new Float64Array(metricNames.length)
   let metricWall = 0, metricCpu = 0, frames = 0
   const w0 = performance.now(), c0 = cpuMs()
-  for (const f of simulateSchool(p)) {
+  for (const f of simulateSchool(p, 'auto', stepper)) {
     frames++
     if (!metrics) continue
     const w = performance.now(), c = cpuMs()
@@ -66,16 +71,22 @@ for (const name of ['swarm', 'torus', 'dynamic-parallel', 'highly-parallel'] as 
   console.log(`| ${name} | ${p.n_fish} × ${p.n_steps} | ${f(t.simWall / p.n_steps)} (${f(simCpu)}) | ${f(t.metricWall / t.frames)} (${f(metCpu)}) | ` +
     `${f((t.simCpu + t.metricCpu) / 1000, 2)} | ${f(np.stepCpu, 1)} | ${f(np.metricCpu, 2)} | ${f(np.stepCpu / simCpu, 0)}× / ${f(np.metricCpu / metCpu, 0)}× |`)
 }
-console.log('\n| large N (grid) | L | sim ms/step wall (cpu) | agent-steps/s (cpu) | metrics ms/frame (cpu) |')
-console.log('|---|---|---|---|---|')
+const repeats = Number(process.argv[process.argv.indexOf('--repeats') + 1]) || 3
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+console.log(`\n| large N (grid) | L | threads | sim ms/step wall (cpu), median of ${repeats} | agent-steps/s wall (cpu) | metrics ms/frame (cpu) |`)
+console.log('|---|---|---|---|---|---|')
 for (const n of quick ? [2000] : [2000, 20000]) {
   // Density and radii of the torus case (r_a = 10), box scaled with N so the grid is used.
   // Enough steps for several Verlet-list rebuilds (one per ~7 steps here), so their cost is amortised as in a run.
   const L = 25 * Math.cbrt(n / 200)
   const p: SchoolParameters = {...canonicalConfigs.torus, torus_init: false, n_fish: n, box_size: L, n_steps: n > 5000 ? 30 : 100}
-  timeRun({...p, n_steps: 3}, false)
-  const t = timeRun(p, false)
   const m = timeRun({...p, n_steps: 2}, true)
-  const simCpu = t.simCpu / p.n_steps
-  console.log(`| ${n} | ${f(L, 1)} | ${f(t.simWall / p.n_steps, 2)} (${f(simCpu, 2)}) | ${(n / simCpu * 1000).toExponential(2)} | ${f(m.metricCpu / m.frames, 1)} |`)
+  for (const threads of [...new Set([1, availableParallelism()])]) {
+    const stepper = await createSchoolStepper(p, {threads})
+    timeRun({...p, n_steps: 3}, false, stepper)
+    const runs = Array.from({length: repeats}, () => timeRun(p, false, stepper))
+    await stepper.close()
+    const wall = median(runs.map((t) => t.simWall)) / p.n_steps, cpu = median(runs.map((t) => t.simCpu)) / p.n_steps
+    console.log(`| ${n} | ${f(L, 1)} | ${stepper.threads} | ${f(wall, 2)} (${f(cpu, 2)}) | ${(n / wall * 1000).toExponential(2)} (${(n / cpu * 1000).toExponential(2)}) | ${f(m.metricCpu / m.frames, 1)} |`)
+  }
 }

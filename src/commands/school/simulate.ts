@@ -1,7 +1,9 @@
+import {availableParallelism} from 'node:os'
 import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {tensorflow} from '../../kernels/engine.js'
 import {canonicalConfigNames} from '../../kernels/school/school-parameters.js'
+import {defaultStepThreads} from '../../kernels/school/threaded-couzin-step.js'
 import type {Report} from '../../report/envelope.js'
 import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../report/school/school-render.js'
 import {parseEnsembleFlag, creationTime, overrideFlags, parseNumberFlag, resolveParameters, runSchool, type EnsembleResult, type SchoolRunResult} from '../../report/school/school-run.js'
@@ -33,12 +35,12 @@ export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
     const members = parseEnsembleFlag(flags.ensemble, p)
     const tensor = flags.precision === 'float32' ? (await this.engine(), await tensorflow()) : undefined
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
-    const run = await this.stopwatch.time('simulate', () => runSchool(p, {centroid: flags.centroid, search: flags.search, netcdf: flags.nc, members, tensor, createdAt: creationTime(), onFrame: () => bar.tick()}))
+    const run = await this.stopwatch.time('simulate', () => runSchool(p, {centroid: flags.centroid, search: flags.search, threads: flags.threads ?? defaultStepThreads(p.n_fish, availableParallelism()), netcdf: flags.nc, members, tensor, createdAt: creationTime(), onFrame: () => bar.tick()}))
     bar.stop()
     if (flags.plot) await this.stopwatch.time('plot', () => writeSchoolPlot(flags.plot!, p.scenario_name, run.time, run.series))
     const {time: _t, series: _s, ensemble, ...rest} = run
     const result: Result = {...rest, ensemble: ensemble ?? null, netcdf: flags.nc ?? null, plot: flags.plot ?? null}
     const report = await this.envelope({schema: 'infolens.school/1', inputs: flags.params ? [flags.params] : [], options: {...flags}, seed: p.seed, result})
-    return this.emit(report, (r) => `${renderHeader([['scenario', p.scenario_name], ['fish x steps', `${p.n_fish} x ${p.n_steps}`], ['state', r.result.state], ['search', r.result.search], ['centroid', r.result.centroid], ['netcdf', r.result.netcdf]])}\n${renderSummaryTable(r.result.summary)}${r.result.ensemble ? `\n${renderEnsembleTable(r.result.ensemble)}` : ''}`)
+    return this.emit(report, (r) => `${renderHeader([['scenario', p.scenario_name], ['fish x steps', `${p.n_fish} x ${p.n_steps}`], ['state', r.result.state], ['search', r.result.search], ['threads', r.result.threads], ['centroid', r.result.centroid], ['netcdf', r.result.netcdf]])}\n${renderSummaryTable(r.result.summary)}${r.result.ensemble ? `\n${renderEnsembleTable(r.result.ensemble)}` : ''}`)
   }
 }

@@ -17,16 +17,24 @@ import {VerletList} from './verlet-list.js'
 
 export type NeighbourSearch = 'auto' | 'all-pairs' | 'grid'
 
+/** Fish lo … hi−1: the share of one worker thread (`threaded-couzin-step.ts`). */
+export interface FishRange {
+  readonly lo: number
+  readonly hi: number
+}
+
 /** Per-fish zone sums, 3 components each: repulsion, orientation, attraction. */
 const R = 0, O = 3, A = 6, SUMS = 9
 
 export class CouzinStepper {
   readonly n: number
+  /** the fish this stepper advances: all (one thread) or one worker's range */
+  readonly lo: number
+  readonly hi: number
   /** 'grid' or 'all-pairs', as chosen for this box and radius */
   readonly search: 'grid' | 'all-pairs'
   private readonly p: SchoolParameters
   private readonly unit: Float64Array
-  private readonly newVel: Float64Array
   private readonly noise: Float64Array
   private readonly sums: Float64Array
   private readonly counts: Int32Array
@@ -38,18 +46,21 @@ export class CouzinStepper {
 
   /**
    * `skin` (grid mode) defaults to max(0.15·r_a, 10·v0·dt): the list then serves about five
-   * steps or more (it is rebuilt once some fish has moved skin/2).
+   * steps or more (it is rebuilt once some fish has moved skin/2). `range` (default: all fish)
+   * restricts `sumZones` and `advance` to one worker's fish.
    */
-  constructor(p: SchoolParameters, search: NeighbourSearch = 'auto', skin?: number) {
+  constructor(p: SchoolParameters, search: NeighbourSearch = 'auto', skin?: number, range?: FishRange) {
     this.p = p
     this.n = p.n_fish
+    this.lo = range?.lo ?? 0
+    this.hi = range?.hi ?? this.n
+    if (!(this.lo >= 0 && this.lo <= this.hi && this.hi <= this.n)) throw new RangeError(`bad fish range [${this.lo}, ${this.hi}) for ${this.n} fish`)
     this.unit = new Float64Array(3 * this.n)
-    this.newVel = new Float64Array(3 * this.n)
     this.noise = new Float64Array(3 * this.n)
     this.sums = new Float64Array(SUMS * this.n)
     this.counts = new Int32Array(3 * this.n)
-    const s = skin ?? Math.max(0.15 * p.r_attraction, 10 * p.speed * p.dt)
-    const verlet = search === 'all-pairs' ? null : VerletList.create(this.n, p.box_size, p.r_attraction, s)
+    const s = defaultSkin(p, skin)
+    const verlet = search === 'all-pairs' ? null : VerletList.create(this.n, p.box_size, p.r_attraction, s, this.lo, this.hi)
     if (search === 'grid' && verlet === null) throw new RangeError('grid search needs box_size >= 3·r_attraction')
     this.verlet = verlet
     this.search = verlet === null ? 'all-pairs' : 'grid'
@@ -66,7 +77,17 @@ export class CouzinStepper {
   }
 
   /**
-   * Advances one step with pre-drawn standard normals (N×3, used only when noise > 0).
+   * Advances one step with pre-drawn standard normals (N×3, used only when noise > 0). With a
+   * fish range only that range moves: a worker uses `sumZones` and `advance` instead.
+   */
+  stepWithNoise(state: SchoolState, normals: Float64Array): void {
+    const {positions: pos, velocities: vel} = state
+    this.sumZones(pos, vel)
+    this.advance(normals, pos, pos, vel)
+  }
+
+  /**
+   * First half of a step: the zone sums of fish lo … hi−1 from all positions and velocities.
    *
    * Each unordered pair is evaluated once and feeds both fish: the offset, distance and unit
    * vector seen from j are exact negations of those seen from i (IEEE subtraction, the image
@@ -74,41 +95,58 @@ export class CouzinStepper {
    * with i ascending and j > i ascending, so every fish receives its neighbours' terms in
    * ascending neighbour index (j < i from earlier rows, then j > i), the order of the
    * one-sided loop and of NumPy's masked sums.
+   *
+   * A worker's range [lo, hi) keeps that order: it first sums, one-sided, each of its fish's
+   * partners j < lo (evaluated from i's side, the exact negation of what row j would compute),
+   * then visits its rows, feeding both fish while j < hi and only fish i for j >= hi (another
+   * worker sums those from j's side). The pairs straddling two ranges are thus evaluated twice,
+   * once per worker; each fish's terms arrive in the same order as with one thread.
    */
-  stepWithNoise(state: SchoolState, normals: Float64Array): void {
-    const {positions: pos, velocities: vel} = state
-    const n = this.n
+  sumZones(pos: Float64Array, vel: Float64Array): void {
+    const {lo, hi, n} = this
     unitHeadings(vel, n, this.unit)
-    this.sums.fill(0)
-    this.counts.fill(0)
+    this.sums.fill(0, SUMS * lo, SUMS * hi)
+    this.counts.fill(0, 3 * lo, 3 * hi)
     const verlet = this.verlet
-    verlet?.update(pos, this.image)
-    for (let i = 0; i < n; i++) {
-      if (verlet === null) this.accumulatePairs(i, pos, null, i + 1, n)
-      else this.accumulatePairs(i, pos, verlet.partners, verlet.start[i], verlet.start[i + 1])
+    if (verlet === null) {
+      if (lo > 0) for (let i = lo; i < hi; i++) this.accumulatePairs(i, pos, null, 0, 0, lo)
+      for (let i = lo; i < hi; i++) this.accumulatePairs(i, pos, null, i + 1, hi, n)
+      return
     }
-    for (let i = 0; i < n; i++) this.turn(i, normals)
+    verlet.update(pos, this.image)
+    const {partners, start, upper, far} = verlet
+    if (lo > 0) for (let i = lo; i < hi; i++) this.accumulatePairs(i, pos, partners, start[i], start[i], upper[i])
+    for (let i = lo; i < hi; i++) this.accumulatePairs(i, pos, partners, upper[i], far[i], start[i + 1])
+  }
+
+  /**
+   * Second half of a step for fish lo … hi−1 (after `sumZones`): turn, noise, v = v0·n into
+   * `velOut`, x = mod(x + v·dt, L) from `posIn` into `posOut` (the same arrays with one thread).
+   */
+  advance(normals: Float64Array, posIn: Float64Array, posOut: Float64Array, velOut: Float64Array): void {
     const {dt, box_size: L} = this.p
-    vel.set(this.newVel)
-    for (let k = 0; k < 3 * n; k++) {
-      const x = pos[k] + vel[k] * dt
-      if (x > 0 && x < L) {
-        pos[k] = x // fmod(x, L) = x here
-      } else {
-        let r = x % L
-        if (r < 0) r += L
-        else if (r === 0) r = 0
-        pos[k] = r
+    for (let i = this.lo; i < this.hi; i++) {
+      this.turn(i, normals, velOut)
+      for (let k = 3 * i; k < 3 * i + 3; k++) {
+        const x = posIn[k] + velOut[k] * dt
+        if (x > 0 && x < L) {
+          posOut[k] = x // fmod(x, L) = x here
+        } else {
+          let r = x % L
+          if (r < 0) r += L
+          else if (r === 0) r = 0
+          posOut[k] = r
+        }
       }
     }
   }
 
   /**
-   * Zone sums of the pairs (i, j) for the partners j > i of fish i: j = from … to−1 in
-   * all-pairs mode (`list` null), list[from … to−1] in grid mode (the Verlet row). i's sums
-   * are kept in registers, j's in memory.
+   * Zone sums of the pairs (i, j) for the partners j of fish i: j = from … to−1 in all-pairs
+   * mode (`list` null), list[from … to−1] in grid mode (a Verlet row). Partners before `split`
+   * feed both fish, the rest only fish i. i's sums are kept in registers, j's in memory.
    */
-  private accumulatePairs(i: number, pos: Float64Array, list: Int32Array | null, from: number, to: number): void {
+  private accumulatePairs(i: number, pos: Float64Array, list: Int32Array | null, from: number, split: number, to: number): void {
     const p = this.p
     const unit = this.unit
     const sums = this.sums
@@ -142,7 +180,7 @@ export class CouzinStepper {
       const ux = dx / div, uy = dy / div, uz = dz / div
       // i sees j along +u; j sees i along −u, whose dot product is exactly −(c_j·u).
       const seenByI = !blind || cx * ux + cy * uy + cz * uz > cosThr
-      const seenByJ = !blind || -(unit[oj] * ux + unit[oj + 1] * uy + unit[oj + 2] * uz) > cosThr
+      const seenByJ = k < split && (!blind || -(unit[oj] * ux + unit[oj + 1] * uy + unit[oj + 2] * uz) > cosThr)
       const sj = SUMS * j
       if (dist < rr) {
         if (seenByI) { rx -= ux; ry -= uy; rz -= uz; nR++ }
@@ -162,7 +200,7 @@ export class CouzinStepper {
   }
 
   /** Target direction from the zone sums, turn limit (NLERP), noise, new velocity of fish i. */
-  private turn(i: number, normals: Float64Array): void {
+  private turn(i: number, normals: Float64Array, out: Float64Array): void {
     const p = this.p
     const o = 3 * i
     const s = SUMS * i
@@ -202,9 +240,13 @@ export class CouzinStepper {
       const m = Math.sqrt(nx * nx + ny * ny + nz * nz)
       nx /= m; ny /= m; nz /= m
     }
-    const out = this.newVel
     out[o] = nx * p.speed; out[o + 1] = ny * p.speed; out[o + 2] = nz * p.speed
   }
+}
+
+/** The default Verlet skin max(0.15·r_a, 10·v0·dt) unless one is given. */
+function defaultSkin(p: SchoolParameters, skin?: number): number {
+  return skin ?? Math.max(0.15 * p.r_attraction, 10 * p.speed * p.dt)
 }
 
 /** v̂ = v/|v| (|v| < 1e-10 → divide by 1). */

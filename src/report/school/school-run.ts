@@ -16,6 +16,7 @@ import {simulateSchoolBatch} from '../../kernels/school/tensor-couzin-step.js'
 import {ensembleStatistics, type EnsembleStatistics} from '../../kernels/school/ensemble-summary.js'
 import {CellGrid} from '../../kernels/school/cell-grid.js'
 import type {NeighbourSearch} from '../../kernels/school/couzin-step.js'
+import {createSchoolStepper, type SchoolStepper} from '../../kernels/school/threaded-couzin-step.js'
 
 /** CLI override flag → parameter key. */
 export const overrideFlags = {
@@ -55,6 +56,8 @@ export interface SchoolRunResult {
   parameters: SchoolParameters
   frames: number
   search: string
+  /** threads that ran the float64 step (1: the calling thread; always 1 for ensembles and float32) */
+  threads: number
   centroid: CentroidMode
   state: SchoolState
   time: number[]
@@ -79,6 +82,8 @@ export interface RunOptions {
   createdAt: string
   /** ensemble size M (default 1) */
   members?: number
+  /** worker threads for the float64 step of a single run (default 1; bit-identical results) */
+  threads?: number
   /** float32 tensor kernel on this tfjs module (all members batched); default: the float64 CPU kernel */
   tensor?: typeof tfjs
   onFrame?: (frame: number) => void
@@ -95,7 +100,8 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
   const time = new Float64Array(frames)
   const metrics = Array.from({length: members}, () => new SchoolMetrics(p.n_fish, p.box_size, o.centroid))
   const rows = Array.from({length: members}, () => new Float64Array(metricNames.length))
-  const source = o.tensor ? simulateSchoolBatch(o.tensor, p, members) : lockstep(p, members, o.search)
+  const stepper = !o.tensor && members === 1 && (o.threads ?? 1) > 1 ? await createSchoolStepper(p, {threads: o.threads!, search: o.search}) : undefined
+  const source = o.tensor ? simulateSchoolBatch(o.tensor, p, members) : lockstep(p, members, o.search, stepper)
   const writer = o.netcdf ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt, members}) : undefined
   try {
     for (const batch of source) {
@@ -112,12 +118,14 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
   } catch (error) {
     writer?.abort()
     throw error
+  } finally {
+    await stepper?.close()
   }
   const search = o.tensor ? 'tensor-all-pairs' : o.search !== 'all-pairs' && CellGrid.forRadius(p.box_size, p.r_attraction, 1) !== null ? 'grid' : 'all-pairs'
   const summaries = series.map((s) => summarise(s, frames))
   const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final))
   return {
-    parameters: p, frames, search, centroid: o.centroid,
+    parameters: p, frames, search, threads: stepper?.threads ?? 1, centroid: o.centroid,
     state: states[0],
     time: Array.from(time),
     series: Object.fromEntries(metricNames.map((m, k) => [m, Array.from(series[0][k])])) as Record<MetricName, number[]>,
@@ -126,9 +134,9 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
   }
 }
 
-/** The float64 CPU kernel for every member (member m seeded with seed + m), frame by frame. */
-function* lockstep(p: SchoolParameters, members: number, search: NeighbourSearch | undefined): Generator<SchoolFrame[]> {
-  const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search))
+/** The float64 CPU kernel for every member (member m seeded with seed + m), frame by frame; `stepper` for a single run. */
+function* lockstep(p: SchoolParameters, members: number, search: NeighbourSearch | undefined, stepper?: SchoolStepper): Generator<SchoolFrame[]> {
+  const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search, stepper))
   for (;;) {
     const next = runs.map((run) => run.next())
     if (next.some((f) => f.done)) return

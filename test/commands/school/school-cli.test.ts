@@ -174,6 +174,24 @@ test('--precision float32 runs the batched tensor kernel on the chosen tfjs back
   assert.ok(Math.abs(a - b) <= 1e-5 && a !== b, `${a} vs ${b}`)
 })
 
+test('--threads N: the step runs on N worker threads (from dist/) and the NetCDF file is byte-identical to one thread', () => {
+  const files = [1, 2, 3].map((t) => join(dir, `threads-${t}.nc`))
+  const args = ['school', 'simulate', '--config', 'torus', '--agents', '400', '--box', '40', '--steps', '12', '--save-every', '4']
+  const reports = files.map((nc, k) => {
+    const {json, result} = runCliJson([...args, '--threads', String(k + 1), '--nc', nc], {env})
+    assert.equal(result.status, 0, result.stderr)
+    assertMatchesSchema(json, 'school.schema.json')
+    return json
+  })
+  assert.deepEqual(reports.map((r) => [r.result.threads, r.result.search]), [[1, 'grid'], [2, 'grid'], [3, 'grid']])
+  for (const f of files.slice(1)) assert.ok(readFileSync(f).equals(readFileSync(files[0])), f)
+  assert.deepEqual(reports[2].result.summary, reports[0].result.summary)
+  // default: one thread below the crossover (2,000 fish)
+  const byDefault = runCliJson(['school', 'simulate', '--config', 'torus', '--agents', '400', '--box', '40', '--steps', '2'])
+  assert.equal(byDefault.result.status, 0, byDefault.result.stderr)
+  assert.equal(byDefault.json.result.threads, 1)
+})
+
 function assertInputError(args: string[], pattern: RegExp, outFile?: string) {
   const r = runCli(args)
   assert.equal(r.status, 2, r.stderr)
