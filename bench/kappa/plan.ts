@@ -2,15 +2,18 @@
  * Benchmark: `kappa plan` spectra on a generated 7B-shaped layer set (blocks of
  * q/k/v/o and MLP matrices: d×d, (d/4)×d, (2.6875·d)×d; Llama-2/Mistral shapes at
  * d = 4096) against numpy's np.linalg.svd(compute_uv=False) on the same file in the
- * same run. Prints both wall times, the ratio and the largest κ disagreement.
+ * same run. Prints both wall times, the ratio and the largest κ disagreement. The checkpoint is generated
+ * into bench/out/kappa/ (gitignored) and deleted afterwards.
  *
- *   node --import tsx bench/kappa/plan.ts [--dim 1024] [--blocks 2] [--threads N]
+ *   node --import tsx bench/kappa/plan.ts [--dim 4096] [--blocks 2] [--threads N] [--python /usr/bin/python3]
  *
- * The default d = 1024 keeps a 2-core run to minutes; `--dim 4096` is the real shape.
+ * The default d = 4096 is the real 7B shape (4096², 1024×4096, 11008×4096): several minutes per block on
+ * 2 cores for each side. `--dim 1024` gives a quick run. Debian's /usr/bin/python3 NumPy links the same
+ * system OpenBLAS as the addon, so it is preferred when present.
  */
 import {spawnSync} from 'node:child_process'
-import {mkdtempSync, rmSync} from 'node:fs'
-import {availableParallelism, tmpdir} from 'node:os'
+import {existsSync, mkdirSync, rmSync} from 'node:fs'
+import {availableParallelism} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {writeSafetensors} from '../../src/io/safetensors/index.js'
@@ -21,10 +24,13 @@ import {decodeNumber} from '../../src/kernels/kappa/json-number.js'
 import {linalgStatus} from '../../src/kernels/linalg/index.js'
 import {Stopwatch} from '../../src/report/timings.js'
 
-const {values} = parseArgs({options: {dim: {type: 'string', default: '1024'}, blocks: {type: 'string', default: '2'}, threads: {type: 'string'}}})
+const {values} = parseArgs({
+  options: {dim: {type: 'string', default: '4096'}, blocks: {type: 'string', default: '2'}, threads: {type: 'string'}, python: {type: 'string'}},
+})
 const d = Number(values.dim)
 const blocks = Number(values.blocks)
 const threads = Number(values.threads ?? availableParallelism())
+const python = values.python ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3')
 
 /** Deterministic Gaussian-ish entries (sum of uniforms), scaled like an initialised layer. */
 function gaussian(rows: number, cols: number, seed: number): Float32Array {
@@ -41,28 +47,35 @@ const shapes: [string, number, number][] = [
   ['self_attn.o_proj', d, d],
   ['mlp.up_proj', Math.round(2.6875 * d), d],
 ]
-const dir = mkdtempSync(join(tmpdir(), 'infolens-bench-kappa-'))
-const file = join(dir, 'bench.safetensors')
-try {
+/** Writes the generated layer set (F32) and returns the number of matrices; the arrays are released afterwards. */
+function writeLayerSet(): number {
   const tensors = []
   for (let b = 0; b < blocks; b++) {
     for (const [name, rows, cols] of shapes) tensors.push({name: `model.layers.${b}.${name}.weight`, dtype: 'F32' as const, shape: [rows, cols], data: gaussian(rows, cols, 1000 * b + rows + cols)})
   }
   writeSafetensors(file, tensors)
+  return tensors.length
+}
+
+const dir = new URL('../out/kappa/', import.meta.url).pathname
+mkdirSync(dir, {recursive: true})
+const file = join(dir, `bench-${d}x${blocks}-${process.pid}.safetensors`)
+try {
+  const count = writeLayerSet()
   const request = planRequest(file, {'per-type': false, 'max-dim': 16384, scope: 'linear', eps: 1e-8})
   const stopwatch = new Stopwatch()
   const start = performance.now()
   const {result} = await planCheckpoint(file, request, {store: noStore, cacheDir: null, threads, stopwatch, progress: () => ({tick() {}, stop() {}})})
   const ours = (performance.now() - start) / 1000
-  const py = spawnSync('python3', [new URL('./numpy_svdvals.py', import.meta.url).pathname, file], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const py = spawnSync(python, [new URL('./numpy_svdvals.py', import.meta.url).pathname, file], {encoding: 'utf8', maxBuffer: 1 << 26})
   if (py.status !== 0) throw new Error(py.stderr)
   const numpy = JSON.parse(py.stdout) as {seconds: number; kappa: Record<string, number>; numpy: string}
   let worst = 0
   for (const t of result.tensors) if (t.kind) worst = Math.max(worst, Math.abs(decodeNumber(t.kappa) / numpy.kappa[t.name] - 1))
-  console.log(`kappa plan bench: ${tensors.length} matrices (${shapes.map(([n, r, c]) => `${n} ${r}x${c}`).join(', ')}) x ${blocks} blocks`)
+  console.log(`kappa plan bench: ${count} matrices (${shapes.map(([n, r, c]) => `${n} ${r}x${c}`).join(', ')}) x ${blocks} blocks`)
   console.log(`infolens (${linalgStatus().active} svdvals, ${threads} threads): ${ours.toFixed(2)} s wall (spectra ${stopwatch.toJSON().spectra?.toFixed(2)} s)`)
-  console.log(`numpy ${numpy.numpy} np.linalg.svd(compute_uv=False) float64: ${numpy.seconds.toFixed(2)} s`)
+  console.log(`numpy ${numpy.numpy} (${python}) np.linalg.svd(compute_uv=False) float64: ${numpy.seconds.toFixed(2)} s`)
   console.log(`ratio infolens/numpy: ${(ours / numpy.seconds).toFixed(2)}x; largest relative kappa difference: ${worst.toExponential(2)}`)
 } finally {
-  rmSync(dir, {recursive: true, force: true})
+  rmSync(file, {force: true})
 }

@@ -22,6 +22,10 @@ export interface KappaPlanResult extends KappaPlan {
     /** Matrices whose singular values were computed in this run (0 when every spectrum came from the cache). */
     readonly solves: number
     readonly cache_hits: number
+    /** Of cache_hits, tensors whose spectra were `spectral`'s float64 Gram eigenvalues, accurate enough for κ. */
+    readonly cache_hits_gram: number
+    /** Gram-eigenvalue entries too ill-conditioned for κ to 1e-8, solved again by SVD (and replaced). */
+    readonly gram_rejected: number
     readonly cache: string | null
     readonly solver: string
   }
@@ -53,7 +57,7 @@ export async function planCheckpoint(path: string, request: PlanRequest, env: Pl
     bar.stop()
     if (!scan.tensors.some((t) => t.classification.candidate)) throw noCandidates(path, scan.tensors.map((t) => t.classification))
     const plan = buildPlan(scan.tensors, {...request.options, tiedHeadMissing: tiedHeadMissing(checkpoint)})
-    const compute = {solves: scan.solves, cache_hits: scan.cacheHits, cache: env.cacheDir, solver: linalgStatus().active}
+    const compute = {solves: scan.solves, cache_hits: scan.cacheHits, cache_hits_gram: scan.cacheHitsGram, gram_rejected: scan.gramRejected, cache: env.cacheDir, solver: linalgStatus().active}
     return {result: {model: path, ...plan, compute}, files: [...(checkpoint.layout.indexFile ? [checkpoint.layout.indexFile] : []), ...checkpoint.files]}
   } finally {
     bar.stop()

@@ -1,9 +1,9 @@
 /**
- * The spectra store kappa uses: `spectral`'s shared on-disk cache
+ * The spectra store kappa uses: the on-disk cache shared with `spectral`
  * (src/io/spectra-cache.ts), so running both commands on a model costs one set of
- * solves. kappa needs an accurate σ_min, so only entries computed by an SVD are
- * used; Gram-eigenvalue entries ('eigvalsh-gram': σ below ~1e-8·σ_max is noise) are
- * recomputed and replaced by SVD values, which serve `spectral` as well.
+ * solves. Entries come back verified (size and SHA-256) with the method that
+ * produced them; whether a Gram-eigenvalue entry is accurate enough for κ is the
+ * scan's decision (src/kernels/kappa/gram-spectrum-accuracy.ts).
  */
 import {getCachedSingularValues, putCachedSingularValues, spectraCacheDir} from '../spectra-cache.js'
 import {noStore, type SpectraStore} from './spectra-store.js'
@@ -15,13 +15,10 @@ export function openSpectraStore(dir: string | null | undefined): {store: Spectr
   return {
     dir: options.dir,
     store: {
-      async get(key) {
-        const hit = await getCachedSingularValues(key, options)
-        return hit?.method === 'svd' ? hit.values : undefined
-      },
-      async put(key, values) {
+      get: (key) => getCachedSingularValues(key, options),
+      async put(key, values, method) {
         try {
-          await putCachedSingularValues(key, values, 'svd', options)
+          await putCachedSingularValues(key, values, method, options)
         } catch {
           // an unwritable cache only costs the next run its solves
         }

@@ -2,19 +2,17 @@
  * Where kappa keeps per-tensor singular values between runs. The spectra are
  * shared with `spectral` through its cache (src/io/spectra-cache.ts); this
  * small interface keeps the kappa scan independent of how entries are stored.
+ * Keys carry the view (how the tensor becomes matrices), so kappa's reshaped
+ * N-D tensors never meet `spectral`'s conv2d slices.
  */
-export interface SpectrumKey {
-  /** SHA-256 of the shard file holding the tensor. */
-  readonly fileSha256: string
-  readonly tensor: string
-  readonly shape: readonly number[]
-  readonly dtype: string
-}
+import type {CachedSpectrum, SpectrumCacheKey, SpectrumMethod} from '../spectra-cache.js'
+
+export type SpectrumKey = SpectrumCacheKey
 
 export interface SpectraStore {
-  /** The stored singular values (all matrices of the tensor, concatenated), or undefined. */
-  get(key: SpectrumKey): Promise<Float64Array | undefined>
-  put(key: SpectrumKey, values: Float64Array): Promise<void>
+  /** The stored, verified singular values (all matrices of the view, concatenated) and how they were computed, or undefined. */
+  get(key: SpectrumKey): Promise<CachedSpectrum | undefined>
+  put(key: SpectrumKey, values: Float64Array, method: SpectrumMethod): Promise<void>
 }
 
 /** A store that never remembers (`--no-cache`). */

@@ -3,26 +3,14 @@
  * `{"n_fish": 200, "r_attraction": 12.5}`); unknown keys and wrong types are input errors
  * naming the file and the key.
  */
-import {readFileSync} from 'node:fs'
 import {InputError} from '../../errors.js'
+import {readJsonFile} from '../json-file.js'
 import {canonicalConfigs, type SchoolParameters} from '../../kernels/school/school-parameters.js'
 
 const template = canonicalConfigs.swarm
 
 export function readParamsFile(path: string): Partial<SchoolParameters> {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code})`, {file: path})
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch (error) {
-    throw new InputError(`expected a JSON object of parameters (${(error as Error).message})`, {file: path})
-  }
+  const json = readJsonFile(path, 'a JSON object of parameters')
   if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InputError('expected a JSON object of parameters', {file: path})
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(json)) {

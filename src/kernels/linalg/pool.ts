@@ -9,9 +9,8 @@
  * input instead (the caller's array is then detached). Results are transferred back.
  */
 import {InternalError} from '../../errors.js'
-import {existsSync} from 'node:fs'
+import {workerEntry} from '../../worker-entry.js'
 import {availableParallelism} from 'node:os'
-import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import type {SolverPreference} from './eigensolver-registry.js'
 import {deserializeError, runPoolTask, type PoolOperation, type PoolReply, type PoolTask} from './pool-task.js'
@@ -62,7 +61,7 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
   const cores = Math.max(1, options.cores ?? availableParallelism())
   const size = Math.max(1, Math.floor(options.threads ?? cores))
   const preference = options.solver ?? 'auto'
-  const entry = options.inThread ? undefined : workerEntry()
+  const entry = options.inThread ? undefined : workerEntry(import.meta.url, 'pool-worker')
   const blasThreads = Math.max(1, Math.floor(cores / size))
   const slots: Slot[] = []
   const queue: Pending[] = []
@@ -163,25 +162,3 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
   }
 }
 
-/** How to start a worker: the compiled JS in dist/, or (under tsx, in tests and benches) the .ts source through tsx's loader. */
-interface WorkerEntry {
-  readonly source: URL | string
-  readonly eval: boolean
-}
-
-/** The worker script beside this module, or undefined when neither form can be started. */
-function workerEntry(): WorkerEntry | undefined {
-  const js = new URL('./pool-worker.js', import.meta.url)
-  if (existsSync(fileURLToPath(js))) return {source: js, eval: false}
-  const ts = new URL('./pool-worker.ts', import.meta.url)
-  if (!import.meta.url.endsWith('.ts') || !existsSync(fileURLToPath(ts))) return undefined
-  let tsxApi: string
-  try {
-    tsxApi = import.meta.resolve('tsx/esm/api')
-  } catch {
-    return undefined
-  }
-  // --import tsx in a worker's execArgv does not reach its ESM loader on Node 20, so register it explicitly
-  const code = `import(${JSON.stringify(tsxApi)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}) })`
-  return {source: code, eval: true}
-}

@@ -17,10 +17,9 @@
  * When no worker can be started (no worker script beside this module, a start-up error or
  * time-out) `createSchoolStepper` returns the one-thread stepper: same results.
  */
-import {existsSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads'
 import {InternalError} from '../../errors.js'
+import {workerEntry, type WorkerEntry} from '../../worker-entry.js'
 import {CouzinStepper, type NeighbourSearch} from './couzin-step.js'
 import type {StepWorkerData} from './couzin-step-worker.js'
 import type {SchoolState} from './initial-state.js'
@@ -61,7 +60,7 @@ export function defaultStepThreads(n: number, cores: number): number {
 /** A stepper on `threads` worker threads, or the calling thread when 1 is asked for or workers cannot start. */
 export async function createSchoolStepper(p: SchoolParameters, o: StepperOptions): Promise<SchoolStepper> {
   const threads = Math.min(Math.floor(o.threads), p.n_fish)
-  const entry = threads > 1 ? workerEntry() : undefined
+  const entry = threads > 1 ? workerEntry(import.meta.url, 'couzin-step-worker') : undefined
   const threaded = entry ? await ThreadedCouzinStepper.start(p, threads, entry, o) : undefined
   return threaded ?? singleThread(new CouzinStepper(p, o.search ?? 'auto', o.skin))
 }
@@ -150,22 +149,3 @@ class ThreadedCouzinStepper implements SchoolStepper {
   }
 }
 
-/** How to start a worker: the compiled JS in dist/, or (under tsx: tests, benches) the .ts source through tsx's loader. */
-interface WorkerEntry {
-  readonly source: URL | string
-  readonly eval: boolean
-}
-
-function workerEntry(): WorkerEntry | undefined {
-  const js = new URL('./couzin-step-worker.js', import.meta.url)
-  if (existsSync(fileURLToPath(js))) return {source: js, eval: false}
-  const ts = new URL('./couzin-step-worker.ts', import.meta.url)
-  if (!import.meta.url.endsWith('.ts') || !existsSync(fileURLToPath(ts))) return undefined
-  try {
-    const api = import.meta.resolve('tsx/esm/api')
-    // a worker's execArgv does not carry --import tsx to its ESM loader on Node 20: register it explicitly
-    return {source: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}) })`, eval: true}
-  } catch {
-    return undefined
-  }
-}

@@ -2,7 +2,11 @@
  * The shared spectra cache (src/io/spectra-cache.ts) as `spectral analyze` uses it: a tensor whose singular
  * values are cached (from an earlier `spectral` run, or from `kappa`, whose SVD values are more accurate) is
  * not read nor solved again. Entries hold σ = √λ per slice, descending, slices concatenated; written with
- * method 'eigvalsh-gram'. Keys need the SHA-256 of the shard file, hashed once per file per run.
+ * method 'eigvalsh-gram'. The key's view is 'matrix' for a dense 2-D weight (shared with `kappa`, which reuses
+ * these values when they are accurate enough for κ and otherwise replaces them by SVD values) and
+ * 'conv2d-slices' for a 4-D conv kernel (WeightWatcher's kh·kw slices; `kappa` reshapes such a tensor instead
+ * and keeps its own entry). Entries are verified on read (src/io/spectra-cache.ts); a corrupt one is a miss,
+ * solved again and rewritten. Keys need the SHA-256 of the shard file, hashed once per file per run.
  */
 import {fingerprintFile} from '../../io/checksum.js'
 import {getCachedSingularValues, putCachedSingularValues, spectraCacheDir, type SpectrumCacheKey} from '../../io/spectra-cache.js'
@@ -23,7 +27,8 @@ export function openSpectraCache(dir: string | null | undefined): SpectraCache |
   const hashes = new Map<string, Promise<string>>()
   const keyOf = async (entry: TensorEntry): Promise<SpectrumCacheKey> => {
     if (!hashes.has(entry.file)) hashes.set(entry.file, fingerprintFile(entry.file).then((f) => f.sha256))
-    return {fileSha256: await hashes.get(entry.file)!, tensor: entry.name, shape: entry.shape, dtype: entry.dtype}
+    const view = entry.shape.length === 4 ? 'conv2d-slices' : 'matrix'
+    return {fileSha256: await hashes.get(entry.file)!, tensor: entry.name, shape: entry.shape, dtype: entry.dtype, view}
   }
   return {
     dir: options.dir,

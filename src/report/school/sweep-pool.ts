@@ -5,16 +5,15 @@
  * of one thread and 5–15 % more CPU (worker start-up and JIT warm-up per worker), so one thread
  * stays the default (docs/school.md). Results are identical either way.
  */
-import {existsSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
 import {Worker} from 'node:worker_threads'
 import {InternalError} from '../../errors.js'
+import {workerEntry} from '../../worker-entry.js'
 import {sweepRun, type SweepReply, type SweepTask} from './sweep-worker.js'
 
 export type SweepMeans = Exclude<SweepReply, {error: string}>
 
 export async function runSweepTasks(tasks: readonly SweepTask[], threads: number, tick: () => void): Promise<SweepMeans[]> {
-  const entry = threads > 1 && tasks.length > 1 ? workerEntry() : undefined
+  const entry = threads > 1 && tasks.length > 1 ? workerEntry(import.meta.url, 'sweep-worker') : undefined
   if (!entry) {
     const out: SweepMeans[] = []
     for (const t of tasks) {
@@ -44,17 +43,3 @@ export async function runSweepTasks(tasks: readonly SweepTask[], threads: number
   return results
 }
 
-/** The compiled worker beside this module, or (under tsx: tests, benches) the .ts source through tsx's loader. */
-function workerEntry(): {source: URL | string; eval: boolean} | undefined {
-  const js = new URL('./sweep-worker.js', import.meta.url)
-  if (existsSync(fileURLToPath(js))) return {source: js, eval: false}
-  const ts = new URL('./sweep-worker.ts', import.meta.url)
-  if (!import.meta.url.endsWith('.ts') || !existsSync(fileURLToPath(ts))) return undefined
-  try {
-    const api = import.meta.resolve('tsx/esm/api')
-    // a worker's execArgv does not carry --import tsx to its ESM loader on Node 20: register it explicitly
-    return {source: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}) })`, eval: true}
-  } catch {
-    return undefined
-  }
-}

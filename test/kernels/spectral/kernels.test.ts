@@ -109,7 +109,7 @@ test('--fail-on parser: precedence, negation, parentheses, null fields, errors',
 
 test('spectra cache: put then get returns the same values and method; other keys miss', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'spectra-'))
-  const key = {fileSha256: 'a'.repeat(64), tensor: 'w', shape: [3, 2], dtype: 'F32'}
+  const key = {fileSha256: 'a'.repeat(64), tensor: 'w', shape: [3, 2], dtype: 'F32', view: 'matrix' as const}
   const values = Float64Array.from([3, 2.5, 1e-9])
   await putCachedSingularValues(key, values, 'svd', {dir})
   const got = await getCachedSingularValues(key, {dir})
