@@ -8,7 +8,7 @@ import {Command, Flags, Interfaces} from '@oclif/core'
 import type {Input, OutputArgs, OutputFlags, ParserOutput} from '@oclif/core/interfaces'
 import {ExitCode, InfolensError} from './errors.js'
 import {describeInputs} from './io/checksum.js'
-import {type BackendPreference, selectEngine} from './kernels/engine.js'
+import {type BackendPreference, describeLinalgEngine, selectEngine} from './kernels/engine.js'
 import {writeJsonAtomic} from './report/atomic-write.js'
 import {buildReport, type EngineInfo, type Report} from './report/envelope.js'
 import {startProgress, type Progress} from './report/progress.js'
@@ -73,10 +73,18 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     return parsed
   }
 
-  /** The compute engine chosen by --backend/--threads (initialised on first use). */
+  /**
+   * The tensor engine chosen by --backend/--threads, initialised on first use. Commands call it
+   * only when they do tensor work; otherwise the report's engine says backend `none`.
+   */
   protected async engine(): Promise<EngineInfo> {
     this.engineInfo ??= await selectEngine({backend: this.baseFlagValues.backend ?? 'auto', threads: this.baseFlagValues.threads})
     return this.engineInfo
+  }
+
+  /** Worker threads for float64 linear algebra and other parallel work (--threads, default: cores). */
+  protected get threads(): number {
+    return describeLinalgEngine({threads: this.baseFlagValues.threads}).threads
   }
 
   /** Whether human output should be printed (not --json, not --quiet). */
@@ -97,7 +105,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
       command: [this.config.bin, ...(this.id ?? '').split(':').filter(Boolean), ...this.argv],
       inputs,
       options: parts.options,
-      engine: this.engineInfo ?? (await this.engine()),
+      engine: this.engineInfo ?? describeLinalgEngine({threads: this.baseFlagValues.threads}),
       seed: parts.seed,
       timings: this.stopwatch.toJSON(),
       warnings: parts.warnings,
@@ -132,7 +140,23 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 }
 
 function firstLine(message: string): string {
-  // oclif parse errors carry multi-line help hints; keep the first meaningful line.
-  const line = message.split('\n').map((l) => l.trim()).find((l) => l.length > 0) ?? 'unknown error'
-  return line.replace(/\u001B\[[0-9;]*m/g, '')
+  // oclif parse errors span several lines: a heading ("Parsing --threads", "Missing 1 required arg:"),
+  // the details (a line deeper indented than its item continues it) and a help hint. The heading
+  // alone says nothing, so heading and details share the one line.
+  const norm = (l: string) => l.trim().replace(/\s+/g, ' ')
+  const raw = message.replace(/\u001B\[[0-9;]*m/g, '').split('\n').filter((l) => norm(l).length > 0 && norm(l) !== 'See more help with --help')
+  if (raw.length === 0) return 'unknown error'
+  const head = norm(raw[0])
+  const details: string[] = []
+  let itemIndent = 0
+  for (const line of raw.slice(1)) {
+    const indent = line.length - line.trimStart().length
+    if (details.length > 0 && indent > itemIndent) {
+      details[details.length - 1] += ` ${norm(line)}`
+    } else {
+      details.push(norm(line))
+      itemIndent = indent
+    }
+  }
+  return details.length === 0 ? head : `${head}${head.endsWith(':') ? ' ' : ': '}${details.join('; ')}`
 }

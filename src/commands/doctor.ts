@@ -3,6 +3,7 @@ import {availableParallelism, cpus, freemem, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {InfolensCommand} from '../base-command.js'
 import {probeBackends, type BackendProbe} from '../kernels/engine.js'
+import {simdStatus} from '../kernels/linalg/simd-kernels.js'
 import {linalgStatus, type LinalgStatus} from '../kernels/linalg/index.js'
 import type {Report} from '../report/envelope.js'
 import {renderKeyValues, renderTable, style} from '../report/terminal.js'
@@ -19,6 +20,8 @@ export interface DoctorResult {
   /** Float64 linear algebra in use: `native` (LAPACK addon) or `typescript` (INFOLENS_LAPACK=off forces it). */
   lapack: 'native' | 'typescript'
   linalg: LinalgStatus
+  /** The TypeScript path's inner loops: WebAssembly SIMD kernels, or why not (INFOLENS_WASM=off disables them). */
+  typescriptKernels: string
   tempDir: {path: string; writable: boolean}
 }
 
@@ -28,6 +31,7 @@ export default class Doctor extends InfolensCommand<Report<DoctorResult>> {
 
   async run(): Promise<Report<DoctorResult>> {
     await this.parseWithBase(Doctor)
+    await this.engine() // doctor reports the backend --backend selects (and fails if it cannot load)
     const result = await this.stopwatch.time('probe', () => diagnose())
     const report = await this.envelope({schema: 'infolens.doctor/1', inputs: [], options: {}, result})
     return this.emit(report, (r) => renderDoctor(r.result))
@@ -46,6 +50,7 @@ async function diagnose(): Promise<DoctorResult> {
     backends: await probeBackends(),
     lapack: linalgStatus().active === 'lapack' ? 'native' : 'typescript',
     linalg: linalgStatus(),
+    typescriptKernels: simdStatus(),
     tempDir: {path: tmpdir(), writable: tempWritable()},
   }
 }
@@ -72,6 +77,7 @@ function renderDoctor(r: DoctorResult): string {
     ['cpus', `${r.cpus.count} x ${r.cpus.model}`],
     ['memory', `${gib(r.memory.totalBytes)} total, ${gib(r.memory.freeBytes)} free`],
     ['float64 linear algebra', `${r.lapack} (${r.linalg.native.loaded ? '' : 'native addon not loaded: '}${r.linalg.native.detail})`],
+    ['TypeScript kernels', r.typescriptKernels],
     ['temp dir', `${r.tempDir.path} writable: ${ok(r.tempDir.writable)}`],
   ])
   const backends = renderTable(['tfjs backend', 'loads', 'detail'], r.backends.map((b) => [b.name, ok(b.loaded), b.detail]))

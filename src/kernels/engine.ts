@@ -10,8 +10,10 @@
  *   4. `@tensorflow/tfjs-backend-cpu`.
  * `--backend tensorflow|wasm|cpu` forces one; a forced backend that cannot load is an InputError.
  * tfjs is float32-only and has no eig/SVD: float64 results never come from here.
+ * tfjs-core itself is imported only when a command does tensor work (about 0.15 s of start-up
+ * saved elsewhere); reports of commands that did none record the backend as `none`.
  */
-import * as tf from '@tensorflow/tfjs-core'
+import type * as TF from '@tensorflow/tfjs-core'
 import {createRequire} from 'node:module'
 import {availableParallelism} from 'node:os'
 import {dirname} from 'node:path'
@@ -52,23 +54,31 @@ const INSTALL_HINT: Record<Candidate, string> = {
 }
 
 const requireHere = createRequire(import.meta.url)
+let tfModule: typeof TF | undefined
+
+/** tfjs-core, imported on first use. */
+async function tfjs(): Promise<typeof TF> {
+  tfModule ??= await import('@tensorflow/tfjs-core')
+  return tfModule
+}
 const loads = new Map<Candidate, Promise<LoadOutcome>>()
 let selected: {backend: string; key: string} | undefined
 
 /** Selects (once per process) and initialises the tfjs backend; returns what goes into reports. */
 export async function selectEngine(options: EngineOptions): Promise<EngineInfo> {
   const backend = await activateBackend(options.backend, options.onWarning ?? defaultWarning)
-  return {
-    backend,
-    lapack: linalgStatus().active,
-    threads: Math.max(1, Math.floor(options.threads ?? availableParallelism())),
-    tfjsVersion: tf.version_core,
-  }
+  return {...describeLinalgEngine(options), backend, tfjsVersion: (await tfjs()).version_core}
+}
+
+/** The engine of a run that did no tensor work: float64 linear algebra only, backend `none`. */
+export function describeLinalgEngine(options: {threads?: number}): EngineInfo {
+  return {backend: 'none', lapack: linalgStatus().active, threads: Math.max(1, Math.floor(options.threads ?? availableParallelism()))}
 }
 
 /** The tfjs-core module with a backend ready (selects `auto` first if nothing was selected). */
-export async function tensorflow(): Promise<typeof tf> {
+export async function tensorflow(): Promise<typeof TF> {
   if (selected === undefined) await activateBackend('auto', defaultWarning)
+  const tf = await tfjs()
   await tf.ready()
   return tf
 }
@@ -88,6 +98,7 @@ async function activateBackend(preference: BackendPreference, warn: (line: strin
   const order: Candidate[] = preference === 'auto' ? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] : preference === 'tensorflow' ? ['tensorflow-gpu', 'tensorflow'] : [preference]
   const key = preference
   if (selected?.key === key) return selected.backend
+  const tf = await tfjs()
   // production mode: no debug checks, and no "install our node backend" banner on stderr from the cpu backend
   tf.enableProdMode()
   const failures: string[] = []
@@ -128,6 +139,7 @@ async function loadUncached(c: Candidate): Promise<LoadOutcome> {
   } catch {
     return {ok: false, absent: true, detail: `${pkg} is not installed`}
   }
+  const tf = await tfjs()
   try {
     const mod = (await import(pkg)) as {setWasmPaths?: (prefix: string) => void; version?: Record<string, string>}
     if (c === 'wasm') mod.setWasmPaths?.(`${dirname(resolved)}/`)

@@ -44,8 +44,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       include: flags.include, exclude: flags.exclude, 'max-dim': flags['max-dim'], scope: flags.scope, eps: num('--eps', flags.eps) ?? 1e-8,
     })
     const {store, dir} = openSpectraStore(flags['no-cache'] ? null : flags.cache)
-    const engine = await this.engine()
-    const {result, files} = await planCheckpoint(args.path, request, {store, cacheDir: dir, threads: engine.threads, stopwatch: this.stopwatch, progress: (n) => this.progress(n, 'kappa')})
+    const {result, files} = await planCheckpoint(args.path, request, {store, cacheDir: dir, threads: this.threads, stopwatch: this.stopwatch, progress: (n) => this.progress(n, 'kappa')})
     const report = await this.envelope({schema: 'infolens.kappa/1', inputs: files, options: {...flags, path: args.path}, warnings: result.warnings, result})
     const lora = {r: flags['lora-r'], alpha: flags['lora-alpha'], dropout: 0.05}
     if (flags.emit) emitPlanFiles(flags.emit, planFiles(JSON.stringify(report, null, 2) + '\n', result, basename(args.path).replace(/\.safetensors(\.index\.json)?$/, ''), lora))

@@ -32,7 +32,7 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
 
   async run(): Promise<Report<SpectralReportResult>> {
     const {args, flags} = await this.parseWithBase(SpectralAnalyze)
-    await this.engine()
+    if (flags.gram === 'float32') await this.engine() // the float32 Gram runs on the tfjs backend
     const {result, inputs} = await runAnalyze(args.path, flags as unknown as AnalyzeFlags, this.stopwatch, (total) => this.progress(total, 'spectral'))
     const options = {...flags, out: undefined, json: undefined}
     const report = await this.envelope({schema: 'infolens.spectral/1', inputs, options, seed: flags.randomize ? flags.seed : undefined, result})

@@ -7,10 +7,12 @@
  * is generated while the trailing matrix stays stale, A' = A − U Yᵀ − X Vᵀ, with only the
  * panel's own row and column brought up to date each step; the trailing matrix then gets all
  * of them at once through the dot-product kernel (rank-update.ts). Works in place on a
- * row-major float64 copy.
+ * row-major float64 copy, which shares one WebAssembly memory with the panel when the SIMD
+ * kernels are available (simd-kernels.ts): the trailing update and the Aᵀu / Av sweeps then run in f64x2.
  */
 import {generateReflector} from './householder-vector.js'
 import {rankUpdate} from './rank-update.js'
+import {type SimdKernels, allocateFloat64, simdKernelsFor} from './simd-kernels.js'
 
 /** Panel width (2·NB doubles per panel row). */
 const NB = 32
@@ -35,18 +37,17 @@ interface Panel {
   readonly z: Float64Array
 }
 
-/** Bidiagonalises the tall rows x cols matrix `w` (rows ≥ cols), overwriting it. */
-export function bidiagonalizeInPlace(w: Float64Array, rows: number, cols: number): Bidiagonal {
+/**
+ * Bidiagonalises a tall rows x cols matrix (rows ≥ cols): `fill` writes it, row-major, into the
+ * zeroed working array it is given (allocated here, next to the panel), which is then overwritten.
+ */
+export function bidiagonalize(rows: number, cols: number, fill: (w: Float64Array) => void): Bidiagonal {
   const n = cols
   const d = new Float64Array(n)
   const e = new Float64Array(n)
-  const panel: Panel = {
-    p: new Float64Array(rows * LD),
-    q: new Float64Array(cols * LD),
-    u: new Float64Array(rows),
-    v: new Float64Array(cols),
-    z: new Float64Array(LD),
-  }
+  const [w, p, q, u, v] = allocateFloat64(rows * cols, rows * LD, cols * LD, rows, cols)
+  fill(w)
+  const panel: Panel = {p, q, u, v, z: new Float64Array(LD)}
   for (let k0 = 0; k0 < n; k0 += NB) {
     const k1 = Math.min(k0 + NB, n)
     panel.p.fill(0, k0 * LD)
@@ -70,7 +71,9 @@ function reduceStep(w: Float64Array, rows: number, cols: number, k: number, jj: 
   if (left.tau !== 0) {
     const y = v // v is free until the right reflector is generated
     y.fill(0, k + 1)
-    transposedProduct(w, rows, cols, k, u, y)
+    const simd = simdKernelsFor(w, u, y)
+    if (simd) simdTransposedProduct(simd, w, rows, cols, k, u, y)
+    else transposedProduct(w, rows, cols, k, u, y)
     for (let i = k; i < rows; i++) accumulateRow(z, p, i * LD, u[i], jj)
     for (let j = k + 1; j < cols; j++) q[j * LD + jj] = left.tau * (y[j] - dotRow(q, j * LD, z, jj))
   }
@@ -83,7 +86,9 @@ function reduceStep(w: Float64Array, rows: number, cols: number, k: number, jj: 
   z.fill(0)
   for (let j = k + 1; j < cols; j++) accumulateRow(z, q, j * LD, v[j], jj + 1)
   for (let j = k + 1; j < cols; j++) q[j * LD + NB + jj] = v[j]
-  directProduct(w, rows, cols, k, v, u, right.tau)
+  const simd = simdKernelsFor(w, v, u)
+  if (simd) simdDirectProduct(simd, w, rows, cols, k, v, u, right.tau)
+  else directProduct(w, rows, cols, k, v, u, right.tau)
   for (let i = k + 1; i < rows; i++) p[i * LD + NB + jj] = u[i] - right.tau * dotRow(p, i * LD, z, jj + 1)
 }
 
@@ -191,6 +196,39 @@ function directProduct(w: Float64Array, rows: number, cols: number, k: number, v
     const r = i * cols
     let s = 0
     for (let j = j0; j < cols; j++) s += w[r + j] * v[j]
+    out[i] = tau * s
+  }
+}
+
+/** transposedProduct with each 8-row sweep in the wasm kernel `axpy8` (one column peeled when the rest is odd). */
+function simdTransposedProduct(simd: SimdKernels, w: Float64Array, rows: number, cols: number, k: number, u: Float64Array, y: Float64Array): void {
+  const odd = (cols - k - 1) % 2 === 1
+  const j0 = odd ? k + 2 : k + 1
+  let i = k
+  for (; i + 7 < rows; i += 8) {
+    if (odd) for (let r = i; r < i + 8; r++) y[k + 1] += u[r] * w[r * cols + k + 1]
+    if (j0 < cols) simd.axpy8(w.byteOffset + 8 * (i * cols + j0), 8 * cols, u.byteOffset + 8 * i, y.byteOffset + 8 * j0, cols - j0)
+  }
+  for (; i < rows; i++) {
+    const r = i * cols
+    const ui = u[i]
+    for (let j = k + 1; j < cols; j++) y[j] += ui * w[r + j]
+  }
+}
+
+/** directProduct with each 4-row sweep in the wasm kernel `dot4` (one column peeled when the rest is odd). */
+function simdDirectProduct(simd: SimdKernels, w: Float64Array, rows: number, cols: number, k: number, v: Float64Array, out: Float64Array, tau: number): void {
+  const odd = (cols - k - 1) % 2 === 1
+  const j0 = odd ? k + 2 : k + 1
+  let i = k + 1
+  for (; i + 3 < rows; i += 4) {
+    for (let r = i; r < i + 4; r++) out[r] = odd ? tau * (w[r * cols + k + 1] * v[k + 1]) : 0
+    if (j0 < cols) simd.dot4(w.byteOffset + 8 * (i * cols + j0), 8 * cols, v.byteOffset + 8 * j0, cols - j0, out.byteOffset + 8 * i, tau)
+  }
+  for (; i < rows; i++) {
+    const r = i * cols
+    let s = 0
+    for (let j = k + 1; j < cols; j++) s += w[r + j] * v[j]
     out[i] = tau * s
   }
 }

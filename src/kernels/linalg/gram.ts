@@ -6,9 +6,12 @@
  * float64 panel (which also converts float32 input) and fed to the register-blocked
  * symmetric rank-k kernel (rank-update.ts); chunking the summation index keeps a
  * tile of panel rows in cache while the rest stream past (Goto & van de Geijn 2008,
- * doi:10.1145/1356052.1356053). The lower triangle is mirrored at the end.
+ * doi:10.1145/1356052.1356053). The lower triangle is mirrored at the end. The panel rows have
+ * an even stride (an odd last chunk gets a zero column) and G and the panel share one
+ * WebAssembly memory, so the kernel's SIMD path applies (simd-kernels.ts).
  */
 import {symmetricRankUpdate} from './rank-update.js'
+import {allocateFloat64, simdKernelsFor} from './simd-kernels.js'
 
 /** Summation chunk: a panel row of KC doubles is 2 KiB. */
 const KC = 256
@@ -16,33 +19,36 @@ const KC = 256
 /** Returns the full symmetric n x n Gram matrix, n = min(rows, cols). Never mutates `a`. */
 export function gramMatrix(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array {
   const n = Math.min(rows, cols)
-  const g = new Float64Array(n * n)
   const sums = Math.max(rows, cols)
-  const panel = new Float64Array(n * Math.min(KC, sums))
+  const [g, panel] = allocateFloat64(n * n, n * (Math.min(KC, sums) + 1))
   for (let k0 = 0; k0 < sums; k0 += KC) {
     const len = Math.min(KC, sums - k0)
-    if (cols <= rows) copyTransposed(a, n, k0, len, panel)
-    else copyColumns(a, cols, n, k0, len, panel)
-    symmetricRankUpdate(g, n, 0, n, panel, panel, len, 0, len, 1)
+    const ld = len + (len % 2)
+    if (cols <= rows) copyTransposed(a, n, k0, len, ld, panel)
+    else copyColumns(a, cols, n, k0, len, ld, panel)
+    symmetricRankUpdate(g, n, 0, n, panel, panel, ld, 0, ld, 1)
   }
   mirrorUpper(g, n)
-  return g
+  // a copy out of the WebAssembly memory: an ordinary array, transferable between threads
+  return simdKernelsFor(g) ? g.slice() : g
 }
 
-/** panel[i·len + t] = a[(k0 + t)·n + i]: rows k0..k0+len of A (n columns), transposed. */
-function copyTransposed(a: Float64Array | Float32Array, n: number, k0: number, len: number, panel: Float64Array): void {
+/** panel[i·ld + t] = a[(k0 + t)·n + i]: rows k0..k0+len of A (n columns), transposed; zeros in t ∈ [len, ld). */
+function copyTransposed(a: Float64Array | Float32Array, n: number, k0: number, len: number, ld: number, panel: Float64Array): void {
   for (let t = 0; t < len; t++) {
     const r = (k0 + t) * n
-    for (let i = 0; i < n; i++) panel[i * len + t] = a[r + i]
+    for (let i = 0; i < n; i++) panel[i * ld + t] = a[r + i]
   }
+  for (let t = len; t < ld; t++) for (let i = 0; i < n; i++) panel[i * ld + t] = 0
 }
 
-/** panel[i·len + t] = a[i·cols + k0 + t]: columns k0..k0+len of the n rows of A. */
-function copyColumns(a: Float64Array | Float32Array, cols: number, n: number, k0: number, len: number, panel: Float64Array): void {
+/** panel[i·ld + t] = a[i·cols + k0 + t]: columns k0..k0+len of the n rows of A; zeros in t ∈ [len, ld). */
+function copyColumns(a: Float64Array | Float32Array, cols: number, n: number, k0: number, len: number, ld: number, panel: Float64Array): void {
   for (let i = 0; i < n; i++) {
     const r = i * cols + k0
-    const o = i * len
+    const o = i * ld
     for (let t = 0; t < len; t++) panel[o + t] = a[r + t]
+    for (let t = len; t < ld; t++) panel[o + t] = 0
   }
 }
 

@@ -5,10 +5,13 @@
  * Gram matrix (X = Y = A or a transposed chunk of it: DSYRK), the trailing update of the
  * blocked tridiagonalisation (X = [V W], Y = [W V]: DSYR2K) and of the blocked
  * bidiagonalisation (X = [U X], Y = [Y V]: two DGEMMs). Dot form keeps the 2 x 4 block of sums in registers, so
- * each multiply-add costs ¾ of a load and no store (JavaScript has no SIMD; loads are the limit).
+ * each multiply-add costs ¾ of a load and no store (typed-array loops have no SIMD; loads are the limit).
  * The j range is tiled so the Y rows of a tile stay in L2 while the X rows stream past
  * (Goto & van de Geijn 2008, doi:10.1145/1356052.1356053).
+ * When C, X and Y live in a WebAssembly memory (simd-kernels.ts) and len is even, the same
+ * tiling runs 2-row strips through the f64x2 kernel `dot_strip` instead (2 x 4 blocks).
  */
+import {type SimdKernels, simdKernelsFor} from './simd-kernels.js'
 
 /** Rows of Y per tile: 128 rows of up to 256 doubles = 256 KiB, inside a 512 KiB–1 MiB L2. */
 const J_TILE = 128
@@ -30,6 +33,8 @@ export function symmetricRankUpdate(
   len: number,
   sign: number,
 ): void {
+  const simd = len > 0 && len % 2 === 0 ? simdKernelsFor(c, x, y) : undefined
+  if (simd) return simdRankUpdate(simd, c, ldc, from, to, from, to, true, x, y, ld, t0, len, sign)
   for (let jt = from; jt < to; jt += J_TILE) {
     const jEnd = Math.min(to, jt + J_TILE)
     for (let i = from; i < jEnd; i += 3) {
@@ -56,6 +61,8 @@ export function rankUpdate(
   len: number,
   sign: number,
 ): void {
+  const simd = len > 0 && len % 2 === 0 ? simdKernelsFor(c, x, y) : undefined
+  if (simd) return simdRankUpdate(simd, c, ldc, iFrom, iTo, jFrom, jTo, false, x, y, ld, t0, len, sign)
   for (let jt = jFrom; jt < jTo; jt += J_TILE) {
     const jEnd = Math.min(jTo, jt + J_TILE)
     for (let i = iFrom; i < iTo; i += 3) {
@@ -63,6 +70,40 @@ export function rankUpdate(
       let j = jt
       for (; j + 3 < jEnd; j += 4) block3x4(c, i * ldc + j, ldc, i, j, rowsHere, false, x, y, ld, t0, len, sign)
       for (; j < jEnd; j++) block3x1(c, i * ldc + j, ldc, i, j, rowsHere, false, x, y, ld, t0, len, sign)
+    }
+  }
+}
+
+/**
+ * Both updates through the wasm kernel, one call per 2-row strip of a J_TILE tile (byte
+ * addresses); with `upper`, strips start at the diagonal and skip the entry below it.
+ */
+function simdRankUpdate(
+  simd: SimdKernels,
+  c: Float64Array,
+  ldc: number,
+  iFrom: number,
+  iTo: number,
+  jFrom: number,
+  jTo: number,
+  upper: boolean,
+  x: Float64Array,
+  y: Float64Array,
+  ld: number,
+  t0: number,
+  len: number,
+  sign: number,
+): void {
+  for (let jt = jFrom; jt < jTo; jt += J_TILE) {
+    const jEnd = Math.min(jTo, jt + J_TILE)
+    const iEnd = upper ? jEnd : iTo
+    for (let i = iFrom; i < iEnd; i += 2) {
+      const rows = Math.min(2, iTo - i)
+      const j = upper && i > jt ? i : jt
+      const x0 = x.byteOffset + 8 * (i * ld + t0)
+      const x1 = rows > 1 ? x0 + 8 * ld : x0
+      const skip = upper && i >= jt ? 1 : 0
+      simd.dot_strip(c.byteOffset + 8 * (i * ldc + j), 8 * ldc, x0, x1, rows, y.byteOffset + 8 * (j * ld + t0), 8 * ld, jEnd - j, 8 * len, sign, skip)
     }
   }
 }

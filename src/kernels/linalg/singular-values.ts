@@ -4,7 +4,7 @@
  * singular value below √ε·σmax): Golub–Kahan bidiagonalisation, then bisection on the
  * bidiagonal, which is relatively accurate. Wide matrices are transposed first (σ(A) = σ(Aᵀ)).
  */
-import {bidiagonalizeInPlace} from './bidiagonalize.js'
+import {bidiagonalize} from './bidiagonalize.js'
 import {bidiagonalSingularValues} from './bidiagonal-singular-values.js'
 import {powerOfTwoScale} from './symmetric-eigenvalues.js'
 
@@ -14,10 +14,10 @@ export function singularValues(a: Float64Array | Float32Array, rows: number, col
   const m = tall ? rows : cols
   const n = tall ? cols : rows
   const factor = powerOfTwoScale(a, rows * cols)
-  const w = new Float64Array(m * n)
-  if (tall) for (let i = 0; i < m * n; i++) w[i] = a[i] * factor
-  else for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * n + i] = a[i * cols + j] * factor
-  const {d, e} = bidiagonalizeInPlace(w, m, n)
+  const {d, e} = bidiagonalize(m, n, (w) => {
+    if (tall) for (let i = 0; i < m * n; i++) w[i] = a[i] * factor
+    else for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[j * n + i] = a[i * cols + j] * factor
+  })
   const s = bidiagonalSingularValues(d, e)
   if (factor !== 1) for (let i = 0; i < n; i++) s[i] /= factor
   return s

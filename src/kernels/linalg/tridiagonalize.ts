@@ -9,10 +9,12 @@
  * date. The trailing matrix then receives all NB rank-2 updates at once through the
  * dot-product kernel (rank-update.ts), which is where half the flops go.
  * Only the upper triangle (row-major, contiguous rows) is read and written; the input is
- * copied, never mutated.
+ * copied, never mutated. The copy and the panel live in one WebAssembly memory when the SIMD
+ * kernels are available (simd-kernels.ts): the trailing update and the mat-vec then run in f64x2.
  */
 import {generateReflector} from './householder-vector.js'
 import {symmetricRankUpdate} from './rank-update.js'
+import {type SimdKernels, allocateFloat64, simdKernelsFor} from './simd-kernels.js'
 
 /** Panel width: 2·NB doubles per panel row stay in L1 during the trailing update. */
 const NB = 32
@@ -35,17 +37,12 @@ interface Panel {
 
 /** Reduces the symmetric n x n matrix `a` (upper triangle used) to tridiagonal T = Qᵀ A Q. */
 export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
-  const w = Float64Array.from(a.subarray(0, n * n))
+  const ld = 2 * NB
+  const [w, x, y, v, p] = allocateFloat64(n * n, n * ld, n * ld, n, n)
+  w.set(a.subarray(0, n * n))
   const d = new Float64Array(n)
   const e = new Float64Array(n)
-  const ld = 2 * NB
-  const panel: Panel = {
-    x: new Float64Array(n * ld),
-    y: new Float64Array(n * ld),
-    v: new Float64Array(n),
-    p: new Float64Array(n),
-    z: new Float64Array(ld),
-  }
+  const panel: Panel = {x, y, v, p, z: new Float64Array(ld)}
   for (let k0 = 0; k0 < n - 1; k0 += NB) {
     const k1 = Math.min(k0 + NB, n - 1)
     panel.x.fill(0, k0 * ld)
@@ -72,7 +69,9 @@ function reduceRow(w: Float64Array, n: number, k: number, jj: number, panel: Pan
   e[k] = beta
   if (tau === 0) return // H = I: v and w stay zero in the panel
   p.fill(0, s)
-  symmetricMatVec(w, n, s, v, p)
+  const simd = simdKernelsFor(w, v, p)
+  if (simd) simdSymmetricMatVec(simd, w, n, s, v, p)
+  else symmetricMatVec(w, n, s, v, p)
   if (jj > 0) subtractPanelProduct(x, y, ld, jj, s, n, v, p, z)
   let dot = 0
   for (let i = s; i < n; i++) {
@@ -167,6 +166,65 @@ function symmetricMatVec(w: Float64Array, n: number, s: number, x: Float64Array,
     p[i + 1] += s1
     p[i + 2] += s2
     p[i + 3] += s3
+  }
+  for (; i < n; i++) {
+    const ri = i * n
+    const xi = x[i]
+    let acc = w[ri + i] * xi
+    for (let j = i + 1; j < n; j++) {
+      const b = w[ri + j]
+      acc += b * x[j]
+      p[j] += b * xi
+    }
+    p[i] += acc
+  }
+}
+
+/**
+ * The same product with the column sweep of each 4-row group in the wasm kernel `symv4`: the
+ * 4 x 4 diagonal block, and one column when the rest is odd, stay here; the kernel takes pairs.
+ */
+function simdSymmetricMatVec(simd: SimdKernels, w: Float64Array, n: number, s: number, x: Float64Array, p: Float64Array): void {
+  let i = s
+  for (; i + 3 < n; i += 4) {
+    const r0 = i * n
+    const r1 = r0 + n
+    const r2 = r1 + n
+    const r3 = r2 + n
+    const x0 = x[i]
+    const x1 = x[i + 1]
+    const x2 = x[i + 2]
+    const x3 = x[i + 3]
+    const a01 = w[r0 + i + 1]
+    const a02 = w[r0 + i + 2]
+    const a03 = w[r0 + i + 3]
+    const a12 = w[r1 + i + 2]
+    const a13 = w[r1 + i + 3]
+    const a23 = w[r2 + i + 3]
+    let s0 = w[r0 + i] * x0 + a01 * x1 + a02 * x2 + a03 * x3
+    let s1 = a01 * x0 + w[r1 + i + 1] * x1 + a12 * x2 + a13 * x3
+    let s2 = a02 * x0 + a12 * x1 + w[r2 + i + 2] * x2 + a23 * x3
+    let s3 = a03 * x0 + a13 * x1 + a23 * x2 + w[r3 + i + 3] * x3
+    let j = i + 4
+    if ((n - j) % 2 === 1) {
+      const xj = x[j]
+      const b0 = w[r0 + j]
+      const b1 = w[r1 + j]
+      const b2 = w[r2 + j]
+      const b3 = w[r3 + j]
+      s0 += b0 * xj
+      s1 += b1 * xj
+      s2 += b2 * xj
+      s3 += b3 * xj
+      p[j] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3
+      j++
+    }
+    p[i] += s0
+    p[i + 1] += s1
+    p[i + 2] += s2
+    p[i + 3] += s3
+    const at = (array: Float64Array, k: number) => array.byteOffset + 8 * k
+    if (j < n) simd.symv4(at(w, r0 + j), 8 * n, at(x, j), at(p, j), n - j, at(x, i), at(p, i))
   }
   for (; i < n; i++) {
     const ri = i * n

@@ -1,6 +1,7 @@
 /**
  * The pure TypeScript implementation of the linear-algebra contract: always available,
- * ≈4–8x the CPU time of LAPACK (bench: `npm run bench -- linalg`, figures in docs/engine.md),
+ * ≈2–5x the CPU time of LAPACK with its WebAssembly SIMD kernels (simd-kernels.ts; bench:
+ * `npm run bench -- linalg`, figures in docs/engine.md),
  * same numbers to ~1e-14 relative.
  */
 import {gramMatrix} from './gram.js'
