@@ -25,6 +25,20 @@ function trainedText(selection: Fields): string | undefined {
   return `${trained} of ${total} (${fraction === null ? '-' : `${formatNumber(100 * fraction, 3)} %`})`
 }
 
+/**
+ * Where the spectra came from: solved now, read from the shared cache (of those, how many were
+ * `spectral`'s Gram eigenvalues accepted as accurate enough) and Gram entries rejected and re-solved
+ * by SVD (docs/kappa.md). The Gram counts are left out for reports written before they existed.
+ */
+function singularValuesText(compute: Fields): string | undefined {
+  if (!('solves' in compute)) return undefined
+  let cached = `${textOf(compute.cache_hits) ?? 0} from the spectra cache`
+  if ('cache_hits_gram' in compute) cached += ` (${textOf(compute.cache_hits_gram) ?? '?'} of them Gram spectra)`
+  const parts = [`${textOf(compute.solves)} solved (${textOf(compute.solver) ?? '?'})`, cached]
+  if ('gram_rejected' in compute) parts.push(`${textOf(compute.gram_rejected) ?? '?'} Gram entries rejected and re-solved`)
+  return parts.join(', ')
+}
+
 function tensorLabel(t: Fields): string | undefined {
   if (t.kind === 'moe-parameter') return `${textOf(t.name)} (mean of ${textOf(t.experts) ?? '?'} experts)`
   return textOf(t.name)
@@ -64,7 +78,7 @@ export function renderKappaSection(report: Report<unknown>): string {
       ['skipped tensors', skipped.length],
       ['parameters trained', trainedText(selection)],
       ['LoRA parameters per rank', numberOf(selection.lora_params_per_rank)],
-      ['singular values', 'solves' in compute ? `${textOf(compute.solves)} solved (${textOf(compute.solver) ?? '?'}), ${textOf(compute.cache_hits) ?? 0} from the spectra cache` : undefined],
+      ['singular values', singularValuesText(compute)],
     ]),
     '#### Selected tensors (lowest kappa first)',
     selectedTable(asRecords(r.tensors)),

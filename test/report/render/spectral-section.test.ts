@@ -1,6 +1,8 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {join} from 'node:path'
+import {readReportFile} from '../../../src/io/report-file.js'
+import {renderReport} from '../../../src/report/render/render-report.js'
 import {runCli, tempDir} from '../../helpers/cli.js'
 import {keyValuesUnder, makeAndRender, records, sectionText, shown, tableUnder} from './markdown-tables.js'
 
@@ -23,7 +25,7 @@ function assertLayerRowsMatch(md: string, layers: any[]): Record<string, string>
 test('spectral analyze: summary, gate and the layer table with gate-matched layers first, values as in the JSON', () => {
   const {report, md} = makeAndRender(['spectral', 'analyze', join(small, 'model.safetensors'), '--no-cache', '--fail-on', 'alpha>4'], join(dir, 'small.json'), 'spectral.schema.json', [3])
   const r = report.result
-  assert.match(md, /^## infolens spectral report/)
+  assert.match(md, /^## infolens spectral report\n/)
   const summary = keyValuesUnder(md, 'Summary')
   assert.equal(summary.get('layers analysed'), String(r.layers.length))
   assert.equal(summary.get('fits ok'), String(r.summary.counts.ok))
@@ -73,6 +75,9 @@ test('spectral diff: matched layers, mean changes and the layers that moved most
   assert.equal(runCli(['spectral', 'analyze', join(small, 'model-bf16.safetensors'), '--no-cache', '--out', b, '--quiet']).status, 0)
   const {report, md} = makeAndRender(['spectral', 'diff', a, b], join(dir, 'diff.json'), 'spectral.schema.json')
   const d = report.result.diff
+  // diff shares the spectral schema with analyze; the heading names it
+  assert.match(md, /^## infolens spectral diff report\n/)
+  assert.match(renderReport(readReportFile(join(dir, 'diff.json')), 'text'), /^infolens spectral diff report\n/)
   const head = keyValuesUnder(md, 'Spectral diff (B − A)')
   assert.equal(head.get('A'), a)
   assert.equal(head.get('matched layers'), String(d.matched))
