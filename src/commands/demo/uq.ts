@@ -31,7 +31,11 @@ export default class DemoUq extends InfolensCommand<Report<UqDemoResult>> {
     const temps: number[] = (flags.temperatures as string).split(',').map(Number)
     if (temps.some((t) => !Number.isFinite(t) || t < 0)) throw new InputError('expected comma-separated non-negative numbers', {field: '--temperatures'})
     const base: SyntheticOptions = {...defaultSyntheticOptions, items: flags.items, inputs: flags.inputs, responses: flags.responses, dim: flags.dim, seed: flags.seed}
-    mkdirSync(args.dir, {recursive: true})
+    try {
+      mkdirSync(args.dir, {recursive: true})
+    } catch (error) {
+      throw new InputError(`cannot create output directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: args.dir})
+    }
     const files = [
       {path: join(args.dir, 'items.jsonl'), options: {...base, temperatures: [0.7]}},
       {path: join(args.dir, 'items-tsu.jsonl'), options: {...base, temperatures: temps}},

@@ -23,7 +23,7 @@ export default class UqEvaluate extends InfolensCommand<Report<UqEvaluateResult>
   static override summary = 'AUROC, PRR, average precision and isotonic Brier of every measure against the items\' `correct` labels, with bootstrap mean ± std.'
   static override description = 'Exit codes: 0 ok, 1 internal error, 2 bad input (including an item without `correct`).'
   static override examples = ['<%= config.bin %> uq evaluate items.jsonl --bootstrap 100 --seed 42', '<%= config.bin %> uq evaluate items.jsonl --svg rejection.svg --json']
-  static override args = {file: Args.file({required: true, exists: true, description: 'inv-entropy/v1 JSONL file whose items carry `correct`'})}
+  static override args = {file: Args.file({required: true, description: 'inv-entropy/v1 JSONL file whose items carry `correct`'})}
   static override flags = {
     ...uqScoringFlags,
     bootstrap: Flags.integer({min: 0, max: 100000, default: 100, summary: 'Bootstrap resamples of items (released code 100, paper 40).'}),

@@ -19,7 +19,7 @@ export default class UqGenerate extends InfolensCommand<Report<UqGenerateResult>
     '<%= config.bin %> uq generate perturbed.jsonl items.jsonl --endpoint https://api.openai.com/v1 --model gpt-3.5-turbo --embedder openai --embedding-model text-embedding-3-small --judge',
   ]
   static override args = {
-    questions: Args.file({required: true, exists: true, description: 'questions (JSONL or CSV)'}),
+    questions: Args.file({required: true, description: 'questions (JSONL or CSV)'}),
     output: Args.string({required: true, description: 'inv-entropy/v1 JSONL to write (atomically)'}),
   }
   static override flags = {...uqGenerateFlags}

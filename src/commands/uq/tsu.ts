@@ -17,7 +17,7 @@ export default class UqTsu extends InfolensCommand<Report<UqTsuResult>> {
   static override summary = 'Temperature Sensitivity of Uncertainty: % of items whose uncertainty strictly increases with the runs\' temperatures.'
   static override description = 'Every measure, over all temperatures present and for every pair. Exit codes: 0 ok, 1 internal error, 2 bad input.'
   static override examples = ['<%= config.bin %> uq tsu items-tsu.jsonl']
-  static override args = {file: Args.file({required: true, exists: true, description: 'inv-entropy/v1 JSONL file with several runs (temperatures) per item'})}
+  static override args = {file: Args.file({required: true, description: 'inv-entropy/v1 JSONL file with several runs (temperatures) per item'})}
   static override flags = {...uqScoringFlags}
 
   async run(): Promise<Report<UqTsuResult>> {
