@@ -1,6 +1,6 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {existsSync, writeFileSync} from 'node:fs'
+import {existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {runCli, tempDir} from '../../helpers/cli.js'
 
@@ -41,4 +41,16 @@ test('an invalid option value is a usage error with exit code 2', () => {
   const r = runCli(['report', 'render', 'x.json', '--format', 'pdf'])
   assert.equal(r.status, 2)
   assert.equal(r.stderr.split('\n').filter(Boolean).length, 1)
+})
+
+test('report render --out writes the rendering itself', () => {
+  const dir = tempDir()
+  const reportPath = join(dir, 'doctor.json')
+  assert.equal(runCli(['doctor', '--quiet', '--out', reportPath]).status, 0)
+  const mdPath = join(dir, 'summary.md')
+  const r = runCli(['report', 'render', reportPath, '--out', mdPath, '--quiet'])
+  assert.equal(r.status, 0, r.stderr)
+  assert.equal(r.stdout, '')
+  const shown = runCli(['report', 'render', reportPath])
+  assert.equal(readFileSync(mdPath, 'utf8'), shown.stdout)
 })
