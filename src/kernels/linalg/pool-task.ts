@@ -31,12 +31,29 @@ export interface SerializedError {
 
 /** Runs one task on the chosen solver: eigenvalues of the smaller Gram (ascending) or singular values (descending). */
 export function runPoolTask(task: PoolTask, preference: SolverPreference): Float64Array {
-  assertShape(task.rows, task.cols, task.name)
-  assertFinite(task.w, task.rows, task.cols, task.name)
+  const {w, rows, cols, name} = task
+  assertShape(rows, cols, name)
   const solver = chooseEigensolver(preference)
-  if (task.op === 'svdvals') return solver.svdvals(task.w, task.rows, task.cols)
-  const g = solver.gram(task.w, task.rows, task.cols)
-  return solver.eigvalsh(g, Math.min(task.rows, task.cols))
+  if (task.op === 'svdvals') {
+    assertFinite(w, rows, cols, name)
+    return solver.svdvals(w, rows, cols)
+  }
+  if (w.length < rows * cols) assertFinite(w, rows, cols, name) // throws its length error
+  const n = Math.min(rows, cols)
+  const g = solver.gram(w, rows, cols)
+  // A NaN or ±Inf entry makes its row's (or column's) sum of squares, a diagonal entry of the Gram, NaN or +Inf,
+  // so the O(n) diagonal test stands in for a pass over all rows·cols entries; only then is the input scanned,
+  // for the error naming the first bad entry (finite values whose squares overflow pass on, as before).
+  if (!diagonalFinite(g, n)) assertFinite(w, rows, cols, name)
+  return solver.eigvalsh(g, n)
+}
+
+function diagonalFinite(g: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = g[i * n + i]
+    if (v - v !== 0) return false
+  }
+  return true
 }
 
 export function serializeError(error: unknown): SerializedError {

@@ -36,7 +36,9 @@ const wasm = (globalThis as unknown as {WebAssembly?: WasmApi}).WebAssembly
 const PAGE = 65536
 const MAX_PAGES = 65536
 
-const compiled = compileKernels()
+/** Compiled on first use: a process that only calls LAPACK never pays for it (a few ms per thread). */
+let compiled: {status: SimdStatus; module?: object} | undefined
+const kernels = () => (compiled ??= compileKernels())
 const kernelsByBuffer = new WeakMap<ArrayBufferLike, SimdKernels>()
 
 function compileKernels(): {status: SimdStatus; module?: object} {
@@ -48,7 +50,7 @@ function compileKernels(): {status: SimdStatus; module?: object} {
 
 /** Whether the SIMD kernels are in use in this thread, and if not, why. */
 export function simdStatus(): SimdStatus {
-  return compiled.status
+  return kernels().status
 }
 
 /**
@@ -56,7 +58,7 @@ export function simdStatus(): SimdStatus {
  * memory with the kernels bound to it; plain Float64Arrays when the kernels are unavailable.
  */
 export function allocateFloat64(...lengths: number[]): Float64Array[] {
-  const module = compiled.module
+  const module = kernels().module
   if (wasm && module) {
     const starts: number[] = []
     let bytes = 0
