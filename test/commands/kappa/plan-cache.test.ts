@@ -131,7 +131,10 @@ test('full fixture with a 4-D conv and ill-conditioned tensors: views never coll
     const got = layer(second, name)
     assert.equal(got.layer_type, expected.layer_type, name)
     assert.equal(got.num_evals, expected.num_evals, name)
-    for (const field of ['lambda_max', 'norm', 'sv_max', 'sv_min']) assert.ok(rel(got[field], expected[field]) < 1e-9, `${name} ${field}: ${got[field]} vs ${expected[field]}`)
+    for (const field of ['lambda_max', 'norm', 'sv_max']) assert.ok(rel(got[field], expected[field]) < 1e-9, `${name} ${field}: ${got[field]} vs ${expected[field]}`)
+    // σmin of the κ = 1e8 tensor carries the solver's κ·ε-level error: the issue's κ tolerance, 1e-8
+    // (the TypeScript SVD lands at ~3e-9 here, LAPACK closer)
+    assert.ok(rel(got.sv_min, expected.sv_min) < 1e-8, `${name} sv_min: ${got.sv_min} vs ${expected.sv_min}`)
   }
 })
 
