@@ -89,7 +89,7 @@ export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLa
   const offsets = num('layer_offset')
   const counts = num('layer_count')
   const layerCount = counts.length
-  const strings = (v: string) => charRows(nc.getDataVariable(v) as unknown as string[], layerCount)
+  const strings = (v: string) => charRows(nc.getDataVariable(v) as unknown as string[], layerCount, stringLength(nc, v))
   const names = strings('layer_name')
   const types = strings('layer_type')
   const N = num('N')
@@ -105,10 +105,21 @@ export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLa
   })).filter((l) => l.evals.length > 0)
 }
 
-/** netcdfjs returns a char (layer, strlen) variable either as one string per row or as single characters. */
-export function charRows(raw: readonly string[], rows: number): string[] {
+/** The string length of a 2-D char variable: the size of its second dimension. */
+function stringLength(nc: NetCDFReader, name: string): number | undefined {
+  const variable = (nc.variables as {name: string; dimensions: number[]}[]).find((x) => x.name === name)
+  const dim = variable?.dimensions[1]
+  return dim === undefined ? undefined : (nc.dimensions as {size: number}[])[dim]?.size
+}
+
+/**
+ * Rows of a (rows × width) char variable as strings without trailing NULs. netcdfjs returns it
+ * either as one string per row or as single characters; in the latter case it includes the
+ * variable's 4-byte padding, so the width must come from the header when known.
+ */
+export function charRows(raw: readonly string[], rows: number, width?: number): string[] {
   if (raw.length === rows) return raw.map((r) => String(r).replace(/\0+$/, ''))
   const text = raw.map((c) => (c === '' ? '\0' : c)).join('')
-  const width = text.length / rows
+  width ??= Math.floor(text.length / rows)
   return Array.from({length: rows}, (_, i) => text.slice(i * width, (i + 1) * width).replace(/\0+$/, ''))
 }
