@@ -100,17 +100,23 @@ static int get_args(napi_env env, napi_callback_info info, size_t expected, napi
   return 1;
 }
 
-static napi_value js_gram(napi_env env, napi_callback_info info) {
+/* The (matrix, rows, cols) arguments of gram and svdvals; throws and returns 0 on bad input. */
+static int get_rect_args(napi_env env, napi_callback_info info, matrix_view *m, int64_t *rows, int64_t *cols) {
   napi_value argv[3];
+  if (!get_args(env, info, 3, argv) || !get_matrix(env, argv[0], m, 1) || !get_dim(env, argv[1], "rows", rows) ||
+      !get_dim(env, argv[2], "cols", cols))
+    return 0;
+  if (m->length < (size_t)(*rows * *cols)) {
+    napi_throw_range_error(env, NULL, "matrix is shorter than rows*cols");
+    return 0;
+  }
+  return 1;
+}
+
+static napi_value js_gram(napi_env env, napi_callback_info info) {
   matrix_view m;
   int64_t rows, cols;
-  if (!get_args(env, info, 3, argv) || !get_matrix(env, argv[0], &m, 1) || !get_dim(env, argv[1], "rows", &rows) ||
-      !get_dim(env, argv[2], "cols", &cols))
-    return NULL;
-  if (m.length < (size_t)(rows * cols)) {
-    napi_throw_range_error(env, NULL, "matrix is shorter than rows*cols");
-    return NULL;
-  }
+  if (!get_rect_args(env, info, &m, &rows, &cols)) return NULL;
   int64_t n = cols <= rows ? cols : rows;
   double *g;
   napi_value result = new_f64(env, (size_t)(n * n), &g);
@@ -165,16 +171,9 @@ static napi_value js_eigvalsh(napi_env env, napi_callback_info info) {
 }
 
 static napi_value js_svdvals(napi_env env, napi_callback_info info) {
-  napi_value argv[3];
   matrix_view m;
   int64_t rows, cols;
-  if (!get_args(env, info, 3, argv) || !get_matrix(env, argv[0], &m, 1) || !get_dim(env, argv[1], "rows", &rows) ||
-      !get_dim(env, argv[2], "cols", &cols))
-    return NULL;
-  if (m.length < (size_t)(rows * cols)) {
-    napi_throw_range_error(env, NULL, "matrix is shorter than rows*cols");
-    return NULL;
-  }
+  if (!get_rect_args(env, info, &m, &rows, &cols)) return NULL;
   int64_t k = cols <= rows ? cols : rows;
   double *s;
   napi_value result = new_f64(env, (size_t)k, &s);

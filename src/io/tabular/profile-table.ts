@@ -8,7 +8,8 @@ import {ColumnProfiler, type ColumnProfile} from '../../kernels/credit/column-pr
 import {TargetClasses} from '../../kernels/credit/target-classes.js'
 import {columnIndex, openTable} from './table-source.js'
 
-export interface ProfileRequest {
+/** Which columns of a table are read and how: shared by every pass over credit data. */
+export interface TableColumnsRequest {
   readonly target: string
   readonly bad?: string
   /** Feature columns (default: every column except the target and `exclude`). */
@@ -16,6 +17,9 @@ export interface ProfileRequest {
   readonly exclude?: readonly string[]
   readonly categorical: readonly string[]
   readonly special: readonly string[]
+}
+
+export interface ProfileRequest extends TableColumnsRequest {
   readonly maxDistinct?: number
   readonly onBatch?: (rows: number) => void
 }

@@ -9,16 +9,10 @@ import {compareText} from '../../kernels/credit/column-profile.js'
 import {isMissingCell, parseNumericCell} from '../../kernels/credit/cell-value.js'
 import {TargetClasses} from '../../kernels/credit/target-classes.js'
 import {correlationSign, fitXgb1} from '../../kernels/credit/xgb1-stumps.js'
-import {selectFeatures} from './profile-table.js'
+import {selectFeatures, type TableColumnsRequest} from './profile-table.js'
 import {columnIndex, openTable} from './table-source.js'
 
-export interface Xgb1Request {
-  readonly target: string
-  readonly bad?: string
-  readonly features?: readonly string[]
-  readonly exclude?: readonly string[]
-  readonly categorical: readonly string[]
-  readonly special: readonly string[]
+export interface Xgb1Request extends TableColumnsRequest {
   readonly rounds: number
   readonly monotonic: 'auto' | 'ascending' | 'descending' | 'none'
 }
