@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * Regenerates src/kernels/linalg/wasm/dot-kernels-binary.ts (the assembled module, base64) from
- * src/kernels/linalg/wasm/dot-kernels.wat with the small assembler in wat-assembler.mjs.
+ * Regenerates src/core/linalg/wasm/dot-kernels-binary.ts (the assembled module, base64) from
+ * src/core/linalg/wasm/dot-kernels.wat with the small assembler in wat-assembler.mjs.
  * The binary is embedded in a TypeScript module so that `tsc` ships it in dist/ and the kernels
  * need no file system access. `--check` exits 1 when the committed file is out of date.
  *
@@ -10,7 +10,7 @@
 import {readFileSync, writeFileSync} from 'node:fs'
 import {assembleWat} from './wat-assembler.mjs'
 
-const dir = new URL('../src/kernels/linalg/wasm/', import.meta.url)
+const dir = new URL('../src/core/linalg/wasm/', import.meta.url)
 const bytes = assembleWat(readFileSync(new URL('dot-kernels.wat', dir), 'utf8'))
 new WebAssembly.Module(bytes) // validates
 const base64 = Buffer.from(bytes).toString('base64')

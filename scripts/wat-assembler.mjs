@@ -1,6 +1,6 @@
 /**
  * A minimal WebAssembly text-format assembler for the one hand-written kernel module of the
- * linear-algebra fallback (src/kernels/linalg/wasm/dot-kernels.wat), so that no toolchain
+ * linear-algebra fallback (src/core/linalg/wasm/dot-kernels.wat), so that no toolchain
  * (wabt's wat2wasm, clang) is needed to rebuild it. It accepts only the subset that file uses:
  * one imported memory, functions with named params/locals and an inline export, and flat
  * (unfolded) instructions with `$name` labels and locals. Encoding follows the WebAssembly

@@ -6,13 +6,13 @@
  */
 import {Command, Flags, Interfaces} from '@oclif/core'
 import type {Input, OutputArgs, OutputFlags, ParserOutput} from '@oclif/core/interfaces'
-import {ExitCode, InfolensError} from './errors.js'
-import {describeInputs} from './io/checksum.js'
-import {type BackendPreference, describeLinalgEngine, selectEngine} from './kernels/engine.js'
-import {writeJsonAtomic} from './report/atomic-write.js'
-import {buildReport, type EngineInfo, type Report} from './report/envelope.js'
-import {startProgress, type Progress} from './report/progress.js'
-import {Stopwatch} from './report/timings.js'
+import {ExitCode, InfolensError} from './core/errors.js'
+import {describeInputs} from './core/io/checksum.js'
+import {type BackendPreference, describeLinalgEngine, selectEngine} from './core/engine/tensor-engine.js'
+import {writeJsonAtomic} from './core/io/atomic-write.js'
+import {buildReport, type EngineInfo, type Report} from './core/report/envelope.js'
+import {startProgress, type Progress} from './core/terminal/progress.js'
+import {Stopwatch} from './core/report/timings.js'
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof InfolensCommand)['baseFlags'] & T['flags']>
 

@@ -15,9 +15,9 @@
  */
 import {spawnSync} from 'node:child_process'
 import {mkdirSync, writeFileSync} from 'node:fs'
-import {availableEigensolvers} from '../../src/kernels/linalg/eigensolver-registry.js'
-import type {LinalgSolver} from '../../src/kernels/linalg/linalg-solver.js'
-import {selectEngine, tensorflow} from '../../src/kernels/engine.js'
+import {availableEigensolvers} from '../../src/core/linalg/eigensolver-registry.js'
+import type {LinalgSolver} from '../../src/core/linalg/linalg-solver.js'
+import {selectEngine, tensorflow} from '../../src/core/engine/tensor-engine.js'
 
 interface Timing {
   wall: number

@@ -8,7 +8,7 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, rmSync, statSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {NetcdfWriter, type VariableSpec} from '../../src/io/netcdf/index.js'
+import {NetcdfWriter, type VariableSpec} from '../../src/core/netcdf/index.js'
 
 const n = Number(process.argv[2] ?? 250)
 const frames = Number(process.argv[3] ?? 2001)

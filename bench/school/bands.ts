@@ -5,8 +5,8 @@
  * when any band fails. Naive centroid (as upstream) and periodic centroid for the OSI band.
  * Run: node --import tsx bench/school/bands.ts
  */
-import {canonicalConfigs, type CanonicalConfigName} from '../../src/kernels/school/school-parameters.js'
-import {runSchool} from '../../src/report/school/school-run.js'
+import {canonicalConfigs, type CanonicalConfigName} from '../../src/families/school/kernels/school-parameters.js'
+import {runSchool} from '../../src/families/school/pipeline/simulate.js'
 
 type Check = [label: string, value: number, lo: number, hi: number]
 

@@ -11,11 +11,11 @@
  * Run: node --import tsx bench/school/simulate-speed.ts [--quick] [--repeats R]
  */
 import {spawnSync} from 'node:child_process'
-import {SchoolMetrics, metricNames} from '../../src/kernels/school/school-metrics.js'
-import {canonicalConfigs, type SchoolParameters} from '../../src/kernels/school/school-parameters.js'
-import {simulateSchool} from '../../src/kernels/school/simulate-school.js'
+import {SchoolMetrics, metricNames} from '../../src/families/school/kernels/school-metrics.js'
+import {canonicalConfigs, type SchoolParameters} from '../../src/families/school/kernels/school-parameters.js'
+import {simulateSchool} from '../../src/families/school/kernels/simulate-school.js'
 import {availableParallelism} from 'node:os'
-import {createSchoolStepper, type SchoolStepper} from '../../src/kernels/school/threaded-couzin-step.js'
+import {createSchoolStepper, type SchoolStepper} from '../../src/families/school/kernels/threaded-couzin-step.js'
 
 const quick = process.argv.includes('--quick')
 const cpuMs = () => {

@@ -16,9 +16,9 @@ import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {canonicalConfigs, type SchoolParameters} from '../../src/kernels/school/school-parameters.js'
-import {simulateSchool} from '../../src/kernels/school/simulate-school.js'
-import {createSchoolStepper} from '../../src/kernels/school/threaded-couzin-step.js'
+import {canonicalConfigs, type SchoolParameters} from '../../src/families/school/kernels/school-parameters.js'
+import {simulateSchool} from '../../src/families/school/kernels/simulate-school.js'
+import {createSchoolStepper} from '../../src/families/school/kernels/threaded-couzin-step.js'
 
 const arg = (name: string) => {
   const k = process.argv.indexOf(name)

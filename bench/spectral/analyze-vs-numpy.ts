@@ -14,7 +14,7 @@
 import {spawnSync} from 'node:child_process'
 import {existsSync, mkdirSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
-import {writeSafetensors} from '../../src/io/safetensors/index.js'
+import {writeSafetensors} from '../../src/core/safetensors/index.js'
 
 const arg = (name: string, def: number) => {
   const i = process.argv.indexOf(`--${name}`)

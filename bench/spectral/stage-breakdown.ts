@@ -13,13 +13,13 @@
 import {rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {fingerprintFile} from '../../src/io/checksum.js'
-import {openCheckpoint} from '../../src/io/safetensors/index.js'
-import {assertFinite} from '../../src/kernels/linalg/assert-finite.js'
-import {chooseEigensolver} from '../../src/kernels/linalg/eigensolver-registry.js'
-import {combineEsd, matrixGeometry} from '../../src/kernels/spectral/esd.js'
-import {layerMetrics} from '../../src/kernels/spectral/layer-metrics.js'
-import {openSpectraCache} from '../../src/pipelines/spectral/cached-spectra.js'
+import {fingerprintFile} from '../../src/core/io/checksum.js'
+import {openCheckpoint} from '../../src/core/safetensors/index.js'
+import {assertFinite} from '../../src/core/linalg/assert-finite.js'
+import {chooseEigensolver} from '../../src/core/linalg/eigensolver-registry.js'
+import {combineEsd, matrixGeometry} from '../../src/families/spectral/kernels/esd.js'
+import {layerMetrics} from '../../src/families/spectral/kernels/layer-metrics.js'
+import {openSpectraCache} from '../../src/families/spectral/pipeline/cached-spectra.js'
 
 const file = process.argv[2] ?? new URL('../out/spectral/model-8x1024/model.safetensors', import.meta.url).pathname
 const solver = chooseEigensolver('auto')

@@ -11,9 +11,9 @@ import {createWriteStream, mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {performance} from 'node:perf_hooks'
-import {defaultSyntheticOptions, synthesizeItem} from '../../src/kernels/uq/synthetic-items.js'
-import {scoreRun, type RunScoringOptions} from '../../src/kernels/uq/score-run.js'
-import {defaultBaselineOptions} from '../../src/kernels/uq/baselines.js'
+import {defaultSyntheticOptions, synthesizeItem} from '../../src/families/uq/kernels/synthetic-items.js'
+import {scoreRun, type RunScoringOptions} from '../../src/families/uq/kernels/score-run.js'
+import {defaultBaselineOptions} from '../../src/families/uq/kernels/baselines.js'
 
 const items = Number(process.env.UQ_BENCH_ITEMS ?? 1000)
 const dim = Number(process.env.UQ_BENCH_DIM ?? 768)

@@ -2,12 +2,12 @@ import {accessSync, constants, mkdtempSync, rmSync, writeFileSync} from 'node:fs
 import {availableParallelism, cpus, freemem, tmpdir, totalmem} from 'node:os'
 import {join} from 'node:path'
 import {InfolensCommand} from '../base-command.js'
-import {probeBackends, type BackendProbe} from '../kernels/engine.js'
-import {simdStatus} from '../kernels/linalg/simd-kernels.js'
-import {linalgStatus, type LinalgStatus} from '../kernels/linalg/index.js'
-import type {Report} from '../report/envelope.js'
-import {renderKeyValues, renderTable, style} from '../report/terminal.js'
-import {toolVersion} from '../version.js'
+import {probeBackends, type BackendProbe} from '../core/engine/tensor-engine.js'
+import {simdStatus} from '../core/linalg/simd-kernels.js'
+import {linalgStatus, type LinalgStatus} from '../core/linalg/index.js'
+import type {Report} from '../core/report/envelope.js'
+import {renderKeyValues, renderTable, style} from '../core/terminal/terminal.js'
+import {toolVersion} from '../core/version.js'
 
 export interface DoctorResult {
   infolens: string

@@ -18,7 +18,7 @@ import type {CliResult} from '../helpers/cli.js'
 import {tempDir} from '../helpers/cli.js'
 import {runCliAsync} from '../helpers/cli-async.js'
 import {assertMatchesSchema} from '../helpers/schema.js'
-import {startLoopbackServer, type LoopbackServer} from './uq/openai-loopback-server.js'
+import {startLoopbackServer, type LoopbackServer} from '../families/uq/commands/openai-loopback-server.js'
 
 const root = new URL('../../', import.meta.url).pathname
 const fixtures = join(root, 'test/fixtures')

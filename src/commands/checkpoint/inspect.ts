@@ -1,10 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {InputError} from '../../errors.js'
-import {openCheckpoint} from '../../io/safetensors/index.js'
-import {type CheckpointInventory, inventoryCheckpoint} from '../../io/safetensors/inventory.js'
-import {renderCheckpointInventory} from '../../report/checkpoint-table.js'
-import type {Report} from '../../report/envelope.js'
+import {InputError} from '../../core/errors.js'
+import {openCheckpoint} from '../../core/safetensors/index.js'
+import {type CheckpointInventory, inventoryCheckpoint} from '../../core/checkpoint/inventory.js'
+import {renderCheckpointInventory} from '../../core/checkpoint/checkpoint-table.js'
+import type {Report} from '../../core/report/envelope.js'
 
 export default class CheckpointInspect extends InfolensCommand<Report<CheckpointInventory>> {
   static override summary = 'List the tensors of a safetensors checkpoint: dtype, shape, parameters, bytes, shard.'

@@ -1,12 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {commaList, featureFlags, parseZeroFill, targetFlags, woeFlags} from '../../flags/credit-flags.js'
-import {loadXgb1Thresholds} from '../../io/tabular/xgb1-input.js'
-import {profileTable} from '../../io/tabular/profile-table.js'
-import {binFeatures, type BinResult} from '../../kernels/credit/bin-features.js'
-import type {Report} from '../../report/envelope.js'
-import {renderBinResult} from '../../report/credit/bin-render.js'
-import {writeWoePlots} from '../../report/credit/woe-plot.js'
+import {commaList, featureFlags, parseZeroFill, targetFlags, woeFlags} from '../../families/credit/flags.js'
+import {loadXgb1Thresholds} from '../../families/credit/io/xgb1-input.js'
+import {profileTable} from '../../families/credit/io/profile-table.js'
+import {binFeatures, type BinResult} from '../../families/credit/kernels/bin-features.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderBinResult} from '../../families/credit/render/bin-render.js'
+import {writeWoePlots} from '../../families/credit/render/woe-plot.js'
 
 const DEFAULT_MIN_BIN_SIZE: Record<string, number> = {quantile: 0, tree: 0.05, chimerge: 0.05, optimal: 0.05, xgb1: 0}
 

@@ -1,14 +1,14 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {GateError} from '../../errors.js'
-import {parseZeroFill} from '../../flags/credit-flags.js'
-import {readBinningFile} from '../../io/tabular/binning-file.js'
-import {countBinsOfFiles} from '../../io/tabular/count-bins-parallel.js'
-import {scoreBinning} from '../../io/tabular/score-edges.js'
-import type {FeatureBinning} from '../../kernels/credit/feature-binning.js'
-import {psiFeature, type PsiFeature} from '../../kernels/credit/psi-features.js'
-import type {Report} from '../../report/envelope.js'
-import {renderPsi} from '../../report/credit/psi-render.js'
+import {GateError} from '../../core/errors.js'
+import {parseZeroFill} from '../../families/credit/flags.js'
+import {readBinningFile} from '../../families/credit/io/binning-file.js'
+import {countBinsOfFiles} from '../../families/credit/io/count-bins-parallel.js'
+import {scoreBinning} from '../../families/credit/io/score-edges.js'
+import type {FeatureBinning} from '../../families/credit/kernels/feature-binning.js'
+import {psiFeature, type PsiFeature} from '../../families/credit/kernels/psi-features.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderPsi} from '../../families/credit/render/psi-render.js'
 
 export interface PsiResult {
   readonly expected_rows: number

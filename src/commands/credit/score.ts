@@ -1,14 +1,14 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {countBins} from '../../io/tabular/count-bins.js'
-import {readScorecardFile} from '../../io/tabular/scorecard-file.js'
-import {columnIndex} from '../../io/tabular/table-source.js'
-import {scoreRows} from '../../kernels/credit/scorecard-score.js'
-import {rowLogits} from '../../kernels/credit/woe-scorecard.js'
-import {rocMetrics, type RocMetrics} from '../../kernels/credit/roc-metrics.js'
-import {writeFileAtomic} from '../../report/atomic-write.js'
-import type {Report} from '../../report/envelope.js'
-import {renderKeyValues} from '../../report/terminal.js'
+import {countBins} from '../../families/credit/io/count-bins.js'
+import {readScorecardFile} from '../../families/credit/io/scorecard-file.js'
+import {columnIndex} from '../../families/credit/io/table-source.js'
+import {scoreRows} from '../../families/credit/kernels/scorecard-score.js'
+import {rowLogits} from '../../families/credit/kernels/woe-scorecard.js'
+import {rocMetrics, type RocMetrics} from '../../families/credit/kernels/roc-metrics.js'
+import {writeFileAtomic} from '../../core/io/atomic-write.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderKeyValues} from '../../core/terminal/terminal.js'
 
 export interface ScoreResult {
   readonly rows: number

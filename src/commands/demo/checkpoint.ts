@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {type DemoCheckpointResult, writeDemoCheckpoint} from '../../io/safetensors/demo-checkpoint.js'
-import type {Report} from '../../report/envelope.js'
-import {formatBytes} from '../../report/checkpoint-table.js'
-import {renderTable} from '../../report/terminal.js'
+import {type DemoCheckpointResult, writeDemoCheckpoint} from '../../core/checkpoint/demo-checkpoint.js'
+import type {Report} from '../../core/report/envelope.js'
+import {formatBytes} from '../../core/checkpoint/checkpoint-table.js'
+import {renderTable} from '../../core/terminal/terminal.js'
 
 export default class DemoCheckpoint extends InfolensCommand<Report<DemoCheckpointResult>> {
   static override summary = 'Write a small synthetic transformer checkpoint (F32, BF16 and 3-shard variants) for offline demos.'

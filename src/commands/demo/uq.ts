@@ -2,11 +2,11 @@ import {join} from 'node:path'
 import {mkdirSync} from 'node:fs'
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {InputError} from '../../errors.js'
-import {defaultSyntheticOptions, synthesizeItem, type SyntheticOptions} from '../../kernels/uq/synthetic-items.js'
-import {writeFileAtomic} from '../../report/atomic-write.js'
-import type {Report} from '../../report/envelope.js'
-import {renderKeyValues} from '../../report/terminal.js'
+import {InputError} from '../../core/errors.js'
+import {defaultSyntheticOptions, synthesizeItem, type SyntheticOptions} from '../../families/uq/kernels/synthetic-items.js'
+import {writeFileAtomic} from '../../core/io/atomic-write.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderKeyValues} from '../../core/terminal/terminal.js'
 
 export interface UqDemoResult {
   files: {path: string; items: number; temperatures: number[]}[]

@@ -1,9 +1,9 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {buildDump, type NetcdfDumpResult} from '../../io/netcdf/dump-result.js'
-import {openNetcdf} from '../../io/netcdf/reader.js'
-import type {Report} from '../../report/envelope.js'
-import {renderNetcdfDump} from '../../report/netcdf-dump-text.js'
+import {buildDump, type NetcdfDumpResult} from '../../core/netcdf/dump-result.js'
+import {openNetcdf} from '../../core/netcdf/reader.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderNetcdfDump} from '../../core/netcdf/dump-text.js'
 
 export default class NetcdfDump extends InfolensCommand<Report<NetcdfDumpResult>> {
   static override summary = 'Header and variable summary of a NetCDF-3 file (classic or 64-bit offset).'

@@ -1,8 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {readReportFile} from '../../io/report-file.js'
-import {writeFileAtomic} from '../../report/atomic-write.js'
-import {renderReport} from '../../report/render/render-report.js'
+import {readReportFile} from '../../core/io/report-file.js'
+import {writeFileAtomic} from '../../core/io/atomic-write.js'
+import {renderReport} from '../../report-render/render-report.js'
 
 export default class ReportRender extends InfolensCommand<{format: string; text: string}> {
   static override summary = 'Render any infolens report as Markdown or plain text (CI step summaries, PR comments).'

@@ -1,12 +1,12 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {readTrajectory} from '../../io/school/trajectory-netcdf.js'
-import {metricNames, type MetricName} from '../../kernels/school/school-metrics.js'
-import type {MetricSummary, SchoolState} from '../../kernels/school/school-summary.js'
-import type {Report} from '../../report/envelope.js'
-import {analyzeTrajectory, type TrajectoryAnalysis} from '../../report/school/school-analysis.js'
-import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../report/school/school-render.js'
-import {writeSchoolPlot} from '../../report/school/school-plot.js'
+import {readTrajectory} from '../../families/school/io/trajectory-netcdf.js'
+import {metricNames, type MetricName} from '../../families/school/kernels/school-metrics.js'
+import type {MetricSummary, SchoolState} from '../../families/school/kernels/school-summary.js'
+import type {Report} from '../../core/report/envelope.js'
+import {analyzeTrajectory, type TrajectoryAnalysis} from '../../families/school/pipeline/analyze.js'
+import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../families/school/render/terminal.js'
+import {writeSchoolPlot} from '../../families/school/render/plot.js'
 
 interface Result {
   file: string

@@ -1,13 +1,13 @@
 import {availableParallelism} from 'node:os'
 import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {tensorflow} from '../../kernels/engine.js'
-import {canonicalConfigNames} from '../../kernels/school/school-parameters.js'
-import {defaultStepThreads} from '../../kernels/school/threaded-couzin-step.js'
-import type {Report} from '../../report/envelope.js'
-import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../report/school/school-render.js'
-import {parseEnsembleFlag, creationTime, overrideFlags, parseNumberFlag, resolveParameters, runSchool, type EnsembleResult, type SchoolRunResult} from '../../report/school/school-run.js'
-import {writeSchoolPlot} from '../../report/school/school-plot.js'
+import {tensorflow} from '../../core/engine/tensor-engine.js'
+import {canonicalConfigNames} from '../../families/school/kernels/school-parameters.js'
+import {defaultStepThreads} from '../../families/school/kernels/threaded-couzin-step.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../families/school/render/terminal.js'
+import {parseEnsembleFlag, creationTime, overrideFlags, parseNumberFlag, resolveParameters, runSchool, type EnsembleResult, type SchoolRunResult} from '../../families/school/pipeline/simulate.js'
+import {writeSchoolPlot} from '../../families/school/render/plot.js'
 
 type Result = Omit<SchoolRunResult, 'time' | 'series' | 'ensemble'> & {ensemble: EnsembleResult | null; netcdf: string | null; plot: string | null}
 

@@ -1,10 +1,10 @@
 import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {canonicalConfigNames} from '../../kernels/school/school-parameters.js'
-import type {Report} from '../../report/envelope.js'
-import {creationTime, overrideFlags, parseNumberFlag, resolveParameters} from '../../report/school/school-run.js'
-import {parseSweep, runSweep, writeSweepNetcdf, type SweepRow} from '../../report/school/school-sweep.js'
-import {renderTable} from '../../report/terminal.js'
+import {canonicalConfigNames} from '../../families/school/kernels/school-parameters.js'
+import type {Report} from '../../core/report/envelope.js'
+import {creationTime, overrideFlags, parseNumberFlag, resolveParameters} from '../../families/school/pipeline/simulate.js'
+import {parseSweep, runSweep, writeSweepNetcdf, type SweepRow} from '../../families/school/pipeline/sweep.js'
+import {renderTable} from '../../core/terminal/terminal.js'
 
 interface Result {
   parameter: string

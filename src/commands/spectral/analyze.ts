@@ -1,11 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {GateError} from '../../errors.js'
-import type {Report} from '../../report/envelope.js'
-import {runAnalyze, type AnalyzeFlags} from '../../pipelines/spectral/run-analyze.js'
-import {fitFlags} from '../../pipelines/spectral/spectral-flags.js'
-import type {SpectralReportResult} from '../../report/spectral/report-types.js'
-import {renderSpectral} from '../../report/spectral/table.js'
+import {GateError} from '../../core/errors.js'
+import type {Report} from '../../core/report/envelope.js'
+import {runAnalyze, type AnalyzeFlags} from '../../families/spectral/pipeline/analyze.js'
+import {fitFlags} from '../../families/spectral/flags.js'
+import type {SpectralReportResult} from '../../families/spectral/schema.js'
+import {renderSpectral} from '../../families/spectral/render/table.js'
 
 export default class SpectralAnalyze extends InfolensCommand<Report<SpectralReportResult>> {
   static override summary = 'HTSR / SETOL layer quality of a safetensors checkpoint (WeightWatcher-compatible metrics).'

@@ -1,9 +1,9 @@
 import {Args} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import type {Report} from '../../report/envelope.js'
-import {diffSpectral, readSpectralReport, type SpectralDiff} from '../../pipelines/spectral/spectral-diff.js'
-import {runAnalyze} from '../../pipelines/spectral/run-analyze.js'
-import {renderKeyValues, renderTable} from '../../report/terminal.js'
+import type {Report} from '../../core/report/envelope.js'
+import {diffSpectral, readSpectralReport, type SpectralDiff} from '../../families/spectral/pipeline/diff.js'
+import {runAnalyze} from '../../families/spectral/pipeline/analyze.js'
+import {renderKeyValues, renderTable} from '../../core/terminal/terminal.js'
 
 const defaults = {'min-evals': 10, 'max-evals': 15000, 'max-n': 50000, 'fix-fingers': 'none',
   fit: 'PL', 'mp-fit': false, randomize: false, seed: 0, gram: 'float64'} as const

@@ -1,14 +1,14 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {InputError} from '../../errors.js'
-import {createXoshiro128} from '../../kernels/random/xoshiro128.js'
-import {bootstrapIndices, evaluateMeasures, type MeasureEvaluation} from '../../kernels/uq/uncertainty-evaluation.js'
-import {measureColumns, selectRunRows} from '../../pipelines/uq-measure-columns.js'
-import {scoreUqFile} from '../../pipelines/uq-score-file.js'
-import {scoringOptionsFromFlags, uqScoringFlags, type UqScoringFlagValues} from '../../pipelines/uq-flags.js'
-import {writeRejectionCurvesSvg} from '../../report/uq-rejection-plot.js'
-import type {Report} from '../../report/envelope.js'
-import {renderUqEvaluation} from '../../report/uq-tables.js'
+import {InputError} from '../../core/errors.js'
+import {createXoshiro128} from '../../core/random/xoshiro128.js'
+import {bootstrapIndices, evaluateMeasures, type MeasureEvaluation} from '../../families/uq/kernels/uncertainty-evaluation.js'
+import {measureColumns, selectRunRows} from '../../families/uq/render/measure-columns.js'
+import {scoreUqFile} from '../../families/uq/pipeline/score.js'
+import {scoringOptionsFromFlags, uqScoringFlags, type UqScoringFlagValues} from '../../families/uq/flags.js'
+import {writeRejectionCurvesSvg} from '../../families/uq/render/rejection-plot.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderUqEvaluation} from '../../families/uq/render/tables.js'
 
 export interface UqEvaluateResult {
   items: number

@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {readUqQuestions} from '../../io/uq-questions.js'
-import {generateUqFile, type GenerateSummary} from '../../pipelines/uq-generate.js'
-import {generateSetupFromFlags, uqGenerateFlags, type UqGenerateFlagValues} from '../../pipelines/uq-generate-flags.js'
-import type {Report} from '../../report/envelope.js'
-import {renderKeyValues} from '../../report/terminal.js'
+import {readUqQuestions} from '../../families/uq/io/questions.js'
+import {generateUqFile, type GenerateSummary} from '../../families/uq/pipeline/generate.js'
+import {generateSetupFromFlags, uqGenerateFlags, type UqGenerateFlagValues} from '../../families/uq/generate-flags.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderKeyValues} from '../../core/terminal/terminal.js'
 
 export interface UqGenerateResult extends GenerateSummary {
   output: string

@@ -1,13 +1,13 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {InputError} from '../../errors.js'
-import {readUqQuestions} from '../../io/uq-questions.js'
-import {WordNetDatabase} from '../../io/wordnet-database.js'
-import {locateWordNet} from '../../io/wordnet-location.js'
-import {perturbAll, type PerturbSummary} from '../../pipelines/uq-perturb.js'
-import {writeFileAtomic} from '../../report/atomic-write.js'
-import type {Report} from '../../report/envelope.js'
-import {renderKeyValues} from '../../report/terminal.js'
+import {InputError} from '../../core/errors.js'
+import {readUqQuestions} from '../../families/uq/io/questions.js'
+import {WordNetDatabase} from '../../families/uq/io/wordnet-database.js'
+import {locateWordNet} from '../../families/uq/io/wordnet-location.js'
+import {perturbAll, type PerturbSummary} from '../../families/uq/pipeline/perturb.js'
+import {writeFileAtomic} from '../../core/io/atomic-write.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderKeyValues} from '../../core/terminal/terminal.js'
 
 export interface UqPerturbResult extends PerturbSummary {
   output: string

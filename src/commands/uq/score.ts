@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {scoreUqFile, type UqScoreRow} from '../../pipelines/uq-score-file.js'
-import {scoringOptionsFromFlags, uqScoringFlags, type UqScoringFlagValues} from '../../pipelines/uq-flags.js'
-import {renderUqScores} from '../../report/uq-tables.js'
-import type {Report} from '../../report/envelope.js'
-import type {UqBadLine} from '../../io/uq-jsonl.js'
+import {scoreUqFile, type UqScoreRow} from '../../families/uq/pipeline/score.js'
+import {scoringOptionsFromFlags, uqScoringFlags, type UqScoringFlagValues} from '../../families/uq/flags.js'
+import {renderUqScores} from '../../families/uq/render/tables.js'
+import type {Report} from '../../core/report/envelope.js'
+import type {UqBadLine} from '../../families/uq/io/items-jsonl.js'
 
 export interface UqScoreResult {
   items: number

@@ -1,10 +1,10 @@
 import {Args} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {temperatureSensitivity, type TsuValue} from '../../kernels/uq/temperature-sensitivity.js'
-import {scoreUqFile} from '../../pipelines/uq-score-file.js'
-import {scoringOptionsFromFlags, uqScoringFlags, type UqScoringFlagValues} from '../../pipelines/uq-flags.js'
-import type {Report} from '../../report/envelope.js'
-import {renderUqTsu} from '../../report/uq-tables.js'
+import {temperatureSensitivity, type TsuValue} from '../../families/uq/kernels/temperature-sensitivity.js'
+import {scoreUqFile} from '../../families/uq/pipeline/score.js'
+import {scoringOptionsFromFlags, uqScoringFlags, type UqScoringFlagValues} from '../../families/uq/flags.js'
+import type {Report} from '../../core/report/envelope.js'
+import {renderUqTsu} from '../../families/uq/render/tables.js'
 
 export interface UqTsuResult {
   items: number

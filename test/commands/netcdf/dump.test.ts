@@ -2,10 +2,10 @@ import {before, test} from 'node:test'
 import assert from 'node:assert/strict'
 import {existsSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {ncDefaultFill} from '../../../src/io/netcdf/index.js'
+import {ncDefaultFill} from '../../../src/core/netcdf/index.js'
 import {runCli, runCliJson, tempDir} from '../../helpers/cli.js'
 import {assertMatchesSchema} from '../../helpers/schema.js'
-import {writeAllSamples, type ExpectedFile} from '../../io/netcdf/sample-files.js'
+import {writeAllSamples, type ExpectedFile} from '../../core/netcdf/sample-files.js'
 
 let dir: string
 let samples: ExpectedFile[]

@@ -1,0 +1,152 @@
+/**
+ * On-disk cache of per-tensor singular values, shared by `spectral` and `kappa`.
+ *
+ * API
+ *   getCachedSingularValues(key, options?) → Promise<CachedSpectrum | undefined>
+ *   putCachedSingularValues(key, values, method, options?) → Promise<void>
+ *   spectraCacheDir(options?) → string
+ * where key = {fileSha256, tensor, shape, dtype, view}: the SHA-256 of the shard file holding the tensor, its
+ * name, shape and stored dtype, and the `view` that says how the tensor was turned into matrices (below).
+ * values = float64 singular values σ of every matrix of the view, each matrix's DESCENDING, matrices
+ * concatenated in view order; method records how they were obtained:
+ *   'eigvalsh-gram' (σ = √λ from eig(WᵀW): relative error ≈ u·κ²·√max(m,n), so small σ of an ill-conditioned
+ *   matrix are noise; see src/families/kappa/kernels/gram-spectrum-accuracy.ts) or
+ *   'svd' (σ from a singular-value decomposition; accurate small values).
+ *
+ * Views (a tensor has different spectra under different views, so the view is part of the key and the two
+ * commands never read or overwrite each other's entries for a tensor they see differently):
+ *   'matrix'         a 2-D tensor as stored (rows × cols). `spectral` and `kappa` share these entries.
+ *   'conv2d-slices'  a 4-D conv kernel (Cout, Cin, kh, kw) as kh·kw slices Cout × Cin, slice (i, j) in row-major
+ *                    order (WeightWatcher's pooling; `spectral`).
+ *   'reshape-2d'     an N-D tensor (N ≥ 3) reshaped to (shape[0], prod(shape[1:])) (PEFT's view; `kappa`).
+ *   'experts'        a fused 3-D MoE parameter (E, a, b) as E matrices a × b, expert order (`kappa`).
+ *
+ * Layout: directory `$INFOLENS_CACHE_DIR` or `~/.cache/infolens/spectra`; per entry `<id>.f64` (little-endian
+ * float64) and `<id>.json` ({format: 2, key fields, method, count, byteLength, sha256 of the .f64 bytes,
+ * createdAt}), id = sha256 of the canonical key. Both files are written atomically (temp + fsync + rename), the
+ * data file first, so a present `.json` always names its data. A read is verified before it is trusted: every
+ * key field, the data size (count·8 = byteLength = file size), the SHA-256 of the data, and finite, non-negative
+ * values. Anything else (missing, truncated, flipped bits, an older entry format, unreadable JSON) reads as a
+ * miss, so the caller recomputes and its `put` replaces the entry.
+ */
+import {createHash} from 'node:crypto'
+import {mkdirSync, readFileSync} from 'node:fs'
+import {homedir} from 'node:os'
+import {join} from 'node:path'
+import {writeFileAtomic, writeJsonAtomic} from '../io/atomic-write.js'
+
+export type SpectrumView = 'matrix' | 'conv2d-slices' | 'reshape-2d' | 'experts'
+
+export interface SpectrumCacheKey {
+  readonly fileSha256: string
+  readonly tensor: string
+  readonly shape: readonly number[]
+  readonly dtype: string
+  readonly view: SpectrumView
+}
+
+export type SpectrumMethod = 'eigvalsh-gram' | 'svd'
+
+export interface CachedSpectrum {
+  /** Singular values, each matrix's descending, matrices concatenated. */
+  readonly values: Float64Array
+  readonly method: SpectrumMethod
+}
+
+export interface CacheOptions {
+  /** Overrides $INFOLENS_CACHE_DIR and the default. */
+  readonly dir?: string
+}
+
+/** Version of the entry JSON; entries of another version are misses (v1 had no view and no checksum). */
+const ENTRY_FORMAT = 2
+const METHODS: readonly string[] = ['eigvalsh-gram', 'svd']
+
+interface EntryMeta {
+  format: number
+  fileSha256: string
+  tensor: string
+  shape: number[]
+  dtype: string
+  view: string
+  method: string
+  count: number
+  byteLength: number
+  sha256: string
+  createdAt: string
+}
+
+export function spectraCacheDir(options: CacheOptions = {}): string {
+  return options.dir ?? process.env.INFOLENS_CACHE_DIR ?? join(homedir(), '.cache', 'infolens', 'spectra')
+}
+
+function entryId(key: SpectrumCacheKey): string {
+  const canonical = JSON.stringify([key.fileSha256, key.tensor, [...key.shape], key.dtype, key.view])
+  return createHash('sha256').update(canonical).digest('hex')
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
+
+/** The JSON describes exactly this key, in the current format. */
+function describesKey(meta: EntryMeta, key: SpectrumCacheKey): boolean {
+  return (
+    meta.format === ENTRY_FORMAT &&
+    meta.fileSha256 === key.fileSha256 &&
+    meta.tensor === key.tensor &&
+    meta.dtype === key.dtype &&
+    meta.view === key.view &&
+    Array.isArray(meta.shape) &&
+    meta.shape.length === key.shape.length &&
+    meta.shape.every((d, i) => d === key.shape[i]) &&
+    METHODS.includes(meta.method) &&
+    Number.isSafeInteger(meta.count) &&
+    meta.count >= 0 &&
+    meta.byteLength === meta.count * 8 &&
+    typeof meta.sha256 === 'string'
+  )
+}
+
+/** The verified entry for `key`, or undefined (a miss) when it is absent or fails any check. */
+export async function getCachedSingularValues(key: SpectrumCacheKey, options: CacheOptions = {}): Promise<CachedSpectrum | undefined> {
+  const base = join(spectraCacheDir(options), entryId(key))
+  try {
+    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as EntryMeta
+    if (!describesKey(meta, key)) return undefined
+    const bytes = readFileSync(`${base}.f64`)
+    if (bytes.byteLength !== meta.byteLength || sha256(bytes) !== meta.sha256) return undefined
+    const values = new Float64Array(meta.count)
+    for (let i = 0; i < meta.count; i++) {
+      values[i] = bytes.readDoubleLE(i * 8)
+      if (!(values[i] >= 0) || values[i] === Infinity) return undefined
+    }
+    return {values, method: meta.method as SpectrumMethod}
+  } catch {
+    return undefined
+  }
+}
+
+/** Stores (or replaces) the entry for `key`; throws when the directory cannot be written. */
+export async function putCachedSingularValues(key: SpectrumCacheKey, values: Float64Array, method: SpectrumMethod, options: CacheOptions = {}): Promise<void> {
+  const dir = spectraCacheDir(options)
+  mkdirSync(dir, {recursive: true})
+  const base = join(dir, entryId(key))
+  const bytes = Buffer.alloc(values.length * 8)
+  for (let i = 0; i < values.length; i++) bytes.writeDoubleLE(values[i], i * 8)
+  writeFileAtomic(`${base}.f64`, bytes)
+  const meta: EntryMeta = {
+    format: ENTRY_FORMAT,
+    fileSha256: key.fileSha256,
+    tensor: key.tensor,
+    shape: [...key.shape],
+    dtype: key.dtype,
+    view: key.view,
+    method,
+    count: values.length,
+    byteLength: bytes.byteLength,
+    sha256: sha256(bytes),
+    createdAt: new Date().toISOString(),
+  }
+  writeJsonAtomic(`${base}.json`, meta)
+}

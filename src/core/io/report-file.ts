@@ -1,0 +1,32 @@
+/** Reads an infolens report JSON file and checks it against the envelope schema. */
+import {readFileSync} from 'node:fs'
+import {readJsonFile} from './json-file.js'
+import Ajv from 'ajv'
+import {InputError} from '../errors.js'
+import type {Report} from '../report/envelope.js'
+
+const envelopeSchema = JSON.parse(readFileSync(new URL('../../../schemas/envelope.schema.json', import.meta.url), 'utf8'))
+const ajv = new (Ajv as unknown as typeof Ajv.default)({strict: false, validateFormats: false})
+const validateEnvelope = ajv.compile(envelopeSchema)
+
+export function readReportFile(path: string): Report<unknown> {
+  const json = readJsonFile(path, 'a JSON report')
+  if (!validateEnvelope(json)) {
+    const first = validateEnvelope.errors?.[0]
+    const field = first ? (first.instancePath || '/') + (first.params && 'missingProperty' in first.params ? `${first.instancePath ? '/' : ''}${first.params.missingProperty}` : '') : '/'
+    throw new InputError(`not an infolens report: ${first?.message ?? 'invalid'}`, {file: path, field})
+  }
+  return json as Report<unknown>
+}
+
+/**
+ * The `result` of a report written by one infolens command (e.g. the binning that
+ * `credit bin --out` saved), after checking its schema id and that `isResult` accepts it.
+ */
+export function readReportResult<T>(path: string, schema: string, command: string, isResult: (result: unknown) => boolean): T {
+  const doc = readJsonFile(path, `a report of \`infolens ${command}\``) as {schema?: unknown; result?: unknown} | null
+  if (doc === null || typeof doc !== 'object' || doc.schema !== schema || !isResult(doc.result)) {
+    throw new InputError(`expected a report of \`infolens ${command}\` (schema ${schema})`, {file: path, field: 'schema'})
+  }
+  return doc.result as T
+}

@@ -1,0 +1,71 @@
+/**
+ * The unit of work the linear-algebra pool runs, shared by the worker script and the
+ * in-thread fallback so both compute exactly the same thing.
+ */
+import {InfolensError, InputError, InternalError} from '../errors.js'
+import {assertFinite, assertShape} from './assert-finite.js'
+import {chooseEigensolver, type SolverPreference} from './eigensolver-registry.js'
+
+export type PoolOperation = 'eigvalsGram' | 'svdvals'
+
+export interface PoolTask {
+  readonly id: number
+  readonly op: PoolOperation
+  readonly w: Float32Array | Float64Array
+  readonly rows: number
+  readonly cols: number
+  readonly name: string
+}
+
+/** What crosses back from a worker: values (transferred) or a serialisable error. */
+export type PoolReply =
+  | {readonly id: number; readonly ok: true; readonly values: Float64Array}
+  | {readonly id: number; readonly ok: false; readonly error: SerializedError}
+
+export interface SerializedError {
+  readonly kind: string
+  readonly message: string
+  readonly field?: string
+  readonly file?: string
+}
+
+/** Runs one task on the chosen solver: eigenvalues of the smaller Gram (ascending) or singular values (descending). */
+export function runPoolTask(task: PoolTask, preference: SolverPreference): Float64Array {
+  const {w, rows, cols, name} = task
+  assertShape(rows, cols, name)
+  const solver = chooseEigensolver(preference)
+  if (task.op === 'svdvals') {
+    assertFinite(w, rows, cols, name)
+    return solver.svdvals(w, rows, cols)
+  }
+  if (w.length < rows * cols) assertFinite(w, rows, cols, name) // throws its length error
+  const n = Math.min(rows, cols)
+  const g = solver.gram(w, rows, cols)
+  // A NaN or ±Inf entry makes its row's (or column's) sum of squares, a diagonal entry of the Gram, NaN or +Inf,
+  // so the O(n) diagonal test stands in for a pass over all rows·cols entries; only then is the input scanned,
+  // for the error naming the first bad entry (finite values whose squares overflow pass on, as before).
+  if (!diagonalFinite(g, n)) assertFinite(w, rows, cols, name)
+  return solver.eigvalsh(g, n)
+}
+
+function diagonalFinite(g: Float64Array, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const v = g[i * n + i]
+    if (v - v !== 0) return false
+  }
+  return true
+}
+
+export function serializeError(error: unknown): SerializedError {
+  if (error instanceof InfolensError) return {kind: error.name, message: error.message, field: error.field, file: error.file}
+  const e = error as Error
+  return {kind: 'Error', message: e?.message ?? String(error)}
+}
+
+/** Rebuilds the typed error on the calling thread so commands map it to the right exit code. */
+export function deserializeError(s: SerializedError): Error {
+  const context = {field: s.field, file: s.file}
+  if (s.kind === 'InputError') return new InputError(s.message, context)
+  if (s.kind === 'InternalError') return new InternalError(s.message, context)
+  return new InternalError(s.message, context)
+}

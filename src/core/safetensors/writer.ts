@@ -1,0 +1,70 @@
+/**
+ * Writes a safetensors file the way the reference writer does: `u64 N` LE, the JSON
+ * header padded with spaces (0x20) to a multiple of 8 so the data is 8-aligned, then
+ * the tensors back to back in the order given. The file is written to a temporary
+ * path next to the target, fsync'ed and renamed (src/core/io/atomic-write.ts), one
+ * tensor at a time, so a failed or interrupted run leaves nothing behind.
+ */
+import {InputError} from '../errors.js'
+import {writeAtomicSync, writeFully} from '../io/atomic-write.js'
+import {type Dtype, dtypeSize, isDtype} from './dtypes.js'
+import {encodeElements, type NumericArray} from './encode.js'
+
+export interface TensorToWrite {
+  readonly name: string
+  readonly dtype: Dtype
+  readonly shape: readonly number[]
+  /** Values, converted to `dtype` (F16/BF16 rounded to nearest even). */
+  readonly data?: NumericArray
+  /** Or the raw little-endian element bytes (needed for F8 formats). */
+  readonly bytes?: Uint8Array
+}
+
+/** The header JSON (padded) and the encoded tensors, validated. */
+export function layoutSafetensors(
+  tensors: readonly TensorToWrite[],
+  metadata?: Record<string, string>,
+): {header: Uint8Array; blobs: () => Generator<Uint8Array>} {
+  const seen = new Set<string>()
+  const entries: string[] = []
+  if (metadata) entries.push(`"__metadata__":${JSON.stringify(metadata)}`)
+  let offset = 0
+  for (const t of tensors) {
+    const byteLength = checkTensor(t, seen)
+    entries.push(`${JSON.stringify(t.name)}:${JSON.stringify({dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + byteLength]})}`)
+    offset += byteLength
+  }
+  let json = `{${entries.join(',')}}`
+  json += ' '.repeat((8 - (Buffer.byteLength(json) % 8)) % 8)
+  const body = Buffer.from(json, 'utf8')
+  const header = new Uint8Array(8 + body.length)
+  new DataView(header.buffer).setBigUint64(0, BigInt(body.length), true)
+  header.set(body, 8)
+  function* blobs(): Generator<Uint8Array> {
+    for (const t of tensors) yield t.bytes ?? encodeElements(t.dtype, t.data!)
+  }
+  return {header, blobs}
+}
+
+function checkTensor(t: TensorToWrite, seen: Set<string>): number {
+  const bad = (what: string) => new Error(`writeSafetensors: tensor ${JSON.stringify(t.name)}: ${what}`)
+  if (t.name === '' || t.name === '__metadata__' || seen.has(t.name)) throw bad('empty, reserved or duplicate name')
+  seen.add(t.name)
+  if (!isDtype(t.dtype)) throw bad(`unknown dtype ${t.dtype}`)
+  if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw bad(`bad shape ${JSON.stringify(t.shape)}`)
+  const count = t.shape.reduce((p, d) => p * d, 1)
+  const byteLength = count * dtypeSize(t.dtype)
+  if (t.bytes ? t.bytes.length !== byteLength : t.data?.length !== count) {
+    throw bad(`shape ${JSON.stringify(t.shape)} needs ${count} elements (${byteLength} bytes)`)
+  }
+  return byteLength
+}
+
+/** Writes `tensors` to `path` atomically. */
+export function writeSafetensors(path: string, tensors: readonly TensorToWrite[], metadata?: Record<string, string>): void {
+  const {header, blobs} = layoutSafetensors(tensors, metadata)
+  writeAtomicSync(path, (fd) => {
+    writeFully(fd, header)
+    for (const blob of blobs()) writeFully(fd, blob)
+  })
+}

@@ -1,0 +1,56 @@
+/**
+ * Decodes the binary target column while streaming. With `bad` given, that value is the
+ * event (bad = 1) and exactly one other value must occur; without it the two values are
+ * recognised as {0,1} (1 bad), {good,bad}, {false,true} (true bad) or {no,yes} (yes bad).
+ * Rows are first labelled by arrival slot (0 = first value seen) so a single pass
+ * suffices; `badSlot()` says at the end which slot is the bad class.
+ */
+import {InputError} from '../../../core/errors.js'
+
+const KNOWN_BAD: readonly [string, string][] = [
+  ['0', '1'],
+  ['good', 'bad'],
+  ['false', 'true'],
+  ['no', 'yes'],
+]
+
+export class TargetClasses {
+  private readonly values: string[] = []
+
+  constructor(private readonly file: string, private readonly column: string, private readonly bad?: string) {}
+
+  /** Slot of this target cell (0 or 1); throws on a missing value or a third class. */
+  slot(cell: string, line: number): number {
+    const v = cell.trim()
+    if (v === '') throw new InputError(`missing target value at line ${line}: expected one of two classes`, {file: this.file, field: this.column})
+    if (this.values[0] === v) return 0
+    if (this.values[1] === v) return 1
+    if (this.values.length === 2) {
+      throw new InputError(`more than two classes (${this.values.join(', ')}, ${v}): expected a binary target`, {file: this.file, field: this.column})
+    }
+    return this.values.push(v) - 1
+  }
+
+  /** The slot holding the bad class, after every row was seen. */
+  badSlot(): number {
+    const [a, b] = this.values
+    if (this.values.length < 2) {
+      throw new InputError(`single class (${a ?? 'no rows'}): expected a binary target with two classes`, {file: this.file, field: this.column})
+    }
+    if (this.bad !== undefined) {
+      const i = this.values.indexOf(this.bad)
+      if (i < 0) throw new InputError(`--bad value "${this.bad}" not found (classes: ${a}, ${b})`, {file: this.file, field: this.column})
+      return i
+    }
+    for (const [good, bad] of KNOWN_BAD) {
+      const lower = this.values.map((x) => x.toLowerCase())
+      if (lower.includes(good) && lower.includes(bad)) return lower.indexOf(bad)
+    }
+    throw new InputError(`cannot tell which class is bad (${a}, ${b}): pass --bad VALUE`, {file: this.file, field: this.column})
+  }
+
+  labels(): {bad: string; good: string} {
+    const s = this.badSlot()
+    return {bad: this.values[s], good: this.values[1 - s]}
+  }
+}

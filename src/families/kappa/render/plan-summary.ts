@@ -1,0 +1,48 @@
+/**
+ * The terminal view of a KappaTune plan: budget and share of parameters
+ * trained, the selected tensors and the most-frozen ones with κ_MP beside κ
+ * (raw κ favours thin matrices, spec kappa.md §2.7), and a per-type count.
+ */
+import type {KappaPlan, TensorRecord} from '../kernels/build-plan.js'
+import {decodeNumber} from '../kernels/json-number.js'
+import {formatNumber, renderKeyValues, renderTable, style} from '../../../core/terminal/terminal.js'
+
+const LIST_LIMIT = 20
+
+export function renderPlanSummary(plan: KappaPlan, model: string): string {
+  const s = plan.selection
+  const ranked = plan.tensors.filter((t) => t.rank_position !== null).sort((a, b) => (a.rank_position ?? 0) - (b.rank_position ?? 0))
+  const selected = ranked.filter((t) => t.selected)
+  const frozen = ranked.filter((t) => !t.selected).reverse().slice(0, 10)
+  const budget = `${plan.budget.mode} ${formatNumber(plan.budget.value)}${plan.budget.per_type ? ' per layer type' : ' (linear modules and MoE parameters separately)'}`
+  const parts = [
+    renderKeyValues([
+      ['model', model],
+      ['budget', budget],
+      ['candidates', `${s.candidates} (${plan.skipped.length} tensors skipped)`],
+      ['selected', `${s.selected}: ${s.target_modules.length} modules, ${s.target_parameters.length} MoE parameters`],
+      ['parameters trained', `${s.trainable_params} of ${s.total_params} (${(100 * s.trainable_fraction).toFixed(3)} %)`],
+    ]),
+    style.bold(`selected (lowest kappa first${selected.length > LIST_LIMIT ? `, first ${LIST_LIMIT} of ${selected.length}` : ''})`),
+    tensorTable(selected.slice(0, LIST_LIMIT)),
+    style.bold('most frozen (highest kappa)'),
+    tensorTable(frozen),
+    renderTable(['layer type', 'candidates', 'selected'], s.per_type.map((p) => [p.type, p.candidates, p.selected])),
+  ]
+  return parts.join('\n')
+}
+
+function tensorTable(rows: readonly TensorRecord[]): string {
+  if (rows.length === 0) return '(none)'
+  return renderTable(
+    ['rank', 'tensor', 'shape', 'kappa', 'kappa_mp', 'log-volume gap/dim'],
+    rows.map((t) => [
+      t.rank_position ?? '-',
+      t.kind === 'moe-parameter' ? `${t.name} (mean of ${t.experts} experts)` : t.module,
+      t.shape.join('x'),
+      formatNumber(decodeNumber(t.kappa)),
+      formatNumber(decodeNumber(t.kappa_mp)),
+      formatNumber(decodeNumber(t.log_volume_gap_per_dim)),
+    ]),
+  )
+}

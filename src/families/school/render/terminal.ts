@@ -1,0 +1,22 @@
+/** Terminal rendering of school reports. */
+import {metricNames, type MetricName} from '../kernels/school-metrics.js'
+import type {MetricSummary} from '../kernels/school-summary.js'
+import type {EnsembleResult} from '../pipeline/simulate.js'
+import {formatNumber, renderKeyValues, renderTable, type Cell} from '../../../core/terminal/terminal.js'
+
+export function renderSummaryTable(summary: Record<MetricName, MetricSummary>): string {
+  return renderTable(['metric', 'final', 'mean (2nd half)', 'std (2nd half)', 'min', 'max'],
+    metricNames.map((m) => [m, summary[m].final, summary[m].mean2, summary[m].std2, summary[m].min, summary[m].max]))
+}
+
+export function renderHeader(pairs: readonly (readonly [string, Cell])[]): string {
+  return renderKeyValues(pairs)
+}
+
+/** Ensemble mean ± sample sd (across members) of the final value and the second-half mean. */
+export function renderEnsembleTable(e: EnsembleResult): string {
+  const pm = (x: {mean: number; sd: number}) => `${formatNumber(x.mean)} ± ${formatNumber(x.sd)}`
+  const seeds = e.seeds.length > 0 ? `, seeds ${e.seeds[0]}…${e.seeds[e.seeds.length - 1]}` : ''
+  return renderTable([`ensemble (${e.members} members${seeds})`, 'final mean ± sd', '2nd-half mean ± sd'],
+    metricNames.map((m) => [m, pm(e.statistics.final[m]), pm(e.statistics.mean2[m])]))
+}

@@ -1,0 +1,77 @@
+/**
+ * Terminal rendering of a spectral report, fitted to 100 columns: one row per layer, worst first (failed fits,
+ * then by distance of α from the HTSR band [2, 6]), warnings coloured, names shortened by their common prefix
+ * and the `.weight` suffix (middle-truncated if still too long), then one summary line and the model means.
+ */
+import type {Report} from '../../../core/report/envelope.js'
+import {formatNumber, renderKeyValues, renderTable, style} from '../../../core/terminal/terminal.js'
+import type {SpectralReportResult} from '../schema.js'
+
+const WIDTH = 100
+
+/** Distance of α from the HTSR "well-trained" band [2, 6]; failed fits first. */
+function badness(alpha: number | null): number {
+  if (alpha === null) return Infinity
+  return alpha < 2 ? 2 - alpha : alpha > 6 ? alpha - 6 : -Math.abs(alpha - 4)
+}
+
+/** The longest common dotted prefix of the names (kept when only one name). */
+function commonPrefix(names: readonly string[]): string {
+  if (names.length < 2) return ''
+  const parts = names.map((n) => n.split('.'))
+  let k = 0
+  while (parts.every((p) => k < p.length - 1 && p[k] === parts[0][k])) k++
+  return k === 0 ? '' : `${parts[0].slice(0, k).join('.')}.`
+}
+
+function shorten(name: string, max: number): string {
+  return name.length <= max ? name : `${name.slice(0, Math.ceil((max - 1) / 2))}…${name.slice(name.length - Math.floor((max - 1) / 2))}`
+}
+
+/** A number to `digits` significant-ish places, right-aligned by padding (cells are strings). */
+function num(value: number | null | undefined, digits = 3): string {
+  if (value === null || value === undefined) return '-'
+  return Math.abs(value) >= 100 ? formatNumber(value, 1).replace(/\.0$/, '') : formatNumber(value, digits)
+}
+
+type Row = SpectralReportResult['layers'][number]
+
+function statusCell(l: Row): string {
+  if (l.status === 'failed') return style.red('failed')
+  if (l.warning === 'under-trained') return style.yellow('under')
+  if (l.warning === 'over-trained') return style.magenta('over')
+  return style.green('ok')
+}
+
+export function renderSpectral(report: Report<SpectralReportResult>): string {
+  const r = report.result
+  const rows = [...r.layers].sort((a, b) => badness(b.alpha) - badness(a.alpha))
+  const prefix = commonPrefix(rows.map((l) => l.name))
+  const label = (l: Row) => l.name.slice(prefix.length).replace(/\.weight$/, '')
+  const head = ['layer', 'N×M', 'α', 'α̂', 'D', 'xmin', 'spikes', 'gap', 'status']
+  const cells = rows.map((l) => [
+    `${l.N}×${l.M}${l.rf > 1 ? `×${l.rf}` : ''}`, num(l.alpha), num(l.alpha_weighted), num(l.D), num(l.xmin), l.num_pl_spikes === null ? '-' : String(l.num_pl_spikes), num(l.setol_gap), statusCell(l),
+  ])
+  const widths = head.slice(1).map((h, c) => Math.max(h.length, ...cells.map((row) => (c === 7 ? 6 : row[c].length))))
+  // borders: one │ per column plus one, and a space either side of every cell
+  const nameWidth = Math.max(12, WIDTH - widths.reduce((a, b) => a + b, 0) - (head.length + 1) - 2 * head.length)
+  const pad = (row: string[]) => row.map((v, c) => (c === 7 ? v : v.padStart(widths[c])))
+  const table = renderTable(head, rows.map((l, i) => [shorten(label(l), nameWidth), ...pad(cells[i])]))
+  const counts = r.summary.counts
+  const ok = counts.ok - counts.under_trained - counts.over_trained
+  const line = [
+    `${r.layers.length} layers: ${style.green(`${ok} ok`)}, ${style.yellow(`${counts.under_trained} under-trained (α>6)`)}, ${style.magenta(`${counts.over_trained} over-trained (α<2)`)}, ${counts.failed > 0 ? style.red(`${counts.failed} failed`) : '0 failed'}`,
+    `${r.skipped.length} skipped${r.skipped.length > 0 ? ' (reasons: --json)' : ''}`,
+  ].join('; ')
+  const m = r.summary.means
+  const pairs: [string, string][] = [
+    ['mean α / α̂ (median α)', `${num(m.alpha)} / ${num(m.alpha_weighted)} (${num(r.summary.medians.alpha)})`],
+    ['mean log_norm / log_spectral_norm', `${num(m.log_norm)} / ${num(m.log_spectral_norm)}`],
+    ['mean stable_rank', num(m.stable_rank)],
+  ]
+  if (m.mp_softrank !== undefined) pairs.push(['mean mp_softrank', num(m.mp_softrank)])
+  if (r.cache) pairs.push(['eigen-solves', `${r.cache.solved} solved, ${r.cache.cached} from the spectra cache`])
+  if (r.gate) pairs.push(['--fail-on', r.gate.failed.length > 0 ? style.red(`${r.gate.failed.length} layer(s) match '${r.gate.expression}'`) : style.green('passed')])
+  const legend = style.dim(`worst first; ${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)`)
+  return `${table}\n${legend}\n${line}\n${renderKeyValues(pairs)}`
+}

@@ -1,0 +1,59 @@
+/**
+ * Which response of each input a Monte Carlo draw uses (Inv-Entropy Algorithm 1, spec §2.4):
+ * one response per input, uniformly. When the number of distinct tuples ∏ r_i is at most B,
+ * every tuple is enumerated once (exact mean, no randomness); otherwise B tuples are sampled
+ * with the given PRNG, input by input, optionally rejecting a tuple already drawn (the released
+ * code's behaviour, which makes each draw a distinct combination).
+ */
+import type {Rng32} from '../../../core/random/xoshiro128.js'
+
+export interface DrawSelectionOptions {
+  /** Number of draws B (≥ 1). */
+  readonly draws: number
+  /** Reject tuples drawn before (default true, as in the released code). */
+  readonly uniqueTuples: boolean
+}
+
+/** Number of distinct tuples, capped at `cap + 1` to avoid overflow. */
+function countTuples(counts: readonly number[], cap: number): number {
+  let total = 1
+  for (const c of counts) {
+    total *= c
+    if (total > cap) return cap + 1
+  }
+  return total
+}
+
+/** Every tuple, the last input varying fastest. */
+function enumerateTuples(counts: readonly number[], total: number): Int32Array[] {
+  const out: Int32Array[] = []
+  const cur = new Int32Array(counts.length)
+  for (let t = 0; t < total; t++) {
+    out.push(Int32Array.from(cur))
+    for (let i = counts.length - 1; i >= 0; i--) {
+      cur[i]++
+      if (cur[i] < counts[i]) break
+      cur[i] = 0
+    }
+  }
+  return out
+}
+
+/** The draws: one response index per input, for each of min(B, ∏ r_i) draws. */
+export function selectDraws(counts: readonly number[], options: DrawSelectionOptions, rng: Rng32): Int32Array[] {
+  const total = countTuples(counts, options.draws)
+  if (total <= options.draws) return enumerateTuples(counts, total)
+  const out: Int32Array[] = []
+  const seen = new Set<string>()
+  while (out.length < options.draws) {
+    const t = new Int32Array(counts.length)
+    for (let i = 0; i < counts.length; i++) t[i] = rng.nextInt(counts[i])
+    if (options.uniqueTuples) {
+      const key = t.join(',')
+      if (seen.has(key)) continue
+      seen.add(key)
+    }
+    out.push(t)
+  }
+  return out
+}

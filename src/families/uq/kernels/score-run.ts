@@ -1,0 +1,88 @@
+/**
+ * Scores one run of one question (one sampling temperature): builds the input and response
+ * similarity matrices from embeddings, the lexical embedder or precomputed matrices, then
+ * Inv-Entropy and its siblings (averaged over seeded draws) and, optionally, the baselines on
+ * the responses to the original question (paper protocol) or on all responses pooled.
+ */
+import {createXoshiro128} from '../../../core/random/xoshiro128.js'
+import {computeBaselines, type BaselineOptions, type BaselineScores} from './baselines.js'
+import {lexicalSimilarityMatrix} from './hashed-tfidf.js'
+import {scoreInvEntropy, type InvEntropyScores, type ItemSimilarities} from './inv-entropy-score.js'
+import {cleanPrecomputedSimilarity, similarityMatrix, type SimilarityKind} from './similarity-matrix.js'
+
+/** What scoring needs from a run (the io layer's UqRun satisfies it). */
+export interface ScorableRun {
+  readonly inputs: readonly {readonly text: string; readonly embedding?: readonly number[]; readonly responses: readonly {readonly text: string; readonly embedding?: readonly number[]}[]}[]
+  readonly inputSimilarity?: readonly (readonly number[])[]
+  readonly responseSimilarity?: readonly (readonly number[])[]
+  readonly pTrue?: number
+  readonly verbalizedConfidence?: number
+}
+
+export interface RunScoringOptions {
+  /** Similarity of embeddings, or `precomputed` (the run's matrices). */
+  readonly similarity: SimilarityKind | 'precomputed'
+  /** Where embeddings come from when needed: the input file or the built-in lexical embedder. */
+  readonly embedder: 'input' | 'lexical'
+  /** Symmetrise precomputed matrices as (S + Sᵀ)/2. */
+  readonly symmetrize: boolean
+  readonly draws: number
+  readonly uniqueDraws: boolean
+  readonly seed: number
+  readonly baselines: boolean
+  /** `original`: the responses to inputs[0] (paper protocol); `pooled`: all responses. */
+  readonly baselineResponses: 'original' | 'pooled'
+  readonly baselineOptions: BaselineOptions
+}
+
+export interface RunScores {
+  readonly invEntropy: InvEntropyScores
+  readonly baselines?: BaselineScores
+}
+
+function embeddingSimilarity(texts: readonly string[], vectors: readonly (readonly number[] | undefined)[], o: RunScoringOptions, kind: SimilarityKind): Float64Array {
+  if (o.embedder === 'lexical' || vectors.some((v) => v === undefined)) return lexicalSimilarityMatrix(texts, kind)
+  const vs = vectors as readonly (readonly number[])[]
+  return similarityMatrix(vs, vs[0].length, kind)
+}
+
+/** The item's similarity matrices under the chosen options. */
+export function buildSimilarities(run: ScorableRun, o: RunScoringOptions): ItemSimilarities {
+  const responses = run.inputs.flatMap((x) => x.responses)
+  const counts = run.inputs.map((x) => x.responses.length)
+  const kind: SimilarityKind = o.similarity === 'precomputed' ? 'abs-cos' : o.similarity
+  const inputSimilarity =
+    run.inputSimilarity && (o.similarity === 'precomputed' || o.embedder === 'input')
+      ? cleanPrecomputedSimilarity(run.inputSimilarity, o.symmetrize)
+      : embeddingSimilarity(run.inputs.map((x) => x.text), run.inputs.map((x) => x.embedding), o, kind)
+  const responseSimilarity =
+    run.responseSimilarity && (o.similarity === 'precomputed' || o.embedder === 'input')
+      ? cleanPrecomputedSimilarity(run.responseSimilarity, o.symmetrize)
+      : embeddingSimilarity(responses.map((y) => y.text), responses.map((y) => y.embedding), o, kind)
+  return {m: run.inputs.length, inputSimilarity, responseCounts: counts, responseSimilarity}
+}
+
+/** Top-left k×k block of a row-major n×n matrix. */
+function leadingBlock(s: Float64Array, n: number, k: number): Float64Array {
+  const out = new Float64Array(k * k)
+  for (let i = 0; i < k; i++) out.set(s.subarray(i * n, i * n + k), i * k)
+  return out
+}
+
+/**
+ * Scores a run. `stream` selects the PRNG stream (infolens uses line·1024 + run index, so a
+ * result depends only on the seed and the item's position in the file).
+ */
+export function scoreRun(run: ScorableRun, o: RunScoringOptions, stream: number): RunScores {
+  const sim = buildSimilarities(run, o)
+  const invEntropy = scoreInvEntropy(sim, {draws: o.draws, uniqueTuples: o.uniqueDraws}, createXoshiro128(o.seed, stream))
+  if (!o.baselines) return {invEntropy}
+  const total = sim.responseCounts.reduce((a, b) => a + b, 0)
+  const k = o.baselineResponses === 'original' ? sim.responseCounts[0] : total
+  const texts = run.inputs.flatMap((x) => x.responses.map((y) => y.text)).slice(0, k)
+  const baselines = computeBaselines(
+    {w: leadingBlock(sim.responseSimilarity, total, k), m: k, texts, pTrue: run.pTrue, verbalizedConfidence: run.verbalizedConfidence},
+    o.baselineOptions,
+  )
+  return {invEntropy, baselines}
+}

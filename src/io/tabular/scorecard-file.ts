@@ -1,7 +1,0 @@
-/** Reads a scorecard saved by `credit scorecard --out FILE` (schema infolens.credit.scorecard/1). */
-import {readReportResult} from '../report-file.js'
-import type {Scorecard} from '../../kernels/credit/woe-scorecard.js'
-
-export function readScorecardFile(file: string): Scorecard {
-  return readReportResult<Scorecard>(file, 'infolens.credit.scorecard/1', 'credit scorecard', (r) => Array.isArray((r as {features?: unknown} | undefined)?.features))
-}

@@ -1,0 +1,80 @@
+import {test} from 'node:test'
+import assert from 'node:assert/strict'
+import {readFileSync} from 'node:fs'
+import {createXoshiro128} from '../../../../src/core/random/xoshiro128.js'
+import {computeDrawDistributions} from '../../../../src/families/uq/kernels/draw-distributions.js'
+import {measureDraw, responseOffsets, scoreInvEntropy} from '../../../../src/families/uq/kernels/inv-entropy-score.js'
+import {rowNormalize} from '../../../../src/families/uq/kernels/row-normalize.js'
+import {selectDraws} from '../../../../src/families/uq/kernels/draw-selection.js'
+import {similarityMatrix, type SimilarityKind} from '../../../../src/families/uq/kernels/similarity-matrix.js'
+
+const ref = JSON.parse(readFileSync(new URL('../../../fixtures/uq/reference.json', import.meta.url), 'utf8')).golden
+
+// Spec uq.md §6 toy item: 4 inputs, r = 3, 3-d embeddings.
+const Q = [[1, 0, 0], [0.9, 0.1, 0], [0.8, 0.3, 0.1], [0.6, 0.2, 0.5]]
+const R = [[1, 0, 0], [1, 0, 0], [0.9, 0.2, 0], [1, 0, 0], [0.2, 1, 0], [1, 0.1, 0], [0, 1, 0], [0.1, 1, 0.1], [1, 0, 0], [0, 0, 1], [0.3, 0.3, 1], [0, 1, 0]]
+const toy = (kind: SimilarityKind) => ({m: 4, inputSimilarity: similarityMatrix(Q, 3, kind), responseCounts: [3, 3, 3, 3], responseSimilarity: similarityMatrix(R, 3, kind)})
+
+// The spec's table, printed to 9–10 significant digits: tolerance half a unit of the last printed digit.
+const spec = {
+  'abs-cos': {first: [1.420166484, 1.4182319707, 0.0083035137, 0.25, 0.3186096731], mean81: [1.4069503548, 1.4045404142, 0.0094483879, 0.2688107597, 0.29179495]},
+  'shifted-cos': {first: [1.390681998, 1.3887389123, 0.0129442904, 0.2666666667, 0.2688272738], mean81: [1.3893057853, 1.3875167705, 0.0098780942, 0.2635262398, 0.2646258145]},
+} as const
+const printedTol = [5e-10, 5e-11, 5e-11, 5e-11, 5e-11]
+const order = ['invEntropy', 'niEntropy', 'wdPxPy', 'maxPy', 'maxPyGivenX'] as const
+const refKey = {invEntropy: 'inv_entropy', niEntropy: 'ni_entropy', wdPxPy: 'wd_px_py', maxPy: 'max_py', maxPyGivenX: 'max_py_given_x'} as const
+
+for (const kind of ['abs-cos', 'shifted-cos'] as const) {
+  test(`golden toy vectors (${kind}): first-response draw and the mean over all 81 tuples`, () => {
+    const sim = toy(kind)
+    const first = measureDraw(sim, rowNormalize(sim.inputSimilarity, 4), new Int32Array(4), responseOffsets([3, 3, 3, 3]))
+    const all = scoreInvEntropy(sim, {draws: 81, uniqueTuples: true}, createXoshiro128(0))
+    assert.equal(all.drawsUsed, 81)
+    order.forEach((k, i) => {
+      assert.ok(Math.abs(first[k] - spec[kind].first[i]) <= Math.max(printedTol[i], 5e-10 * 0.1), `${k} first: ${first[k]} vs spec ${spec[kind].first[i]}`)
+      assert.ok(Math.abs(all[k] - spec[kind].mean81[i]) <= 5e-10, `${k} mean81: ${all[k]} vs spec ${spec[kind].mean81[i]}`)
+      // full-precision numpy reference
+      assert.ok(Math.abs(first[k] - ref[kind].first[refKey[k]]) <= 1e-12, `${k} vs numpy ${ref[kind].first[refKey[k]]}`)
+      assert.ok(Math.abs(all[k] - ref[kind].mean81[refKey[k]]) <= 1e-12, `${k} mean81 vs numpy`)
+    })
+    assert.equal(all.nrInvEntropy, first.invEntropy)
+  })
+}
+
+test('abs-cos first draw: diag P(x|y) and P(X) as printed in the spec (6 decimals)', () => {
+  const sim = toy('abs-cos')
+  const px = rowNormalize(sim.inputSimilarity, 4)
+  const idx = [0, 3, 6, 9]
+  const sy = new Float64Array(16)
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) sy[i * 4 + j] = sim.responseSimilarity[idx[i] * 12 + idx[j]]
+  const d = computeDrawDistributions(px, rowNormalize(sy, 4), 4)
+  ;[0.269764, 0.269751, 0.26713, 0.297445].forEach((v, i) => assert.ok(Math.abs(d.pXGivenYDiag[i] - v) < 5e-7))
+  ;[0.252329, 0.256213, 0.258065, 0.233393].forEach((v, i) => assert.ok(Math.abs(d.pX[i] - v) < 5e-7))
+  const sum = (a: Float64Array) => a.reduce((s, x) => s + x, 0)
+  assert.ok(Math.abs(sum(d.pX) - 1) < 1e-14 && Math.abs(sum(d.pY) - 1) < 1e-14)
+})
+
+test('paper Sec. 2.5 closed form (n = 9, eps_x = .3, eps_y = .6): P(x_i|y_i) = 0.1048243002', () => {
+  const n = 10
+  const s = (e: number) => Float64Array.from({length: n * n}, (_, k) => (k % (n + 1) === 0 ? 1 : 1 - e))
+  const d = computeDrawDistributions(rowNormalize(s(0.3), n), rowNormalize(s(0.6), n), n)
+  assert.ok(Math.abs(d.pXGivenYDiag[0] - 0.1048243002) < 5e-11)
+  assert.ok(Math.abs(d.pXGivenYDiag[0] - ref.closed_form.formula) < 1e-15)
+})
+
+test('draw selection: enumerates all tuples when few, samples distinct tuples otherwise, reproducibly', () => {
+  const few = selectDraws([2, 1, 3], {draws: 20, uniqueTuples: true}, createXoshiro128(1))
+  assert.equal(few.length, 6)
+  assert.equal(new Set(few.map((t) => t.join())).size, 6)
+  const many = selectDraws([3, 3, 3, 3], {draws: 20, uniqueTuples: true}, createXoshiro128(5, 3))
+  assert.equal(new Set(many.map((t) => t.join())).size, 20)
+  assert.deepEqual(selectDraws([3, 3, 3, 3], {draws: 20, uniqueTuples: true}, createXoshiro128(5, 3)), many)
+  for (const t of many) t.forEach((k) => assert.ok(k >= 0 && k < 3))
+})
+
+test('similarity: zero vectors give cosine 0 (abs-cos 0, shifted-cos 0.5), diagonal 1, symmetric', () => {
+  const a = similarityMatrix([[0, 0], [1, 0], [-1, 0]], 2, 'abs-cos')
+  assert.deepEqual(Array.from(a), [1, 0, 0, 0, 1, 1, 0, 1, 1])
+  const b = similarityMatrix([[0, 0], [1, 0], [-1, 0]], 2, 'shifted-cos')
+  assert.deepEqual(Array.from(b), [1, 0.5, 0.5, 0.5, 1, 0, 0.5, 0, 1])
+})
