@@ -6,15 +6,66 @@ import {mkdirSync} from 'node:fs'
 
 const out = 'demo-out'
 const steps = [
-  ['Generate a synthetic transformer checkpoint (F32, BF16, sharded)', ['demo', 'checkpoint', `${out}/checkpoint`, '--quiet']],
+  [
+    'Generate a synthetic transformer checkpoint (F32, BF16, sharded)',
+    ['demo', 'checkpoint', `${out}/checkpoint`, '--quiet'],
+  ],
   ['Inspect it', ['checkpoint', 'inspect', `${out}/checkpoint/sharded`, '--filter', 'layers\\.0\\.']],
-  ['Spectral (HTSR) layer quality, with plots and a saved report', ['spectral', 'analyze', `${out}/checkpoint/model.safetensors`, '--plots', `${out}/spectral-plots`, '--out', `${out}/spectral.json`]],
-  ['KappaTune plan: which tensors to fine-tune', ['kappa', 'plan', `${out}/checkpoint/model.safetensors`, '--fraction', '0.2']],
-  ['Credit: WoE/IV with standard errors on the German credit data', ['credit', 'bin', 'test/fixtures/credit/germancredit.csv', '--target', 'creditability', '--bad', 'bad', '--exclude', 'personal_status_and_sex', '--out', `${out}/credit-bin.json`]],
-  ['Fish school: 200 steps of the torus configuration, trajectory as NetCDF', ['school', 'simulate', '--config', 'torus', '--steps', '200', '--seed', '1', '--nc', `${out}/school.nc`, '--plot', `${out}/school.svg`]],
+  [
+    'Spectral (HTSR) layer quality, with plots and a saved report',
+    [
+      'spectral',
+      'analyze',
+      `${out}/checkpoint/model.safetensors`,
+      '--plots',
+      `${out}/spectral-plots`,
+      '--out',
+      `${out}/spectral.json`,
+    ],
+  ],
+  [
+    'KappaTune plan: which tensors to fine-tune',
+    ['kappa', 'plan', `${out}/checkpoint/model.safetensors`, '--fraction', '0.2'],
+  ],
+  [
+    'Credit: WoE/IV with standard errors on the German credit data',
+    [
+      'credit',
+      'bin',
+      'test/fixtures/credit/germancredit.csv',
+      '--target',
+      'creditability',
+      '--bad',
+      'bad',
+      '--exclude',
+      'personal_status_and_sex',
+      '--out',
+      `${out}/credit-bin.json`,
+    ],
+  ],
+  [
+    'Fish school: 200 steps of the torus configuration, trajectory as NetCDF',
+    [
+      'school',
+      'simulate',
+      '--config',
+      'torus',
+      '--steps',
+      '200',
+      '--seed',
+      '1',
+      '--nc',
+      `${out}/school.nc`,
+      '--plot',
+      `${out}/school.svg`,
+    ],
+  ],
   ['LLM uncertainty: a synthetic dataset, then Inv-Entropy scores', ['demo', 'uq', `${out}/uq`, '--quiet']],
   ['', ['uq', 'score', `${out}/uq/items.jsonl`, '--out', `${out}/uq-scores.json`, '--quiet']],
-  ['Render a saved report as Markdown (for CI summaries)', ['report', 'render', `${out}/spectral.json`, '--format', 'text']],
+  [
+    'Render a saved report as Markdown (for CI summaries)',
+    ['report', 'render', `${out}/spectral.json`, '--format', 'text'],
+  ],
 ]
 
 const bold = process.stdout.isTTY && process.env.NO_COLOR === undefined ? (t) => `\x1b[1m${t}\x1b[0m` : (t) => t

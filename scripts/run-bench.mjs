@@ -37,8 +37,16 @@ function resolve(name) {
 function list() {
   console.log('usage: npm run bench -- <name> [options for the benchmark]\n')
   console.log('names:')
-  for (const [alias, files] of Object.entries(ALIASES)) console.log(`  ${alias.padEnd(12)} alias of bench/${files.join(', bench/')}`)
-  for (const f of folders()) console.log(`  ${f.padEnd(12)} bench/${f}/: ${scriptsIn(f).map((s) => s.split('/')[1]).join(', ') || '(no .ts files)'}`)
+  for (const [alias, files] of Object.entries(ALIASES))
+    console.log(`  ${alias.padEnd(12)} alias of bench/${files.join(', bench/')}`)
+  for (const f of folders())
+    console.log(
+      `  ${f.padEnd(12)} bench/${f}/: ${
+        scriptsIn(f)
+          .map((s) => s.split('/')[1])
+          .join(', ') || '(no .ts files)'
+      }`,
+    )
 }
 
 const [name, ...rest] = process.argv.slice(2)

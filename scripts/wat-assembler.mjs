@@ -11,16 +11,38 @@ const VALTYPE = {i32: 0x7f, i64: 0x7e, f32: 0x7d, f64: 0x7c, v128: 0x7b}
 
 /** Plain opcodes (no immediates), one byte each. */
 const SIMPLE = {
-  'drop': 0x1a, 'select': 0x1b, 'return': 0x0f, 'else': 0x05, 'end': 0x0b,
-  'i32.eqz': 0x45, 'i32.eq': 0x46, 'i32.ne': 0x47, 'i32.lt_s': 0x48, 'i32.lt_u': 0x49, 'i32.gt_s': 0x4a,
-  'i32.gt_u': 0x4b, 'i32.le_s': 0x4c, 'i32.le_u': 0x4d, 'i32.ge_s': 0x4e, 'i32.ge_u': 0x4f,
-  'i32.add': 0x6a, 'i32.sub': 0x6b, 'i32.mul': 0x6c, 'i32.and': 0x71, 'i32.or': 0x72, 'i32.shl': 0x74,
-  'f64.add': 0xa0, 'f64.sub': 0xa1, 'f64.mul': 0xa2,
+  drop: 0x1a,
+  select: 0x1b,
+  return: 0x0f,
+  else: 0x05,
+  end: 0x0b,
+  'i32.eqz': 0x45,
+  'i32.eq': 0x46,
+  'i32.ne': 0x47,
+  'i32.lt_s': 0x48,
+  'i32.lt_u': 0x49,
+  'i32.gt_s': 0x4a,
+  'i32.gt_u': 0x4b,
+  'i32.le_s': 0x4c,
+  'i32.le_u': 0x4d,
+  'i32.ge_s': 0x4e,
+  'i32.ge_u': 0x4f,
+  'i32.add': 0x6a,
+  'i32.sub': 0x6b,
+  'i32.mul': 0x6c,
+  'i32.and': 0x71,
+  'i32.or': 0x72,
+  'i32.shl': 0x74,
+  'f64.add': 0xa0,
+  'f64.sub': 0xa1,
+  'f64.mul': 0xa2,
 }
 /** Memory access opcodes: [opcode, natural alignment log2, SIMD-prefixed]. */
 const MEMORY = {
-  'f64.load': [0x2b, 3, false], 'f64.store': [0x39, 3, false],
-  'v128.load': [0x00, 4, true], 'v128.store': [0x0b, 4, true],
+  'f64.load': [0x2b, 3, false],
+  'f64.store': [0x39, 3, false],
+  'v128.load': [0x00, 4, true],
+  'v128.store': [0x0b, 4, true],
 }
 /** SIMD opcodes after the 0xfd prefix; lane ops take one lane-index byte. */
 const SIMD = {'f64x2.splat': 0x14, 'f64x2.add': 0xf0, 'f64x2.sub': 0xf1, 'f64x2.mul': 0xf2}
@@ -54,7 +76,11 @@ const section = (id, body) => [id, ...uleb(body.length), ...body]
 
 /** S-expression tree of the text: lists are arrays, atoms strings; `;;` and `(; ;)` comments dropped. */
 function parse(text) {
-  const tokens = text.replace(/\(;[\s\S]*?;\)/g, ' ').replace(/;;.*$/gm, ' ').match(/\(|\)|"[^"]*"|[^\s()]+/g) ?? []
+  const tokens =
+    text
+      .replace(/\(;[\s\S]*?;\)/g, ' ')
+      .replace(/;;.*$/gm, ' ')
+      .match(/\(|\)|"[^"]*"|[^\s()]+/g) ?? []
   const stack = [[]]
   for (const t of tokens) {
     if (t === '(') stack.push([])
@@ -124,7 +150,8 @@ export function assembleWat(text) {
   const typeIndex = (params, results) => {
     const key = `${params}|${results}`
     let i = types.findIndex((t) => t.key === key)
-    if (i < 0) i = types.push({key, bytes: [0x60, ...vector(params.map((p) => [p])), ...vector(results.map((r) => [r]))]}) - 1
+    if (i < 0)
+      i = types.push({key, bytes: [0x60, ...vector(params.map((p) => [p])), ...vector(results.map((r) => [r]))]}) - 1
     return i
   }
   const imports = []
@@ -165,7 +192,14 @@ export function assembleWat(text) {
     bodies.push([...uleb(body.length), ...body])
   }
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, vector(types.map((t) => t.bytes))),
     ...section(2, vector(imports)),
     ...section(3, vector(declared)),

@@ -14,7 +14,9 @@ import {buildReport, type EngineInfo, type Report} from './core/report/envelope.
 import {startProgress, type Progress} from './core/terminal/progress.js'
 import {Stopwatch} from './core/report/timings.js'
 
-export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof InfolensCommand)['baseFlags'] & T['flags']>
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<
+  (typeof InfolensCommand)['baseFlags'] & T['flags']
+>
 
 export interface EnvelopeParts<R> {
   schema: string
@@ -29,7 +31,11 @@ export abstract class InfolensCommand<R = unknown> extends Command {
   static override enableJsonFlag = true
 
   static override baseFlags = {
-    out: Flags.string({summary: 'Write the JSON report to FILE (atomically: temp file, fsync, rename).', helpValue: 'FILE', helpGroup: 'GLOBAL'}),
+    out: Flags.string({
+      summary: 'Write the JSON report to FILE (atomically: temp file, fsync, rename).',
+      helpValue: 'FILE',
+      helpGroup: 'GLOBAL',
+    }),
     quiet: Flags.boolean({summary: 'Print nothing on stdout except --json output.', helpGroup: 'GLOBAL'}),
     debug: Flags.boolean({summary: 'Show stack traces for errors.', helpGroup: 'GLOBAL'}),
     backend: Flags.option({
@@ -38,11 +44,16 @@ export abstract class InfolensCommand<R = unknown> extends Command {
       summary: 'TensorFlow.js backend (auto: tensorflow, then wasm, then cpu).',
       helpGroup: 'GLOBAL',
     })(),
-    threads: Flags.integer({min: 1, summary: 'Worker threads: float64 linear algebra (default: CPU cores), fish-school steps for large N.', helpGroup: 'GLOBAL'}),
+    threads: Flags.integer({
+      min: 1,
+      summary: 'Worker threads: float64 linear algebra (default: CPU cores), fish-school steps for large N.',
+      helpGroup: 'GLOBAL',
+    }),
     checksum: Flags.boolean({
       default: true,
       allowNo: true,
-      summary: 'SHA-256 every input file for the report (--no-checksum skips it for huge checkpoints; sha256 is then null).',
+      summary:
+        'SHA-256 every input file for the report (--no-checksum skips it for huge checkpoints; sha256 is then null).',
       helpGroup: 'GLOBAL',
     }),
   }
@@ -54,7 +65,13 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   protected readonly stopwatch = new Stopwatch()
   private engineInfo?: EngineInfo
-  private baseFlagValues: {out?: string; quiet?: boolean; backend?: BackendPreference; threads?: number; checksum?: boolean} = {}
+  private baseFlagValues: {
+    out?: string
+    quiet?: boolean
+    backend?: BackendPreference
+    threads?: number
+    checksum?: boolean
+  } = {}
 
   /** Parses flags and remembers the shared ones; commands call this instead of this.parse directly. */
   protected async parseWithBase<F extends OutputFlags<any>, B extends OutputFlags<any>, A extends OutputArgs<any>>(
@@ -78,7 +95,10 @@ export abstract class InfolensCommand<R = unknown> extends Command {
    * only when they do tensor work; otherwise the report's engine says backend `none`.
    */
   protected async engine(): Promise<EngineInfo> {
-    this.engineInfo ??= await selectEngine({backend: this.baseFlagValues.backend ?? 'auto', threads: this.baseFlagValues.threads})
+    this.engineInfo ??= await selectEngine({
+      backend: this.baseFlagValues.backend ?? 'auto',
+      threads: this.baseFlagValues.threads,
+    })
     return this.engineInfo
   }
 
@@ -99,7 +119,9 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   /** Wraps a result in the shared envelope (checksums the inputs). */
   protected async envelope<T>(parts: EnvelopeParts<T>): Promise<Report<T>> {
-    const inputs = await this.stopwatch.time('checksum', () => describeInputs(parts.inputs, {hash: this.baseFlagValues.checksum !== false}))
+    const inputs = await this.stopwatch.time('checksum', () =>
+      describeInputs(parts.inputs, {hash: this.baseFlagValues.checksum !== false}),
+    )
     return buildReport({
       schema: parts.schema,
       command: [this.config.bin, ...(this.id ?? '').split(':').filter(Boolean), ...this.argv],
@@ -144,7 +166,10 @@ function firstLine(message: string): string {
   // the details (a line deeper indented than its item continues it) and a help hint. The heading
   // alone says nothing, so heading and details share the one line.
   const norm = (l: string) => l.trim().replace(/\s+/g, ' ')
-  const raw = message.replace(/\u001B\[[0-9;]*m/g, '').split('\n').filter((l) => norm(l).length > 0 && norm(l) !== 'See more help with --help')
+  const raw = message
+    .replace(/\u001B\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => norm(l).length > 0 && norm(l) !== 'See more help with --help')
   if (raw.length === 0) return 'unknown error'
   const head = norm(raw[0])
   const details: string[] = []

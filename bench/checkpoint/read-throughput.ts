@@ -28,12 +28,23 @@ async function readAll(path: string): Promise<number> {
 try {
   for (const dtype of ['F32', 'F16', 'BF16'] as const) {
     const path = join(dir, `${dtype}.safetensors`)
-    writeSafetensors(path, Array.from({length: 64}, (_, k) => ({name: `layers.${k}.w`, dtype, shape: [1024, 1024], data})))
+    writeSafetensors(
+      path,
+      Array.from({length: 64}, (_, k) => ({name: `layers.${k}.w`, dtype, shape: [1024, 1024], data})),
+    )
     readFileSync(path) // warm the page cache
     const ours = Math.min(await readAll(path), await readAll(path), await readAll(path))
-    const numpy = Math.min(...[0, 1, 2].map(() => Number(spawnSync(python, [new URL('read_numpy.py', import.meta.url).pathname, path], {encoding: 'utf8'}).stdout)))
+    const numpy = Math.min(
+      ...[0, 1, 2].map(() =>
+        Number(
+          spawnSync(python, [new URL('read_numpy.py', import.meta.url).pathname, path], {encoding: 'utf8'}).stdout,
+        ),
+      ),
+    )
     const mib = (64 * 1024 * 1024 * (dtype === 'F32' ? 4 : 2)) / 2 ** 20
-    console.log(`${dtype}: ${mib} MiB  infolens ${ours.toFixed(3)} s (${(mib / ours).toFixed(0)} MiB/s)  numpy ${numpy.toFixed(3)} s  ratio infolens/numpy ${(ours / numpy).toFixed(2)}`)
+    console.log(
+      `${dtype}: ${mib} MiB  infolens ${ours.toFixed(3)} s (${(mib / ours).toFixed(0)} MiB/s)  numpy ${numpy.toFixed(3)} s  ratio infolens/numpy ${(ours / numpy).toFixed(2)}`,
+    )
     rmSync(path)
   }
 } finally {

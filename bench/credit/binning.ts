@@ -26,7 +26,7 @@ const root = new URL('../../', import.meta.url).pathname
 
 async function generate(): Promise<void> {
   let s = 12345
-  const rand = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
   const out = createWriteStream(csv)
   const head = [...Array.from({length: 20}, (_, j) => `x${j}`), ...Array.from({length: 10}, (_, j) => `c${j}`), 'y']
   out.write(head.join(',') + '\n')
@@ -56,7 +56,9 @@ interface Timing {
 function timed(cmd: string, args: string[]): Timing {
   const useTime = existsSync('/usr/bin/time')
   const t0 = performance.now()
-  const r = useTime ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], {encoding: 'utf8', maxBuffer: 1 << 28}) : spawnSync(cmd, args, {encoding: 'utf8', maxBuffer: 1 << 28})
+  const r = useTime
+    ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], {encoding: 'utf8', maxBuffer: 1 << 28})
+    : spawnSync(cmd, args, {encoding: 'utf8', maxBuffer: 1 << 28})
   const seconds = (performance.now() - t0) / 1000
   const field = (name: string) => {
     const m = new RegExp(`${name}: ([\\d.]+)`).exec(r.stderr ?? '')
@@ -66,7 +68,12 @@ function timed(cmd: string, args: string[]): Timing {
   const rss = field('Maximum resident set size \\(kbytes\\)')
   const user = field('User time \\(seconds\\)')
   const system = field('System time \\(seconds\\)')
-  return {seconds, cpu: user === null || system === null ? null : user + system, rssMiB: rss === null ? null : rss / 1024, status: r.status ?? -1}
+  return {
+    seconds,
+    cpu: user === null || system === null ? null : user + system,
+    rssMiB: rss === null ? null : rss / 1024,
+    status: r.status ?? -1,
+  }
 }
 
 await generate()
@@ -74,7 +81,8 @@ const bins = join(dir, 'bins.json')
 const run = join(root, 'bin/run.js')
 const bin = timed(process.execPath, [run, 'credit', 'bin', csv, '--target', 'y', '--out', bins, '--quiet'])
 const psi = timed(process.execPath, [run, 'credit', 'psi', csv, csv, '--bins', bins, '--quiet'])
-const show = (t: Timing) => `${t.seconds.toFixed(2)} s (CPU ${t.cpu?.toFixed(2) ?? '?'} s), peak RSS ${t.rssMiB?.toFixed(0) ?? '?'} MiB`
+const show = (t: Timing) =>
+  `${t.seconds.toFixed(2)} s (CPU ${t.cpu?.toFixed(2) ?? '?'} s), peak RSS ${t.rssMiB?.toFixed(0) ?? '?'} MiB`
 console.log(`infolens credit bin  (${rows} rows x 30 features): ${show(bin)}`)
 console.log(`infolens credit psi  (same file twice):           ${show(psi)}`)
 const hasNumpy = !skipNumpy && spawnSync('python3', ['-c', 'import numpy'], {encoding: 'utf8'}).status === 0

@@ -78,16 +78,34 @@ function measure(fn: () => unknown, times: number, warm: boolean): Timing {
   return {wall: med(walls), cpu: med(cpus)}
 }
 
-function numpy(op: string, a: Float64Array | Float32Array, rows: number, cols: number, times: number): NumpyTiming | undefined {
+function numpy(
+  op: string,
+  a: Float64Array | Float32Array,
+  rows: number,
+  cols: number,
+  times: number,
+): NumpyTiming | undefined {
   if (!python) return undefined
   const dtype = a instanceof Float32Array ? 'f4' : 'f8'
   const path = `${outDir}engine-${op}-${rows}x${cols}.${dtype}`
   writeFileSync(path, Buffer.from(a.buffer, a.byteOffset, a.byteLength))
-  const py = spawnSync(python, [new URL('eigvalsh_numpy.py', import.meta.url).pathname, op, path, String(rows), String(cols), String(times), dtype], {
-    encoding: 'utf8',
-    env: {...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads)},
-    maxBuffer: 1 << 20,
-  })
+  const py = spawnSync(
+    python,
+    [
+      new URL('eigvalsh_numpy.py', import.meta.url).pathname,
+      op,
+      path,
+      String(rows),
+      String(cols),
+      String(times),
+      dtype,
+    ],
+    {
+      encoding: 'utf8',
+      env: {...process.env, OPENBLAS_NUM_THREADS: String(threads), OMP_NUM_THREADS: String(threads)},
+      maxBuffer: 1 << 20,
+    },
+  )
   if (py.status !== 0) {
     console.log(`numpy failed (${python}): ${py.stderr.trim().split('\n').pop()}`)
     return undefined
@@ -97,17 +115,23 @@ function numpy(op: string, a: Float64Array | Float32Array, rows: number, cols: n
 
 const fmt = (t: Timing) => `${t.wall.toFixed(3)} s wall / ${t.cpu.toFixed(3)} s cpu`
 const ratio = (t: Timing, ref: Timing | undefined) =>
-  ref ? `  ratio ${(t.cpu / ref.cpu).toFixed(2)}x cpu, ${(t.wall / ref.wall).toFixed(2)}x wall` : '  ratio skipped (no numpy)'
+  ref
+    ? `  ratio ${(t.cpu / ref.cpu).toFixed(2)}x cpu, ${(t.wall / ref.wall).toFixed(2)}x wall`
+    : '  ratio skipped (no numpy)'
 
 function report(title: string, ref: NumpyTiming | undefined, paths: {id: string; t: Timing; detail?: string}[]): void {
   console.log(`\n${title}`)
-  console.log(`  ${'numpy'.padEnd(10)} ${ref ? fmt(ref) : 'n/a (no python3 with numpy: ratios skipped)'}${ref?.gram ? `  (gram ${fmt(ref.gram)})` : ''}`)
+  console.log(
+    `  ${'numpy'.padEnd(10)} ${ref ? fmt(ref) : 'n/a (no python3 with numpy: ratios skipped)'}${ref?.gram ? `  (gram ${fmt(ref.gram)})` : ''}`,
+  )
   for (const p of paths) console.log(`  ${p.id.padEnd(10)} ${fmt(p.t)}${ratio(p.t, ref)}${p.detail ?? ''}`)
 }
 
 const solvers = availableEigensolvers()
 for (const s of solvers) s.setThreads(threads)
-console.log(`linalg bench: paths ${solvers.map((s) => s.id).join(', ')}; threads ${threads}; repeats ${repeats} (median)`)
+console.log(
+  `linalg bench: paths ${solvers.map((s) => s.id).join(', ')}; threads ${threads}; repeats ${repeats} (median)`,
+)
 if (python) {
   const info = numpy('eigvalsh', goe(8, 1), 8, 8, 1)
   console.log(`numpy ${info?.numpy ?? '?'} via ${python}, BLAS ${info?.blas ?? '?'}`)
@@ -116,13 +140,21 @@ if (python) {
 for (const n of sizes) {
   const a = goe(n, n)
   const ref = numpy('eigvalsh', a, n, n, repeats)
-  report(`eigvalsh n=${n}`, ref, solvers.map((s) => ({id: s.id, t: measure(() => s.eigvalsh(a, n), repeats, true)})))
+  report(
+    `eigvalsh n=${n}`,
+    ref,
+    solvers.map((s) => ({id: s.id, t: measure(() => s.eigvalsh(a, n), repeats, true)})),
+  )
 }
 {
   const n = 1024
   const a = goe(n, 99)
   const ref = numpy('svdvals', a, n, n, repeats)
-  report(`svdvals n=${n}`, ref, solvers.map((s) => ({id: s.id, t: measure(() => s.svdvals(a, n, n), repeats, true)})))
+  report(
+    `svdvals n=${n}`,
+    ref,
+    solvers.map((s) => ({id: s.id, t: measure(() => s.svdvals(a, n, n), repeats, true)})),
+  )
 }
 if (big !== 'none') {
   const [rows, cols] = big.split('x').map(Number)
@@ -133,7 +165,12 @@ if (big !== 'none') {
   report(`gram + eigvalsh ${rows}x${cols} float32 → float64 (1 run each)`, ref, paths)
 }
 
-function gramEig(s: LinalgSolver, a: Float32Array, rows: number, cols: number): {id: string; t: Timing; detail: string} {
+function gramEig(
+  s: LinalgSolver,
+  a: Float32Array,
+  rows: number,
+  cols: number,
+): {id: string; t: Timing; detail: string} {
   const n = Math.min(rows, cols)
   let g: Float64Array = new Float64Array(0)
   const tg = measure(() => (g = s.gram(a, rows, cols)), 1, false)
@@ -157,7 +194,9 @@ if (!process.argv.includes('--no-tfjs')) {
       const w0 = performance.now()
       for (let r = 0; r < repeats; r++) await run()
       const sec = (performance.now() - w0) / 1000 / repeats
-      console.log(`tfjs matmul float32 ${backend} n=${n}  ${sec.toFixed(3)} s  ${((2 * n ** 3) / sec / 1e9).toFixed(1)} GFLOP/s`)
+      console.log(
+        `tfjs matmul float32 ${backend} n=${n}  ${sec.toFixed(3)} s  ${((2 * n ** 3) / sec / 1e9).toFixed(1)} GFLOP/s`,
+      )
       x.dispose()
     }
   }

@@ -25,7 +25,12 @@ import {linalgStatus} from '../../src/core/linalg/index.js'
 import {Stopwatch} from '../../src/core/report/timings.js'
 
 const {values} = parseArgs({
-  options: {dim: {type: 'string', default: '4096'}, blocks: {type: 'string', default: '2'}, threads: {type: 'string'}, python: {type: 'string'}},
+  options: {
+    dim: {type: 'string', default: '4096'},
+    blocks: {type: 'string', default: '2'},
+    threads: {type: 'string'},
+    python: {type: 'string'},
+  },
 })
 const d = Number(values.dim)
 const blocks = Number(values.blocks)
@@ -35,9 +40,9 @@ const python = values.python ?? (existsSync('/usr/bin/python3') ? '/usr/bin/pyth
 /** Deterministic Gaussian-ish entries (sum of uniforms), scaled like an initialised layer. */
 function gaussian(rows: number, cols: number, seed: number): Float32Array {
   let s = seed >>> 0
-  const next = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  const next = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
   const a = new Float32Array(rows * cols)
-  for (let i = 0; i < a.length; i++) a[i] = (next() + next() + next() - 1.5) * 2 / Math.sqrt(cols)
+  for (let i = 0; i < a.length; i++) a[i] = ((next() + next() + next() - 1.5) * 2) / Math.sqrt(cols)
   return a
 }
 
@@ -51,7 +56,13 @@ const shapes: [string, number, number][] = [
 function writeLayerSet(): number {
   const tensors = []
   for (let b = 0; b < blocks; b++) {
-    for (const [name, rows, cols] of shapes) tensors.push({name: `model.layers.${b}.${name}.weight`, dtype: 'F32' as const, shape: [rows, cols], data: gaussian(rows, cols, 1000 * b + rows + cols)})
+    for (const [name, rows, cols] of shapes)
+      tensors.push({
+        name: `model.layers.${b}.${name}.weight`,
+        dtype: 'F32' as const,
+        shape: [rows, cols],
+        data: gaussian(rows, cols, 1000 * b + rows + cols),
+      })
   }
   writeSafetensors(file, tensors)
   return tensors.length
@@ -65,17 +76,33 @@ try {
   const request = planRequest(file, {'per-type': false, 'max-dim': 16384, scope: 'linear', eps: 1e-8})
   const stopwatch = new Stopwatch()
   const start = performance.now()
-  const {result} = await planCheckpoint(file, request, {store: noStore, cacheDir: null, threads, stopwatch, progress: () => ({tick() {}, stop() {}})})
+  const {result} = await planCheckpoint(file, request, {
+    store: noStore,
+    cacheDir: null,
+    threads,
+    stopwatch,
+    progress: () => ({tick() {}, stop() {}}),
+  })
   const ours = (performance.now() - start) / 1000
-  const py = spawnSync(python, [new URL('./numpy_svdvals.py', import.meta.url).pathname, file], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const py = spawnSync(python, [new URL('./numpy_svdvals.py', import.meta.url).pathname, file], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  })
   if (py.status !== 0) throw new Error(py.stderr)
   const numpy = JSON.parse(py.stdout) as {seconds: number; kappa: Record<string, number>; numpy: string}
   let worst = 0
-  for (const t of result.tensors) if (t.kind) worst = Math.max(worst, Math.abs(decodeNumber(t.kappa) / numpy.kappa[t.name] - 1))
-  console.log(`kappa plan bench: ${count} matrices (${shapes.map(([n, r, c]) => `${n} ${r}x${c}`).join(', ')}) x ${blocks} blocks`)
-  console.log(`infolens (${linalgStatus().active} svdvals, ${threads} threads): ${ours.toFixed(2)} s wall (spectra ${stopwatch.toJSON().spectra?.toFixed(2)} s)`)
+  for (const t of result.tensors)
+    if (t.kind) worst = Math.max(worst, Math.abs(decodeNumber(t.kappa) / numpy.kappa[t.name] - 1))
+  console.log(
+    `kappa plan bench: ${count} matrices (${shapes.map(([n, r, c]) => `${n} ${r}x${c}`).join(', ')}) x ${blocks} blocks`,
+  )
+  console.log(
+    `infolens (${linalgStatus().active} svdvals, ${threads} threads): ${ours.toFixed(2)} s wall (spectra ${stopwatch.toJSON().spectra?.toFixed(2)} s)`,
+  )
   console.log(`numpy ${numpy.numpy} (${python}) np.linalg.svd(compute_uv=False) float64: ${numpy.seconds.toFixed(2)} s`)
-  console.log(`ratio infolens/numpy: ${(ours / numpy.seconds).toFixed(2)}x; largest relative kappa difference: ${worst.toExponential(2)}`)
+  console.log(
+    `ratio infolens/numpy: ${(ours / numpy.seconds).toFixed(2)}x; largest relative kappa difference: ${worst.toExponential(2)}`,
+  )
 } finally {
   rmSync(file, {force: true})
 }

@@ -17,15 +17,32 @@ async function finals(name: CanonicalConfigName, centroid: 'naive' | 'periodic')
 
 const checks: [CanonicalConfigName, Check[]][] = []
 const swarm = await finals('swarm', 'naive')
-checks.push(['swarm', [['P_final < 0.12', swarm.polarization.final, -Infinity, 0.12], ['OSI_final in [0.69, 0.73]', swarm.oceanic_schooling_index.final, 0.69, 0.73]]])
+checks.push([
+  'swarm',
+  [
+    ['P_final < 0.12', swarm.polarization.final, -Infinity, 0.12],
+    ['OSI_final in [0.69, 0.73]', swarm.oceanic_schooling_index.final, 0.69, 0.73],
+  ],
+])
 const dyn = await finals('dynamic-parallel', 'naive')
-checks.push(['dynamic-parallel', [['P_final > 0.96', dyn.polarization.final, 0.96, Infinity], ['H_vel_final < 0.25', dyn.velocity_correlation_entropy.final, -Infinity, 0.25]]])
+checks.push([
+  'dynamic-parallel',
+  [
+    ['P_final > 0.96', dyn.polarization.final, 0.96, Infinity],
+    ['H_vel_final < 0.25', dyn.velocity_correlation_entropy.final, -Infinity, 0.25],
+  ],
+])
 const hp = await finals('highly-parallel', 'naive')
 const hpPbc = await finals('highly-parallel', 'periodic')
-checks.push(['highly-parallel', [
-  ['P_final > 0.99', hp.polarization.final, 0.99, Infinity], ['H_vel_final < 0.02', hp.velocity_correlation_entropy.final, -Infinity, 0.02],
-  ['OSI_final (naive) in [0.18, 0.36]', hp.oceanic_schooling_index.final, 0.18, 0.36], ['OSI_final (periodic) in [0.28, 0.36]', hpPbc.oceanic_schooling_index.final, 0.28, 0.36],
-]])
+checks.push([
+  'highly-parallel',
+  [
+    ['P_final > 0.99', hp.polarization.final, 0.99, Infinity],
+    ['H_vel_final < 0.02', hp.velocity_correlation_entropy.final, -Infinity, 0.02],
+    ['OSI_final (naive) in [0.18, 0.36]', hp.oceanic_schooling_index.final, 0.18, 0.36],
+    ['OSI_final (periodic) in [0.28, 0.36]', hpPbc.oceanic_schooling_index.final, 0.28, 0.36],
+  ],
+])
 const torus = await finals('torus', 'naive')
 checks.push(['torus', [['P_final in [0.05, 0.9] (no milling assertion)', torus.polarization.final, 0.05, 0.9]]])
 

@@ -49,7 +49,13 @@ function threadTimes(): Map<string, {run: number; wait: number}> {
   return out
 }
 
-interface Run {wall: number; cpu: number; busiest: number; waited: number; hash: string}
+interface Run {
+  wall: number
+  cpu: number
+  busiest: number
+  waited: number
+  hash: string
+}
 
 async function timeSteps(p: SchoolParameters, threads: number): Promise<{runs: Run[]; threads: number}> {
   const stepper = await createSchoolStepper(p, {threads})
@@ -57,11 +63,15 @@ async function timeSteps(p: SchoolParameters, threads: number): Promise<{runs: R
   const runs: Run[] = []
   for (let r = 0; r < repeats; r++) {
     const before = threadTimes()
-    const w0 = performance.now(), c0 = cpuMs()
+    const w0 = performance.now(),
+      c0 = cpuMs()
     const hash = createHash('sha256')
-    for (const f of simulateSchool(p, 'auto', stepper)) if (f.step === p.n_steps) hash.update(f.state.positions).update(f.state.velocities)
-    const wall = performance.now() - w0, cpu = cpuMs() - c0
-    let busiest = 0, waited = 0
+    for (const f of simulateSchool(p, 'auto', stepper))
+      if (f.step === p.n_steps) hash.update(f.state.positions).update(f.state.velocities)
+    const wall = performance.now() - w0,
+      cpu = cpuMs() - c0
+    let busiest = 0,
+      waited = 0
     for (const [tid, t] of threadTimes()) {
       const b = before.get(tid) ?? {run: 0, wait: 0}
       busiest = Math.max(busiest, t.run - b.run)
@@ -76,12 +86,22 @@ async function timeSteps(p: SchoolParameters, threads: number): Promise<{runs: R
 }
 
 const f = (x: number, d = 2) => x.toFixed(d)
-console.log(`cores: ${availableParallelism()}, repeats: ${repeats} (medians), load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`)
-console.log('| N | threads | wall ms/step | CPU ms/step (all threads) | busiest thread ms/step | run-queue wait ms/step | agent-steps/s wall | agent-steps/s on free cores |')
+console.log(
+  `cores: ${availableParallelism()}, repeats: ${repeats} (medians), load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`,
+)
+console.log(
+  '| N | threads | wall ms/step | CPU ms/step (all threads) | busiest thread ms/step | run-queue wait ms/step | agent-steps/s wall | agent-steps/s on free cores |',
+)
 console.log('|---|---|---|---|---|---|---|---|')
 for (const n of sizes) {
   const L = 25 * Math.cbrt(n / 200)
-  const p: SchoolParameters = {...canonicalConfigs.torus, torus_init: false, n_fish: n, box_size: L, n_steps: n >= 10000 ? 30 : 100}
+  const p: SchoolParameters = {
+    ...canonicalConfigs.torus,
+    torus_init: false,
+    n_fish: n,
+    box_size: L,
+    n_steps: n >= 10000 ? 30 : 100,
+  }
   let reference: string | undefined
   for (const t of threadCounts) {
     const {runs, threads} = await timeSteps(p, t)
@@ -89,14 +109,21 @@ for (const n of sizes) {
       reference ??= r.hash
       if (r.hash !== reference) throw new Error(`N = ${n}, ${threads} threads: trajectory differs from the first run`)
     }
-    const wall = median(runs.map((r) => r.wall)), busiest = median(runs.map((r) => r.busiest))
-    console.log(`| ${n} | ${threads} | ${f(wall)} | ${f(median(runs.map((r) => r.cpu)))} | ${f(busiest)} | ${f(median(runs.map((r) => r.waited)))} | ` +
-      `${((n / wall) * 1000).toExponential(2)} | ${((n / busiest) * 1000).toExponential(2)} |`)
+    const wall = median(runs.map((r) => r.wall)),
+      busiest = median(runs.map((r) => r.busiest))
+    console.log(
+      `| ${n} | ${threads} | ${f(wall)} | ${f(median(runs.map((r) => r.cpu)))} | ${f(busiest)} | ${f(median(runs.map((r) => r.waited)))} | ` +
+        `${((n / wall) * 1000).toExponential(2)} | ${((n / busiest) * 1000).toExponential(2)} |`,
+    )
   }
 }
 
 /** Empty steps: the hand-off alone, Atomics.wait/notify vs a postMessage round trip per worker. */
-async function handOff(workers: number, mode: 'atomics' | 'message', steps: number): Promise<{wall: number; cpu: number}> {
+async function handOff(
+  workers: number,
+  mode: 'atomics' | 'message',
+  steps: number,
+): Promise<{wall: number; cpu: number}> {
   const code = `
 const {parentPort, workerData: d} = require('node:worker_threads')
 const c = new Int32Array(d.sab)
@@ -112,7 +139,8 @@ if (d.mode === 'atomics') {
   const c = new Int32Array(sab)
   const ws = Array.from({length: workers}, () => new Worker(code, {eval: true, workerData: {sab, mode, workers}}))
   await Promise.all(ws.map((w) => new Promise((resolve) => w.once('message', resolve))))
-  const w0 = performance.now(), c0 = cpuMs()
+  const w0 = performance.now(),
+    c0 = cpuMs()
   for (let s = 0; s < steps; s++) {
     if (mode === 'atomics') {
       Atomics.store(c, 2, 0)
@@ -120,10 +148,15 @@ if (d.mode === 'atomics') {
       Atomics.notify(c, 0)
       for (let d = Atomics.load(c, 2); d !== workers; d = Atomics.load(c, 2)) Atomics.wait(c, 2, d)
     } else {
-      await Promise.all(ws.map((w) => new Promise((resolve) => {
-        w.once('message', resolve)
-        w.postMessage(s)
-      })))
+      await Promise.all(
+        ws.map(
+          (w) =>
+            new Promise((resolve) => {
+              w.once('message', resolve)
+              w.postMessage(s)
+            }),
+        ),
+      )
     }
   }
   const out = {wall: ((performance.now() - w0) / steps) * 1000, cpu: ((cpuMs() - c0) / steps) * 1000}
@@ -140,6 +173,8 @@ for (const workers of threadCounts.filter((t) => t > 1)) {
   for (const mode of ['atomics', 'message'] as const) {
     const runs = []
     for (let r = 0; r < repeats; r++) runs.push(await handOff(workers, mode, quick ? 500 : 2000))
-    console.log(`| ${mode === 'atomics' ? 'Atomics.wait/notify' : 'postMessage round trip'} | ${workers} | ${f(median(runs.map((r) => r.wall)), 1)} | ${f(median(runs.map((r) => r.cpu)), 1)} |`)
+    console.log(
+      `| ${mode === 'atomics' ? 'Atomics.wait/notify' : 'postMessage round trip'} | ${workers} | ${f(median(runs.map((r) => r.wall)), 1)} | ${f(median(runs.map((r) => r.cpu)), 1)} |`,
+    )
   }
 }

@@ -41,7 +41,15 @@ function ensureCheckpoint(name: string, shapes: [number, number][]): string {
   const file = join(out, name, 'model.safetensors')
   if (existsSync(file)) return file
   mkdirSync(join(out, name), {recursive: true})
-  writeSafetensors(file, shapes.map(([r, c], i) => ({name: `layers.${i}.weight`, dtype: 'F32' as const, shape: [r, c], data: heavyTailed(r, c, i + 1)})))
+  writeSafetensors(
+    file,
+    shapes.map(([r, c], i) => ({
+      name: `layers.${i}.weight`,
+      dtype: 'F32' as const,
+      shape: [r, c],
+      data: heavyTailed(r, c, i + 1),
+    })),
+  )
   return file
 }
 
@@ -66,17 +74,30 @@ function bench(label: string, file: string) {
   const npJson = JSON.parse(np.stdout)
   const t = report.timings
   console.log(`\n== ${label} (${file})`)
-  console.log(`infolens (cold cache): ${cold.wall.toFixed(2)} s wall, peak RSS ${cold.rssMb.toFixed(0)} MB; analyze stage ${Number(t.analyze).toFixed(2)} s, checksum ${Number(t.checksum ?? 0).toFixed(2)} s; linalg ${report.engine.lapack}, ${report.engine.threads} threads; solved ${report.result.cache.solved}, cached ${report.result.cache.cached}`)
-  console.log(`infolens (warm cache): ${warm.wall.toFixed(2)} s wall, peak RSS ${warm.rssMb.toFixed(0)} MB; solved ${warmReport.result.cache.solved}, cached ${warmReport.result.cache.cached}`)
-  console.log(`numpy (${python}) Gram+eigvalsh+WWFit: ${np.wall.toFixed(2)} s wall (linalg ${npJson.linalg_s.toFixed(2)} s, fit ${npJson.fit_s.toFixed(2)} s), peak RSS ${np.rssMb.toFixed(0)} MB`)
-  console.log(`ratio infolens cold / numpy wall: ${(cold.wall / np.wall).toFixed(2)}; cold / numpy linalg-only: ${(cold.wall / npJson.linalg_s).toFixed(2)}; warm / numpy wall: ${(warm.wall / np.wall).toFixed(2)}`)
+  console.log(
+    `infolens (cold cache): ${cold.wall.toFixed(2)} s wall, peak RSS ${cold.rssMb.toFixed(0)} MB; analyze stage ${Number(t.analyze).toFixed(2)} s, checksum ${Number(t.checksum ?? 0).toFixed(2)} s; linalg ${report.engine.lapack}, ${report.engine.threads} threads; solved ${report.result.cache.solved}, cached ${report.result.cache.cached}`,
+  )
+  console.log(
+    `infolens (warm cache): ${warm.wall.toFixed(2)} s wall, peak RSS ${warm.rssMb.toFixed(0)} MB; solved ${warmReport.result.cache.solved}, cached ${warmReport.result.cache.cached}`,
+  )
+  console.log(
+    `numpy (${python}) Gram+eigvalsh+WWFit: ${np.wall.toFixed(2)} s wall (linalg ${npJson.linalg_s.toFixed(2)} s, fit ${npJson.fit_s.toFixed(2)} s), peak RSS ${np.rssMb.toFixed(0)} MB`,
+  )
+  console.log(
+    `ratio infolens cold / numpy wall: ${(cold.wall / np.wall).toFixed(2)}; cold / numpy linalg-only: ${(cold.wall / npJson.linalg_s).toFixed(2)}; warm / numpy wall: ${(warm.wall / np.wall).toFixed(2)}`,
+  )
   return {cold, warm, np}
 }
 
 const shapes = Array.from({length: layers}, (_, i): [number, number] => (i % 2 === 0 ? [size, size] : [4 * size, size]))
-bench(`${layers} layers alternating ${size}x${size} and ${4 * size}x${size} F32`, ensureCheckpoint(`model-${layers}x${size}`, shapes))
+bench(
+  `${layers} layers alternating ${size}x${size} and ${4 * size}x${size} F32`,
+  ensureCheckpoint(`model-${layers}x${size}`, shapes),
+)
 if (process.argv.includes('--big')) {
   const r = bench('one 4096x11008 F32 matrix', ensureCheckpoint('big-4096x11008', [[4096, 11008]]))
   const f64Mb = (4096 * 11008 * 8) / 2 ** 20
-  console.log(`streaming bound (spec): 4 × ${f64Mb.toFixed(0)} MB + 300 MB = ${(4 * f64Mb + 300).toFixed(0)} MB; measured ${r.cold.rssMb.toFixed(0)} MB`)
+  console.log(
+    `streaming bound (spec): 4 × ${f64Mb.toFixed(0)} MB + 300 MB = ${(4 * f64Mb + 300).toFixed(0)} MB; measured ${r.cold.rssMb.toFixed(0)} MB`,
+  )
 }

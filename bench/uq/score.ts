@@ -24,38 +24,71 @@ const file = join(dir, 'items.jsonl')
 async function writeDataset(): Promise<void> {
   const o = {...defaultSyntheticOptions, items, inputs: 10, responses, dim, temperatures: [0.7], seed: 1}
   const out = createWriteStream(file)
-  for (let k = 0; k < items; k++) if (!out.write(JSON.stringify(synthesizeItem(k, o)) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()))
+  for (let k = 0; k < items; k++)
+    if (!out.write(JSON.stringify(synthesizeItem(k, o)) + '\n'))
+      await new Promise<void>((r) => out.once('drain', () => r()))
   await new Promise<void>((r) => out.end(() => r()))
 }
 
 const options: RunScoringOptions = {
-  similarity: 'abs-cos', embedder: 'input', symmetrize: false, draws: 20, uniqueDraws: true, seed: 0,
-  baselines: false, baselineResponses: 'original', baselineOptions: defaultBaselineOptions,
+  similarity: 'abs-cos',
+  embedder: 'input',
+  symmetrize: false,
+  draws: 20,
+  uniqueDraws: true,
+  seed: 0,
+  baselines: false,
+  baselineResponses: 'original',
+  baselineOptions: defaultBaselineOptions,
 }
 
 await writeDataset()
 const bytes = readFileSync(file).length
-console.log(`dataset: ${items} items x 10 inputs x ${responses} responses x ${dim}-d, ${(bytes / 2 ** 20).toFixed(1)} MiB JSONL`)
+console.log(
+  `dataset: ${items} items x 10 inputs x ${responses} responses x ${dim}-d, ${(bytes / 2 ** 20).toFixed(1)} MiB JSONL`,
+)
 
 const tParse = performance.now()
-const parsed = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+const parsed = readFileSync(file, 'utf8')
+  .trim()
+  .split('\n')
+  .map((l) => JSON.parse(l))
 const tScore = performance.now()
 let checksum = 0
-parsed.forEach((it, k) => it.runs.forEach((run: any, r: number) => {
-  const s = scoreRun(run, options, (k + 1) * 1024 + r).invEntropy
-  checksum += s.invEntropy + s.niEntropy + s.wdPxPy + s.maxPyGivenX + s.maxPy
-}))
+parsed.forEach((it, k) =>
+  it.runs.forEach((run: any, r: number) => {
+    const s = scoreRun(run, options, (k + 1) * 1024 + r).invEntropy
+    checksum += s.invEntropy + s.niEntropy + s.wdPxPy + s.maxPyGivenX + s.maxPy
+  }),
+)
 const tEnd = performance.now()
 const tsScore = (tEnd - tScore) / 1000
 const tsParse = (tScore - tParse) / 1000
 
 const tCli = performance.now()
-execFileSync(process.execPath, [new URL('../../bin/run.js', import.meta.url).pathname, 'uq', 'score', file, '--no-baselines', '--quiet', '--out', join(dir, 'r.json')])
+execFileSync(process.execPath, [
+  new URL('../../bin/run.js', import.meta.url).pathname,
+  'uq',
+  'score',
+  file,
+  '--no-baselines',
+  '--quiet',
+  '--out',
+  join(dir, 'r.json'),
+])
 const cliSeconds = (performance.now() - tCli) / 1000
 
-const py = JSON.parse(execFileSync('python3', [new URL('numpy_score.py', import.meta.url).pathname, file], {encoding: 'utf8'}))
-console.log(`infolens kernels: score ${tsScore.toFixed(3)} s (JSON.parse ${tsParse.toFixed(3)} s), checksum ${checksum.toFixed(6)}`)
-console.log(`numpy:            score ${py.scoreSeconds.toFixed(3)} s (json.loads ${py.parseSeconds.toFixed(3)} s), checksum ${py.checksum.toFixed(6)} (other draws)`)
+const py = JSON.parse(
+  execFileSync('python3', [new URL('numpy_score.py', import.meta.url).pathname, file], {encoding: 'utf8'}),
+)
+console.log(
+  `infolens kernels: score ${tsScore.toFixed(3)} s (JSON.parse ${tsParse.toFixed(3)} s), checksum ${checksum.toFixed(6)}`,
+)
+console.log(
+  `numpy:            score ${py.scoreSeconds.toFixed(3)} s (json.loads ${py.parseSeconds.toFixed(3)} s), checksum ${py.checksum.toFixed(6)} (other draws)`,
+)
 console.log(`ratio scoring only (numpy / infolens): ${(py.scoreSeconds / tsScore).toFixed(1)}x`)
-console.log(`end to end: infolens CLI ${cliSeconds.toFixed(2)} s vs numpy ${(py.parseSeconds + py.scoreSeconds).toFixed(2)} s: ratio ${((py.parseSeconds + py.scoreSeconds) / cliSeconds).toFixed(1)}x`)
+console.log(
+  `end to end: infolens CLI ${cliSeconds.toFixed(2)} s vs numpy ${(py.parseSeconds + py.scoreSeconds).toFixed(2)} s: ratio ${((py.parseSeconds + py.scoreSeconds) / cliSeconds).toFixed(1)}x`,
+)
 rmSync(dir, {recursive: true, force: true})

@@ -76,10 +76,16 @@ function renderDoctor(r: DoctorResult): string {
     ['platform', `${r.platform} ${r.arch}`],
     ['cpus', `${r.cpus.count} x ${r.cpus.model}`],
     ['memory', `${gib(r.memory.totalBytes)} total, ${gib(r.memory.freeBytes)} free`],
-    ['float64 linear algebra', `${r.lapack} (${r.linalg.native.loaded ? '' : 'native addon not loaded: '}${r.linalg.native.detail})`],
+    [
+      'float64 linear algebra',
+      `${r.lapack} (${r.linalg.native.loaded ? '' : 'native addon not loaded: '}${r.linalg.native.detail})`,
+    ],
     ['TypeScript kernels', r.typescriptKernels],
     ['temp dir', `${r.tempDir.path} writable: ${ok(r.tempDir.writable)}`],
   ])
-  const backends = renderTable(['tfjs backend', 'loads', 'detail'], r.backends.map((b) => [b.name, ok(b.loaded), b.detail]))
+  const backends = renderTable(
+    ['tfjs backend', 'loads', 'detail'],
+    r.backends.map((b) => [b.name, ok(b.loaded), b.detail]),
+  )
   return `${summary}\n${backends}`
 }

@@ -6,7 +6,13 @@ import {familyOf, sectionRendererFor} from './registry.js'
 export type RenderFormat = 'markdown' | 'text'
 
 export function renderReport(report: Report<unknown>, format: RenderFormat): string {
-  const markdown = [`## infolens ${reportKind(report)} report`, renderEnvelopeMarkdown(report), `### Result`, sectionRendererFor(report.schema)(report)].join('\n\n') + '\n'
+  const markdown =
+    [
+      `## infolens ${reportKind(report)} report`,
+      renderEnvelopeMarkdown(report),
+      `### Result`,
+      sectionRendererFor(report.schema)(report),
+    ].join('\n\n') + '\n'
   return format === 'markdown' ? markdown : markdownToText(markdown)
 }
 

@@ -29,7 +29,9 @@ const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 
 /** oclif plugins' own commands are not infolens commands. */
 const isPluginCommand = (id: string) => id === 'help' || id === 'autocomplete' || id.startsWith('autocomplete:')
-const commandIds = Object.keys(manifest.commands).filter((id) => !isPluginCommand(id)).sort()
+const commandIds = Object.keys(manifest.commands)
+  .filter((id) => !isPluginCommand(id))
+  .sort()
 
 /** The one place that maps a report's `schema` id to its file in schemas/. */
 const schemaFiles: Record<string, string> = {
@@ -108,18 +110,36 @@ const badInvocations: Record<string, BadInvocation> = {
     names: () => notADirectory,
     exception: 'DIR is an output directory created when missing: the bad input is a path that is a regular file',
   },
-  doctor: {argv: () => ['--backend', 'abacus'], names: () => '--backend', exception: 'no inputs: an invalid flag value'},
+  doctor: {
+    argv: () => ['--backend', 'abacus'],
+    names: () => '--backend',
+    exception: 'no inputs: an invalid flag value',
+  },
   'kappa:plan': missingFile('missing.safetensors'),
   'netcdf:dump': missingFile('missing.nc'),
   'report:render': missingFile('missing.json'),
   'school:analyze': missingFile('missing.nc'),
-  'school:simulate': {argv: () => ['--agents', '0'], names: () => '--agents', exception: 'no required inputs: an invalid flag value'},
-  'school:sweep': {argv: () => ['--param', 'noise'], names: () => '--param', exception: 'its required input is a flag: an invalid --param'},
+  'school:simulate': {
+    argv: () => ['--agents', '0'],
+    names: () => '--agents',
+    exception: 'no required inputs: an invalid flag value',
+  },
+  'school:sweep': {
+    argv: () => ['--param', 'noise'],
+    names: () => '--param',
+    exception: 'its required input is a flag: an invalid --param',
+  },
   'spectral:analyze': missingFile('missing.safetensors'),
   'spectral:diff': missingFile('missing-a.json', () => [specB]),
   'spectral:refit': missingFile('missing.nc'),
   'uq:evaluate': missingFile('missing.jsonl'),
-  'uq:generate': missingFile('missing.jsonl', (s) => [join(s, 'items.jsonl'), '--endpoint', 'http://127.0.0.1:9/v1', '--model', 'm']),
+  'uq:generate': missingFile('missing.jsonl', (s) => [
+    join(s, 'items.jsonl'),
+    '--endpoint',
+    'http://127.0.0.1:9/v1',
+    '--model',
+    'm',
+  ]),
   'uq:perturb': missingFile('missing.jsonl', (s) => [join(s, 'perturbed.jsonl')]),
   'uq:score': missingFile('missing.jsonl'),
   'uq:tsu': missingFile('missing.jsonl'),
@@ -139,7 +159,10 @@ interface ValidInvocation {
 const validInvocations: Record<string, ValidInvocation> = {
   'checkpoint:inspect': {argv: () => [join(ck, 'model.safetensors')], inputs: [join(ck, 'model.safetensors')]},
   'credit:bin': {argv: () => [train, '--target', 'y'], inputs: [train]},
-  'credit:fairness': {argv: () => [train, '--target', 'y', '--bins', bins, '--protected', 'cat==a'], inputs: [train, bins]},
+  'credit:fairness': {
+    argv: () => [train, '--target', 'y', '--bins', bins, '--protected', 'cat==a'],
+    inputs: [train, bins],
+  },
   'credit:psi': {argv: () => [train, holdout, '--bins', bins], inputs: [train, holdout, bins]},
   'credit:score': {argv: () => [holdout, '--card', card], inputs: [holdout, card]},
   'credit:scorecard': {argv: () => [train, '--target', 'y', '--bins', bins], inputs: [train, bins]},
@@ -148,7 +171,11 @@ const validInvocations: Record<string, ValidInvocation> = {
   doctor: {argv: () => [], inputs: []},
   'kappa:plan': {argv: () => [tinyModel, '--no-cache'], inputs: [tinyModel]},
   'netcdf:dump': {argv: () => [runNc], inputs: [runNc]},
-  'report:render': {argv: () => [specA], inputs: [], notAReport: 'it renders a report: --json gives {format, text}, not an envelope'},
+  'report:render': {
+    argv: () => [specA],
+    inputs: [],
+    notAReport: 'it renders a report: --json gives {format, text}, not an envelope',
+  },
   'school:analyze': {argv: () => [runNc], inputs: [runNc]},
   'school:simulate': {argv: () => ['--agents', '20', '--steps', '5'], inputs: []},
   'school:sweep': {argv: () => ['--param', 'noise=0:0.5:2', '--agents', '20', '--steps', '5'], inputs: []},
@@ -157,10 +184,26 @@ const validInvocations: Record<string, ValidInvocation> = {
   'spectral:refit': {argv: () => [esdNc], inputs: [esdNc]},
   'uq:evaluate': {argv: () => [join(uqd, 'items.jsonl'), '--bootstrap', '5'], inputs: [join(uqd, 'items.jsonl')]},
   'uq:generate': {
-    argv: (v) => [questionsCsv, at(`generated-${v}.jsonl`), '--endpoint', server!.baseUrl, '--model', 'loopback-llm', '--perturbations', '1', '--responses', '2', '--backoff', '0.01'],
+    argv: (v) => [
+      questionsCsv,
+      at(`generated-${v}.jsonl`),
+      '--endpoint',
+      server!.baseUrl,
+      '--model',
+      'loopback-llm',
+      '--perturbations',
+      '1',
+      '--responses',
+      '2',
+      '--backoff',
+      '0.01',
+    ],
     inputs: [questionsCsv],
   },
-  'uq:perturb': {argv: (v) => [questionsCsv, at(`perturbed-${v}.jsonl`), '--wordnet', wordnetMini], inputs: [questionsCsv]},
+  'uq:perturb': {
+    argv: (v) => [questionsCsv, at(`perturbed-${v}.jsonl`), '--wordnet', wordnetMini],
+    inputs: [questionsCsv],
+  },
   'uq:score': {argv: () => [join(uqd, 'items.jsonl')], inputs: [join(uqd, 'items.jsonl')]},
   'uq:tsu': {argv: () => [join(uqd, 'items-tsu.jsonl')], inputs: [join(uqd, 'items-tsu.jsonl')]},
 }
@@ -199,7 +242,10 @@ async function makeWorkspace(): Promise<void> {
   const csv = readFileSync(join(fixtures, 'credit/generated.csv'), 'utf8').trimEnd().split('\n')
   writeFileSync(train, csv.slice(0, 1001).join('\n') + '\n')
   writeFileSync(holdout, [csv[0], ...csv.slice(1001)].join('\n') + '\n')
-  writeFileSync(questionsCsv, 'question,reference\nWho wrote the novel Babbitt?,Sinclair Lewis\nWho discovered gravity?,Isaac Newton\n')
+  writeFileSync(
+    questionsCsv,
+    'question,reference\nWho wrote the novel Babbitt?,Sinclair Lewis\nWho discovered gravity?,Isaac Newton\n',
+  )
   writeFileSync(notADirectory, 'not a directory\n')
   server = await startLoopbackServer()
   await Promise.all([
@@ -248,7 +294,15 @@ before(() => {
     if (valid || bad) {
       const s = scratch(id, 'flag')
       mkdirSync(s, {recursive: true})
-      r.unknownFlag = workspace.then(() => cli([...words(id), ...(valid ? valid.argv('flag') : bad!.argv(s)), '--out', join(s, 'out.json'), '--no-such-flag']))
+      r.unknownFlag = workspace.then(() =>
+        cli([
+          ...words(id),
+          ...(valid ? valid.argv('flag') : bad!.argv(s)),
+          '--out',
+          join(s, 'out.json'),
+          '--no-such-flag',
+        ]),
+      )
     }
     if (valid) {
       r.json = workspace.then(() => cli([...words(id), ...valid.argv('json'), '--json']))
@@ -268,7 +322,8 @@ after(async () => {
 
 test('the manifest lists the infolens commands (run npm run build)', () => {
   assert.ok(commandIds.length >= 20, `only ${commandIds.length} commands in oclif.manifest.json`)
-  for (const id of ['doctor', 'checkpoint:inspect', 'school:simulate', 'uq:score']) assert.ok(commandIds.includes(id), id)
+  for (const id of ['doctor', 'checkpoint:inspect', 'school:simulate', 'uq:score'])
+    assert.ok(commandIds.includes(id), id)
 })
 
 test('the tables name every command in the manifest, and nothing else', () => {
@@ -276,7 +331,11 @@ test('the tables name every command in the manifest, and nothing else', () => {
   assert.deepEqual(noBad, [], `add a bad invocation for ${noBad.join(', ')} to badInvocations`)
   const noValid = commandIds.filter((id) => !(id in validInvocations) && !(id in noValidInvocation))
   assert.deepEqual(noValid, [], `add a cheap valid invocation (or the reason there is none) for ${noValid.join(', ')}`)
-  const stale = [...Object.keys(badInvocations), ...Object.keys(validInvocations), ...Object.keys(noValidInvocation)].filter((id) => !commandIds.includes(id))
+  const stale = [
+    ...Object.keys(badInvocations),
+    ...Object.keys(validInvocations),
+    ...Object.keys(noValidInvocation),
+  ].filter((id) => !commandIds.includes(id))
   assert.deepEqual(stale, [], 'table entries for commands that no longer exist')
 })
 
@@ -316,7 +375,10 @@ for (const id of commandIds) {
     const r = await runs.get(id)!.bad!
     assert.equal(r.status, 2, `exit ${r.status}\n${r.stderr}`)
     const line = oneErrorLine(r)
-    assert.ok(line.includes(bad.names(scratch(id, 'plain'))), `the error does not name ${bad.names(scratch(id, 'plain'))}: ${line}`)
+    assert.ok(
+      line.includes(bad.names(scratch(id, 'plain'))),
+      `the error does not name ${bad.names(scratch(id, 'plain'))}: ${line}`,
+    )
     assert.equal(r.stdout, '')
     assert.deepEqual(readdirSync(scratch(id, 'plain')), [], 'files left behind (--out or outputs)')
   })
@@ -352,7 +414,10 @@ for (const id of commandIds) {
     const r = await json!
     assert.equal(r.status, 0, r.stderr)
     let report: any
-    assert.doesNotThrow(() => (report = JSON.parse(r.stdout)), `stdout is not one JSON document:\n${r.stdout.slice(0, 500)}`)
+    assert.doesNotThrow(
+      () => (report = JSON.parse(r.stdout)),
+      `stdout is not one JSON document:\n${r.stdout.slice(0, 500)}`,
+    )
     const q = await quiet!
     assert.equal(q.status, 0, q.stderr)
     assert.equal(q.stdout, '', '--quiet printed on stdout')

@@ -22,5 +22,8 @@ test('--backend tensorflow without tfjs-node: exit 2, one line naming the backen
   if (/tfjs-node(-gpu)? \d/.test(runCli(['doctor']).stdout)) return // tfjs-node installed: nothing to check
   assert.equal(r.status, 2)
   assert.equal(r.stdout, '')
-  assert.match(r.stderr, /^infolens: error: --backend: backend tensorflow is not available .*npm install @tensorflow\/tfjs-node@4\.22\.0.*\n$/)
+  assert.match(
+    r.stderr,
+    /^infolens: error: --backend: backend tensorflow is not available .*npm install @tensorflow\/tfjs-node@4\.22\.0.*\n$/,
+  )
 })

@@ -10,7 +10,9 @@ const root = new URL('../..', import.meta.url).pathname
 beforeEach(() => new Promise((resolve) => setTimeout(resolve, 10)))
 
 test('runCommand doctor --json returns the report as the command result', async () => {
-  const {result, stdout, error} = await runCommand<{schema: string; result: {node: string}}>(['doctor', '--json'], {root})
+  const {result, stdout, error} = await runCommand<{schema: string; result: {node: string}}>(['doctor', '--json'], {
+    root,
+  })
   assert.equal(error, undefined)
   assert.equal(result?.schema, 'infolens.doctor/1')
   assert.equal(JSON.parse(stdout).result.node, process.version)

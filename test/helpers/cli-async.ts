@@ -7,9 +7,15 @@ import type {CliResult} from './cli.js'
 
 const runJs = new URL('../../bin/run.js', import.meta.url).pathname
 
-export function runCliAsync(args: readonly string[], options: {env?: Record<string, string>; timeoutMs?: number} = {}): Promise<CliResult> {
+export function runCliAsync(
+  args: readonly string[],
+  options: {env?: Record<string, string>; timeoutMs?: number} = {},
+): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [runJs, ...args], {env: {...process.env, NO_COLOR: '1', ...options.env}, stdio: ['ignore', 'pipe', 'pipe']})
+    const child = spawn(process.execPath, [runJs, ...args], {
+      env: {...process.env, NO_COLOR: '1', ...options.env},
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))

@@ -12,7 +12,10 @@ export interface CliResult {
   stderr: string
 }
 
-export function runCli(args: readonly string[], options: {cwd?: string; env?: Record<string, string>; timeoutMs?: number} = {}): CliResult {
+export function runCli(
+  args: readonly string[],
+  options: {cwd?: string; env?: Record<string, string>; timeoutMs?: number} = {},
+): CliResult {
   const r = spawnSync(process.execPath, [runJs, ...args], {
     cwd: options.cwd,
     encoding: 'utf8',
@@ -23,13 +26,18 @@ export function runCli(args: readonly string[], options: {cwd?: string; env?: Re
 }
 
 /** Runs with --json and parses stdout as exactly one JSON document. */
-export function runCliJson<T = any>(args: readonly string[], options: Parameters<typeof runCli>[1] = {}): {json: T; result: CliResult} {
+export function runCliJson<T = any>(
+  args: readonly string[],
+  options: Parameters<typeof runCli>[1] = {},
+): {json: T; result: CliResult} {
   const result = runCli([...args, '--json'], options)
   let json: T
   try {
     json = JSON.parse(result.stdout) as T
   } catch {
-    throw new Error(`stdout is not one JSON document (exit ${result.status}):\n${result.stdout.slice(0, 2000)}\nstderr:\n${result.stderr.slice(0, 2000)}`)
+    throw new Error(
+      `stdout is not one JSON document (exit ${result.status}):\n${result.stdout.slice(0, 2000)}\nstderr:\n${result.stderr.slice(0, 2000)}`,
+    )
   }
   return {json, result}
 }

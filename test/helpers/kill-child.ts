@@ -18,7 +18,10 @@ export function waitForLine(child: ChildProcess, line: string, timeoutMs = 20_00
   return new Promise((resolve, reject) => {
     let out = ''
     let err = ''
-    const timer = setTimeout(() => reject(new Error(`child did not print "${line}" within ${timeoutMs} ms; stderr: ${err}`)), timeoutMs)
+    const timer = setTimeout(
+      () => reject(new Error(`child did not print "${line}" within ${timeoutMs} ms; stderr: ${err}`)),
+      timeoutMs,
+    )
     child.stderr!.on('data', (d) => (err += d))
     child.stdout!.on('data', (d) => {
       out += d

@@ -17,8 +17,16 @@ const reportSchemaIds = readdirSync(schemaDir)
 
 function reportOf(schema: string, result: unknown): Report<unknown> {
   return {
-    schema, tool: {name: 'infolens', version: '0'}, command: ['infolens'], createdAt: '2025-01-01T00:00:00.000Z', inputs: [], options: {},
-    engine: {backend: 'cpu', lapack: 'none', threads: 1} as Report<unknown>['engine'], timings: {}, warnings: [], result,
+    schema,
+    tool: {name: 'infolens', version: '0'},
+    command: ['infolens'],
+    createdAt: '2025-01-01T00:00:00.000Z',
+    inputs: [],
+    options: {},
+    engine: {backend: 'cpu', lapack: 'none', threads: 1} as Report<unknown>['engine'],
+    timings: {},
+    warnings: [],
+    result,
   }
 }
 

@@ -18,11 +18,17 @@ export default class CheckpointInspect extends InfolensCommand<Report<Checkpoint
   ]
 
   static override args = {
-    path: Args.string({required: true, description: 'Checkpoint: .safetensors file, shard directory or model.safetensors.index.json'}),
+    path: Args.string({
+      required: true,
+      description: 'Checkpoint: .safetensors file, shard directory or model.safetensors.index.json',
+    }),
   }
 
   static override flags = {
-    filter: Flags.string({summary: 'Only tensors whose name matches this regular expression (JavaScript syntax).', helpValue: 'REGEX'}),
+    filter: Flags.string({
+      summary: 'Only tensors whose name matches this regular expression (JavaScript syntax).',
+      helpValue: 'REGEX',
+    }),
   }
 
   async run(): Promise<Report<CheckpointInventory>> {
@@ -36,7 +42,12 @@ export default class CheckpointInspect extends InfolensCommand<Report<Checkpoint
       await checkpoint.close()
     }
     const inputs = [...(checkpoint.layout.indexFile ? [checkpoint.layout.indexFile] : []), ...checkpoint.files]
-    const report = await this.envelope({schema: 'infolens.checkpoint/1', inputs, options: {filter: flags.filter ?? null}, result})
+    const report = await this.envelope({
+      schema: 'infolens.checkpoint/1',
+      inputs,
+      options: {filter: flags.filter ?? null},
+      result,
+    })
     return this.emit(report, (r) => renderCheckpointInventory(r.result))
   }
 }

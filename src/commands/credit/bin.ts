@@ -12,17 +12,31 @@ const DEFAULT_MIN_BIN_SIZE: Record<string, number> = {quantile: 0, tree: 0.05, c
 
 export default class CreditBin extends InfolensCommand<Report<BinResult>> {
   static override summary = 'Bin features, with WoE, IV, bias-corrected IV, standard errors and χ² tests per feature.'
-  static override description = 'JSON schema infolens.credit.bin/1; --out FILE saves the report, which is also the binning file (--bins) of psi, scorecard and fairness. Exit codes: 0 ok, 1 internal error, 2 bad input.'
-  static override examples = ['<%= config.bin %> credit bin germancredit.csv --target creditability --bad bad --out bins.json']
+  static override description =
+    'JSON schema infolens.credit.bin/1; --out FILE saves the report, which is also the binning file (--bins) of psi, scorecard and fairness. Exit codes: 0 ok, 1 internal error, 2 bad input.'
+  static override examples = [
+    '<%= config.bin %> credit bin germancredit.csv --target creditability --bad bad --out bins.json',
+  ]
   static override args = {data: Args.string({required: true, description: 'CSV or Parquet file'})}
   static override flags = {
     ...targetFlags,
     ...featureFlags,
     ...woeFlags,
-    method: Flags.option({options: ['quantile', 'tree', 'chimerge', 'optimal', 'xgb1'] as const, default: 'quantile' as const, summary: 'Binning method.'})(),
+    method: Flags.option({
+      options: ['quantile', 'tree', 'chimerge', 'optimal', 'xgb1'] as const,
+      default: 'quantile' as const,
+      summary: 'Binning method.',
+    })(),
     'max-bins': Flags.integer({min: 2, summary: 'Maximum bins per feature (default 10; xgb1: unlimited).'}),
-    'min-bin-size': Flags.string({summary: 'Minimum bin size as a fraction of rows (default 0.05 for tree/chimerge/optimal, 0 otherwise).', helpValue: 'F'}),
-    monotonic: Flags.option({options: ['auto', 'ascending', 'descending', 'none'] as const, default: 'none' as const, summary: 'Monotone bad-rate trend over the bins.'})(),
+    'min-bin-size': Flags.string({
+      summary: 'Minimum bin size as a fraction of rows (default 0.05 for tree/chimerge/optimal, 0 otherwise).',
+      helpValue: 'F',
+    }),
+    monotonic: Flags.option({
+      options: ['auto', 'ascending', 'descending', 'none'] as const,
+      default: 'none' as const,
+      summary: 'Monotone bad-rate trend over the bins.',
+    })(),
     'chi-alpha': Flags.string({default: '0.05', summary: 'ChiMerge significance level.', helpValue: 'A'}),
     'ci-level': Flags.string({default: '0.95', summary: 'Confidence level of the IV interval.', helpValue: 'L'}),
     rounds: Flags.integer({default: 300, min: 1, summary: 'xgb1: boosting rounds.'}),
@@ -33,21 +47,52 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
   async run(): Promise<Report<BinResult>> {
     const {args, flags} = await this.parseWithBase(CreditBin)
     const method = flags.method
-    const select = {target: flags.target, bad: flags.bad, features: commaList(flags.features), exclude: commaList(flags.exclude), categorical: commaList(flags.categorical), special: commaList(flags.special)}
-    const table = await this.stopwatch.time('profile', () => profileTable(args.data, {...select, maxDistinct: flags['max-distinct']}))
+    const select = {
+      target: flags.target,
+      bad: flags.bad,
+      features: commaList(flags.features),
+      exclude: commaList(flags.exclude),
+      categorical: commaList(flags.categorical),
+      special: commaList(flags.special),
+    }
+    const table = await this.stopwatch.time('profile', () =>
+      profileTable(args.data, {...select, maxDistinct: flags['max-distinct']}),
+    )
     const monotonic = flags.monotonic
-    const thresholds = method === 'xgb1' ? await this.stopwatch.time('xgb1', () => loadXgb1Thresholds(args.data, {...select, rounds: flags.rounds, monotonic})) : undefined
+    const thresholds =
+      method === 'xgb1'
+        ? await this.stopwatch.time('xgb1', () =>
+            loadXgb1Thresholds(args.data, {...select, rounds: flags.rounds, monotonic}),
+          )
+        : undefined
     const binning = {
       method,
       maxBins: flags['max-bins'] ?? (method === 'xgb1' ? Number.MAX_SAFE_INTEGER : 10),
       minBinSize: flags['min-bin-size'] === undefined ? DEFAULT_MIN_BIN_SIZE[method] : Number(flags['min-bin-size']),
-      monotonic: method === 'xgb1' ? 'none' as const : monotonic,
+      monotonic: method === 'xgb1' ? ('none' as const) : monotonic,
       chiAlpha: Number(flags['chi-alpha']),
     }
-    const info = {zeroFill: parseZeroFill(flags['zero-fill']), woeSign: flags['woe-sign'], ciLevel: Number(flags['ci-level'])}
-    const result = this.stopwatch.time('bin', () => binFeatures({...table, target: flags.target}, binning, info, thresholds))
-    const warnings = table.profiles.filter((p) => p.precisionBits !== null).map((p) => `${p.name}: more than ${flags['max-distinct']} distinct values; rounded to ${p.precisionBits} mantissa bits`)
-    const report = await this.envelope({schema: 'infolens.credit.bin/1', inputs: [args.data], options: {...flags, ...binning, ...info}, warnings, result: await result})
+    const info = {
+      zeroFill: parseZeroFill(flags['zero-fill']),
+      woeSign: flags['woe-sign'],
+      ciLevel: Number(flags['ci-level']),
+    }
+    const result = this.stopwatch.time('bin', () =>
+      binFeatures({...table, target: flags.target}, binning, info, thresholds),
+    )
+    const warnings = table.profiles
+      .filter((p) => p.precisionBits !== null)
+      .map(
+        (p) =>
+          `${p.name}: more than ${flags['max-distinct']} distinct values; rounded to ${p.precisionBits} mantissa bits`,
+      )
+    const report = await this.envelope({
+      schema: 'infolens.credit.bin/1',
+      inputs: [args.data],
+      options: {...flags, ...binning, ...info},
+      warnings,
+      result: await result,
+    })
     if (flags.plots) await this.stopwatch.time('plots', () => writeWoePlots(flags.plots!, report.result))
     return this.emit(report, (r) => renderBinResult(r.result, flags.tables))
   }

@@ -21,18 +21,28 @@ export interface PsiResult {
 }
 
 export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
-  static override summary = 'PSI/CSI per feature (and of a score column) with SE, χ² drift test and sample-size-aware critical PSI.'
-  static override description = 'JSON schema infolens.credit.psi/1. Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a --fail-on gate matched.'
+  static override summary =
+    'PSI/CSI per feature (and of a score column) with SE, χ² drift test and sample-size-aware critical PSI.'
+  static override description =
+    'JSON schema infolens.credit.psi/1. Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a --fail-on gate matched.'
   static override examples = ['<%= config.bin %> credit psi train.csv test.csv --bins bins.json --fail-on drift']
-  static override args = {expected: Args.string({required: true, description: 'reference (expected) CSV/Parquet'}), actual: Args.string({required: true, description: 'current (actual) CSV/Parquet'})}
+  static override args = {
+    expected: Args.string({required: true, description: 'reference (expected) CSV/Parquet'}),
+    actual: Args.string({required: true, description: 'current (actual) CSV/Parquet'}),
+  }
   static override flags = {
     bins: Flags.string({required: true, summary: 'Binning file written by `credit bin --out`.', helpValue: 'FILE'}),
     score: Flags.string({summary: 'Numeric score column: PSI over its deciles in EXPECTED.', helpValue: 'COL'}),
     'score-bins': Flags.integer({default: 10, min: 2, summary: 'Quantile bins of the score column.'}),
     alpha: Flags.string({default: '0.05', summary: 'Significance level of the χ² drift test.', helpValue: 'A'}),
     'zero-fill': Flags.string({default: '0.5', summary: 'Count replacing a zero count in one sample.', helpValue: 'X'}),
-    'fixed-reference': Flags.boolean({summary: 'Treat EXPECTED as a fixed population: drop its variance from the SE; test T = N_A·PSI.'}),
-    'fail-on': Flags.option({options: ['drift', 'rule'] as const, summary: 'Exit 3 if any feature drifts (χ² test at α) or has PSI > 0.25 (rule).'})(),
+    'fixed-reference': Flags.boolean({
+      summary: 'Treat EXPECTED as a fixed population: drop its variance from the SE; test T = N_A·PSI.',
+    }),
+    'fail-on': Flags.option({
+      options: ['drift', 'rule'] as const,
+      summary: 'Exit 3 if any feature drifts (χ² test at α) or has PSI > 0.25 (rule).',
+    })(),
   }
 
   async run(): Promise<Report<PsiResult>> {
@@ -40,13 +50,34 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
     const binnings: FeatureBinning[] = [...readBinningFile(flags.bins).features.map((f) => f.binning)]
     if (flags.score) binnings.push(await scoreBinning(args.expected, flags.score, flags['score-bins']))
     const [e, a] = await this.stopwatch.time('count', () => countBinsOfFiles([args.expected, args.actual], binnings))
-    const o = {zeroFill: parseZeroFill(flags['zero-fill']), alpha: Number(flags.alpha), fixedReference: flags['fixed-reference'] === true}
-    const features = binnings.map((b, f) => psiFeature(b, e.counts[f][0], a.counts[f][0], [e.unmatched[f], a.unmatched[f]], o))
+    const o = {
+      zeroFill: parseZeroFill(flags['zero-fill']),
+      alpha: Number(flags.alpha),
+      fixedReference: flags['fixed-reference'] === true,
+    }
+    const features = binnings.map((b, f) =>
+      psiFeature(b, e.counts[f][0], a.counts[f][0], [e.unmatched[f], a.unmatched[f]], o),
+    )
     const drifted = features.filter((f) => (flags['fail-on'] === 'rule' ? f.psi > 0.25 : f.drift)).map((f) => f.feature)
-    const result = {expected_rows: e.rows, actual_rows: a.rows, alpha: o.alpha, fixed_reference: o.fixedReference, features, drifted}
-    const report = await this.envelope({schema: 'infolens.credit.psi/1', inputs: [args.expected, args.actual, flags.bins], options: flags, result})
+    const result = {
+      expected_rows: e.rows,
+      actual_rows: a.rows,
+      alpha: o.alpha,
+      fixed_reference: o.fixedReference,
+      features,
+      drifted,
+    }
+    const report = await this.envelope({
+      schema: 'infolens.credit.psi/1',
+      inputs: [args.expected, args.actual, flags.bins],
+      options: flags,
+      result,
+    })
     this.emit(report, (r) => renderPsi(r.result))
-    if (flags['fail-on'] && drifted.length > 0) throw new GateError(`${flags['fail-on']} gate: ${drifted.length} feature(s) drifted: ${drifted.slice(0, 5).join(', ')}`)
+    if (flags['fail-on'] && drifted.length > 0)
+      throw new GateError(
+        `${flags['fail-on']} gate: ${drifted.length} feature(s) drifted: ${drifted.slice(0, 5).join(', ')}`,
+      )
     return report
   }
 }

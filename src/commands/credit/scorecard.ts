@@ -10,16 +10,23 @@ import {renderScorecard} from '../../families/credit/render/scorecard-render.js'
 import {scorecardSql} from '../../families/credit/io/scorecard-sql.js'
 
 export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> {
-  static override summary = 'Fit a WoE logistic-regression scorecard (IRLS) with points scaling, AUC/KS/Gini, score PSI and SQL export.'
-  static override description = 'JSON schema infolens.credit.scorecard/1; --out FILE saves the scorecard used by `credit score --card`. Exit codes: 0 ok, 1 internal error, 2 bad input.'
-  static override examples = ['<%= config.bin %> credit scorecard train.csv --target creditability --bins bins.json --test test.csv --sql card.sql --out card.json']
+  static override summary =
+    'Fit a WoE logistic-regression scorecard (IRLS) with points scaling, AUC/KS/Gini, score PSI and SQL export.'
+  static override description =
+    'JSON schema infolens.credit.scorecard/1; --out FILE saves the scorecard used by `credit score --card`. Exit codes: 0 ok, 1 internal error, 2 bad input.'
+  static override examples = [
+    '<%= config.bin %> credit scorecard train.csv --target creditability --bins bins.json --test test.csv --sql card.sql --out card.json',
+  ]
   static override args = {data: Args.string({required: true, description: 'training CSV/Parquet'})}
   static override flags = {
     target: Flags.string({required: true, summary: 'Target column (binary).', helpValue: 'COL'}),
     bad: Flags.string({summary: 'Target value meaning bad (default: as in the binning file).', helpValue: 'VALUE'}),
     bins: Flags.string({required: true, summary: 'Binning file written by `credit bin --out`.', helpValue: 'FILE'}),
     test: Flags.string({summary: 'Held-out CSV/Parquet for test AUC/KS and score PSI.', helpValue: 'FILE'}),
-    features: Flags.string({summary: 'Comma-separated features to use (default: all in the binning file).', helpValue: 'A,B'}),
+    features: Flags.string({
+      summary: 'Comma-separated features to use (default: all in the binning file).',
+      helpValue: 'A,B',
+    }),
     'min-iv': Flags.string({default: '0', summary: 'Drop features with IV below this.', helpValue: 'X'}),
     stepwise: Flags.boolean({summary: 'Forward stepwise selection by AIC.'}),
     pdo: Flags.string({default: '20', summary: 'Points to double the odds.', helpValue: 'P'}),
@@ -37,11 +44,31 @@ export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> 
     const binnings = features.map((f) => f.binning)
     const bad = flags.bad ?? bins.bad_label
     const train = await this.stopwatch.time('train', () => readBinnedRows(args.data, binnings, flags.target, bad))
-    const test = flags.test ? await this.stopwatch.time('test', () => readBinnedRows(flags.test!, binnings, flags.target, bad)) : undefined
-    const o = {pdo: Number(flags.pdo), basePoints: Number(flags['base-points']), baseOdds: Number(flags['base-odds']), minIv: Number(flags['min-iv']), stepwise: flags.stepwise, zeroFill: parseZeroFill(String(bins.zero_fill))}
-    const card = await this.stopwatch.time('fit', () => buildScorecard(features, train, test, o, {target: flags.target, badLabel: train.badLabel, woeSign: bins.woe_sign}))
+    const test = flags.test
+      ? await this.stopwatch.time('test', () => readBinnedRows(flags.test!, binnings, flags.target, bad))
+      : undefined
+    const o = {
+      pdo: Number(flags.pdo),
+      basePoints: Number(flags['base-points']),
+      baseOdds: Number(flags['base-odds']),
+      minIv: Number(flags['min-iv']),
+      stepwise: flags.stepwise,
+      zeroFill: parseZeroFill(String(bins.zero_fill)),
+    }
+    const card = await this.stopwatch.time('fit', () =>
+      buildScorecard(features, train, test, o, {
+        target: flags.target,
+        badLabel: train.badLabel,
+        woeSign: bins.woe_sign,
+      }),
+    )
     if (flags.sql) writeFileAtomic(flags.sql, scorecardSql(card, flags['sql-table']))
-    const report = await this.envelope({schema: 'infolens.credit.scorecard/1', inputs: [args.data, flags.bins, ...(flags.test ? [flags.test] : [])], options: flags, result: card})
+    const report = await this.envelope({
+      schema: 'infolens.credit.scorecard/1',
+      inputs: [args.data, flags.bins, ...(flags.test ? [flags.test] : [])],
+      options: flags,
+      result: card,
+    })
     return this.emit(report, (r) => renderScorecard(r.result))
   }
 }

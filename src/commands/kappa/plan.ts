@@ -10,50 +10,117 @@ import {renderPlanFormat, FORMATS} from '../../families/kappa/io/formats/plan-fo
 import {emitPlanFiles, planFiles} from '../../families/kappa/io/formats/plan-files.js'
 
 export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> {
-  static override summary = 'KappaTune fine-tune plan: train the tensors with the lowest condition number, freeze the rest.'
+  static override summary =
+    'KappaTune fine-tune plan: train the tensors with the lowest condition number, freeze the rest.'
   static override examples = [
     '<%= config.bin %> kappa plan model/ --fraction 0.2 --format peft > lora.json',
     '<%= config.bin %> kappa plan model.safetensors --count 100 --exclude "mlp\\.gate\\.weight$" --emit plan/',
     '<%= config.bin %> kappa plan model/ --per-type --fraction 0.25 --format axolotl --adapter full',
   ]
-  static override args = {path: Args.string({required: true, description: 'safetensors file, shard directory or model.safetensors.index.json'})}
+  static override args = {
+    path: Args.string({
+      required: true,
+      description: 'safetensors file, shard directory or model.safetensors.index.json',
+    }),
+  }
   static override flags = {
-    count: Flags.integer({summary: 'Train the N lowest-kappa tensors (per list: Linear modules, MoE parameters).', helpGroup: 'BUDGET'}),
-    fraction: Flags.string({summary: 'Train max(1, int(len*P)) of each list (PEFT top_p). Default 0.2.', helpGroup: 'BUDGET'}),
+    count: Flags.integer({
+      summary: 'Train the N lowest-kappa tensors (per list: Linear modules, MoE parameters).',
+      helpGroup: 'BUDGET',
+    }),
+    fraction: Flags.string({
+      summary: 'Train max(1, int(len*P)) of each list (PEFT top_p). Default 0.2.',
+      helpGroup: 'BUDGET',
+    }),
     'max-kappa': Flags.string({summary: 'Train every tensor with kappa <= T.', helpGroup: 'BUDGET'}),
-    'per-type': Flags.boolean({summary: 'Apply the budget within each layer type (q_proj, mlp.down_proj, ...), as Spectrum does.', helpGroup: 'BUDGET'}),
+    'per-type': Flags.boolean({
+      summary: 'Apply the budget within each layer type (q_proj, mlp.down_proj, ...), as Spectrum does.',
+      helpGroup: 'BUDGET',
+    }),
     include: Flags.string({summary: 'Only tensors whose name matches this regex are candidates.'}),
     exclude: Flags.string({summary: 'Tensors whose name matches this regex are not candidates (e.g. MoE routers).'}),
-    'max-dim': Flags.integer({default: 16384, min: 1, summary: 'Skip tensors with a dimension above this (PEFT: vocab embeddings, lm_head).'}),
-    scope: Flags.option({options: ['linear', 'all-2d'] as const, default: 'linear' as const, summary: 'linear: PEFT semantics (no embedding tables); all-2d: every float tensor with ndim >= 2.'})(),
+    'max-dim': Flags.integer({
+      default: 16384,
+      min: 1,
+      summary: 'Skip tensors with a dimension above this (PEFT: vocab embeddings, lm_head).',
+    }),
+    scope: Flags.option({
+      options: ['linear', 'all-2d'] as const,
+      default: 'linear' as const,
+      summary: 'linear: PEFT semantics (no embedding tables); all-2d: every float tensor with ndim >= 2.',
+    })(),
     eps: Flags.string({default: '1e-8', summary: 'Epsilon of kappa_peft = s1/(sk + eps).'}),
-    format: Flags.option({options: FORMATS, default: 'text' as const, summary: 'What to print: a summary (text), the plan report (json) or one fine-tuning tool format.'})(),
-    adapter: Flags.option({options: ['lora', 'full'] as const, default: 'lora' as const, summary: 'Axolotl fragment: LoRA target modules or full fine-tuning unfrozen_parameters.'})(),
+    format: Flags.option({
+      options: FORMATS,
+      default: 'text' as const,
+      summary: 'What to print: a summary (text), the plan report (json) or one fine-tuning tool format.',
+    })(),
+    adapter: Flags.option({
+      options: ['lora', 'full'] as const,
+      default: 'lora' as const,
+      summary: 'Axolotl fragment: LoRA target modules or full fine-tuning unfrozen_parameters.',
+    })(),
     'lora-r': Flags.integer({default: 16, min: 1, summary: 'LoRA rank written to the peft/axolotl outputs.'}),
     'lora-alpha': Flags.integer({default: 32, min: 1, summary: 'LoRA alpha written to the peft/axolotl outputs.'}),
-    emit: Flags.string({summary: 'Write every format (plan JSON, peft, unfreeze, axolotl, spectrum) into DIR.', helpValue: 'DIR'}),
-    cache: Flags.string({summary: 'Spectra cache directory shared with `spectral` (default: the user cache dir).', helpValue: 'DIR'}),
+    emit: Flags.string({
+      summary: 'Write every format (plan JSON, peft, unfreeze, axolotl, spectrum) into DIR.',
+      helpValue: 'DIR',
+    }),
+    cache: Flags.string({
+      summary: 'Spectra cache directory shared with `spectral` (default: the user cache dir).',
+      helpValue: 'DIR',
+    }),
     'no-cache': Flags.boolean({summary: 'Neither read nor write cached spectra.'}),
   }
 
   async run(): Promise<Report<KappaPlanResult>> {
     const {args, flags} = await this.parseWithBase(KappaPlan)
-    const num = (flag: string, v: string | undefined) => (v === undefined ? undefined : parseNumberFlag(args.path, flag, v))
+    const num = (flag: string, v: string | undefined) =>
+      v === undefined ? undefined : parseNumberFlag(args.path, flag, v)
     const request = planRequest(args.path, {
-      count: flags.count, fraction: num('--fraction', flags.fraction), 'max-kappa': num('--max-kappa', flags['max-kappa']), 'per-type': flags['per-type'],
-      include: flags.include, exclude: flags.exclude, 'max-dim': flags['max-dim'], scope: flags.scope, eps: num('--eps', flags.eps) ?? 1e-8,
+      count: flags.count,
+      fraction: num('--fraction', flags.fraction),
+      'max-kappa': num('--max-kappa', flags['max-kappa']),
+      'per-type': flags['per-type'],
+      include: flags.include,
+      exclude: flags.exclude,
+      'max-dim': flags['max-dim'],
+      scope: flags.scope,
+      eps: num('--eps', flags.eps) ?? 1e-8,
     })
     const {store, dir} = openSpectraStore(flags['no-cache'] ? null : flags.cache)
-    const {result, files} = await planCheckpoint(args.path, request, {store, cacheDir: dir, threads: this.threads, stopwatch: this.stopwatch, progress: (n) => this.progress(n, 'kappa')})
-    const report = await this.envelope({schema: 'infolens.kappa/1', inputs: files, options: {...flags, path: args.path}, warnings: result.warnings, result})
+    const {result, files} = await planCheckpoint(args.path, request, {
+      store,
+      cacheDir: dir,
+      threads: this.threads,
+      stopwatch: this.stopwatch,
+      progress: (n) => this.progress(n, 'kappa'),
+    })
+    const report = await this.envelope({
+      schema: 'infolens.kappa/1',
+      inputs: files,
+      options: {...flags, path: args.path},
+      warnings: result.warnings,
+      result,
+    })
     const lora = {r: flags['lora-r'], alpha: flags['lora-alpha'], dropout: 0.05}
-    if (flags.emit) emitPlanFiles(flags.emit, planFiles(JSON.stringify(report, null, 2) + '\n', result, basename(args.path).replace(/\.safetensors(\.index\.json)?$/, ''), lora))
+    if (flags.emit)
+      emitPlanFiles(
+        flags.emit,
+        planFiles(
+          JSON.stringify(report, null, 2) + '\n',
+          result,
+          basename(args.path).replace(/\.safetensors(\.index\.json)?$/, ''),
+          lora,
+        ),
+      )
     return this.emit(report, (r) => renderPlanFormat(r, flags.format, flags.adapter, lora))
   }
 }
 
 function parseNumberFlag(path: string, flag: string, value: string): number {
   const x = Number(value)
-  if (value.trim() === '' || !Number.isFinite(x)) throw new InputError(`expected a number, got ${JSON.stringify(value)}`, {file: path, field: flag})
+  if (value.trim() === '' || !Number.isFinite(x))
+    throw new InputError(`expected a number, got ${JSON.stringify(value)}`, {file: path, field: flag})
   return x
 }

@@ -22,8 +22,15 @@ export default class NetcdfDump extends InfolensCommand<Report<NetcdfDumpResult>
 
   async run(): Promise<Report<NetcdfDumpResult>> {
     const {args, flags} = await this.parseWithBase(NetcdfDump)
-    const result = await this.stopwatch.time('read', async () => buildDump(openNetcdf(args.file), {values: flags.values}))
-    const report = await this.envelope({schema: 'infolens.netcdf/1', inputs: [args.file], options: {values: flags.values ?? null}, result})
+    const result = await this.stopwatch.time('read', async () =>
+      buildDump(openNetcdf(args.file), {values: flags.values}),
+    )
+    const report = await this.envelope({
+      schema: 'infolens.netcdf/1',
+      inputs: [args.file],
+      options: {values: flags.values ?? null},
+      result,
+    })
     return this.emit(report, (r) => renderNetcdfDump(r.result))
   }
 }

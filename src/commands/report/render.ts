@@ -12,9 +12,15 @@ export default class ReportRender extends InfolensCommand<{format: string; text:
     '<%= config.bin %> report render report.json --format text',
     '<%= config.bin %> report render report.json >> "$GITHUB_STEP_SUMMARY"',
   ]
-  static override args = {report: Args.string({required: true, description: 'an infolens JSON report (written with --out)'})}
+  static override args = {
+    report: Args.string({required: true, description: 'an infolens JSON report (written with --out)'}),
+  }
   static override flags = {
-    format: Flags.option({options: ['markdown', 'text'] as const, default: 'markdown' as const, summary: 'Output format.'})(),
+    format: Flags.option({
+      options: ['markdown', 'text'] as const,
+      default: 'markdown' as const,
+      summary: 'Output format.',
+    })(),
   }
 
   async run(): Promise<{format: string; text: string}> {

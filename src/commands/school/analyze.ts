@@ -24,11 +24,24 @@ interface Result {
 }
 
 export default class SchoolAnalyze extends InfolensCommand<Report<Result>> {
-  static override summary = 'Recompute P, M, the seven entropies and OSI from a trajectory NetCDF file (single run or ensemble).'
-  static override examples = ['<%= config.bin %> school analyze run.nc --centroid naive', '<%= config.bin %> school analyze ensemble.nc --json']
-  static override args = {file: Args.string({required: true, description: 'NetCDF file with positions and velocities (time, [member,] fish, spatial)'})}
+  static override summary =
+    'Recompute P, M, the seven entropies and OSI from a trajectory NetCDF file (single run or ensemble).'
+  static override examples = [
+    '<%= config.bin %> school analyze run.nc --centroid naive',
+    '<%= config.bin %> school analyze ensemble.nc --json',
+  ]
+  static override args = {
+    file: Args.string({
+      required: true,
+      description: 'NetCDF file with positions and velocities (time, [member,] fish, spatial)',
+    }),
+  }
   static override flags = {
-    centroid: Flags.option({options: ['naive', 'periodic'] as const, default: 'periodic' as const, summary: 'Centroid for M, spread, H_ang, H_shape (naive = dewi-kadita).'})(),
+    centroid: Flags.option({
+      options: ['naive', 'periodic'] as const,
+      default: 'periodic' as const,
+      summary: 'Centroid for M, spread, H_ang, H_shape (naive = dewi-kadita).',
+    })(),
     box: Flags.string({summary: 'Box size when the file has no box_size attribute.'}),
     plot: Flags.string({summary: 'Write an SVG time series (member 0 of an ensemble).', helpValue: 'FILE.svg'}),
   }
@@ -40,13 +53,39 @@ export default class SchoolAnalyze extends InfolensCommand<Report<Result>> {
     const bar = this.progress(tr.frames, 'frames')
     const a = await this.stopwatch.time('metrics', async () => analyzeTrajectory(tr, flags.centroid, () => bar.tick()))
     bar.stop()
-    if (flags.plot) await writeSchoolPlot(flags.plot, args.file, Array.from(tr.time), Object.fromEntries(metricNames.map((n, k) => [n, Array.from(a.series[0][k])])) as Record<MetricName, number[]>)
-    const result: Result = {file: args.file, frames: tr.frames, fish: tr.fish, box_size: tr.boxSize, centroid: flags.centroid, state: a.states[0], summary: a.summaries[0], maxDifferenceFromStored: a.maxDifferenceFromStored, ensemble: a.ensemble}
+    if (flags.plot)
+      await writeSchoolPlot(
+        flags.plot,
+        args.file,
+        Array.from(tr.time),
+        Object.fromEntries(metricNames.map((n, k) => [n, Array.from(a.series[0][k])])) as Record<MetricName, number[]>,
+      )
+    const result: Result = {
+      file: args.file,
+      frames: tr.frames,
+      fish: tr.fish,
+      box_size: tr.boxSize,
+      centroid: flags.centroid,
+      state: a.states[0],
+      summary: a.summaries[0],
+      maxDifferenceFromStored: a.maxDifferenceFromStored,
+      ensemble: a.ensemble,
+    }
     const report = await this.envelope({schema: 'infolens.school/1', inputs: [args.file], options: {...flags}, result})
     return this.emit(report, (r) => {
       const e = r.result.ensemble
-      const head = renderHeader([['file', r.result.file], ['frames x fish', `${r.result.frames} x ${r.result.fish}`], ['members', e?.members ?? 1], ['state (member 0)', r.result.state], ['centroid', r.result.centroid]])
-      return [head, renderSummaryTable(r.result.summary), ...(e ? [renderEnsembleTable({...e, seeds: e.seeds ?? []})] : [])].join('\n')
+      const head = renderHeader([
+        ['file', r.result.file],
+        ['frames x fish', `${r.result.frames} x ${r.result.fish}`],
+        ['members', e?.members ?? 1],
+        ['state (member 0)', r.result.state],
+        ['centroid', r.result.centroid],
+      ])
+      return [
+        head,
+        renderSummaryTable(r.result.summary),
+        ...(e ? [renderEnsembleTable({...e, seeds: e.seeds ?? []})] : []),
+      ].join('\n')
     })
   }
 }

@@ -6,41 +6,117 @@ import {canonicalConfigNames} from '../../families/school/kernels/school-paramet
 import {defaultStepThreads} from '../../families/school/kernels/threaded-couzin-step.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../families/school/render/terminal.js'
-import {parseEnsembleFlag, creationTime, overrideFlags, parseNumberFlag, resolveParameters, runSchool, type EnsembleResult, type SchoolRunResult} from '../../families/school/pipeline/simulate.js'
+import {
+  parseEnsembleFlag,
+  creationTime,
+  overrideFlags,
+  parseNumberFlag,
+  resolveParameters,
+  runSchool,
+  type EnsembleResult,
+  type SchoolRunResult,
+} from '../../families/school/pipeline/simulate.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
 
-type Result = Omit<SchoolRunResult, 'time' | 'series' | 'ensemble'> & {ensemble: EnsembleResult | null; netcdf: string | null; plot: string | null}
+type Result = Omit<SchoolRunResult, 'time' | 'series' | 'ensemble'> & {
+  ensemble: EnsembleResult | null
+  netcdf: string | null
+  plot: string | null
+}
 
 const num = (summary: string) => Flags.string({summary, helpGroup: 'MODEL'})
 
 export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
-  static override summary = 'Simulate the 3-D Couzin fish school (dewi-kadita model, seeded) and its entropy diagnostics.'
-  static override examples = ['<%= config.bin %> school simulate --config highly-parallel --nc run.nc --plot run.svg', '<%= config.bin %> school simulate --params my.json --noise 0.3 --json']
+  static override summary =
+    'Simulate the 3-D Couzin fish school (dewi-kadita model, seeded) and its entropy diagnostics.'
+  static override examples = [
+    '<%= config.bin %> school simulate --config highly-parallel --nc run.nc --plot run.svg',
+    '<%= config.bin %> school simulate --params my.json --noise 0.3 --json',
+  ]
   static override flags = {
     config: Flags.option({options: canonicalConfigNames, summary: 'Canonical parameter set (default swarm).'})(),
-    params: Flags.string({summary: 'JSON file of parameters (dewi-kadita config keys); flags override it.', helpValue: 'FILE.json'}),
-    ...(Object.fromEntries(Object.entries(overrideFlags).map(([flag, key]) => [flag, num(`Override ${key}.`)])) as Record<keyof typeof overrideFlags, ReturnType<typeof num>>),
-    nc: Flags.string({summary: 'Write the trajectory and metrics as CDF-2 NetCDF (streamed, atomic).', helpValue: 'FILE.nc'}),
+    params: Flags.string({
+      summary: 'JSON file of parameters (dewi-kadita config keys); flags override it.',
+      helpValue: 'FILE.json',
+    }),
+    ...(Object.fromEntries(
+      Object.entries(overrideFlags).map(([flag, key]) => [flag, num(`Override ${key}.`)]),
+    ) as Record<keyof typeof overrideFlags, ReturnType<typeof num>>),
+    nc: Flags.string({
+      summary: 'Write the trajectory and metrics as CDF-2 NetCDF (streamed, atomic).',
+      helpValue: 'FILE.nc',
+    }),
     plot: Flags.string({summary: 'Write an SVG time series of P, M, OSI and the entropies.', helpValue: 'FILE.svg'}),
-    centroid: Flags.option({options: ['naive', 'periodic'] as const, default: 'periodic' as const, summary: 'Centroid for M, spread, H_ang, H_shape (naive = dewi-kadita).'})(),
-    search: Flags.option({options: ['auto', 'all-pairs', 'grid'] as const, default: 'auto' as const, summary: 'Neighbour search (results are identical).'})(),
-    precision: Flags.option({options: ['float64', 'float32'] as const, default: 'float64' as const, summary: 'float64: CPU reference kernel; float32: tfjs tensor kernel on the --backend engine, members batched.'})(),
-    ensemble: Flags.string({default: '1', summary: 'Run M independent members with seeds seed, seed+1, ... (member dimension in --nc).', helpValue: 'M'}),
+    centroid: Flags.option({
+      options: ['naive', 'periodic'] as const,
+      default: 'periodic' as const,
+      summary: 'Centroid for M, spread, H_ang, H_shape (naive = dewi-kadita).',
+    })(),
+    search: Flags.option({
+      options: ['auto', 'all-pairs', 'grid'] as const,
+      default: 'auto' as const,
+      summary: 'Neighbour search (results are identical).',
+    })(),
+    precision: Flags.option({
+      options: ['float64', 'float32'] as const,
+      default: 'float64' as const,
+      summary: 'float64: CPU reference kernel; float32: tfjs tensor kernel on the --backend engine, members batched.',
+    })(),
+    ensemble: Flags.string({
+      default: '1',
+      summary: 'Run M independent members with seeds seed, seed+1, ... (member dimension in --nc).',
+      helpValue: 'M',
+    }),
   }
 
   async run(): Promise<Report<Result>> {
     const {flags} = await this.parseWithBase(SchoolSimulate)
-    const overrides = Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f])]))
+    const overrides = Object.fromEntries(
+      Object.keys(overrideFlags).map((f) => [
+        f,
+        parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f]),
+      ]),
+    )
     const p = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const members = parseEnsembleFlag(flags.ensemble, p)
     const tensor = flags.precision === 'float32' ? (await this.engine(), await tensorflow()) : undefined
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
-    const run = await this.stopwatch.time('simulate', () => runSchool(p, {centroid: flags.centroid, search: flags.search, threads: flags.threads ?? defaultStepThreads(p.n_fish, availableParallelism()), netcdf: flags.nc, members, tensor, createdAt: creationTime(), onFrame: () => bar.tick()}))
+    const run = await this.stopwatch.time('simulate', () =>
+      runSchool(p, {
+        centroid: flags.centroid,
+        search: flags.search,
+        threads: flags.threads ?? defaultStepThreads(p.n_fish, availableParallelism()),
+        netcdf: flags.nc,
+        members,
+        tensor,
+        createdAt: creationTime(),
+        onFrame: () => bar.tick(),
+      }),
+    )
     bar.stop()
-    if (flags.plot) await this.stopwatch.time('plot', () => writeSchoolPlot(flags.plot!, p.scenario_name, run.time, run.series))
+    if (flags.plot)
+      await this.stopwatch.time('plot', () => writeSchoolPlot(flags.plot!, p.scenario_name, run.time, run.series))
     const {time: _t, series: _s, ensemble, ...rest} = run
     const result: Result = {...rest, ensemble: ensemble ?? null, netcdf: flags.nc ?? null, plot: flags.plot ?? null}
-    const report = await this.envelope({schema: 'infolens.school/1', inputs: flags.params ? [flags.params] : [], options: {...flags}, seed: p.seed, result})
-    return this.emit(report, (r) => `${renderHeader([['scenario', p.scenario_name], ['fish x steps', `${p.n_fish} x ${p.n_steps}`], ['state', r.result.state], ['search', r.result.search], ['threads', r.result.threads], ['centroid', r.result.centroid], ['netcdf', r.result.netcdf]])}\n${renderSummaryTable(r.result.summary)}${r.result.ensemble ? `\n${renderEnsembleTable(r.result.ensemble)}` : ''}`)
+    const report = await this.envelope({
+      schema: 'infolens.school/1',
+      inputs: flags.params ? [flags.params] : [],
+      options: {...flags},
+      seed: p.seed,
+      result,
+    })
+    return this.emit(
+      report,
+      (r) =>
+        `${renderHeader([
+          ['scenario', p.scenario_name],
+          ['fish x steps', `${p.n_fish} x ${p.n_steps}`],
+          ['state', r.result.state],
+          ['search', r.result.search],
+          ['threads', r.result.threads],
+          ['centroid', r.result.centroid],
+          ['netcdf', r.result.netcdf],
+        ])}\n${renderSummaryTable(r.result.summary)}${r.result.ensemble ? `\n${renderEnsembleTable(r.result.ensemble)}` : ''}`,
+    )
   }
 }

@@ -2,7 +2,12 @@ import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {canonicalConfigNames} from '../../families/school/kernels/school-parameters.js'
 import type {Report} from '../../core/report/envelope.js'
-import {creationTime, overrideFlags, parseNumberFlag, resolveParameters} from '../../families/school/pipeline/simulate.js'
+import {
+  creationTime,
+  overrideFlags,
+  parseNumberFlag,
+  resolveParameters,
+} from '../../families/school/pipeline/simulate.js'
 import {parseSweep, runSweep, writeSweepNetcdf, type SweepRow} from '../../families/school/pipeline/sweep.js'
 import {renderTable} from '../../core/terminal/terminal.js'
 
@@ -15,29 +20,65 @@ interface Result {
 }
 
 export default class SchoolSweep extends InfolensCommand<Report<Result>> {
-  static override summary = 'Sweep one parameter over seeded runs: phase diagram of P, M and OSI (second-half means); with --threads N the runs go to N worker threads (default: this thread).'
-  static override examples = ['<%= config.bin %> school sweep --param noise=0.0:0.5:11 --config swarm --seeds 5 --steps 300 --nc sweep.nc']
+  static override summary =
+    'Sweep one parameter over seeded runs: phase diagram of P, M and OSI (second-half means); with --threads N the runs go to N worker threads (default: this thread).'
+  static override examples = [
+    '<%= config.bin %> school sweep --param noise=0.0:0.5:11 --config swarm --seeds 5 --steps 300 --nc sweep.nc',
+  ]
   static override flags = {
     param: Flags.string({required: true, summary: 'NAME=START:STOP:COUNT (config key, e.g. noise=0.0:0.5:11).'}),
     seeds: Flags.integer({min: 1, max: 1000, default: 1, summary: 'Runs per value (seed, seed+1, ...).'}),
     config: Flags.option({options: canonicalConfigNames, summary: 'Canonical parameter set (default swarm).'})(),
     params: Flags.string({summary: 'JSON file of parameters.', helpValue: 'FILE.json'}),
-    ...(Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, Flags.string({summary: `Override ${overrideFlags[f as keyof typeof overrideFlags]}.`, helpGroup: 'MODEL'})])) as Record<keyof typeof overrideFlags, ReturnType<typeof Flags.string>>),
-    centroid: Flags.option({options: ['naive', 'periodic'] as const, default: 'periodic' as const, summary: 'Centroid for M.'})(),
+    ...(Object.fromEntries(
+      Object.keys(overrideFlags).map((f) => [
+        f,
+        Flags.string({summary: `Override ${overrideFlags[f as keyof typeof overrideFlags]}.`, helpGroup: 'MODEL'}),
+      ]),
+    ) as Record<keyof typeof overrideFlags, ReturnType<typeof Flags.string>>),
+    centroid: Flags.option({
+      options: ['naive', 'periodic'] as const,
+      default: 'periodic' as const,
+      summary: 'Centroid for M.',
+    })(),
     nc: Flags.string({summary: 'Write the table as NetCDF (dims value, seed).', helpValue: 'FILE.nc'}),
   }
 
   async run(): Promise<Report<Result>> {
     const {flags} = await this.parseWithBase(SchoolSweep)
-    const overrides = Object.fromEntries(Object.keys(overrideFlags).map((f) => [f, parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f])]))
+    const overrides = Object.fromEntries(
+      Object.keys(overrideFlags).map((f) => [
+        f,
+        parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f]),
+      ]),
+    )
     const base = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const spec = parseSweep(flags.param, base)
     const bar = this.progress(spec.values.length * flags.seeds, 'sweep')
-    const rows = await this.stopwatch.time('sweep', () => runSweep(base, spec, flags.seeds, flags.centroid, flags.threads ?? 1, () => bar.tick()))
+    const rows = await this.stopwatch.time('sweep', () =>
+      runSweep(base, spec, flags.seeds, flags.centroid, flags.threads ?? 1, () => bar.tick()),
+    )
     bar.stop()
     if (flags.nc) await writeSweepNetcdf(flags.nc, base, spec, flags.seeds, rows, creationTime())
-    const result: Result = {parameter: spec.key, seeds: Array.from({length: flags.seeds}, (_, s) => base.seed + s), statistic: 'second-half mean', rows, netcdf: flags.nc ?? null}
-    const report = await this.envelope({schema: 'infolens.school/1', inputs: flags.params ? [flags.params] : [], options: {...flags}, seed: base.seed, result})
-    return this.emit(report, (r) => renderTable([r.result.parameter, 'P', 'M', 'OSI'], r.result.rows.map((x) => [x.value, x.mean.polarization, x.mean.rotation, x.mean.oceanic_schooling_index])))
+    const result: Result = {
+      parameter: spec.key,
+      seeds: Array.from({length: flags.seeds}, (_, s) => base.seed + s),
+      statistic: 'second-half mean',
+      rows,
+      netcdf: flags.nc ?? null,
+    }
+    const report = await this.envelope({
+      schema: 'infolens.school/1',
+      inputs: flags.params ? [flags.params] : [],
+      options: {...flags},
+      seed: base.seed,
+      result,
+    })
+    return this.emit(report, (r) =>
+      renderTable(
+        [r.result.parameter, 'P', 'M', 'OSI'],
+        r.result.rows.map((x) => [x.value, x.mean.polarization, x.mean.rotation, x.mean.oceanic_schooling_index]),
+      ),
+    )
   }
 }

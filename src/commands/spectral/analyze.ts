@@ -9,37 +9,74 @@ import {renderSpectral} from '../../families/spectral/render/table.js'
 
 export default class SpectralAnalyze extends InfolensCommand<Report<SpectralReportResult>> {
   static override summary = 'HTSR / SETOL layer quality of a safetensors checkpoint (WeightWatcher-compatible metrics).'
-  static override description = 'Eigenvalues λ = σ² of every 2-D weight matrix (and pooled conv2d kernels) via float64 Gram + eigvalsh, WeightWatcher power-law fit (α, D, xmin), norms, stable rank, detX. Exit codes: 0 ok, 2 bad input, 3 --fail-on matched, 1 internal error.'
+  static override description =
+    'Eigenvalues λ = σ² of every 2-D weight matrix (and pooled conv2d kernels) via float64 Gram + eigvalsh, WeightWatcher power-law fit (α, D, xmin), norms, stable rank, detX. Exit codes: 0 ok, 2 bad input, 3 --fail-on matched, 1 internal error.'
   static override examples = [
     '<%= config.bin %> spectral analyze model.safetensors',
     "<%= config.bin %> spectral analyze ckpt/ --layers 'mlp' --fail-on 'alpha>6 || alpha<2' --plots plots/ --netcdf esd.nc --json",
   ]
-  static override args = {path: Args.string({required: true, description: 'safetensors file, shard directory or model.safetensors.index.json'})}
+  static override args = {
+    path: Args.string({
+      required: true,
+      description: 'safetensors file, shard directory or model.safetensors.index.json',
+    }),
+  }
   static override flags = {
     ...fitFlags,
     layers: Flags.string({summary: 'Only tensors whose name matches REGEX.', helpValue: 'REGEX'}),
     exclude: Flags.string({summary: 'Skip tensors whose name matches REGEX.', helpValue: 'REGEX'}),
-    'min-evals': Flags.integer({default: 10, min: 0, summary: 'Skip layers with M·rf below this (WeightWatcher min_evals).'}),
-    'max-evals': Flags.integer({default: 15000, min: 1, summary: 'Skip layers with M·rf above this (WeightWatcher max_evals).'}),
+    'min-evals': Flags.integer({
+      default: 10,
+      min: 0,
+      summary: 'Skip layers with M·rf below this (WeightWatcher min_evals).',
+    }),
+    'max-evals': Flags.integer({
+      default: 15000,
+      min: 1,
+      summary: 'Skip layers with M·rf above this (WeightWatcher max_evals).',
+    }),
     'max-n': Flags.integer({default: 50000, min: 1, summary: 'Skip layers with N above this (WeightWatcher max_N).'}),
-    randomize: Flags.boolean({summary: 'Compare with the element-wise shuffled matrix (rand_distance, correlation traps).'}),
+    randomize: Flags.boolean({
+      summary: 'Compare with the element-wise shuffled matrix (rand_distance, correlation traps).',
+    }),
     seed: Flags.integer({default: 0, summary: 'Seed of --randomize.'}),
-    gram: Flags.option({options: ['float64', 'float32'] as const, default: 'float64' as const, summary: 'Precision of the matrix handed to the Gram product.'})(),
-    cache: Flags.string({summary: 'Spectra cache directory shared with `kappa` (default: $INFOLENS_CACHE_DIR or ~/.cache/infolens/spectra).', helpValue: 'DIR'}),
+    gram: Flags.option({
+      options: ['float64', 'float32'] as const,
+      default: 'float64' as const,
+      summary: 'Precision of the matrix handed to the Gram product.',
+    })(),
+    cache: Flags.string({
+      summary:
+        'Spectra cache directory shared with `kappa` (default: $INFOLENS_CACHE_DIR or ~/.cache/infolens/spectra).',
+      helpValue: 'DIR',
+    }),
     'no-cache': Flags.boolean({summary: 'Neither read nor write cached spectra (every layer is eigen-solved).'}),
-    netcdf: Flags.string({summary: "Write every layer's eigenvalues to FILE (NetCDF-3, CF) for `spectral refit`.", helpValue: 'FILE'}),
+    netcdf: Flags.string({
+      summary: "Write every layer's eigenvalues to FILE (NetCDF-3, CF) for `spectral refit`.",
+      helpValue: 'FILE',
+    }),
   }
 
   async run(): Promise<Report<SpectralReportResult>> {
     const {args, flags} = await this.parseWithBase(SpectralAnalyze)
     if (flags.gram === 'float32') await this.engine() // the float32 Gram runs on the tfjs backend
-    const {result, inputs} = await runAnalyze(args.path, flags as unknown as AnalyzeFlags, this.stopwatch, (total) => this.progress(total, 'spectral'))
+    const {result, inputs} = await runAnalyze(args.path, flags as unknown as AnalyzeFlags, this.stopwatch, (total) =>
+      this.progress(total, 'spectral'),
+    )
     const options = {...flags, out: undefined, json: undefined}
-    const report = await this.envelope({schema: 'infolens.spectral/1', inputs, options, seed: flags.randomize ? flags.seed : undefined, result})
+    const report = await this.envelope({
+      schema: 'infolens.spectral/1',
+      inputs,
+      options,
+      seed: flags.randomize ? flags.seed : undefined,
+      result,
+    })
     this.emit(report, renderSpectral)
     if (result.gate && result.gate.failed.length > 0) {
       // The report is still printed (--json) and written (--out); the gate only sets the exit code.
-      const gate = new GateError(`--fail-on '${result.gate.expression}' matched ${result.gate.failed.length} layer(s): ${result.gate.failed.join(', ')}`)
+      const gate = new GateError(
+        `--fail-on '${result.gate.expression}' matched ${result.gate.failed.length} layer(s): ${result.gate.failed.join(', ')}`,
+      )
       process.stderr.write(`infolens: error: ${gate.oneLine}\n`)
       process.exitCode = gate.exitCode
     }

@@ -14,20 +14,33 @@ export default class SpectralRefit extends InfolensCommand<Report<SpectralReport
   static override summary = 'Re-run the spectral fits from eigenvalues saved by `spectral analyze --netcdf`.'
   static override description = 'Exit codes: 0 ok, 2 bad input, 3 --fail-on matched, 1 internal error.'
   static override examples = ['<%= config.bin %> spectral refit esd.nc --fix-fingers clip_xmax --mp-fit']
-  static override args = {file: Args.string({required: true, description: 'NetCDF file written by spectral analyze --netcdf'})}
+  static override args = {
+    file: Args.string({required: true, description: 'NetCDF file written by spectral analyze --netcdf'}),
+  }
   static override flags = {...fitFlags}
 
   async run(): Promise<Report<SpectralReportResult>> {
     const {args, flags} = await this.parseWithBase(SpectralRefit)
     const gate = compileGate(flags['fail-on'], args.file)
     checkFitFlags(flags.fit, flags['fix-fingers'], args.file)
-    const r = await this.stopwatch.time('refit', async () => refitNetcdf(args.file, {fixFingers: flags['fix-fingers'], fit: flags.fit, mpFit: flags['mp-fit']}))
+    const r = await this.stopwatch.time('refit', async () =>
+      refitNetcdf(args.file, {fixFingers: flags['fix-fingers'], fit: flags.fit, mpFit: flags['mp-fit']}),
+    )
     const outputs: SpectralReportResult['outputs'] = {}
-    if (flags.plots) outputs.plots = await writeSpectralPlots(flags.plots, r.layers.map((l) => ({...l, evals: r.eigenvalues.get(l.name)!})))
+    if (flags.plots)
+      outputs.plots = await writeSpectralPlots(
+        flags.plots,
+        r.layers.map((l) => ({...l, evals: r.eigenvalues.get(l.name)!})),
+      )
     const failed = gateFailures(r.layers as never, gate)
     const result: SpectralReportResult = {
-      source: {kind: 'netcdf', path: args.file, files: [args.file]}, conventions: CONVENTIONS, layers: r.layers, skipped: [], summary: r.summary,
-      ...(gate ? {gate: {expression: flags['fail-on']!, failed}} : {}), outputs,
+      source: {kind: 'netcdf', path: args.file, files: [args.file]},
+      conventions: CONVENTIONS,
+      layers: r.layers,
+      skipped: [],
+      summary: r.summary,
+      ...(gate ? {gate: {expression: flags['fail-on']!, failed}} : {}),
+      outputs,
     }
     const report = await this.envelope({schema: 'infolens.spectral/1', inputs: [args.file], options: flags, result})
     this.emit(report, renderSpectral)

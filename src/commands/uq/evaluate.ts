@@ -2,7 +2,11 @@ import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {InputError} from '../../core/errors.js'
 import {createXoshiro128} from '../../core/random/xoshiro128.js'
-import {bootstrapIndices, evaluateMeasures, type MeasureEvaluation} from '../../families/uq/kernels/uncertainty-evaluation.js'
+import {
+  bootstrapIndices,
+  evaluateMeasures,
+  type MeasureEvaluation,
+} from '../../families/uq/kernels/uncertainty-evaluation.js'
 import {measureColumns, selectRunRows} from '../../families/uq/render/measure-columns.js'
 import {scoreUqFile} from '../../families/uq/pipeline/score.js'
 import {scoringOptionsFromFlags, uqScoringFlags, type UqScoringFlagValues} from '../../families/uq/flags.js'
@@ -20,29 +24,47 @@ export interface UqEvaluateResult {
 }
 
 export default class UqEvaluate extends InfolensCommand<Report<UqEvaluateResult>> {
-  static override summary = 'AUROC, PRR, average precision and isotonic Brier of every measure against the items\' `correct` labels, with bootstrap mean ± std.'
+  static override summary =
+    "AUROC, PRR, average precision and isotonic Brier of every measure against the items' `correct` labels, with bootstrap mean ± std."
   static override description = 'Exit codes: 0 ok, 1 internal error, 2 bad input (including an item without `correct`).'
-  static override examples = ['<%= config.bin %> uq evaluate items.jsonl --bootstrap 100 --seed 42', '<%= config.bin %> uq evaluate items.jsonl --svg rejection.svg --json']
-  static override args = {file: Args.file({required: true, description: 'inv-entropy/v1 JSONL file whose items carry `correct`'})}
+  static override examples = [
+    '<%= config.bin %> uq evaluate items.jsonl --bootstrap 100 --seed 42',
+    '<%= config.bin %> uq evaluate items.jsonl --svg rejection.svg --json',
+  ]
+  static override args = {
+    file: Args.file({required: true, description: 'inv-entropy/v1 JSONL file whose items carry `correct`'}),
+  }
   static override flags = {
     ...uqScoringFlags,
-    bootstrap: Flags.integer({min: 0, max: 100000, default: 100, summary: 'Bootstrap resamples of items (released code 100, paper 40).'}),
-    temperature: Flags.string({summary: 'Evaluate the run at this temperature (default: each item\'s first run).'}),
-    svg: Flags.string({summary: 'Write prediction-rejection curves of every measure to this SVG file.', helpValue: 'FILE'}),
+    bootstrap: Flags.integer({
+      min: 0,
+      max: 100000,
+      default: 100,
+      summary: 'Bootstrap resamples of items (released code 100, paper 40).',
+    }),
+    temperature: Flags.string({summary: "Evaluate the run at this temperature (default: each item's first run)."}),
+    svg: Flags.string({
+      summary: 'Write prediction-rejection curves of every measure to this SVG file.',
+      helpValue: 'FILE',
+    }),
   }
 
   async run(): Promise<Report<UqEvaluateResult>> {
     const {args, flags} = await this.parseWithBase(UqEvaluate)
     const scoring = scoringOptionsFromFlags(flags as unknown as UqScoringFlagValues)
     const temperature = flags.temperature === undefined ? undefined : Number(flags.temperature)
-    if (temperature !== undefined && !Number.isFinite(temperature)) throw new InputError('expected a number', {field: '--temperature'})
-    const scored = await this.stopwatch.time('score', () => scoreUqFile(args.file, {scoring, skipBad: flags['skip-bad'], requireCorrect: true}))
+    if (temperature !== undefined && !Number.isFinite(temperature))
+      throw new InputError('expected a number', {field: '--temperature'})
+    const scored = await this.stopwatch.time('score', () =>
+      scoreUqFile(args.file, {scoring, skipBad: flags['skip-bad'], requireCorrect: true}),
+    )
     const rows = selectRunRows(scored.rows, args.file, temperature)
     const labels = Int8Array.from(rows, (r) => r.correct ?? 0)
     const columns = measureColumns(rows, scored.measures)
     const resamples = bootstrapIndices(rows.length, flags.bootstrap, createXoshiro128(scoring.seed, -1))
     const measures = this.stopwatch.time('evaluate', () => evaluateMeasures(labels, columns, resamples))
-    if (flags.svg) await this.stopwatch.time('plot', () => writeRejectionCurvesSvg(flags.svg as string, labels, columns))
+    if (flags.svg)
+      await this.stopwatch.time('plot', () => writeRejectionCurvesSvg(flags.svg as string, labels, columns))
     const result: UqEvaluateResult = {
       items: rows.length,
       accuracy: labels.reduce((a, b) => a + b, 0) / Math.max(1, rows.length),
@@ -52,7 +74,13 @@ export default class UqEvaluate extends InfolensCommand<Report<UqEvaluateResult>
       skipped: {count: scored.bad.length, lines: scored.bad},
     }
     const options = {...scoring, bootstrap: flags.bootstrap, temperature: temperature ?? null, svg: flags.svg ?? null}
-    const report = await this.envelope({schema: 'infolens.uq.evaluate/1', inputs: [args.file], options, seed: scoring.seed, result})
+    const report = await this.envelope({
+      schema: 'infolens.uq.evaluate/1',
+      inputs: [args.file],
+      options,
+      seed: scoring.seed,
+      result,
+    })
     return this.emit(report, (r) => renderUqEvaluation(r.result))
   }
 }

@@ -14,9 +14,14 @@ export interface UqScoreResult {
 }
 
 export default class UqScore extends InfolensCommand<Report<UqScoreResult>> {
-  static override summary = 'Inv-Entropy, its sibling measures and the baselines for every question of an inv-entropy/v1 JSONL file.'
-  static override description = 'One row per item and run (temperature). Exit codes: 0 ok, 1 internal error, 2 bad input.'
-  static override examples = ['<%= config.bin %> uq score items.jsonl --draws 20 --seed 7', '<%= config.bin %> uq score items.jsonl --similarity shifted-cos --json']
+  static override summary =
+    'Inv-Entropy, its sibling measures and the baselines for every question of an inv-entropy/v1 JSONL file.'
+  static override description =
+    'One row per item and run (temperature). Exit codes: 0 ok, 1 internal error, 2 bad input.'
+  static override examples = [
+    '<%= config.bin %> uq score items.jsonl --draws 20 --seed 7',
+    '<%= config.bin %> uq score items.jsonl --similarity shifted-cos --json',
+  ]
   static override args = {file: Args.file({required: true, description: 'inv-entropy/v1 JSONL file'})}
   static override flags = {...uqScoringFlags}
 
@@ -37,9 +42,21 @@ export default class UqScore extends InfolensCommand<Report<UqScoreResult>> {
       }),
     )
     bar.stop()
-    const result = {items: scored.items, measures: scored.measures, rows: scored.rows, skipped: {count: scored.bad.length, lines: scored.bad}}
+    const result = {
+      items: scored.items,
+      measures: scored.measures,
+      rows: scored.rows,
+      skipped: {count: scored.bad.length, lines: scored.bad},
+    }
     const warnings = scored.bad.length > 0 ? [`skipped ${scored.bad.length} malformed line(s) (--skip-bad)`] : []
-    const report = await this.envelope({schema: 'infolens.uq/1', inputs: [args.file], options: {...scoring}, seed: scoring.seed, warnings, result})
+    const report = await this.envelope({
+      schema: 'infolens.uq/1',
+      inputs: [args.file],
+      options: {...scoring},
+      seed: scoring.seed,
+      warnings,
+      result,
+    })
     return this.emit(report, (r) => renderUqScores(r.result))
   }
 }

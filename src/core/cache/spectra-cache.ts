@@ -109,7 +109,10 @@ function describesKey(meta: EntryMeta, key: SpectrumCacheKey): boolean {
 }
 
 /** The verified entry for `key`, or undefined (a miss) when it is absent or fails any check. */
-export async function getCachedSingularValues(key: SpectrumCacheKey, options: CacheOptions = {}): Promise<CachedSpectrum | undefined> {
+export async function getCachedSingularValues(
+  key: SpectrumCacheKey,
+  options: CacheOptions = {},
+): Promise<CachedSpectrum | undefined> {
   const base = join(spectraCacheDir(options), entryId(key))
   try {
     const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as EntryMeta
@@ -128,7 +131,12 @@ export async function getCachedSingularValues(key: SpectrumCacheKey, options: Ca
 }
 
 /** Stores (or replaces) the entry for `key`; throws when the directory cannot be written. */
-export async function putCachedSingularValues(key: SpectrumCacheKey, values: Float64Array, method: SpectrumMethod, options: CacheOptions = {}): Promise<void> {
+export async function putCachedSingularValues(
+  key: SpectrumCacheKey,
+  values: Float64Array,
+  method: SpectrumMethod,
+  options: CacheOptions = {},
+): Promise<void> {
   const dir = spectraCacheDir(options)
   mkdirSync(dir, {recursive: true})
   const base = join(dir, entryId(key))

@@ -59,7 +59,9 @@ function ensureDirectory(dir: string): void {
   try {
     mkdirSync(dir, {recursive: true})
   } catch (error) {
-    throw new InputError(`cannot create output directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: dir})
+    throw new InputError(`cannot create output directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      file: dir,
+    })
   }
   if (!statSync(dir).isDirectory()) throw new InputError('expected a directory', {file: dir})
 }

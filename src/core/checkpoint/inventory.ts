@@ -54,7 +54,12 @@ export function inventoryCheckpoint(checkpoint: Checkpoint, path: string, filter
   }
   return {
     source: {path, kind: layout.kind, index: layout.indexFile ?? null},
-    files: checkpoint.shards.map((s) => ({path: s.path, bytes: s.bytes, headerBytes: s.headerBytes, tensors: s.tensorCount})),
+    files: checkpoint.shards.map((s) => ({
+      path: s.path,
+      bytes: s.bytes,
+      headerBytes: s.headerBytes,
+      tensors: s.tensorCount,
+    })),
     metadata: checkpoint.metadata,
     filter: filter?.source ?? null,
     tensors,

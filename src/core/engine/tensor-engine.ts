@@ -47,7 +47,8 @@ interface LoadOutcome {
 }
 
 const INSTALL_HINT: Record<Candidate, string> = {
-  'tensorflow-gpu': 'npm install @tensorflow/tfjs-node-gpu@4.22.0 (needs CUDA 11.2 + cuDNN 8.1 and network access to download libtensorflow; see docs/engine.md)',
+  'tensorflow-gpu':
+    'npm install @tensorflow/tfjs-node-gpu@4.22.0 (needs CUDA 11.2 + cuDNN 8.1 and network access to download libtensorflow; see docs/engine.md)',
   tensorflow: 'npm install @tensorflow/tfjs-node@4.22.0 (downloads libtensorflow 2.9.1 at install; see docs/engine.md)',
   wasm: 'npm install @tensorflow/tfjs-backend-wasm@4.22.0',
   cpu: 'npm install @tensorflow/tfjs-backend-cpu@4.22.0',
@@ -72,7 +73,11 @@ export async function selectEngine(options: EngineOptions): Promise<EngineInfo> 
 
 /** The engine of a run that did no tensor work: float64 linear algebra only, backend `none`. */
 export function describeLinalgEngine(options: {threads?: number}): EngineInfo {
-  return {backend: 'none', lapack: linalgStatus().active, threads: Math.max(1, Math.floor(options.threads ?? availableParallelism()))}
+  return {
+    backend: 'none',
+    lapack: linalgStatus().active,
+    threads: Math.max(1, Math.floor(options.threads ?? availableParallelism())),
+  }
 }
 
 /** The tfjs-core module with a backend ready (selects `auto` first if nothing was selected). */
@@ -89,13 +94,22 @@ export async function probeBackends(): Promise<BackendProbe[]> {
   const out: BackendProbe[] = []
   for (const name of names) {
     const r = await load(name)
-    out.push({name, loaded: r.ok, detail: r.ok ? r.detail : `${r.detail}${r.absent ? `; to add it: ${INSTALL_HINT[name]}` : ''}`})
+    out.push({
+      name,
+      loaded: r.ok,
+      detail: r.ok ? r.detail : `${r.detail}${r.absent ? `; to add it: ${INSTALL_HINT[name]}` : ''}`,
+    })
   }
   return out
 }
 
 async function activateBackend(preference: BackendPreference, warn: (line: string) => void): Promise<string> {
-  const order: Candidate[] = preference === 'auto' ? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'] : preference === 'tensorflow' ? ['tensorflow-gpu', 'tensorflow'] : [preference]
+  const order: Candidate[] =
+    preference === 'auto'
+      ? ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu']
+      : preference === 'tensorflow'
+        ? ['tensorflow-gpu', 'tensorflow']
+        : [preference]
   const key = preference
   if (selected?.key === key) return selected.backend
   const tf = await tfjs()
@@ -113,8 +127,13 @@ async function activateBackend(preference: BackendPreference, warn: (line: strin
     failures.push(`${candidate}: ${why}`)
     if (preference === 'auto' && !r.absent) warn(`tfjs backend ${candidate} did not load (${why}); falling back`)
   }
-  const hint = preference === 'tensorflow' ? `${INSTALL_HINT.tensorflow}, or for GPUs ${INSTALL_HINT['tensorflow-gpu']}` : INSTALL_HINT[order[0]]
-  throw new InputError(`backend ${preference} is not available (${failures.join('; ')}); to install it: ${hint}`, {field: '--backend'})
+  const hint =
+    preference === 'tensorflow'
+      ? `${INSTALL_HINT.tensorflow}, or for GPUs ${INSTALL_HINT['tensorflow-gpu']}`
+      : INSTALL_HINT[order[0]]
+  throw new InputError(`backend ${preference} is not available (${failures.join('; ')}); to install it: ${hint}`, {
+    field: '--backend',
+  })
 }
 
 /** The name tfjs registers the backend under. */
@@ -132,7 +151,12 @@ function load(c: Candidate): Promise<LoadOutcome> {
 }
 
 async function loadUncached(c: Candidate): Promise<LoadOutcome> {
-  const pkg = c === 'tensorflow-gpu' ? '@tensorflow/tfjs-node-gpu' : c === 'tensorflow' ? '@tensorflow/tfjs-node' : `@tensorflow/tfjs-backend-${c}`
+  const pkg =
+    c === 'tensorflow-gpu'
+      ? '@tensorflow/tfjs-node-gpu'
+      : c === 'tensorflow'
+        ? '@tensorflow/tfjs-node'
+        : `@tensorflow/tfjs-backend-${c}`
   let resolved: string
   try {
     resolved = requireHere.resolve(pkg)
@@ -143,11 +167,20 @@ async function loadUncached(c: Candidate): Promise<LoadOutcome> {
   try {
     const mod = (await import(pkg)) as {setWasmPaths?: (prefix: string) => void; version?: Record<string, string>}
     if (c === 'wasm') mod.setWasmPaths?.(`${dirname(resolved)}/`)
-    if (tf.findBackendFactory(tfjsName(c)) === null) return {ok: false, absent: false, detail: `${pkg} loaded but registered no '${tfjsName(c)}' backend (a second copy of tfjs-core?)`}
+    if (tf.findBackendFactory(tfjsName(c)) === null)
+      return {
+        ok: false,
+        absent: false,
+        detail: `${pkg} loaded but registered no '${tfjsName(c)}' backend (a second copy of tfjs-core?)`,
+      }
     const version = (requireHere(`${pkg}/package.json`) as {version: string}).version
     return {ok: true, absent: false, detail: `${pkg} ${version}${c === 'wasm' ? ' (SIMD, 1 thread in Node)' : ''}`}
   } catch (error) {
-    return {ok: false, absent: false, detail: `${pkg} failed to load: ${String((error as Error)?.message ?? error).split('\n')[0]}`}
+    return {
+      ok: false,
+      absent: false,
+      detail: `${pkg} failed to load: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+    }
   }
 }
 

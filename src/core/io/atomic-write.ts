@@ -20,7 +20,10 @@ function removePendingTemps(): void {
 function installSignalHandlers(): void {
   if (handlersInstalled) return
   handlersInstalled = true
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.once(signal, () => {
       removePendingTemps()
       process.exit(code)

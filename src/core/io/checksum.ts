@@ -42,7 +42,7 @@ async function hashFile(path: string, bytes: number): Promise<InputFingerprint> 
   const buffer = Buffer.allocUnsafe(1 << 22)
   const file = await open(path, 'r')
   try {
-    for (let position = 0; position < bytes; ) {
+    for (let position = 0; position < bytes;) {
       const {bytesRead} = await file.read(buffer, 0, buffer.length, position)
       if (bytesRead === 0) break
       hash.update(buffer.subarray(0, bytesRead))

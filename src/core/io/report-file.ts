@@ -5,7 +5,9 @@ import Ajv from 'ajv'
 import {InputError} from '../errors.js'
 import type {Report} from '../report/envelope.js'
 
-const envelopeSchema = JSON.parse(readFileSync(new URL('../../../schemas/envelope.schema.json', import.meta.url), 'utf8'))
+const envelopeSchema = JSON.parse(
+  readFileSync(new URL('../../../schemas/envelope.schema.json', import.meta.url), 'utf8'),
+)
 const ajv = new (Ajv as unknown as typeof Ajv.default)({strict: false, validateFormats: false})
 const validateEnvelope = ajv.compile(envelopeSchema)
 
@@ -13,7 +15,12 @@ export function readReportFile(path: string): Report<unknown> {
   const json = readJsonFile(path, 'a JSON report')
   if (!validateEnvelope(json)) {
     const first = validateEnvelope.errors?.[0]
-    const field = first ? (first.instancePath || '/') + (first.params && 'missingProperty' in first.params ? `${first.instancePath ? '/' : ''}${first.params.missingProperty}` : '') : '/'
+    const field = first
+      ? (first.instancePath || '/') +
+        (first.params && 'missingProperty' in first.params
+          ? `${first.instancePath ? '/' : ''}${first.params.missingProperty}`
+          : '')
+      : '/'
     throw new InputError(`not an infolens report: ${first?.message ?? 'invalid'}`, {file: path, field})
   }
   return json as Report<unknown>
@@ -23,10 +30,18 @@ export function readReportFile(path: string): Report<unknown> {
  * The `result` of a report written by one infolens command (e.g. the binning that
  * `credit bin --out` saved), after checking its schema id and that `isResult` accepts it.
  */
-export function readReportResult<T>(path: string, schema: string, command: string, isResult: (result: unknown) => boolean): T {
+export function readReportResult<T>(
+  path: string,
+  schema: string,
+  command: string,
+  isResult: (result: unknown) => boolean,
+): T {
   const doc = readJsonFile(path, `a report of \`infolens ${command}\``) as {schema?: unknown; result?: unknown} | null
   if (doc === null || typeof doc !== 'object' || doc.schema !== schema || !isResult(doc.result)) {
-    throw new InputError(`expected a report of \`infolens ${command}\` (schema ${schema})`, {file: path, field: 'schema'})
+    throw new InputError(`expected a report of \`infolens ${command}\` (schema ${schema})`, {
+      file: path,
+      field: 'schema',
+    })
   }
   return doc.result as T
 }

@@ -13,7 +13,9 @@ export function assertFinite(a: ArrayLike<number>, rows: number, cols: number, n
     // v - v is NaN exactly for NaN and ±Inf; one comparison per element keeps this memory-bound.
     if (v - v !== 0) {
       const what = Number.isNaN(v) ? 'NaN' : v > 0 ? 'Inf' : '-Inf'
-      throw new InputError(`expected finite values, found ${what} at [${Math.floor(i / cols)}, ${i % cols}]`, {field: name})
+      throw new InputError(`expected finite values, found ${what} at [${Math.floor(i / cols)}, ${i % cols}]`, {
+        field: name,
+      })
     }
   }
 }

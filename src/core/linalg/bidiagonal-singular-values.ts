@@ -30,7 +30,8 @@ export function bidiagonalSingularValues(dIn: Float64Array, eIn: Float64Array): 
   const pivmin = Number.MIN_VALUE * 2 ** 60
   let upper = 0
   for (let i = 0; i < n; i++) {
-    const row = Math.abs(dIn[i] / max) + (i < n - 1 ? Math.abs(eIn[i] / max) : 0) + (i > 0 ? Math.abs(eIn[i - 1] / max) : 0)
+    const row =
+      Math.abs(dIn[i] / max) + (i < n - 1 ? Math.abs(eIn[i] / max) : 0) + (i > 0 ? Math.abs(eIn[i - 1] / max) : 0)
     upper = Math.max(upper, row)
   }
   upper *= 1 + 4 * EPS
@@ -84,7 +85,15 @@ function update(lo: Float64Array, hi: Float64Array, l: number, mid: number, belo
 }
 
 /** countBelow at four shifts in one pass (four independent Sturm recurrences). */
-function countBelow4(b2: Float64Array, x0: number, x1: number, x2: number, x3: number, pivmin: number, counts: Int32Array): void {
+function countBelow4(
+  b2: Float64Array,
+  x0: number,
+  x1: number,
+  x2: number,
+  x3: number,
+  pivmin: number,
+  counts: Int32Array,
+): void {
   let q0 = -x0
   let q1 = -x1
   let q2 = -x2

@@ -21,6 +21,7 @@ export function chooseEigensolver(preference: SolverPreference = 'auto'): Linalg
   if (preference === 'typescript') return typescriptSolver
   const native = loadLapackSolver()
   if (native.solver) return native.solver
-  if (preference === 'lapack') throw new InputError(`the LAPACK addon is not available: ${native.detail}`, {field: 'lapack'})
+  if (preference === 'lapack')
+    throw new InputError(`the LAPACK addon is not available: ${native.detail}`, {field: 'lapack'})
   return typescriptSolver
 }

@@ -34,7 +34,14 @@ export function gramMatrix(a: Float64Array | Float32Array, rows: number, cols: n
 }
 
 /** panel[i·ld + t] = a[(k0 + t)·n + i]: rows k0..k0+len of A (n columns), transposed; zeros in t ∈ [len, ld). */
-function copyTransposed(a: Float64Array | Float32Array, n: number, k0: number, len: number, ld: number, panel: Float64Array): void {
+function copyTransposed(
+  a: Float64Array | Float32Array,
+  n: number,
+  k0: number,
+  len: number,
+  ld: number,
+  panel: Float64Array,
+): void {
   for (let t = 0; t < len; t++) {
     const r = (k0 + t) * n
     for (let i = 0; i < n; i++) panel[i * ld + t] = a[r + i]
@@ -43,7 +50,15 @@ function copyTransposed(a: Float64Array | Float32Array, n: number, k0: number, l
 }
 
 /** panel[i·ld + t] = a[i·cols + k0 + t]: columns k0..k0+len of the n rows of A; zeros in t ∈ [len, ld). */
-function copyColumns(a: Float64Array | Float32Array, cols: number, n: number, k0: number, len: number, ld: number, panel: Float64Array): void {
+function copyColumns(
+  a: Float64Array | Float32Array,
+  cols: number,
+  n: number,
+  k0: number,
+  len: number,
+  ld: number,
+  panel: Float64Array,
+): void {
   for (let i = 0; i < n; i++) {
     const r = i * cols + k0
     const o = i * ld

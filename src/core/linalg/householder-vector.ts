@@ -16,7 +16,14 @@ export interface Reflector {
  * Reflects x = src[off + k*stride], k = 0..m-1. Writes v (v₀ = 1) into dst[dstOff + k]
  * and returns τ and β. `src` is not modified.
  */
-export function generateReflector(src: Float64Array, off: number, stride: number, m: number, dst: Float64Array, dstOff: number): Reflector {
+export function generateReflector(
+  src: Float64Array,
+  off: number,
+  stride: number,
+  m: number,
+  dst: Float64Array,
+  dstOff: number,
+): Reflector {
   const alpha = src[off]
   dst[dstOff] = 1
   let scale = 0

@@ -14,7 +14,12 @@ export type {LinalgSolver, LinalgSolverId, SymmetricEigensolver} from './linalg-
 export {createLinalgPool, type LinalgPool, type LinalgPoolOptions} from './pool.js'
 
 /** The smaller Gram matrix of row-major A (rows x cols): AᵀA if cols <= rows, else AAᵀ, float64, n = min(rows, cols). */
-export function gram(a: Float64Array | Float32Array, rows: number, cols: number, name?: string): {g: Float64Array; n: number} {
+export function gram(
+  a: Float64Array | Float32Array,
+  rows: number,
+  cols: number,
+  name?: string,
+): {g: Float64Array; n: number} {
   assertShape(rows, cols, name)
   assertFinite(a, rows, cols, name)
   return {g: chooseEigensolver('auto').gram(a, rows, cols), n: Math.min(rows, cols)}
@@ -43,5 +48,8 @@ export interface LinalgStatus {
 
 export function linalgStatus(): LinalgStatus {
   const native = loadLapackSolver()
-  return {active: native.solver ? 'lapack' : 'typescript', native: {loaded: native.solver !== undefined, detail: native.detail}}
+  return {
+    active: native.solver ? 'lapack' : 'typescript',
+    native: {loaded: native.solver !== undefined, detail: native.detail},
+  }
 }

@@ -53,7 +53,12 @@ function tryLoad(): NativeLoad {
       if (!message.includes('Cannot find module')) lastError = message
     }
   }
-  return {detail: lastError === '' ? `addon not built; ${ENABLE_NATIVE_HINT}` : `addon failed to load: ${lastError}; ${ENABLE_NATIVE_HINT}`}
+  return {
+    detail:
+      lastError === ''
+        ? `addon not built; ${ENABLE_NATIVE_HINT}`
+        : `addon failed to load: ${lastError}; ${ENABLE_NATIVE_HINT}`,
+  }
 }
 
 function wrap(addon: LinalgAddon): LinalgSolver {

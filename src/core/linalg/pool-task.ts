@@ -57,7 +57,8 @@ function diagonalFinite(g: Float64Array, n: number): boolean {
 }
 
 export function serializeError(error: unknown): SerializedError {
-  if (error instanceof InfolensError) return {kind: error.name, message: error.message, field: error.field, file: error.file}
+  if (error instanceof InfolensError)
+    return {kind: error.name, message: error.message, field: error.field, file: error.file}
   const e = error as Error
   return {kind: 'Error', message: e?.message ?? String(error)}
 }

@@ -38,9 +38,19 @@ export interface LinalgPool {
   readonly threads: number
   readonly mode: 'workers' | 'in-thread'
   /** Ascending eigenvalues of the smaller Gram matrix of w (rows x cols), i.e. σ², float64. */
-  eigvalsGram(w: Float32Array | Float64Array, rows: number, cols: number, options?: string | PoolCallOptions): Promise<Float64Array>
+  eigvalsGram(
+    w: Float32Array | Float64Array,
+    rows: number,
+    cols: number,
+    options?: string | PoolCallOptions,
+  ): Promise<Float64Array>
   /** Singular values of w, descending, float64. */
-  svdvals(w: Float32Array | Float64Array, rows: number, cols: number, options?: string | PoolCallOptions): Promise<Float64Array>
+  svdvals(
+    w: Float32Array | Float64Array,
+    rows: number,
+    cols: number,
+    options?: string | PoolCallOptions,
+  ): Promise<Float64Array>
   close(): Promise<void>
 }
 
@@ -93,7 +103,11 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
       slot.busy = p
       slot.worker.ref() // keep the process alive while a task is out
       const buffer = p.task.w.buffer
-      const movable = p.transfer && !(buffer instanceof SharedArrayBuffer) && p.task.w.byteOffset === 0 && p.task.w.byteLength === buffer.byteLength
+      const movable =
+        p.transfer &&
+        !(buffer instanceof SharedArrayBuffer) &&
+        p.task.w.byteOffset === 0 &&
+        p.task.w.byteLength === buffer.byteLength
       slot.worker.postMessage(p.task, movable ? [buffer as ArrayBuffer] : [])
     }
   }
@@ -127,7 +141,9 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
       inThread = true
       if (p && p.task.w.byteLength === 0) {
         // its input was moved to the dead worker: nothing left to rerun
-        p.reject(new InternalError(`a linear-algebra worker crashed while solving ${p.task.name}`, {field: p.task.name}))
+        p.reject(
+          new InternalError(`a linear-algebra worker crashed while solving ${p.task.name}`, {field: p.task.name}),
+        )
       } else if (p) {
         queue.unshift(p)
       }
@@ -137,11 +153,22 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
     return slot
   }
 
-  const submit = (op: PoolOperation, w: Float32Array | Float64Array, rows: number, cols: number, call?: string | PoolCallOptions) => {
+  const submit = (
+    op: PoolOperation,
+    w: Float32Array | Float64Array,
+    rows: number,
+    cols: number,
+    call?: string | PoolCallOptions,
+  ) => {
     const o: PoolCallOptions = typeof call === 'string' ? {name: call} : (call ?? {})
     if (closed) return Promise.reject(new Error('linalg pool is closed'))
     return new Promise<Float64Array>((resolve, reject) => {
-      queue.push({task: {id: nextId++, op, w, rows, cols, name: o.name ?? 'matrix'}, transfer: o.transfer === true, resolve, reject})
+      queue.push({
+        task: {id: nextId++, op, w, rows, cols, name: o.name ?? 'matrix'},
+        transfer: o.transfer === true,
+        resolve,
+        reject,
+      })
       dispatch()
     })
   }
@@ -161,4 +188,3 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
     },
   }
 }
-

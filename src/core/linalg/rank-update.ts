@@ -103,7 +103,19 @@ function simdRankUpdate(
       const x0 = x.byteOffset + 8 * (i * ld + t0)
       const x1 = rows > 1 ? x0 + 8 * ld : x0
       const skip = upper && i >= jt ? 1 : 0
-      simd.dot_strip(c.byteOffset + 8 * (i * ldc + j), 8 * ldc, x0, x1, rows, y.byteOffset + 8 * (j * ld + t0), 8 * ld, jEnd - j, 8 * len, sign, skip)
+      simd.dot_strip(
+        c.byteOffset + 8 * (i * ldc + j),
+        8 * ldc,
+        x0,
+        x1,
+        rows,
+        y.byteOffset + 8 * (j * ld + t0),
+        8 * ld,
+        jEnd - j,
+        8 * len,
+        sign,
+        skip,
+      )
     }
   }
 }

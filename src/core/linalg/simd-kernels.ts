@@ -16,7 +16,19 @@ import {dotKernelsBase64} from './wasm/dot-kernels-binary.js'
 
 /** The exports of dot-kernels.wat; addresses are byte offsets in the memory, counts even. */
 export interface SimdKernels {
-  dot_strip(c: number, ldc: number, x0: number, x1: number, rows: number, y: number, ldy: number, count: number, len: number, sign: number, skip: number): void
+  dot_strip(
+    c: number,
+    ldc: number,
+    x0: number,
+    x1: number,
+    rows: number,
+    y: number,
+    ldy: number,
+    count: number,
+    len: number,
+    sign: number,
+    skip: number,
+  ): void
   symv4(w: number, ldw: number, x: number, p: number, count: number, xs: number, out: number): void
   axpy8(w: number, ldw: number, u: number, y: number, count: number): void
   dot4(w: number, ldw: number, v: number, count: number, out: number, tau: number): void

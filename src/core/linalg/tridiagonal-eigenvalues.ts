@@ -19,7 +19,8 @@ export function tridiagonalEigenvalues(dIn: Float64Array, eIn: Float64Array): Fl
     for (;;) {
       const m = findSplit(d, e, l, n)
       if (m === l) break
-      if (++iterations > MAX_ITERATIONS_PER_VALUE) throw new InternalError(`tridiagonal QL did not converge for eigenvalue ${l}`)
+      if (++iterations > MAX_ITERATIONS_PER_VALUE)
+        throw new InternalError(`tridiagonal QL did not converge for eigenvalue ${l}`)
       qlSweep(d, e, l, m)
     }
   }

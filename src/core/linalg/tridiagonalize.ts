@@ -59,7 +59,15 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
  * Step k of the panel (jj = k − k0 reflectors before it): update row k, reflect its part right
  * of the diagonal to β e₀, and store v and w = τA'v − (τ²/2)(vᵀA'v) v (GVL eq. 8.3.2) in the panel.
  */
-function reduceRow(w: Float64Array, n: number, k: number, jj: number, panel: Panel, d: Float64Array, e: Float64Array): void {
+function reduceRow(
+  w: Float64Array,
+  n: number,
+  k: number,
+  jj: number,
+  panel: Panel,
+  d: Float64Array,
+  e: Float64Array,
+): void {
   const {x, y, v, p, z} = panel
   const ld = 2 * NB
   if (jj > 0) updateRowFromPanel(w, n, k, jj, x, y)
@@ -107,7 +115,17 @@ function updateRowFromPanel(w: Float64Array, n: number, k: number, jj: number, x
 }
 
 /** p −= V (Wᵀ v) + W (Vᵀ v) over rows ≥ s: the panel's pending updates applied to the mat-vec. */
-function subtractPanelProduct(x: Float64Array, y: Float64Array, ld: number, jj: number, s: number, n: number, v: Float64Array, p: Float64Array, z: Float64Array): void {
+function subtractPanelProduct(
+  x: Float64Array,
+  y: Float64Array,
+  ld: number,
+  jj: number,
+  s: number,
+  n: number,
+  v: Float64Array,
+  p: Float64Array,
+  z: Float64Array,
+): void {
   z.fill(0)
   for (let i = s; i < n; i++) {
     const vi = v[i]
@@ -184,7 +202,14 @@ function symmetricMatVec(w: Float64Array, n: number, s: number, x: Float64Array,
  * The same product with the column sweep of each 4-row group in the wasm kernel `symv4`: the
  * 4 x 4 diagonal block, and one column when the rest is odd, stay here; the kernel takes pairs.
  */
-function simdSymmetricMatVec(simd: SimdKernels, w: Float64Array, n: number, s: number, x: Float64Array, p: Float64Array): void {
+function simdSymmetricMatVec(
+  simd: SimdKernels,
+  w: Float64Array,
+  n: number,
+  s: number,
+  x: Float64Array,
+  p: Float64Array,
+): void {
   let i = s
   for (; i + 3 < n; i += 4) {
     const r0 = i * n

@@ -35,7 +35,9 @@ export function cfVariable(attrs: CfVariableAttributes): Record<string, AttrValu
   }
   const range = attrs.valid_range
   if (range !== undefined && !(range.length === 2 && range[0] <= range[1])) {
-    throw new InputError(`expected valid_range [min, max] with min <= max, got [${range.join(', ')}]`, {field: 'valid_range'})
+    throw new InputError(`expected valid_range [min, max] with min <= max, got [${range.join(', ')}]`, {
+      field: 'valid_range',
+    })
   }
   const out: Record<string, AttrValue> = {}
   for (const [k, v] of Object.entries(attrs)) if (v !== undefined) out[k] = v

@@ -69,8 +69,14 @@ export function fillValueOf(v: NetcdfVariableInfo): number {
 
 /** One pass: counts, extremes and a Neumaier-compensated mean (Neumaier 1974). */
 export function summarise(values: ArrayLike<number>, fill: number): VariableSummary {
-  let valid = 0, nanCount = 0, infCount = 0, fillCount = 0
-  let min = Infinity, max = -Infinity, sum = 0, compensation = 0
+  let valid = 0,
+    nanCount = 0,
+    infCount = 0,
+    fillCount = 0
+  let min = Infinity,
+    max = -Infinity,
+    sum = 0,
+    compensation = 0
   // Fill values are compared in the variable's own precision (floats were rounded on write).
   for (let i = 0; i < values.length; i++) {
     const x = values[i]
@@ -87,7 +93,16 @@ export function summarise(values: ArrayLike<number>, fill: number): VariableSumm
     }
   }
   const some = valid > 0
-  return {count: values.length, valid, min: some ? min : null, max: some ? max : null, mean: some ? (sum + compensation) / valid : null, nanCount, infCount, fillCount}
+  return {
+    count: values.length,
+    valid,
+    min: some ? min : null,
+    max: some ? max : null,
+    mean: some ? (sum + compensation) / valid : null,
+    nanCount,
+    infCount,
+    fillCount,
+  }
 }
 
 /** Char data as one string per row of the last dimension, trailing NULs removed. */
@@ -95,7 +110,11 @@ export function charRows(bytes: Uint8Array, shape: readonly number[]): string[] 
   const width = shape.length === 0 ? 1 : shape[shape.length - 1]
   const rows: string[] = []
   for (let at = 0; at < bytes.length; at += width) {
-    rows.push(Buffer.from(bytes.subarray(at, at + width)).toString('utf8').replace(/\0+$/, ''))
+    rows.push(
+      Buffer.from(bytes.subarray(at, at + width))
+        .toString('utf8')
+        .replace(/\0+$/, ''),
+    )
   }
   return rows
 }

@@ -10,7 +10,9 @@ function shortText(text: string): string {
 }
 
 function attrText(a: DumpAttribute): string {
-  return typeof a.value === 'string' ? shortText(a.value) : a.value.map((x) => (typeof x === 'number' ? String(x) : x)).join(', ')
+  return typeof a.value === 'string'
+    ? shortText(a.value)
+    : a.value.map((x) => (typeof x === 'number' ? String(x) : x)).join(', ')
 }
 
 function valueText(x: JsonNumber | string): string {
@@ -37,14 +39,34 @@ export function renderNetcdfDump(r: NetcdfDumpResult): string {
     ]),
   ]
   if (r.dimensions.length > 0) {
-    parts.push(renderTable(['dimension', 'length', 'unlimited'], r.dimensions.map((d) => [d.name, d.size, d.unlimited ? `yes (${d.size} currently)` : ''])))
+    parts.push(
+      renderTable(
+        ['dimension', 'length', 'unlimited'],
+        r.dimensions.map((d) => [d.name, d.size, d.unlimited ? `yes (${d.size} currently)` : '']),
+      ),
+    )
   }
-  if (r.attributes.length > 0) parts.push(renderTable(['global attribute', 'type', 'value'], r.attributes.map((a) => [a.name, a.type, attrText(a)])))
+  if (r.attributes.length > 0)
+    parts.push(
+      renderTable(
+        ['global attribute', 'type', 'value'],
+        r.attributes.map((a) => [a.name, a.type, attrText(a)]),
+      ),
+    )
   if (r.variables.length > 0) {
     const rows = r.variables.map((v) => {
       const s = v.summary
       const declared = v.dimensions.length === 0 ? v.name : `${v.name}(${v.dimensions.join(', ')})`
-      return [declared, v.type, `[${v.shape.join(', ')}]`, formatNumber(s?.min), formatNumber(s?.max), formatNumber(s?.mean), s ? s.nanCount : '-', s ? s.fillCount : '-']
+      return [
+        declared,
+        v.type,
+        `[${v.shape.join(', ')}]`,
+        formatNumber(s?.min),
+        formatNumber(s?.max),
+        formatNumber(s?.mean),
+        s ? s.nanCount : '-',
+        s ? s.fillCount : '-',
+      ]
     })
     parts.push(renderTable(['variable', 'type', 'shape', 'min', 'max', 'mean', 'NaN', 'fill'], rows))
     const attrs = r.variables.flatMap((v) => v.attributes.map((a) => [v.name, a.name, a.type, attrText(a)]))

@@ -9,7 +9,16 @@
  * once with zero offsets to learn its size, computes the layout, then encodes it again.
  */
 import {InputError} from '../errors.js'
-import {type AttrValue, type NcType, ncDefaultFill, ncIntegerRange, ncTypeCode, ncTypes, ncTypeSize, encodeValues} from './types.js'
+import {
+  type AttrValue,
+  type NcType,
+  ncDefaultFill,
+  ncIntegerRange,
+  ncTypeCode,
+  ncTypes,
+  ncTypeSize,
+  encodeValues,
+} from './types.js'
 
 export type NetcdfFormat = 'classic' | '64bit-offset'
 
@@ -90,7 +99,8 @@ export function validateName(raw: string, what: string, file?: string): string {
 function resolveAttr(rawName: string, value: AttrValue, varType: NcType | undefined, file?: string): ResolvedAttr {
   const name = validateName(rawName, 'attribute', file)
   const fail = (why: string) => new InputError(`attribute ${name}: ${why}`, {file, field: name})
-  if (typeof value === 'string') return {name, type: 'char', values: new Uint8Array(Buffer.from(value.normalize('NFC'), 'utf8'))}
+  if (typeof value === 'string')
+    return {name, type: 'char', values: new Uint8Array(Buffer.from(value.normalize('NFC'), 'utf8'))}
   let type: NcType
   let values: readonly number[]
   if (typeof value === 'number' || Array.isArray(value)) {
@@ -98,25 +108,33 @@ function resolveAttr(rawName: string, value: AttrValue, varType: NcType | undefi
     type = varType !== undefined && varType !== 'char' && SAME_TYPE_ATTRS.has(name) ? varType : 'double'
   } else {
     const typed = value as {type: NcType; values: readonly number[]}
-    if (!ncTypes.includes(typed.type) || typed.type === 'char') throw fail(`unknown attribute type ${String(typed.type)}`)
+    if (!ncTypes.includes(typed.type) || typed.type === 'char')
+      throw fail(`unknown attribute type ${String(typed.type)}`)
     ;({type, values} = typed)
   }
   if (values.length === 0) throw fail('expected at least one value')
-  if (name === '_FillValue' && varType !== undefined && type !== varType) throw fail(`expected type ${varType} (the variable's type), got ${type}`)
+  if (name === '_FillValue' && varType !== undefined && type !== varType)
+    throw fail(`expected type ${varType} (the variable's type), got ${type}`)
   const range = ncIntegerRange[type]
   for (const v of values) {
     if (typeof v !== 'number') throw fail('expected numbers')
-    if (range && !(Number.isInteger(v) && v >= range[0] && v <= range[1])) throw fail(`${v} is not a ${type} (integers ${range[0]}..${range[1]})`)
+    if (range && !(Number.isInteger(v) && v >= range[0] && v <= range[1]))
+      throw fail(`${v} is not a ${type} (integers ${range[0]}..${range[1]})`)
   }
   return {name, type, values: [...values]}
 }
 
-function resolveAttrs(attrs: Readonly<Record<string, AttrValue | undefined>> | undefined, varType: NcType | undefined, file?: string): ResolvedAttr[] {
+function resolveAttrs(
+  attrs: Readonly<Record<string, AttrValue | undefined>> | undefined,
+  varType: NcType | undefined,
+  file?: string,
+): ResolvedAttr[] {
   const out: ResolvedAttr[] = []
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === undefined) continue
     const attr = resolveAttr(name, value, varType, file)
-    if (out.some((a) => a.name === attr.name)) throw new InputError(`duplicate attribute ${attr.name}`, {file, field: attr.name})
+    if (out.some((a) => a.name === attr.name))
+      throw new InputError(`duplicate attribute ${attr.name}`, {file, field: attr.name})
     out.push(attr)
   }
   return out
@@ -125,29 +143,45 @@ function resolveAttrs(attrs: Readonly<Record<string, AttrValue | undefined>> | u
 /** Checks a schema and resolves names to ids, attributes to on-disk types. */
 export function resolveSchema(schema: NetcdfSchema, file?: string): ResolvedSchema {
   if (schema.format !== 'classic' && schema.format !== '64bit-offset') {
-    throw new InputError(`unknown format ${String(schema.format)}; expected classic or 64bit-offset`, {file, field: 'format'})
+    throw new InputError(`unknown format ${String(schema.format)}; expected classic or 64bit-offset`, {
+      file,
+      field: 'format',
+    })
   }
   const dims = schema.dimensions.map((d) => {
     const name = validateName(d.name, 'dimension', file)
     const size = d.size === 'unlimited' ? 0 : d.size
     if (d.size !== 'unlimited' && !(Number.isInteger(size) && size >= 1 && size <= MAX_DIM_LENGTH)) {
-      throw new InputError(`dimension ${name}: expected a length 1..${MAX_DIM_LENGTH} or 'unlimited', got ${String(d.size)}`, {file, field: name})
+      throw new InputError(
+        `dimension ${name}: expected a length 1..${MAX_DIM_LENGTH} or 'unlimited', got ${String(d.size)}`,
+        {file, field: name},
+      )
     }
     return {name, size}
   })
-  assertUnique(dims.map((d) => d.name), 'dimension', file)
+  assertUnique(
+    dims.map((d) => d.name),
+    'dimension',
+    file,
+  )
   const unlimited = dims.flatMap((d, i) => (d.size === 0 ? [i] : []))
-  if (unlimited.length > 1) throw new InputError('at most one unlimited dimension is allowed in NetCDF-3', {file, field: dims[unlimited[1]].name})
+  if (unlimited.length > 1)
+    throw new InputError('at most one unlimited dimension is allowed in NetCDF-3', {
+      file,
+      field: dims[unlimited[1]].name,
+    })
   const recordDimId = unlimited[0] ?? -1
   const variables = schema.variables.map((v): ResolvedVariable => {
     const name = validateName(v.name, 'variable', file)
-    if (!ncTypes.includes(v.type)) throw new InputError(`unknown type ${String(v.type)}; expected one of ${ncTypes.join(', ')}`, {file, field: name})
+    if (!ncTypes.includes(v.type))
+      throw new InputError(`unknown type ${String(v.type)}; expected one of ${ncTypes.join(', ')}`, {file, field: name})
     const dimIds = v.dimensions.map((dn) => {
       const id = dims.findIndex((d) => d.name === dn.normalize('NFC'))
       if (id < 0) throw new InputError(`unknown dimension ${dn}`, {file, field: name})
       return id
     })
-    if (dimIds.slice(1).includes(recordDimId)) throw new InputError('the unlimited dimension must be the first dimension', {file, field: name})
+    if (dimIds.slice(1).includes(recordDimId))
+      throw new InputError('the unlimited dimension must be the first dimension', {file, field: name})
     const attributes = resolveAttrs(v.attributes, v.type, file)
     const fillAttr = attributes.find((a) => a.name === '_FillValue')
     return {
@@ -160,8 +194,18 @@ export function resolveSchema(schema: NetcdfSchema, file?: string): ResolvedSche
       fill: fillAttr ? fillAttr.values[0] : ncDefaultFill[v.type],
     }
   })
-  assertUnique(variables.map((v) => v.name), 'variable', file)
-  return {format: schema.format, dims, recordDimId, attributes: resolveAttrs(schema.attributes, undefined, file), variables}
+  assertUnique(
+    variables.map((v) => v.name),
+    'variable',
+    file,
+  )
+  return {
+    format: schema.format,
+    dims,
+    recordDimId,
+    attributes: resolveAttrs(schema.attributes, undefined, file),
+    variables,
+  }
 }
 
 function assertUnique(names: readonly string[], what: string, file?: string): void {
@@ -226,7 +270,11 @@ export interface VariablePlacement {
 }
 
 /** Encodes the header; `placements` may be all zeros to measure its length. */
-export function encodeHeader(schema: ResolvedSchema, numrecs: number, placements: readonly VariablePlacement[]): Buffer {
+export function encodeHeader(
+  schema: ResolvedSchema,
+  numrecs: number,
+  placements: readonly VariablePlacement[],
+): Buffer {
   const h = new HeaderBytes()
   h.padded(Buffer.from([0x43, 0x44, 0x46, schema.format === 'classic' ? 1 : 2])) // 'C' 'D' 'F' version
   h.u32(numrecs)

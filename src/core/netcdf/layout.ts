@@ -65,11 +65,17 @@ function checkLimits(schema: ResolvedSchema, variables: readonly VariableLayout[
   variables.forEach((l, i) => {
     const name = schema.variables[i].name
     if (l.vsize > MAX_VSIZE) {
-      throw new InputError(`${l.vsize} bytes${schema.variables[i].isRecord ? ' per record' : ''}; expected under 4 GiB per variable (NetCDF-3 limit)`, {file, field: name})
+      throw new InputError(
+        `${l.vsize} bytes${schema.variables[i].isRecord ? ' per record' : ''}; expected under 4 GiB per variable (NetCDF-3 limit)`,
+        {file, field: name},
+      )
     }
     if (l.begin > maxBegin) {
       const hint = schema.format === 'classic' ? '; use the 64bit-offset format' : ''
-      throw new InputError(`data would start at byte ${l.begin}; expected an offset below ${maxBegin + 1} in the ${schema.format} format${hint}`, {file, field: name})
+      throw new InputError(
+        `data would start at byte ${l.begin}; expected an offset below ${maxBegin + 1} in the ${schema.format} format${hint}`,
+        {file, field: name},
+      )
     }
   })
 }

@@ -82,7 +82,8 @@ export class NetcdfFile {
       bytes = readFileSync(path)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read file (${code})`
+      const why =
+        code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read file (${code})`
       throw new InputError(`${why}; ${EXPECTED}`, {file: path})
     }
     const header = parseHeader(bytes, path)
@@ -90,7 +91,10 @@ export class NetcdfFile {
       const span = dataSpan(v, header)
       const end = v.begin + span
       if (span > 0 && end > bytes.length) {
-        throw new InputError(`file is truncated: data ends at byte ${end}, file has ${bytes.length} bytes; ${EXPECTED}`, {file: path, field: v.name})
+        throw new InputError(
+          `file is truncated: data ends at byte ${end}, file has ${bytes.length} bytes; ${EXPECTED}`,
+          {file: path, field: v.name},
+        )
       }
     }
     return new NetcdfFile(path, header, bytes)
@@ -142,11 +146,15 @@ function parseHeader(bytes: Buffer, path: string): NetcdfHeader {
   try {
     nc = new NetCDFReader(bytes)
   } catch (error) {
-    const reason = error instanceof RangeError || /outside the bounds|offset/i.test((error as Error).message) ? 'header is truncated' : (error as Error).message.replace(/^Not a valid NetCDF v3\.x file: /, '')
+    const reason =
+      error instanceof RangeError || /outside the bounds|offset/i.test((error as Error).message)
+        ? 'header is truncated'
+        : (error as Error).message.replace(/^Not a valid NetCDF v3\.x file: /, '')
     throw new InputError(`${EXPECTED}: ${reason}`, {file: path})
   }
   const numRecords = nc.recordDimension.length
-  if (numRecords === 0xffffffff) throw new InputError(`numrecs is STREAMING (file still being written); ${EXPECTED}`, {file: path})
+  if (numRecords === 0xffffffff)
+    throw new InputError(`numrecs is STREAMING (file still being written); ${EXPECTED}`, {file: path})
   const dims = (nc.dimensions ?? []).map((d, id) => ({
     name: recoverUtf8(d.name),
     size: id === nc.recordDimension.id ? numRecords : d.size,
@@ -154,9 +162,11 @@ function parseHeader(bytes: Buffer, path: string): NetcdfHeader {
   }))
   const variables = (nc.variables ?? []).map((v): NetcdfVariableInfo => {
     const type = v.type as NcType
-    if (!ncTypes.includes(type)) throw new InputError(`variable ${recoverUtf8(v.name)} has an unknown type; ${EXPECTED}`, {file: path})
+    if (!ncTypes.includes(type))
+      throw new InputError(`variable ${recoverUtf8(v.name)} has an unknown type; ${EXPECTED}`, {file: path})
     const dimIds = v.dimensions as number[]
-    if (dimIds.some((id) => id >= dims.length)) throw new InputError(`variable ${recoverUtf8(v.name)} uses an unknown dimension; ${EXPECTED}`, {file: path})
+    if (dimIds.some((id) => id >= dims.length))
+      throw new InputError(`variable ${recoverUtf8(v.name)} uses an unknown dimension; ${EXPECTED}`, {file: path})
     return {
       name: recoverUtf8(v.name),
       type,
@@ -170,7 +180,10 @@ function parseHeader(bytes: Buffer, path: string): NetcdfHeader {
   })
   const recordVars = variables.filter((v) => v.record)
   // A single record variable is packed (no padding between records): netcdf-c NC_computeshapes.
-  const recordSize = recordVars.length === 1 ? slabValueCount(recordVars[0]) * ncTypeSize[recordVars[0].type] : recordVars.reduce((a, v) => a + v.vsize, 0)
+  const recordSize =
+    recordVars.length === 1
+      ? slabValueCount(recordVars[0]) * ncTypeSize[recordVars[0].type]
+      : recordVars.reduce((a, v) => a + v.vsize, 0)
   return {
     format: nc.header.version === 1 ? 'classic' : '64bit-offset',
     version: nc.header.version as 1 | 2,

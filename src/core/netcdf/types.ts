@@ -63,7 +63,13 @@ export type VariableData = ArrayLike<number> | string | Uint8Array
  * take integers within range; NaN is written as `fill` (integers cannot hold NaN).
  * Returns the index of the first value that cannot be represented, or -1.
  */
-export function encodeValues(type: NcNumericType, values: ArrayLike<number>, view: DataView, offset: number, fill: number): number {
+export function encodeValues(
+  type: NcNumericType,
+  values: ArrayLike<number>,
+  view: DataView,
+  offset: number,
+  fill: number,
+): number {
   const n = values.length
   switch (type) {
     case 'double':

@@ -46,7 +46,11 @@ export class NetcdfWriter {
   /** Validates the schema, lays the file out and writes the header to a temporary file. */
   static create(path: string, schema: NetcdfSchema): NetcdfWriter {
     const resolved = resolveSchema(schema, path)
-    const headerSize = encodeHeader(resolved, 0, resolved.variables.map(() => ({vsize: 0, begin: 0}))).length
+    const headerSize = encodeHeader(
+      resolved,
+      0,
+      resolved.variables.map(() => ({vsize: 0, begin: 0})),
+    ).length
     const layout = computeLayout(resolved, headerSize, path)
     const temp = reserveTempPath(path)
     let fd: number
@@ -70,7 +74,8 @@ export class NetcdfWriter {
     this.assertOpen()
     const index = this.indexOf(name)
     const v = this.schema.variables[index]
-    if (v.isRecord) throw new InputError('is a record variable; write it with appendRecord', {file: this.path, field: v.name})
+    if (v.isRecord)
+      throw new InputError('is a record variable; write it with appendRecord', {file: this.path, field: v.name})
     const l = this.layout.variables[index]
     const bytes = Buffer.alloc(l.vsize)
     encodeFill(v.type, v.fill, view(bytes), 0, l.vsize / ncTypeSize[v.type]) // padding gets the fill value
@@ -83,13 +88,18 @@ export class NetcdfWriter {
   appendRecord(slabs: Readonly<Record<string, VariableData>>): void {
     this.assertOpen()
     for (const name of Object.keys(slabs)) {
-      if (!this.schema.variables[this.indexOf(name)].isRecord) throw new InputError('is not a record variable; write it with writeVariable', {file: this.path, field: name})
+      if (!this.schema.variables[this.indexOf(name)].isRecord)
+        throw new InputError('is not a record variable; write it with writeVariable', {file: this.path, field: name})
     }
     if (this.numrecs >= MAX_RECORDS) throw new InputError(`expected at most ${MAX_RECORDS} records`, {file: this.path})
     const given = new Map(Object.entries(slabs).map(([k, d]) => [k.normalize('NFC'), d]))
     this.forEachRecordVariable((v, l, at) => {
       const data = given.get(v.name)
-      if (data === undefined) throw new InputError(`missing from record ${this.numrecs}; expected one slab per record variable`, {file: this.path, field: v.name})
+      if (data === undefined)
+        throw new InputError(`missing from record ${this.numrecs}; expected one slab per record variable`, {
+          file: this.path,
+          field: v.name,
+        })
       encodeSlab(v, l, data, view(this.record), at, this.path)
     })
     writeAll(this.fd, this.record, this.layout.recordsBegin + this.numrecs * this.layout.recordSize)
@@ -131,7 +141,8 @@ export class NetcdfWriter {
     const size = ncTypeSize[v.type]
     const chunk = Buffer.alloc(Math.min(l.vsize, FILL_CHUNK)) // vsize and FILL_CHUNK hold whole values
     encodeFill(v.type, v.fill, view(chunk), 0, chunk.length / size)
-    for (let done = 0; done < l.vsize; done += chunk.length) writeAll(this.fd, chunk.subarray(0, Math.min(chunk.length, l.vsize - done)), l.begin + done)
+    for (let done = 0; done < l.vsize; done += chunk.length)
+      writeAll(this.fd, chunk.subarray(0, Math.min(chunk.length, l.vsize - done)), l.begin + done)
   }
 
   /** Calls `fn` with each record variable and its offset inside one record. */
@@ -155,20 +166,35 @@ export class NetcdfWriter {
 const view = (b: Buffer): DataView => new DataView(b.buffer, b.byteOffset, b.byteLength)
 
 /** Encodes one variable (or one record slab) at `at`, checking its length and value types. */
-function encodeSlab(v: ResolvedVariable, l: VariableLayout, data: VariableData, out: DataView, at: number, file: string): void {
+function encodeSlab(
+  v: ResolvedVariable,
+  l: VariableLayout,
+  data: VariableData,
+  out: DataView,
+  at: number,
+  file: string,
+): void {
   const shape = `[${v.slabShape.join(', ')}]`
   if (v.type === 'char') {
-    if (typeof data !== 'string' && !(data instanceof Uint8Array)) throw new InputError('expected text or bytes for a char variable', {file, field: v.name})
+    if (typeof data !== 'string' && !(data instanceof Uint8Array))
+      throw new InputError('expected text or bytes for a char variable', {file, field: v.name})
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
-    if (bytes.length > l.count) throw new InputError(`expected at most ${l.count} bytes (shape ${shape}), got ${bytes.length}`, {file, field: v.name})
+    if (bytes.length > l.count)
+      throw new InputError(`expected at most ${l.count} bytes (shape ${shape}), got ${bytes.length}`, {
+        file,
+        field: v.name,
+      })
     new Uint8Array(out.buffer, out.byteOffset + at, bytes.length).set(bytes)
     encodeFill('char', v.fill, out, at + bytes.length, l.count - bytes.length) // NUL-pad short text
     return
   }
-  if (typeof data === 'string') throw new InputError(`expected numbers for a ${v.type} variable, got text`, {file, field: v.name})
-  if (data.length !== l.count) throw new InputError(`expected ${l.count} values (shape ${shape}), got ${data.length}`, {file, field: v.name})
+  if (typeof data === 'string')
+    throw new InputError(`expected numbers for a ${v.type} variable, got text`, {file, field: v.name})
+  if (data.length !== l.count)
+    throw new InputError(`expected ${l.count} values (shape ${shape}), got ${data.length}`, {file, field: v.name})
   const bad = encodeValues(v.type, data, out, at, v.fill)
-  if (bad >= 0) throw new InputError(`value ${data[bad]} at index ${bad} is not representable as ${v.type}`, {file, field: v.name})
+  if (bad >= 0)
+    throw new InputError(`value ${data[bad]} at index ${bad} is not representable as ${v.type}`, {file, field: v.name})
 }
 
 function writeAll(fd: number, bytes: Uint8Array, position: number): void {

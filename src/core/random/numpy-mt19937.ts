@@ -33,7 +33,8 @@ export class NumpyRandomState {
 
   /** `np.random.seed(seed)` for an integer 0 <= seed < 2^32 (`init_genrand`); clears the normal cache. */
   seed(seed: number): void {
-    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`)
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)
+      throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`)
     const mt = this.mt
     mt[0] = seed >>> 0
     for (let i = 1; i < N; i++) {

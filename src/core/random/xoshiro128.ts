@@ -41,7 +41,8 @@ const rotl = (x: number, k: number): number => ((x << k) | (x >>> (32 - k))) >>>
  * high 32-bit halves of the first two SplitMix64 outputs.
  */
 export function createXoshiro128(seed: number, stream = 0): Rng32 {
-  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(stream)) throw new RangeError('seed and stream must be safe integers')
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(stream))
+    throw new RangeError('seed and stream must be safe integers')
   const [a, b] = splitMix64((BigInt(seed) << 32n) + BigInt(stream), 2)
   const s = new Uint32Array([Number(a & 0xffffffffn), Number(a >> 32n), Number(b & 0xffffffffn), Number(b >> 32n)])
   if ((s[0] | s[1] | s[2] | s[3]) === 0) s[0] = 1 // the all-zero state is a fixed point
@@ -59,7 +60,8 @@ export function createXoshiro128(seed: number, stream = 0): Rng32 {
   return {
     nextUint32,
     nextInt(n: number): number {
-      if (!Number.isInteger(n) || n < 1 || n > 2 ** 32) throw new RangeError(`nextInt: n must be an integer in [1, 2^32], got ${n}`)
+      if (!Number.isInteger(n) || n < 1 || n > 2 ** 32)
+        throw new RangeError(`nextInt: n must be an integer in [1, 2^32], got ${n}`)
       const limit = Math.floor(2 ** 32 / n) * n
       for (;;) {
         const u = nextUint32()

@@ -17,7 +17,8 @@ export class ExpressionError extends Error {}
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = []
-  const re = /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(&&|\|\||<=|>=|==|!=|<|>|!|\(|\)|-))/y
+  const re =
+    /\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|(&&|\|\||<=|>=|==|!=|<|>|!|\(|\)|-))/y
   let pos = 0
   while (pos < src.length) {
     if (/^\s*$/.test(src.slice(pos))) break
@@ -53,7 +54,8 @@ export function parseGate(src: string, fields: readonly string[]): Predicate {
     const t = tokens[i++]
     if (t?.kind === 'num') return () => sign * t.value
     if (t?.kind === 'id') {
-      if (!fields.includes(t.value)) throw new ExpressionError(`unknown field '${t.value}' (expected one of ${fields.join(', ')})`)
+      if (!fields.includes(t.value))
+        throw new ExpressionError(`unknown field '${t.value}' (expected one of ${fields.join(', ')})`)
       return (row) => {
         const v = row[t.value]
         return typeof v === 'number' ? sign * v : undefined
@@ -65,9 +67,15 @@ export function parseGate(src: string, fields: readonly string[]): Predicate {
     const left = operand()
     const t = tokens[i++]
     const ops: Record<string, (a: number, b: number) => boolean> = {
-      '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b, '==': (a, b) => a === b, '!=': (a, b) => a !== b,
+      '<': (a, b) => a < b,
+      '<=': (a, b) => a <= b,
+      '>': (a, b) => a > b,
+      '>=': (a, b) => a >= b,
+      '==': (a, b) => a === b,
+      '!=': (a, b) => a !== b,
     }
-    if (t?.kind !== 'op' || !(t.value in ops)) throw new ExpressionError(`expected a comparison (< <= > >= == !=) in '${src}'`)
+    if (t?.kind !== 'op' || !(t.value in ops))
+      throw new ExpressionError(`expected a comparison (< <= > >= == !=) in '${src}'`)
     const cmp = ops[t.value]
     const right = operand()
     return (row) => {

@@ -36,7 +36,15 @@ export const DTYPE_SIZES = {
 export type Dtype = keyof typeof DTYPE_SIZES
 
 /** Newer dtypes some writers emit that infolens recognises but does not decode (packed or complex). */
-export const UNSUPPORTED_DTYPES: readonly string[] = ['C64', 'F8_E4M3FNUZ', 'F8_E5M2FNUZ', 'F8_E8M0', 'F6_E3M2', 'F6_E2M3', 'F4']
+export const UNSUPPORTED_DTYPES: readonly string[] = [
+  'C64',
+  'F8_E4M3FNUZ',
+  'F8_E5M2FNUZ',
+  'F8_E8M0',
+  'F6_E3M2',
+  'F6_E2M3',
+  'F4',
+]
 
 export const FLOAT_DTYPES: readonly Dtype[] = ['F64', 'F32', 'F16', 'BF16', 'F8_E4M3', 'F8_E5M2']
 
@@ -49,7 +57,12 @@ export function dtypeSize(dtype: Dtype): number {
 }
 
 /** Builds a decoding table for a small float format with `e` exponent and `m` mantissa bits. */
-function minifloatTable(bits: number, e: number, m: number, special: (exp: number, mant: number) => number | undefined): Float32Array {
+function minifloatTable(
+  bits: number,
+  e: number,
+  m: number,
+  special: (exp: number, mant: number) => number | undefined,
+): Float32Array {
   const table = new Float32Array(1 << bits)
   const bias = (1 << (e - 1)) - 1
   for (let code = 0; code < table.length; code++) {

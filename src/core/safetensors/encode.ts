@@ -67,7 +67,10 @@ export function bfloat16Bits(x: number): number {
 /** Encodes `data` as `dtype` bytes (little-endian). Integer dtypes take integers; BOOL takes 0/non-zero. */
 export function encodeElements(dtype: Dtype, data: NumericArray): Uint8Array {
   const n = data.length
-  if (littleEndian && ((dtype === 'F32' && data instanceof Float32Array) || (dtype === 'F64' && data instanceof Float64Array))) {
+  if (
+    littleEndian &&
+    ((dtype === 'F32' && data instanceof Float32Array) || (dtype === 'F64' && data instanceof Float64Array))
+  ) {
     return new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength))
   }
   const out = new Uint8Array(n * dtypeSize(dtype))
@@ -76,20 +79,47 @@ export function encodeElements(dtype: Dtype, data: NumericArray): Uint8Array {
   const big = (i: number) => (typeof data[i] === 'bigint' ? (data[i] as bigint) : BigInt(Math.trunc(data[i] as number)))
   for (let i = 0; i < n; i++) {
     switch (dtype) {
-      case 'F64': dv.setFloat64(8 * i, num(i), true); break
-      case 'F32': dv.setFloat32(4 * i, num(i), true); break
-      case 'F16': dv.setUint16(2 * i, float16Bits(num(i)), true); break
-      case 'BF16': dv.setUint16(2 * i, bfloat16Bits(num(i)), true); break
-      case 'BOOL': out[i] = num(i) === 0 ? 0 : 1; break
-      case 'U8': dv.setUint8(i, num(i)); break
-      case 'I8': dv.setInt8(i, num(i)); break
-      case 'I16': dv.setInt16(2 * i, num(i), true); break
-      case 'U16': dv.setUint16(2 * i, num(i), true); break
-      case 'I32': dv.setInt32(4 * i, num(i), true); break
-      case 'U32': dv.setUint32(4 * i, num(i), true); break
-      case 'I64': dv.setBigInt64(8 * i, big(i), true); break
-      case 'U64': dv.setBigUint64(8 * i, big(i), true); break
-      default: throw new Error(`encoding ${dtype} from numbers is not supported; pass raw bytes`)
+      case 'F64':
+        dv.setFloat64(8 * i, num(i), true)
+        break
+      case 'F32':
+        dv.setFloat32(4 * i, num(i), true)
+        break
+      case 'F16':
+        dv.setUint16(2 * i, float16Bits(num(i)), true)
+        break
+      case 'BF16':
+        dv.setUint16(2 * i, bfloat16Bits(num(i)), true)
+        break
+      case 'BOOL':
+        out[i] = num(i) === 0 ? 0 : 1
+        break
+      case 'U8':
+        dv.setUint8(i, num(i))
+        break
+      case 'I8':
+        dv.setInt8(i, num(i))
+        break
+      case 'I16':
+        dv.setInt16(2 * i, num(i), true)
+        break
+      case 'U16':
+        dv.setUint16(2 * i, num(i), true)
+        break
+      case 'I32':
+        dv.setInt32(4 * i, num(i), true)
+        break
+      case 'U32':
+        dv.setUint32(4 * i, num(i), true)
+        break
+      case 'I64':
+        dv.setBigInt64(8 * i, big(i), true)
+        break
+      case 'U64':
+        dv.setBigUint64(8 * i, big(i), true)
+        break
+      default:
+        throw new Error(`encoding ${dtype} from numbers is not supported; pass raw bytes`)
     }
   }
   return out

@@ -34,15 +34,24 @@ export interface ParsedHeader {
 /** Reads and checks the 8-byte little-endian header length against the file size. */
 export function headerLengthOf(file: string, first8: Uint8Array, fileSize: number): number {
   if (fileSize < 8 || first8.length < 8) {
-    throw new InputError(`file too short (${fileSize} bytes): expected an 8-byte header length then a JSON header`, {file, field: 'header'})
+    throw new InputError(`file too short (${fileSize} bytes): expected an 8-byte header length then a JSON header`, {
+      file,
+      field: 'header',
+    })
   }
   const n = new DataView(first8.buffer, first8.byteOffset, 8).getBigUint64(0, true)
   if (n > BigInt(MAX_HEADER_BYTES)) {
-    throw new InputError(`header length ${n} exceeds the 100 MB limit (not a safetensors file?)`, {file, field: 'header'})
+    throw new InputError(`header length ${n} exceeds the 100 MB limit (not a safetensors file?)`, {
+      file,
+      field: 'header',
+    })
   }
   if (n < 2n) throw new InputError(`header length ${n} is too small for a JSON object`, {file, field: 'header'})
   if (8n + n > BigInt(fileSize)) {
-    throw new InputError(`header length ${n} runs past the end of the file (${fileSize} bytes): truncated or not safetensors`, {file, field: 'header'})
+    throw new InputError(
+      `header length ${n} runs past the end of the file (${fileSize} bytes): truncated or not safetensors`,
+      {file, field: 'header'},
+    )
   }
   return Number(n)
 }
@@ -87,7 +96,8 @@ function parseMetadata(file: string, value: unknown): Record<string, string> {
     throw new InputError('expected an object of string values', {file, field})
   }
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new InputError(`key "${k}": expected a string value, got ${JSON.stringify(v)}`, {file, field})
+    if (typeof v !== 'string')
+      throw new InputError(`key "${k}": expected a string value, got ${JSON.stringify(v)}`, {file, field})
   }
   return {...(value as Record<string, string>)}
 }
@@ -101,13 +111,22 @@ function parseTensor(file: string, name: string, value: unknown): HeaderTensor {
   if (typeof dtype !== 'string') throw new InputError('dtype: expected a string', {file, field})
   if (UNSUPPORTED_DTYPES.includes(dtype)) throw new InputError(`dtype ${dtype} is not supported yet`, {file, field})
   if (!isDtype(dtype)) {
-    throw new InputError(`unknown dtype ${JSON.stringify(dtype)} (expected one of ${Object.keys(DTYPE_SIZES).join(', ')})`, {file, field})
+    throw new InputError(
+      `unknown dtype ${JSON.stringify(dtype)} (expected one of ${Object.keys(DTYPE_SIZES).join(', ')})`,
+      {file, field},
+    )
   }
   if (!Array.isArray(shape) || !shape.every(isCount)) {
-    throw new InputError(`shape: expected an array of non-negative integers, got ${JSON.stringify(shape)}`, {file, field})
+    throw new InputError(`shape: expected an array of non-negative integers, got ${JSON.stringify(shape)}`, {
+      file,
+      field,
+    })
   }
   if (!Array.isArray(offsets) || offsets.length !== 2 || !offsets.every(isCount) || offsets[0] > offsets[1]) {
-    throw new InputError(`data_offsets: expected [begin, end] with 0 <= begin <= end, got ${JSON.stringify(offsets)}`, {file, field})
+    throw new InputError(`data_offsets: expected [begin, end] with 0 <= begin <= end, got ${JSON.stringify(offsets)}`, {
+      file,
+      field,
+    })
   }
   const [begin, end] = offsets as number[]
   const expected = BigInt(dtypeSize(dtype)) * (shape as number[]).reduce((p, d) => p * BigInt(d), 1n)
@@ -138,18 +157,27 @@ function checkLayout(file: string, tensors: HeaderTensor[], bufferLength: number
     }
     const cursor = previous?.end ?? 0
     if (t.begin < cursor) {
-      throw new InputError(`data_offsets [${t.begin}, ${t.end}] overlap tensor ${previous!.name} [${previous!.begin}, ${previous!.end}]`, {file, field})
+      throw new InputError(
+        `data_offsets [${t.begin}, ${t.end}] overlap tensor ${previous!.name} [${previous!.begin}, ${previous!.end}]`,
+        {file, field},
+      )
     }
     if (t.begin > cursor) {
-      throw new InputError(`data_offsets start at ${t.begin}: expected ${cursor} (offsets must be contiguous, no gaps)`, {file, field})
+      throw new InputError(
+        `data_offsets start at ${t.begin}: expected ${cursor} (offsets must be contiguous, no gaps)`,
+        {file, field},
+      )
     }
     previous = t
   }
   const last = previous?.end ?? 0
   if (last !== bufferLength) {
-    throw new InputError(`data buffer is ${bufferLength} bytes but the tensors cover ${last}: expected them to end exactly at the end of the file`, {
-      file,
-      field: 'data_offsets',
-    })
+    throw new InputError(
+      `data buffer is ${bufferLength} bytes but the tensors cover ${last}: expected them to end exactly at the end of the file`,
+      {
+        file,
+        field: 'data_offsets',
+      },
+    )
   }
 }

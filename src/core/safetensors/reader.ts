@@ -86,13 +86,22 @@ async function readHeader(file: string, handle: FileHandle): Promise<{bytes: num
 }
 
 /** Fills `target` from `position`, looping over short reads; a file that ends early is an input error. */
-async function readFully(file: string, handle: FileHandle, target: Uint8Array, position: number, field?: string): Promise<void> {
+async function readFully(
+  file: string,
+  handle: FileHandle,
+  target: Uint8Array,
+  position: number,
+  field?: string,
+): Promise<void> {
   let done = 0
   while (done < target.length) {
     const length = Math.min(READ_CHUNK, target.length - done)
     const {bytesRead} = await handle.read(target, done, length, position + done)
     if (bytesRead === 0) {
-      throw new InputError(`file ended at byte ${position + done}, expected ${target.length - done} more bytes (truncated?)`, {file, field})
+      throw new InputError(
+        `file ended at byte ${position + done}, expected ${target.length - done} more bytes (truncated?)`,
+        {file, field},
+      )
     }
     done += bytesRead
   }
@@ -110,14 +119,23 @@ class SafetensorsCheckpoint implements Checkpoint {
     headers: readonly {file: string; bytes: number; header: ParsedHeader}[],
   ) {
     this.files = [...layout.files]
-    this.shards = headers.map(({file, bytes, header}) => ({path: file, bytes, headerBytes: header.headerLength, tensorCount: header.tensors.length}))
+    this.shards = headers.map(({file, bytes, header}) => ({
+      path: file,
+      bytes,
+      headerBytes: header.headerLength,
+      tensorCount: header.tensors.length,
+    }))
     for (const {header} of [...headers].reverse()) Object.assign(this.metadata, header.metadata)
     this.tensors = collectTensors(layout, headers).sort((a, b) => compareNatural(a.name, b.name))
   }
 
   async readBytes(entry: TensorEntry): Promise<Uint8Array> {
     const handle = this.handles.get(entry.file)
-    if (!handle) throw new InputError('tensor does not belong to this checkpoint (or it was closed)', {file: entry.file, field: `tensor ${entry.name}`})
+    if (!handle)
+      throw new InputError('tensor does not belong to this checkpoint (or it was closed)', {
+        file: entry.file,
+        field: `tensor ${entry.name}`,
+      })
     const bytes = new Uint8Array(entry.byteLength)
     await readFully(entry.file, handle, bytes, entry.offset, `tensor ${entry.name}`)
     return bytes
@@ -154,21 +172,28 @@ function decode<T extends Float32Array | Float64Array>(entry: TensorEntry, bytes
   try {
     decodeInto(entry.dtype, bytes, out)
   } catch (error) {
-    if (error instanceof DecodeRangeError) throw new InputError(`${entry.dtype} ${error.message}`, {file: entry.file, field: `tensor ${entry.name}`})
+    if (error instanceof DecodeRangeError)
+      throw new InputError(`${entry.dtype} ${error.message}`, {file: entry.file, field: `tensor ${entry.name}`})
     throw error
   }
   return out
 }
 
 /** All tensors of the shards (or those named by the index's weight_map), each name once. */
-function collectTensors(layout: CheckpointLayout, headers: readonly {file: string; header: ParsedHeader}[]): TensorEntry[] {
+function collectTensors(
+  layout: CheckpointLayout,
+  headers: readonly {file: string; header: ParsedHeader}[],
+): TensorEntry[] {
   const byName = new Map<string, TensorEntry>()
   for (const {file, header} of headers) {
     for (const t of header.tensors) {
       if (layout.weightMap && layout.weightMap.get(t.name) !== file) continue
       const other = byName.get(t.name)
       if (other) {
-        throw new InputError(`tensor ${t.name} is also in ${basename(other.file)} (expected each tensor in one shard; a directory is read as the shards of one checkpoint)`, {file, field: `tensor ${t.name}`})
+        throw new InputError(
+          `tensor ${t.name} is also in ${basename(other.file)} (expected each tensor in one shard; a directory is read as the shards of one checkpoint)`,
+          {file, field: `tensor ${t.name}`},
+        )
       }
       byName.set(t.name, {
         name: t.name,

@@ -22,7 +22,10 @@ export function shardFileName(prefix: string, k: number, n: number): string {
 }
 
 /** Splits tensors into at most `shardCount` consecutive groups of about equal bytes. */
-export function planShards<T extends Pick<TensorToWrite, 'dtype' | 'shape'>>(tensors: readonly T[], shardCount: number): T[][] {
+export function planShards<T extends Pick<TensorToWrite, 'dtype' | 'shape'>>(
+  tensors: readonly T[],
+  shardCount: number,
+): T[][] {
   const sizes = tensors.map((t) => t.shape.reduce((p, d) => p * d, 1) * dtypeSize(t.dtype))
   const total = sizes.reduce((a, b) => a + b, 0)
   const groups: T[][] = [[]]

@@ -60,7 +60,8 @@ function resolveDirectory(dir: string): CheckpointLayout {
     .filter((n) => n.endsWith('.safetensors') && statOrNull(join(dir, n))?.isFile())
     .sort(compareNatural)
     .map((n) => join(dir, n))
-  if (files.length === 0) throw new InputError(`directory holds no .safetensors files and no ${INDEX_FILE}`, {file: dir})
+  if (files.length === 0)
+    throw new InputError(`directory holds no .safetensors files and no ${INDEX_FILE}`, {file: dir})
   return {kind: 'directory', root: dir, files}
 }
 
@@ -71,7 +72,10 @@ function resolveIndex(indexFile: string): CheckpointLayout {
   const files = new Set<string>()
   for (const [tensor, shard] of Object.entries(weightMapJson)) {
     if (typeof shard !== 'string' || shard === '') {
-      throw new InputError(`tensor ${tensor}: expected a shard file name, got ${JSON.stringify(shard)}`, {file: indexFile, field: 'weight_map'})
+      throw new InputError(`tensor ${tensor}: expected a shard file name, got ${JSON.stringify(shard)}`, {
+        file: indexFile,
+        field: 'weight_map',
+      })
     }
     const shardPath = shardInside(indexFile, dir, tensor, shard)
     weightMap.set(tensor, shardPath)
@@ -79,7 +83,11 @@ function resolveIndex(indexFile: string): CheckpointLayout {
   }
   if (files.size === 0) throw new InputError('expected at least one tensor', {file: indexFile, field: 'weight_map'})
   for (const f of files) {
-    if (!statOrNull(f)?.isFile()) throw new InputError(`shard ${basename(f)} named in weight_map does not exist`, {file: indexFile, field: 'weight_map'})
+    if (!statOrNull(f)?.isFile())
+      throw new InputError(`shard ${basename(f)} named in weight_map does not exist`, {
+        file: indexFile,
+        field: 'weight_map',
+      })
   }
   return {kind: 'index', root: dir, files: [...files].sort(compareNatural), weightMap, indexFile}
 }
@@ -93,7 +101,10 @@ function readWeightMap(indexFile: string): Record<string, unknown> {
   }
   const weightMap = (json as {weight_map?: unknown} | null)?.weight_map
   if (weightMap === null || typeof weightMap !== 'object' || Array.isArray(weightMap)) {
-    throw new InputError('expected an object mapping tensor names to shard files', {file: indexFile, field: 'weight_map'})
+    throw new InputError('expected an object mapping tensor names to shard files', {
+      file: indexFile,
+      field: 'weight_map',
+    })
   }
   return weightMap as Record<string, unknown>
 }
@@ -101,10 +112,13 @@ function readWeightMap(indexFile: string): Record<string, unknown> {
 /** The shard's path, refusing names that leave the index's directory (absolute, `..`, or via symlinks). */
 function shardInside(indexFile: string, dir: string, tensor: string, shard: string): string {
   const refuse = () =>
-    new InputError(`tensor ${tensor}: shard ${JSON.stringify(shard)} is outside the index's directory (expected a file next to the index)`, {
-      file: indexFile,
-      field: 'weight_map',
-    })
+    new InputError(
+      `tensor ${tensor}: shard ${JSON.stringify(shard)} is outside the index's directory (expected a file next to the index)`,
+      {
+        file: indexFile,
+        field: 'weight_map',
+      },
+    )
   if (isAbsolute(shard)) throw refuse()
   const shardPath = join(dir, shard)
   if (escapes(resolve(dir), resolve(shardPath))) throw refuse()

@@ -31,7 +31,9 @@ export function layoutSafetensors(
   let offset = 0
   for (const t of tensors) {
     const byteLength = checkTensor(t, seen)
-    entries.push(`${JSON.stringify(t.name)}:${JSON.stringify({dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + byteLength]})}`)
+    entries.push(
+      `${JSON.stringify(t.name)}:${JSON.stringify({dtype: t.dtype, shape: t.shape, data_offsets: [offset, offset + byteLength]})}`,
+    )
     offset += byteLength
   }
   let json = `{${entries.join(',')}}`
@@ -61,7 +63,11 @@ function checkTensor(t: TensorToWrite, seen: Set<string>): number {
 }
 
 /** Writes `tensors` to `path` atomically. */
-export function writeSafetensors(path: string, tensors: readonly TensorToWrite[], metadata?: Record<string, string>): void {
+export function writeSafetensors(
+  path: string,
+  tensors: readonly TensorToWrite[],
+  metadata?: Record<string, string>,
+): void {
   const {header, blobs} = layoutSafetensors(tensors, metadata)
   writeAtomicSync(path, (fd) => {
     writeFully(fd, header)

@@ -10,7 +10,12 @@ import {tensorflow} from '../engine/tensor-engine.js'
  * points: row-major batch x n x dim. Returns batch x n x n distances (row-major, float32).
  * Memory is batch·n²·dim floats for the differences; split large batches.
  */
-export async function pairwiseDistances(points: Float32Array, batch: number, n: number, dim: number): Promise<Float32Array> {
+export async function pairwiseDistances(
+  points: Float32Array,
+  batch: number,
+  n: number,
+  dim: number,
+): Promise<Float32Array> {
   const tf = await tensorflow()
   const d = tf.tidy(() => {
     const x = tf.tensor3d(points.subarray(0, batch * n * dim), [batch, n, dim], 'float32')

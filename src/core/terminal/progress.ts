@@ -15,7 +15,12 @@ const silent: Progress = {tick() {}, stop() {}}
 export function startProgress(total: number, label: string, enabled: boolean): Progress {
   if (!enabled || process.stderr.isTTY !== true || total <= 0) return silent
   const bar = new cliProgress.SingleBar(
-    {stream: process.stderr, format: `${label} [{bar}] {value}/{total} {item}`, hideCursor: true, clearOnComplete: true},
+    {
+      stream: process.stderr,
+      format: `${label} [{bar}] {value}/{total} {item}`,
+      hideCursor: true,
+      clearOnComplete: true,
+    },
     cliProgress.Presets.shades_classic,
   )
   bar.start(total, 0, {item: ''})

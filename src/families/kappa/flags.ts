@@ -31,32 +31,49 @@ export const DEFAULT_FRACTION = 0.2
 
 export function planRequest(path: string, flags: PlanFlags): PlanRequest {
   const given = (['count', 'fraction', 'max-kappa'] as const).filter((k) => flags[k] !== undefined)
-  if (given.length > 1) throw new InputError(`choose one budget, got ${given.map((g) => `--${g}`).join(' and ')}`, {file: path, field: 'budget'})
+  if (given.length > 1)
+    throw new InputError(`choose one budget, got ${given.map((g) => `--${g}`).join(' and ')}`, {
+      file: path,
+      field: 'budget',
+    })
   const options: PlanOptions = {
     budget: budgetOf(path, flags),
     perType: flags['per-type'] === true,
     eps: flags.eps,
     scope: flags.scope,
     maxDim: flags['max-dim'],
-    moeSuffixes: flags['moe-suffixes'] === undefined ? DEFAULT_MOE_SUFFIXES : flags['moe-suffixes'].split(',').map((s) => s.trim()).filter(Boolean),
+    moeSuffixes:
+      flags['moe-suffixes'] === undefined
+        ? DEFAULT_MOE_SUFFIXES
+        : flags['moe-suffixes']
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean),
     include: flags.include ?? null,
     exclude: flags.exclude ?? null,
     tiedHeadMissing: false,
   }
-  return {options, include: regexOf(path, '--include', flags.include), exclude: regexOf(path, '--exclude', flags.exclude)}
+  return {
+    options,
+    include: regexOf(path, '--include', flags.include),
+    exclude: regexOf(path, '--exclude', flags.exclude),
+  }
 }
 
 function budgetOf(path: string, flags: PlanFlags): Budget {
   if (flags.count !== undefined) {
-    if (!Number.isInteger(flags.count) || flags.count < 1) throw new InputError('expected a whole number >= 1', {file: path, field: '--count'})
+    if (!Number.isInteger(flags.count) || flags.count < 1)
+      throw new InputError('expected a whole number >= 1', {file: path, field: '--count'})
     return {mode: 'count', count: flags.count}
   }
   if (flags['max-kappa'] !== undefined) {
-    if (!(flags['max-kappa'] >= 1)) throw new InputError('expected a condition number >= 1', {file: path, field: '--max-kappa'})
+    if (!(flags['max-kappa'] >= 1))
+      throw new InputError('expected a condition number >= 1', {file: path, field: '--max-kappa'})
     return {mode: 'max-kappa', maxKappa: flags['max-kappa']}
   }
   const fraction = flags.fraction ?? DEFAULT_FRACTION
-  if (!(fraction > 0 && fraction <= 1)) throw new InputError('expected a fraction in (0, 1]', {file: path, field: '--fraction'})
+  if (!(fraction > 0 && fraction <= 1))
+    throw new InputError('expected a fraction in (0, 1]', {file: path, field: '--fraction'})
   return {mode: 'fraction', fraction}
 }
 

@@ -39,7 +39,11 @@ export interface PlanEnvironment {
   progress(total: number): Progress
 }
 
-export async function planCheckpoint(path: string, request: PlanRequest, env: PlanEnvironment): Promise<{result: KappaPlanResult; files: readonly string[]}> {
+export async function planCheckpoint(
+  path: string,
+  request: PlanRequest,
+  env: PlanEnvironment,
+): Promise<{result: KappaPlanResult; files: readonly string[]}> {
   const checkpoint = await env.stopwatch.time('open', () => openCheckpoint(path))
   const pool = createLinalgPool({threads: env.threads})
   const bar = env.progress(checkpoint.tensors.length)
@@ -55,10 +59,24 @@ export async function planCheckpoint(path: string, request: PlanRequest, env: Pl
       }),
     )
     bar.stop()
-    if (!scan.tensors.some((t) => t.classification.candidate)) throw noCandidates(path, scan.tensors.map((t) => t.classification))
+    if (!scan.tensors.some((t) => t.classification.candidate))
+      throw noCandidates(
+        path,
+        scan.tensors.map((t) => t.classification),
+      )
     const plan = buildPlan(scan.tensors, {...request.options, tiedHeadMissing: tiedHeadMissing(checkpoint)})
-    const compute = {solves: scan.solves, cache_hits: scan.cacheHits, cache_hits_gram: scan.cacheHitsGram, gram_rejected: scan.gramRejected, cache: env.cacheDir, solver: linalgStatus().active}
-    return {result: {model: path, ...plan, compute}, files: [...(checkpoint.layout.indexFile ? [checkpoint.layout.indexFile] : []), ...checkpoint.files]}
+    const compute = {
+      solves: scan.solves,
+      cache_hits: scan.cacheHits,
+      cache_hits_gram: scan.cacheHitsGram,
+      gram_rejected: scan.gramRejected,
+      cache: env.cacheDir,
+      solver: linalgStatus().active,
+    }
+    return {
+      result: {model: path, ...plan, compute},
+      files: [...(checkpoint.layout.indexFile ? [checkpoint.layout.indexFile] : []), ...checkpoint.files],
+    }
   } finally {
     bar.stop()
     await pool.close()
@@ -75,10 +93,13 @@ function noCandidates(path: string, classes: readonly {candidate: boolean; reaso
   const reasons = new Map<string, number>()
   for (const c of classes) if (c.reason) reasons.set(c.reason, (reasons.get(c.reason) ?? 0) + 1)
   const why = [...reasons.entries()].map(([r, n]) => `${n} ${r}`).join(', ')
-  return new InputError(`expected at least one candidate weight matrix, found none (${classes.length} tensors skipped: ${why || 'empty checkpoint'})`, {
-    file: path,
-    field: 'tensors',
-  })
+  return new InputError(
+    `expected at least one candidate weight matrix, found none (${classes.length} tensors skipped: ${why || 'empty checkpoint'})`,
+    {
+      file: path,
+      field: 'tensors',
+    },
+  )
 }
 
 /** config.json next to the weights says the head is tied to the embeddings, and no lm_head is stored. */

@@ -8,17 +8,65 @@ import {ExpressionError, parseGate, type Predicate} from '../../core/report/gate
 
 /** Fields a --fail-on expression may use (numeric layer columns). */
 export const GATE_FIELDS = [
-  'alpha', 'alpha_weighted', 'D', 'sigma', 'xmin', 'xmax', 'num_pl_spikes', 'log_norm', 'log_spectral_norm', 'stable_rank', 'log_alpha_norm',
-  'norm', 'spectral_norm', 'matrix_rank', 'rank_loss', 'weak_rank_loss', 'entropy', 'detX_num', 'detX_val', 'detX_val_rescaled', 'setol_gap',
-  'lambda_max', 'num_evals', 'N', 'M', 'Q', 'rf', 'mp_softrank', 'num_spikes', 'bulk_max', 'bulk_min', 'sigma_mp', 'W_scale', 'rand_distance',
-  'max_rand_eval', 'ww_softrank', 'ww_maxdist', 'rand_num_spikes', 'num_fingers', 'raw_alpha', 'Lambda',
+  'alpha',
+  'alpha_weighted',
+  'D',
+  'sigma',
+  'xmin',
+  'xmax',
+  'num_pl_spikes',
+  'log_norm',
+  'log_spectral_norm',
+  'stable_rank',
+  'log_alpha_norm',
+  'norm',
+  'spectral_norm',
+  'matrix_rank',
+  'rank_loss',
+  'weak_rank_loss',
+  'entropy',
+  'detX_num',
+  'detX_val',
+  'detX_val_rescaled',
+  'setol_gap',
+  'lambda_max',
+  'num_evals',
+  'N',
+  'M',
+  'Q',
+  'rf',
+  'mp_softrank',
+  'num_spikes',
+  'bulk_max',
+  'bulk_min',
+  'sigma_mp',
+  'W_scale',
+  'rand_distance',
+  'max_rand_eval',
+  'ww_softrank',
+  'ww_maxdist',
+  'rand_num_spikes',
+  'num_fingers',
+  'raw_alpha',
+  'Lambda',
 ] as const
 
 export const fitFlags = {
-  'fix-fingers': Flags.option({options: ['none', 'clip_xmax', 'xmin_peak'] as const, default: 'none' as const, summary: 'Finger fix for the power-law fit (WeightWatcher fix_fingers).'})(),
-  fit: Flags.option({options: ['PL', 'TPL'] as const, default: 'PL' as const, summary: 'Fitted distribution: PL (WeightWatcher default) or TPL (truncated power law, adds Lambda; slower).'})(),
+  'fix-fingers': Flags.option({
+    options: ['none', 'clip_xmax', 'xmin_peak'] as const,
+    default: 'none' as const,
+    summary: 'Finger fix for the power-law fit (WeightWatcher fix_fingers).',
+  })(),
+  fit: Flags.option({
+    options: ['PL', 'TPL'] as const,
+    default: 'PL' as const,
+    summary: 'Fitted distribution: PL (WeightWatcher default) or TPL (truncated power law, adds Lambda; slower).',
+  })(),
   'mp-fit': Flags.boolean({summary: 'Also fit the Marchenko–Pastur bulk (mp_softrank, num_spikes, bulk_max, …).'}),
-  'fail-on': Flags.string({summary: "Exit 3 when any layer matches, e.g. 'alpha>6 || alpha<2' (comparisons, &&, ||, !, parentheses).", helpValue: 'EXPR'}),
+  'fail-on': Flags.string({
+    summary: "Exit 3 when any layer matches, e.g. 'alpha>6 || alpha<2' (comparisons, &&, ||, !, parentheses).",
+    helpValue: 'EXPR',
+  }),
   plots: Flags.string({summary: 'Write per-layer ESD plots (SVG) and an α-by-layer chart into DIR.', helpValue: 'DIR'}),
 }
 
@@ -28,7 +76,11 @@ export function compileGate(expression: string | undefined, file: string): Predi
   try {
     return parseGate(expression, GATE_FIELDS)
   } catch (error) {
-    if (error instanceof ExpressionError) throw new InputError(`expected an expression like 'alpha>6 || alpha<2': ${error.message}`, {file, field: '--fail-on'})
+    if (error instanceof ExpressionError)
+      throw new InputError(`expected an expression like 'alpha>6 || alpha<2': ${error.message}`, {
+        file,
+        field: '--fail-on',
+      })
     throw error
   }
 }
@@ -36,7 +88,10 @@ export function compileGate(expression: string | undefined, file: string): Predi
 /** Rejects flag combinations WeightWatcher refuses or mis-handles. */
 export function checkFitFlags(fit: string, fixFingers: string, file: string): void {
   if (fit === 'TPL' && fixFingers === 'clip_xmax') {
-    throw new InputError('expected PL with --fix-fingers clip_xmax (clipping refits a plain power law; use xmin_peak or none with TPL)', {file, field: '--fit'})
+    throw new InputError(
+      'expected PL with --fix-fingers clip_xmax (clipping refits a plain power law; use xmin_peak or none with TPL)',
+      {file, field: '--fit'},
+    )
   }
 }
 

@@ -8,7 +8,7 @@ export const uqScoringFlags = {
   similarity: Flags.option({
     options: ['abs-cos', 'shifted-cos', 'precomputed'] as const,
     default: 'abs-cos' as const,
-    summary: 'Similarity: |cos| (released code), (1+cos)/2 (paper text), or the runs\' precomputed matrices.',
+    summary: "Similarity: |cos| (released code), (1+cos)/2 (paper text), or the runs' precomputed matrices.",
   })(),
   embedder: Flags.option({
     options: ['input', 'lexical'] as const,
@@ -16,17 +16,42 @@ export const uqScoringFlags = {
     summary: 'Embeddings from the input file, or the built-in hashed n-gram TF-IDF (lexical) embedder.',
   })(),
   symmetrize: Flags.boolean({summary: 'Symmetrise precomputed similarity matrices as (S+Sᵀ)/2.', default: false}),
-  draws: Flags.integer({min: 1, max: 100000, default: 20, summary: 'Monte Carlo draws B per item (released code 20, paper 30).'}),
-  'unique-draws': Flags.boolean({default: true, allowNo: true, summary: 'Reject repeated response tuples (released code behaviour).'}),
-  seed: Flags.integer({default: 0, min: 0, max: 2 ** 31 - 1, summary: 'Seed of the draws (xoshiro128**, recorded in the report).'}),
-  baselines: Flags.boolean({default: true, allowNo: true, summary: 'Also compute DegMat, EigV, Eccentricity, KernelEntropy, KLE, LexSim, NumSets, approximate SE, P(True), VU.'}),
+  draws: Flags.integer({
+    min: 1,
+    max: 100000,
+    default: 20,
+    summary: 'Monte Carlo draws B per item (released code 20, paper 30).',
+  }),
+  'unique-draws': Flags.boolean({
+    default: true,
+    allowNo: true,
+    summary: 'Reject repeated response tuples (released code behaviour).',
+  }),
+  seed: Flags.integer({
+    default: 0,
+    min: 0,
+    max: 2 ** 31 - 1,
+    summary: 'Seed of the draws (xoshiro128**, recorded in the report).',
+  }),
+  baselines: Flags.boolean({
+    default: true,
+    allowNo: true,
+    summary:
+      'Also compute DegMat, EigV, Eccentricity, KernelEntropy, KLE, LexSim, NumSets, approximate SE, P(True), VU.',
+  }),
   'baseline-responses': Flags.option({
     options: ['original', 'pooled'] as const,
     default: 'original' as const,
     summary: 'Baselines on the responses to the original question (paper protocol) or on all responses.',
   })(),
-  'cluster-threshold': Flags.string({default: '0.9', summary: 'Similarity ≥ this links two responses (NumSets, approximate SE).'}),
-  'skip-bad': Flags.boolean({default: false, summary: 'Skip malformed lines (counted and listed in the report) instead of stopping.'}),
+  'cluster-threshold': Flags.string({
+    default: '0.9',
+    summary: 'Similarity ≥ this links two responses (NumSets, approximate SE).',
+  }),
+  'skip-bad': Flags.boolean({
+    default: false,
+    summary: 'Skip malformed lines (counted and listed in the report) instead of stopping.',
+  }),
 }
 
 export interface UqScoringFlagValues {

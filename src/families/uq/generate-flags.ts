@@ -7,23 +7,74 @@ import type {GenerateOptions} from './pipeline/generate.js'
 import {defaultAnswerPrompt} from './pipeline/prompts.js'
 
 export const uqGenerateFlags = {
-  endpoint: Flags.string({required: true, summary: 'Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (POST …/chat/completions).', helpValue: 'URL'}),
+  endpoint: Flags.string({
+    required: true,
+    summary: 'Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8000/v1 (POST …/chat/completions).',
+    helpValue: 'URL',
+  }),
   model: Flags.string({required: true, summary: 'Model name sent with every chat request.'}),
-  'api-key-env': Flags.string({default: 'INFOLENS_API_KEY', summary: 'Environment variable holding the API key (sent as a Bearer token; never written anywhere).', helpValue: 'NAME'}),
-  perturbations: Flags.integer({min: 1, max: 100, default: 9, summary: 'Paraphrases asked for per question when the file has no perturbations (paper: 9).'}),
-  responses: Flags.integer({min: 1, max: 100, default: 5, summary: 'Responses K sampled per input and temperature (paper: 5).'}),
-  temperatures: Flags.string({default: '0.7', summary: 'Sampling temperatures, comma-separated; one run per temperature (TSU: 0.3,0.7,1.0,1.4).'}),
-  'paraphrase-temperature': Flags.string({default: '0.7', summary: 'Temperature of the paraphrase request (paper: 0.7).'}),
-  'answer-prompt': Flags.string({default: defaultAnswerPrompt, summary: 'Answer prompt; {question} is replaced (paper default; GSM8K: "…return only the result itself.").'}),
-  judge: Flags.boolean({default: false, summary: 'Label items with the paper\'s LLM judge (needs `reference`) and record verbalized confidence.'}),
-  seed: Flags.integer({default: 0, min: 0, max: 2 ** 31 - 1, summary: 'Seed of the per-request `seed` values and of paraphrase subsampling.'}),
-  'send-seed': Flags.boolean({default: true, allowNo: true, summary: 'Send a per-request `seed` (servers that honour it return repeatable samples).'}),
-  'max-tokens': Flags.integer({min: 1, summary: 'max_tokens of answer requests (default: the server\'s).'}),
+  'api-key-env': Flags.string({
+    default: 'INFOLENS_API_KEY',
+    summary: 'Environment variable holding the API key (sent as a Bearer token; never written anywhere).',
+    helpValue: 'NAME',
+  }),
+  perturbations: Flags.integer({
+    min: 1,
+    max: 100,
+    default: 9,
+    summary: 'Paraphrases asked for per question when the file has no perturbations (paper: 9).',
+  }),
+  responses: Flags.integer({
+    min: 1,
+    max: 100,
+    default: 5,
+    summary: 'Responses K sampled per input and temperature (paper: 5).',
+  }),
+  temperatures: Flags.string({
+    default: '0.7',
+    summary: 'Sampling temperatures, comma-separated; one run per temperature (TSU: 0.3,0.7,1.0,1.4).',
+  }),
+  'paraphrase-temperature': Flags.string({
+    default: '0.7',
+    summary: 'Temperature of the paraphrase request (paper: 0.7).',
+  }),
+  'answer-prompt': Flags.string({
+    default: defaultAnswerPrompt,
+    summary: 'Answer prompt; {question} is replaced (paper default; GSM8K: "…return only the result itself.").',
+  }),
+  judge: Flags.boolean({
+    default: false,
+    summary: "Label items with the paper's LLM judge (needs `reference`) and record verbalized confidence.",
+  }),
+  seed: Flags.integer({
+    default: 0,
+    min: 0,
+    max: 2 ** 31 - 1,
+    summary: 'Seed of the per-request `seed` values and of paraphrase subsampling.',
+  }),
+  'send-seed': Flags.boolean({
+    default: true,
+    allowNo: true,
+    summary: 'Send a per-request `seed` (servers that honour it return repeatable samples).',
+  }),
+  'max-tokens': Flags.integer({min: 1, summary: "max_tokens of answer requests (default: the server's)."}),
   concurrency: Flags.integer({min: 1, max: 256, default: 4, summary: 'Requests in flight at once.'}),
-  retries: Flags.integer({min: 0, max: 20, default: 3, summary: 'Retries of a request after a timeout, network error, 408/409/429 or 5xx.'}),
-  backoff: Flags.string({default: '0.5', summary: 'Seconds before the first retry; doubles each retry (max 30 s; Retry-After honoured).'}),
+  retries: Flags.integer({
+    min: 0,
+    max: 20,
+    default: 3,
+    summary: 'Retries of a request after a timeout, network error, 408/409/429 or 5xx.',
+  }),
+  backoff: Flags.string({
+    default: '0.5',
+    summary: 'Seconds before the first retry; doubles each retry (max 30 s; Retry-After honoured).',
+  }),
   timeout: Flags.string({default: '60', summary: 'Seconds allowed per request attempt.'}),
-  embedder: Flags.option({options: ['none', 'openai'] as const, default: 'none' as const, summary: 'Also embed every question and response through an OpenAI-compatible /embeddings endpoint.'})(),
+  embedder: Flags.option({
+    options: ['none', 'openai'] as const,
+    default: 'none' as const,
+    summary: 'Also embed every question and response through an OpenAI-compatible /embeddings endpoint.',
+  })(),
   'embedding-model': Flags.string({summary: 'Model of the /embeddings requests (required with --embedder openai).'}),
   'embedding-endpoint': Flags.string({summary: 'Base URL for /embeddings (default: --endpoint).', helpValue: 'URL'}),
   'embedding-batch': Flags.integer({min: 1, max: 2048, default: 64, summary: 'Texts per /embeddings request.'}),
@@ -54,7 +105,8 @@ export interface UqGenerateFlagValues {
 
 function numberFlag(value: string, flag: string, min: number, max: number): number {
   const v = Number(value)
-  if (value.trim() === '' || !Number.isFinite(v) || v < min || v > max) throw new InputError(`expected a number in [${min}, ${max}], got ${JSON.stringify(value)}`, {field: flag})
+  if (value.trim() === '' || !Number.isFinite(v) || v < min || v > max)
+    throw new InputError(`expected a number in [${min}, ${max}], got ${JSON.stringify(value)}`, {field: flag})
   return v
 }
 
@@ -67,8 +119,13 @@ export interface GenerateSetup {
 
 export function generateSetupFromFlags(f: UqGenerateFlagValues, env: NodeJS.ProcessEnv): GenerateSetup {
   const temperatures = f.temperatures.split(',').map((t) => numberFlag(t, '--temperatures', 0, 2))
-  if (!f['answer-prompt'].includes('{question}')) throw new InputError('expected a template containing {question}', {field: '--answer-prompt'})
-  const policy = {retries: f.retries, backoffSeconds: numberFlag(f.backoff, '--backoff', 0, 60), timeoutSeconds: numberFlag(f.timeout, '--timeout', 0.001, 3600)}
+  if (!f['answer-prompt'].includes('{question}'))
+    throw new InputError('expected a template containing {question}', {field: '--answer-prompt'})
+  const policy = {
+    retries: f.retries,
+    backoffSeconds: numberFlag(f.backoff, '--backoff', 0, 60),
+    timeoutSeconds: numberFlag(f.timeout, '--timeout', 0.001, 3600),
+  }
   const apiKey = env[f['api-key-env']] || undefined
   const limit = createConcurrencyLimit(f.concurrency)
   const chat = new OpenAiCompatibleClient({endpoint: f.endpoint, model: f.model, apiKey, policy, limit})
@@ -77,7 +134,11 @@ export function generateSetupFromFlags(f: UqGenerateFlagValues, env: NodeJS.Proc
     if (!f['embedding-model']) throw new InputError('required with --embedder openai', {field: '--embedding-model'})
     const endpoint = f['embedding-endpoint'] ?? f.endpoint
     normalizeEndpoint(endpoint, '--embedding-endpoint')
-    embedder = {client: new OpenAiCompatibleClient({endpoint, model: f['embedding-model'], apiKey, policy, limit}), model: f['embedding-model'], batch: f['embedding-batch']}
+    embedder = {
+      client: new OpenAiCompatibleClient({endpoint, model: f['embedding-model'], apiKey, policy, limit}),
+      model: f['embedding-model'],
+      batch: f['embedding-batch'],
+    }
   }
   const options: GenerateOptions = {
     perturbations: f.perturbations,
@@ -105,7 +166,9 @@ export function generateSetupFromFlags(f: UqGenerateFlagValues, env: NodeJS.Proc
     timeoutSeconds: policy.timeoutSeconds,
     embedder: f.embedder,
     embeddingModel: f['embedding-model'] ?? null,
-    embeddingEndpoint: embedder ? normalizeEndpoint(f['embedding-endpoint'] ?? f.endpoint, '--embedding-endpoint') : null,
+    embeddingEndpoint: embedder
+      ? normalizeEndpoint(f['embedding-endpoint'] ?? f.endpoint, '--embedding-endpoint')
+      : null,
     embeddingBatch: f['embedding-batch'],
   }
   return {options, chat, recorded}

@@ -17,7 +17,10 @@ function demoCheckpoints(): Record<string, string> {
   const dir = tempDir()
   writeDemoCheckpoint(dir, 0)
   const f16 = join(dir, 'model-f16.safetensors')
-  writeSafetensors(f16, buildDemoTransformer(0).map((t) => ({name: t.name, dtype: 'F16' as const, shape: t.shape, data: t.data})))
+  writeSafetensors(
+    f16,
+    buildDemoTransformer(0).map((t) => ({name: t.name, dtype: 'F16' as const, shape: t.shape, data: t.data})),
+  )
   return {
     F32: join(dir, 'model.safetensors'),
     F16: f16,
@@ -36,7 +39,18 @@ test('inspect --json matches the independent numpy reader on F32, F16, BF16 and 
     assert.equal(result.status, 0, result.stderr)
     assertMatchesSchema(json, 'checkpoint.schema.json')
     const ref = reference[i]
-    assert.deepEqual(json.result.tensors, ref.tensors.map(({name, dtype, shape, parameters, bytes, shard}: any) => ({name, dtype, shape, parameters, bytes, shard})), kind)
+    assert.deepEqual(
+      json.result.tensors,
+      ref.tensors.map(({name, dtype, shape, parameters, bytes, shard}: any) => ({
+        name,
+        dtype,
+        shape,
+        parameters,
+        bytes,
+        shard,
+      })),
+      kind,
+    )
     const {parametersByDtype, bytesByDtype, ...totals} = json.result.totals
     assert.deepEqual(totals, ref.totals, kind)
     const dtype = kind === 'sharded' || kind === 'index' ? 'F32' : kind
@@ -51,7 +65,10 @@ test('inspect: human table, --filter, --out writes the same report', () => {
   const paths = demoCheckpoints()
   const human = runCli(['checkpoint', 'inspect', paths.sharded, '--filter', 'layers\\.1\\.self_attn'])
   assert.equal(human.status, 0, human.stderr)
-  assert.match(human.stdout, /model\.layers\.1\.self_attn\.q_proj\.weight\s+│ F32\s+│ \[128, 128\]\s+│\s+16384 │\s+65536 │ model-0000\d-of-00003\.safetensors/)
+  assert.match(
+    human.stdout,
+    /model\.layers\.1\.self_attn\.q_proj\.weight\s+│ F32\s+│ \[128, 128\]\s+│\s+16384 │\s+65536 │ model-0000\d-of-00003\.safetensors/,
+  )
   assert.match(human.stdout, /│ tensors\s+│ 4\s+│/)
   assert.match(human.stdout, /│ parameters\s+│ 49152 \(F32 49152\)/)
   assert.doesNotMatch(human.stdout, /layers\.0|mlp/)
@@ -80,16 +97,68 @@ test('bad inputs: one-line error naming the file and tensor, exit 2, no output f
   writeFileSync(join(escapeDir, 'model.safetensors.index.json'), JSON.stringify({weight_map: {w: '../w.safetensors'}}))
   const good = rawSafetensors({w: {dtype: 'F32', shape: [4], data_offsets: [0, 16]}}, 16)
   const cases: [string, string, RegExp][] = [
-    ['missing path', join(dir, 'nope.safetensors'), /nope\.safetensors: no such file or directory \(expected a \.safetensors file, a directory of shards or a model\.safetensors\.index\.json\)$/],
-    ['directory without safetensors', empty, /empty-dir: directory holds no \.safetensors files and no model\.safetensors\.index\.json$/],
-    ['truncated file', f('truncated.safetensors', good.subarray(0, good.length - 5)), /truncated\.safetensors: tensor w: data_offsets \[0, 16\] run past the end of the data buffer \(11 bytes\): file truncated/],
-    ['header longer than file', f('long-header.safetensors', good.subarray(0, 20)), /long-header\.safetensors: header: header length \d+ runs past the end of the file \(20 bytes\)/],
-    ['invalid JSON', f('json.safetensors', rawSafetensors('{"w": {"dtype": "F32",', 0)), /json\.safetensors: header: header is not valid JSON/],
-    ['overlapping offsets', f('overlap.safetensors', rawSafetensors({a: {dtype: 'F32', shape: [2], data_offsets: [0, 8]}, b: {dtype: 'F32', shape: [2], data_offsets: [4, 12]}}, 12)), /overlap\.safetensors: tensor b: data_offsets \[4, 12\] overlap tensor a \[0, 8\]$/],
-    ['out-of-range offsets', f('range.safetensors', rawSafetensors({a: {dtype: 'F32', shape: [1], data_offsets: [0, 4]}, b: {dtype: 'U8', shape: [96], data_offsets: [4, 100]}}, 8)), /range\.safetensors: tensor b: data_offsets \[4, 100\] run past the end of the data buffer \(8 bytes\)/],
-    ['unknown dtype', f('dtype.safetensors', rawSafetensors({w: {dtype: 'Q4', shape: [4], data_offsets: [0, 16]}}, 16)), /dtype\.safetensors: tensor w: unknown dtype "Q4" \(expected one of BOOL, U8, I8/],
-    ['shape/size mismatch', f('shape.safetensors', rawSafetensors({w: {dtype: 'F32', shape: [5], data_offsets: [0, 16]}}, 16)), /shape\.safetensors: tensor w: shape \[5\] x F32 \(4 bytes\) needs 20 bytes, but data_offsets \[0, 16\] span 16$/],
-    ['weight_map escaping its directory', escapeDir, /escape\/model\.safetensors\.index\.json: weight_map: tensor w: shard "\.\.\/w\.safetensors" is outside the index's directory/],
+    [
+      'missing path',
+      join(dir, 'nope.safetensors'),
+      /nope\.safetensors: no such file or directory \(expected a \.safetensors file, a directory of shards or a model\.safetensors\.index\.json\)$/,
+    ],
+    [
+      'directory without safetensors',
+      empty,
+      /empty-dir: directory holds no \.safetensors files and no model\.safetensors\.index\.json$/,
+    ],
+    [
+      'truncated file',
+      f('truncated.safetensors', good.subarray(0, good.length - 5)),
+      /truncated\.safetensors: tensor w: data_offsets \[0, 16\] run past the end of the data buffer \(11 bytes\): file truncated/,
+    ],
+    [
+      'header longer than file',
+      f('long-header.safetensors', good.subarray(0, 20)),
+      /long-header\.safetensors: header: header length \d+ runs past the end of the file \(20 bytes\)/,
+    ],
+    [
+      'invalid JSON',
+      f('json.safetensors', rawSafetensors('{"w": {"dtype": "F32",', 0)),
+      /json\.safetensors: header: header is not valid JSON/,
+    ],
+    [
+      'overlapping offsets',
+      f(
+        'overlap.safetensors',
+        rawSafetensors(
+          {a: {dtype: 'F32', shape: [2], data_offsets: [0, 8]}, b: {dtype: 'F32', shape: [2], data_offsets: [4, 12]}},
+          12,
+        ),
+      ),
+      /overlap\.safetensors: tensor b: data_offsets \[4, 12\] overlap tensor a \[0, 8\]$/,
+    ],
+    [
+      'out-of-range offsets',
+      f(
+        'range.safetensors',
+        rawSafetensors(
+          {a: {dtype: 'F32', shape: [1], data_offsets: [0, 4]}, b: {dtype: 'U8', shape: [96], data_offsets: [4, 100]}},
+          8,
+        ),
+      ),
+      /range\.safetensors: tensor b: data_offsets \[4, 100\] run past the end of the data buffer \(8 bytes\)/,
+    ],
+    [
+      'unknown dtype',
+      f('dtype.safetensors', rawSafetensors({w: {dtype: 'Q4', shape: [4], data_offsets: [0, 16]}}, 16)),
+      /dtype\.safetensors: tensor w: unknown dtype "Q4" \(expected one of BOOL, U8, I8/,
+    ],
+    [
+      'shape/size mismatch',
+      f('shape.safetensors', rawSafetensors({w: {dtype: 'F32', shape: [5], data_offsets: [0, 16]}}, 16)),
+      /shape\.safetensors: tensor w: shape \[5\] x F32 \(4 bytes\) needs 20 bytes, but data_offsets \[0, 16\] span 16$/,
+    ],
+    [
+      'weight_map escaping its directory',
+      escapeDir,
+      /escape\/model\.safetensors\.index\.json: weight_map: tensor w: shard "\.\.\/w\.safetensors" is outside the index's directory/,
+    ],
   ]
   for (const [what, path, pattern] of cases) {
     const out = join(dir, `out-${what.replace(/\W+/g, '-')}.json`)

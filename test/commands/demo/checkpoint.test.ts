@@ -7,7 +7,9 @@ import {openCheckpoint} from '../../../src/core/safetensors/index.js'
 import {runCli, runCliJson, tempDir} from '../../helpers/cli.js'
 import {assertMatchesSchema} from '../../helpers/schema.js'
 
-const reference = JSON.parse(readFileSync(new URL('../../fixtures/checkpoint/demo-seed0.json', import.meta.url), 'utf8'))
+const reference = JSON.parse(
+  readFileSync(new URL('../../fixtures/checkpoint/demo-seed0.json', import.meta.url), 'utf8'),
+)
 
 function fileHashes(dir: string): Record<string, string> {
   const out: Record<string, string> = {}
@@ -25,11 +27,12 @@ function fileHashes(dir: string): Record<string, string> {
 /** Largest eigenvalue of WWᵀ over its mean eigenvalue (power iteration on the Gram matrix). */
 function topEigenvalueRatio(w: Float64Array, rows: number, cols: number): number {
   const g = new Float64Array(rows * rows)
-  for (let i = 0; i < rows; i++) for (let j = 0; j < rows; j++) {
-    let s = 0
-    for (let k = 0; k < cols; k++) s += w[i * cols + k] * w[j * cols + k]
-    g[i * rows + j] = s
-  }
+  for (let i = 0; i < rows; i++)
+    for (let j = 0; j < rows; j++) {
+      let s = 0
+      for (let k = 0; k < cols; k++) s += w[i * cols + k] * w[j * cols + k]
+      g[i * rows + j] = s
+    }
   let v = new Float64Array(rows).fill(1)
   let lambda = 0
   for (let it = 0; it < 500; it++) {
@@ -61,7 +64,10 @@ test('demo checkpoint: F32, BF16 and 3 shards + index, < 5 MB, report matches it
   assert.ok(total < 5 * 2 ** 20, `demo is ${total} bytes`)
   const shardTensors = json.result.files.filter((f: any) => f.role === 'shard').map((f: any) => f.tensors)
   assert.equal(shardTensors.length, 3)
-  assert.equal(shardTensors.reduce((a: number, b: number) => a + b, 0), json.result.tensors)
+  assert.equal(
+    shardTensors.reduce((a: number, b: number) => a + b, 0),
+    json.result.tensors,
+  )
   const index = JSON.parse(readFileSync(join(dir, 'sharded', 'model.safetensors.index.json'), 'utf8'))
   assert.equal(Object.keys(index.weight_map).length, json.result.tensors)
   assert.equal(index.metadata.total_size, reference.files['model.safetensors'].totals.bytes)
@@ -71,16 +77,26 @@ test('demo checkpoint is deterministic: seed 0 reproduces the committed numpy-re
   const a = tempDir()
   const b = tempDir()
   const c = tempDir()
-  for (const [dir, seed] of [[a, '0'], [b, '0'], [c, '1']]) assert.equal(runCli(['demo', 'checkpoint', dir, '--seed', seed, '--quiet']).status, 0)
+  for (const [dir, seed] of [
+    [a, '0'],
+    [b, '0'],
+    [c, '1'],
+  ])
+    assert.equal(runCli(['demo', 'checkpoint', dir, '--seed', seed, '--quiet']).status, 0)
   assert.deepEqual(fileHashes(a), fileHashes(b))
   assert.notEqual(fileHashes(a)['/model.safetensors'], fileHashes(c)['/model.safetensors'])
   for (const name of ['model.safetensors', 'model-bf16.safetensors']) {
     const ckpt = await openCheckpoint(join(a, name))
     const expected = reference.files[name].tensors
-    assert.deepEqual(ckpt.tensors.map((t) => [t.name, t.dtype, t.shape]), expected.map((t: any) => [t.name, t.dtype, t.shape]))
+    assert.deepEqual(
+      ckpt.tensors.map((t) => [t.name, t.dtype, t.shape]),
+      expected.map((t: any) => [t.name, t.dtype, t.shape]),
+    )
     for (const [i, entry] of ckpt.tensors.entries()) {
       const values = await ckpt.readFloat32(entry)
-      const sha = createHash('sha256').update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength)).digest('hex')
+      const sha = createHash('sha256')
+        .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
+        .digest('hex')
       assert.equal(sha, expected[i].sha256, `${name} ${entry.name}`)
     }
     await ckpt.close()

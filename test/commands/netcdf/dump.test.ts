@@ -14,10 +14,16 @@ before(async () => {
   samples = await writeAllSamples(dir)
 })
 const sample = (name: string) => samples.find((s) => s.path.endsWith(name))!
-const asJson = (x: number) => (Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : x)
+const asJson = (x: number) =>
+  Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : x
 
 test('netcdf dump --json: format, dimensions, attributes and summaries of the written values', () => {
-  for (const e of [sample('kitchen-classic.nc'), sample('kitchen-64bit-offset.nc'), sample('zero-records.nc'), sample('empty.nc')]) {
+  for (const e of [
+    sample('kitchen-classic.nc'),
+    sample('kitchen-64bit-offset.nc'),
+    sample('zero-records.nc'),
+    sample('empty.nc'),
+  ]) {
     const {json, result} = runCliJson(['netcdf', 'dump', e.path])
     assert.equal(result.status, 0, result.stderr)
     assertMatchesSchema(json, 'netcdf.schema.json')
@@ -28,9 +34,16 @@ test('netcdf dump --json: format, dimensions, attributes and summaries of the wr
     assert.deepEqual(r.dimensions, e.dimensions)
     assert.deepEqual(
       r.attributes,
-      Object.entries(e.attributes).map(([name, a]) => ({name, type: a.type, value: typeof a.value === 'string' ? a.value : a.value.map(asJson)})),
+      Object.entries(e.attributes).map(([name, a]) => ({
+        name,
+        type: a.type,
+        value: typeof a.value === 'string' ? a.value : a.value.map(asJson),
+      })),
     )
-    assert.deepEqual(r.variables.map((v: {name: string}) => v.name), Object.keys(e.variables))
+    assert.deepEqual(
+      r.variables.map((v: {name: string}) => v.name),
+      Object.keys(e.variables),
+    )
     for (const v of r.variables) {
       const want = e.variables[v.name]
       assert.deepEqual([v.type, v.dimensions, v.shape], [want.type, want.dimensions, want.shape])
@@ -40,7 +53,10 @@ test('netcdf dump --json: format, dimensions, attributes and summaries of the wr
       }
       // Reference summary straight from the values written (fill: _FillValue or the type default).
       const fillAttr = want.attributes._FillValue?.value as number[] | undefined
-      const fill = want.type === 'float' ? Math.fround(fillAttr?.[0] ?? ncDefaultFill.float) : (fillAttr?.[0] ?? ncDefaultFill[want.type])
+      const fill =
+        want.type === 'float'
+          ? Math.fround(fillAttr?.[0] ?? ncDefaultFill.float)
+          : (fillAttr?.[0] ?? ncDefaultFill[want.type])
       const valid = want.values.filter((x) => Number.isFinite(x) && x !== fill)
       const mean = valid.reduce((a, b) => a + b, 0) / valid.length
       assert.equal(v.summary.count, want.values.length, v.name)
@@ -50,7 +66,11 @@ test('netcdf dump --json: format, dimensions, attributes and summaries of the wr
       assert.equal(v.summary.min, valid.length ? Math.min(...valid) : null, v.name)
       assert.equal(v.summary.max, valid.length ? Math.max(...valid) : null, v.name)
       if (valid.length === 0) assert.equal(v.summary.mean, null)
-      else assert.ok(Math.abs(v.summary.mean - mean) <= 1e-12 * Math.max(1, Math.abs(mean)), `${v.name} mean ${v.summary.mean} vs ${mean}`)
+      else
+        assert.ok(
+          Math.abs(v.summary.mean - mean) <= 1e-12 * Math.max(1, Math.abs(mean)),
+          `${v.name} mean ${v.summary.mean} vs ${mean}`,
+        )
     }
   }
 })
@@ -59,7 +79,12 @@ test('netcdf dump --values prints every value of one variable (text and JSON)', 
   const e = sample('kitchen-64bit-offset.nc')
   const {json} = runCliJson(['netcdf', 'dump', e.path, '--values', 'positions'])
   assertMatchesSchema(json, 'netcdf.schema.json')
-  assert.deepEqual(json.result.values, {variable: 'positions', type: 'double', shape: [3, 5, 3], values: e.variables.positions.values})
+  assert.deepEqual(json.result.values, {
+    variable: 'positions',
+    type: 'double',
+    shape: [3, 5, 3],
+    values: e.variables.positions.values,
+  })
   const {json: f} = runCliJson(['netcdf', 'dump', e.path, '--values', 'f'])
   assert.deepEqual(f.result.values.values, e.variables.f.values.map(asJson))
   const {json: label} = runCliJson(['netcdf', 'dump', e.path, '--values', 'label'])
@@ -83,9 +108,18 @@ test('unreadable files and unknown variables: exit 2, one line naming the file, 
   writeFileSync(text, 'just text\n')
   const out = join(dir, 'should-not-exist.json')
   const cases: [string[], RegExp][] = [
-    [[join(dir, 'missing.nc')], /^infolens: error: \S+missing\.nc: file not found; expected a NetCDF-3 file \(CDF-1 classic or CDF-2 64-bit offset\)\n$/],
-    [[text], /^infolens: error: \S+not-netcdf\.nc: expected a NetCDF-3 file \(CDF-1 classic or CDF-2 64-bit offset\): should start with CDF\n$/],
-    [[sample('kitchen-classic.nc').path, '--values', 'nope'], /^infolens: error: \S+kitchen-classic\.nc: nope: no such variable; expected one of: time, fish, label, /],
+    [
+      [join(dir, 'missing.nc')],
+      /^infolens: error: \S+missing\.nc: file not found; expected a NetCDF-3 file \(CDF-1 classic or CDF-2 64-bit offset\)\n$/,
+    ],
+    [
+      [text],
+      /^infolens: error: \S+not-netcdf\.nc: expected a NetCDF-3 file \(CDF-1 classic or CDF-2 64-bit offset\): should start with CDF\n$/,
+    ],
+    [
+      [sample('kitchen-classic.nc').path, '--values', 'nope'],
+      /^infolens: error: \S+kitchen-classic\.nc: nope: no such variable; expected one of: time, fish, label, /,
+    ],
   ]
   for (const [args, message] of cases) {
     const r = runCli(['netcdf', 'dump', ...args, '--out', out])

@@ -27,7 +27,10 @@ test('report render refuses a JSON file that is not a report, naming the file an
   writeFileSync(bad, JSON.stringify({hello: 1}))
   const r = runCli(['report', 'render', bad])
   assert.equal(r.status, 2)
-  assert.equal(r.stderr, `infolens: error: ${bad}: /schema: not an infolens report: must have required property 'schema'\n`)
+  assert.equal(
+    r.stderr,
+    `infolens: error: ${bad}: /schema: not an infolens report: must have required property 'schema'\n`,
+  )
   const missing = runCli(['report', 'render', join(dir, 'nope.json')])
   assert.equal(missing.status, 2)
   assert.match(missing.stderr, /nope\.json: file not found\n$/)

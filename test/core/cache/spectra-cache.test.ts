@@ -9,16 +9,32 @@ import {createHash} from 'node:crypto'
 import {mkdtempSync, readdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {getCachedSingularValues, putCachedSingularValues, type SpectrumCacheKey} from '../../../src/core/cache/spectra-cache.js'
+import {
+  getCachedSingularValues,
+  putCachedSingularValues,
+  type SpectrumCacheKey,
+} from '../../../src/core/cache/spectra-cache.js'
 
-const key: SpectrumCacheKey = {fileSha256: 'b'.repeat(64), tensor: 'model.layers.0.w', shape: [8, 3, 2, 2], dtype: 'F32', view: 'conv2d-slices'}
+const key: SpectrumCacheKey = {
+  fileSha256: 'b'.repeat(64),
+  tensor: 'model.layers.0.w',
+  shape: [8, 3, 2, 2],
+  dtype: 'F32',
+  view: 'conv2d-slices',
+}
 const values = Float64Array.from([3, 2.5, 1e-9, 0.75, 0.5, 0.25])
 
 async function freshEntry() {
   const dir = mkdtempSync(join(tmpdir(), 'spectra-cache-'))
   await putCachedSingularValues(key, values, 'eigvalsh-gram', {dir})
-  const data = join(dir, readdirSync(dir).find((f) => f.endsWith('.f64'))!)
-  const meta = join(dir, readdirSync(dir).find((f) => f.endsWith('.json'))!)
+  const data = join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.f64'))!,
+  )
+  const meta = join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.json'))!,
+  )
   return {dir, data, meta}
 }
 

@@ -24,22 +24,30 @@ const tfjsNodeHere = isInstalled('@tensorflow/tfjs-node') || isInstalled('@tenso
 describe('engine selection', () => {
   it('probes all four backends and says why one does not load', async () => {
     const probes = await probeBackends()
-    assert.deepEqual(probes.map((p) => p.name), ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'])
+    assert.deepEqual(
+      probes.map((p) => p.name),
+      ['tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'],
+    )
     assert.equal(probes.find((p) => p.name === 'wasm')!.loaded, true)
     assert.equal(probes.find((p) => p.name === 'cpu')!.loaded, true)
-    for (const p of probes.filter((x) => !x.loaded)) assert.match(p.detail, /not installed; to add it: npm install @tensorflow\/tfjs-node/)
+    for (const p of probes.filter((x) => !x.loaded))
+      assert.match(p.detail, /not installed; to add it: npm install @tensorflow\/tfjs-node/)
   })
 
-  it('auto falls back to wasm here and reports it with the linalg implementation', {skip: tfjsNodeHere ? 'tfjs-node is installed here' : false}, async () => {
-    const warnings: string[] = []
-    const info = await selectEngine({backend: 'auto', threads: 3, onWarning: (l) => warnings.push(l)})
-    assert.equal(info.backend, 'wasm')
-    assert.equal(info.threads, 3)
-    assert.match(info.lapack, /^(lapack|typescript)$/)
-    assert.equal(info.tfjsVersion, require('@tensorflow/tfjs-core/package.json').version)
-    assert.deepEqual(warnings, [], 'absent optional peers are not warnings')
-    assert.equal((await tensorflow()).getBackend(), 'wasm')
-  })
+  it(
+    'auto falls back to wasm here and reports it with the linalg implementation',
+    {skip: tfjsNodeHere ? 'tfjs-node is installed here' : false},
+    async () => {
+      const warnings: string[] = []
+      const info = await selectEngine({backend: 'auto', threads: 3, onWarning: (l) => warnings.push(l)})
+      assert.equal(info.backend, 'wasm')
+      assert.equal(info.threads, 3)
+      assert.match(info.lapack, /^(lapack|typescript)$/)
+      assert.equal(info.tfjsVersion, require('@tensorflow/tfjs-core/package.json').version)
+      assert.deepEqual(warnings, [], 'absent optional peers are not warnings')
+      assert.equal((await tensorflow()).getBackend(), 'wasm')
+    },
+  )
 
   it('--backend cpu forces the cpu backend', async () => {
     assert.equal((await selectEngine({backend: 'cpu'})).backend, 'cpu')
@@ -47,22 +55,32 @@ describe('engine selection', () => {
     assert.equal((await selectEngine({backend: 'wasm'})).backend, 'wasm')
   })
 
-  it('--backend tensorflow fails with an InputError naming the backend and how to install it', {skip: tfjsNodeHere ? 'tfjs-node is installed here' : false}, async () => {
-    await assert.rejects(selectEngine({backend: 'tensorflow'}), (e: unknown) => {
-      assert.ok(e instanceof InputError)
-      assert.equal(e.field, '--backend')
-      assert.match(e.oneLine, /^--backend: backend tensorflow is not available \(.*\); to install it: npm install @tensorflow\/tfjs-node@/)
-      assert.doesNotMatch(e.oneLine, /\n/)
-      return true
-    })
-  })
+  it(
+    '--backend tensorflow fails with an InputError naming the backend and how to install it',
+    {skip: tfjsNodeHere ? 'tfjs-node is installed here' : false},
+    async () => {
+      await assert.rejects(selectEngine({backend: 'tensorflow'}), (e: unknown) => {
+        assert.ok(e instanceof InputError)
+        assert.equal(e.field, '--backend')
+        assert.match(
+          e.oneLine,
+          /^--backend: backend tensorflow is not available \(.*\); to install it: npm install @tensorflow\/tfjs-node@/,
+        )
+        assert.doesNotMatch(e.oneLine, /\n/)
+        return true
+      })
+    },
+  )
 })
 
 describe('float32 tensor helpers', () => {
   for (const backend of ['wasm', 'cpu'] as const) {
     it(`gramFloat32 agrees with the float64 Gram to float32 precision [${backend}]`, async () => {
       await selectEngine({backend})
-      for (const [rows, cols] of [[50, 30], [30, 50]]) {
+      for (const [rows, cols] of [
+        [50, 30],
+        [30, 50],
+      ]) {
         const rnd = lcg(rows + cols)
         const w = Float32Array.from({length: rows * cols}, () => rnd())
         const {g, n} = await gramFloat32(w, rows, cols)

@@ -8,9 +8,17 @@ const {solvers, nativeMissing} = solversUnderTest()
 const reference = loadReference()
 
 describe('eigvalsh: solvers under test', () => {
-  it('lapack addon', {skip: nativeMissing ? 'native addon not built (INFOLENS_LAPACK=off or no lapacke headers): lapack path NOT tested' : false}, () => {
-    assert.ok(solvers.some((s) => s.id === 'lapack'))
-  })
+  it(
+    'lapack addon',
+    {
+      skip: nativeMissing
+        ? 'native addon not built (INFOLENS_LAPACK=off or no lapacke headers): lapack path NOT tested'
+        : false,
+    },
+    () => {
+      assert.ok(solvers.some((s) => s.id === 'lapack'))
+    },
+  )
 })
 
 for (const solver of solvers) {
@@ -21,7 +29,12 @@ for (const solver of solvers) {
       assertCloseToScale(solver.eigvalsh(Float64Array.of(2, 1, 1, 2), 2), [1, 3], 1e-15, '2x2')
       const [a, b, c] = [0.3, -1.7, 5.25]
       const r = Math.hypot((a - c) / 2, b)
-      assertCloseToScale(solver.eigvalsh(Float64Array.of(a, b, b, c), 2), [(a + c) / 2 - r, (a + c) / 2 + r], 1e-15, '2x2 general')
+      assertCloseToScale(
+        solver.eigvalsh(Float64Array.of(a, b, b, c), 2),
+        [(a + c) / 2 - r, (a + c) / 2 + r],
+        1e-15,
+        '2x2 general',
+      )
     })
 
     it('diagonal matrices return their sorted diagonal', () => {
@@ -29,7 +42,10 @@ for (const solver of solvers) {
       const n = d.length
       const m = new Float64Array(n * n)
       d.forEach((x, i) => (m[i * n + i] = x))
-      assert.deepEqual([...solver.eigvalsh(m, n)], [...d].sort((x, y) => x - y))
+      assert.deepEqual(
+        [...solver.eigvalsh(m, n)],
+        [...d].sort((x, y) => x - y),
+      )
     })
 
     for (const scale of [1, 1e-8, 1e8]) {
@@ -38,7 +54,12 @@ for (const solver of solvers) {
         const d = Array.from({length: 64}, (_, i) => (i < 8 ? 2 : i < 12 ? -3 : 10 * rnd()) * scale)
         const a = householderConjugate(d, 11)
         const copy = Float64Array.from(a)
-        assertCloseToScale(solver.eigvalsh(a, 64), [...d].sort((x, y) => x - y), REL_TOL, 'known spectrum')
+        assertCloseToScale(
+          solver.eigvalsh(a, 64),
+          [...d].sort((x, y) => x - y),
+          REL_TOL,
+          'known spectrum',
+        )
         assert.deepEqual(a, copy, 'input unchanged')
       })
     }
@@ -47,7 +68,12 @@ for (const solver of solvers) {
       const rnd = lcg(19)
       const d = Array.from({length: 161}, (_, i) => (i < 20 ? 1 : i < 23 ? -0.25 : 4 * rnd()))
       const a = householderConjugate(d, 23)
-      assertCloseToScale(solver.eigvalsh(a, 161), [...d].sort((x, y) => x - y), REL_TOL, 'known spectrum n=161')
+      assertCloseToScale(
+        solver.eigvalsh(a, 161),
+        [...d].sort((x, y) => x - y),
+        REL_TOL,
+        'known spectrum n=161',
+      )
     })
 
     it('rank-deficient Gram (rank 25 of 70) has 45 eigenvalues at ~0', () => {
@@ -66,9 +92,13 @@ for (const solver of solvers) {
 }
 
 describe('eigvalsh: implementations agree', () => {
-  it('lapack and typescript give the same GOE spectrum to 1e-12', {skip: nativeMissing ? 'native addon absent' : false}, () => {
-    const c = reference.find((r) => r.name === 'goe-200-seed42')!
-    const [x, y] = solvers.map((s) => s.eigvalsh(c.matrix, c.rows))
-    assertCloseToScale(x, y, REL_TOL, 'lapack vs typescript')
-  })
+  it(
+    'lapack and typescript give the same GOE spectrum to 1e-12',
+    {skip: nativeMissing ? 'native addon absent' : false},
+    () => {
+      const c = reference.find((r) => r.name === 'goe-200-seed42')!
+      const [x, y] = solvers.map((s) => s.eigvalsh(c.matrix, c.rows))
+      assertCloseToScale(x, y, REL_TOL, 'lapack vs typescript')
+    },
+  )
 })

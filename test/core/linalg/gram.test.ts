@@ -22,7 +22,16 @@ function naiveGram(a: ArrayLike<number>, rows: number, cols: number): Float64Arr
 for (const solver of solvers) {
   describe(`gram [${solver.id}]`, () => {
     // odd sizes exercise the ragged 3x4 blocks; 130 crosses a 128-row tile, 300 a 256-long summation chunk
-    for (const [rows, cols] of [[1, 1], [7, 3], [3, 7], [130, 97], [97, 130], [33, 33], [300, 131], [131, 300]]) {
+    for (const [rows, cols] of [
+      [1, 1],
+      [7, 3],
+      [3, 7],
+      [130, 97],
+      [97, 130],
+      [33, 33],
+      [300, 131],
+      [131, 300],
+    ]) {
       for (const kind of ['float64', 'float32'] as const) {
         it(`${rows}x${cols} ${kind} matches the naive product, full symmetric`, () => {
           const rnd = lcg(rows * 1000 + cols)

@@ -10,19 +10,31 @@ describe('NaN/Inf input is an InputError naming the tensor', () => {
     a[7] = v
     return a
   }
-  for (const [label, v, what] of [['NaN', Number.NaN, 'NaN'], ['+Inf', Infinity, 'Inf'], ['-Inf', -Infinity, '-Inf']] as const) {
+  for (const [label, v, what] of [
+    ['NaN', Number.NaN, 'NaN'],
+    ['+Inf', Infinity, 'Inf'],
+    ['-Inf', -Infinity, '-Inf'],
+  ] as const) {
     it(`${label} in eigvalsh / svdvals / gram`, () => {
       const check = (e: unknown) => {
         assert.ok(e instanceof InputError)
         assert.equal(e.field, 'model.layers.0.mlp.weight')
-        assert.match(e.oneLine, new RegExp(`^model\\.layers\\.0\\.mlp\\.weight: expected finite values, found ${what.replace('+', '\\+')} at \\[1, 3\\]$`))
+        assert.match(
+          e.oneLine,
+          new RegExp(
+            `^model\\.layers\\.0\\.mlp\\.weight: expected finite values, found ${what.replace('+', '\\+')} at \\[1, 3\\]$`,
+          ),
+        )
         return true
       }
       assert.throws(() => svdvals(bad(v), 3, 4, 'model.layers.0.mlp.weight'), check)
       assert.throws(() => gram(bad(v), 3, 4, 'model.layers.0.mlp.weight'), check)
       const sq = new Float64Array(16).fill(1)
       sq[7] = v
-      assert.throws(() => eigvalsh(sq, 4, 'model.layers.0.mlp.weight'), (e: unknown) => e instanceof InputError && /found .*Inf|NaN/.test(e.message))
+      assert.throws(
+        () => eigvalsh(sq, 4, 'model.layers.0.mlp.weight'),
+        (e: unknown) => e instanceof InputError && /found .*Inf|NaN/.test(e.message),
+      )
     })
   }
 
@@ -31,7 +43,11 @@ describe('NaN/Inf input is an InputError naming the tensor', () => {
     try {
       const a = new Float32Array(12).fill(1)
       a[5] = Number.NaN
-      await assert.rejects(pool.eigvalsGram(a, 3, 4, 'lm_head.weight'), (e: unknown) => e instanceof InputError && e.oneLine === 'lm_head.weight: expected finite values, found NaN at [1, 1]')
+      await assert.rejects(
+        pool.eigvalsGram(a, 3, 4, 'lm_head.weight'),
+        (e: unknown) =>
+          e instanceof InputError && e.oneLine === 'lm_head.weight: expected finite values, found NaN at [1, 1]',
+      )
       await assert.rejects(pool.svdvals(a, 3, 4, {name: 'lm_head.weight'}), InputError)
     } finally {
       await pool.close()

@@ -4,7 +4,14 @@ import {chooseEigensolver} from '../../../src/core/linalg/eigensolver-registry.j
 import {createLinalgPool} from '../../../src/core/linalg/pool.js'
 import {lcg, solversUnderTest} from './reference-fixture.js'
 
-const shapes: [number, number][] = [[90, 60], [60, 90], [75, 75], [40, 120], [120, 40], [64, 64]]
+const shapes: [number, number][] = [
+  [90, 60],
+  [60, 90],
+  [75, 75],
+  [40, 120],
+  [120, 40],
+  [64, 64],
+]
 const inputs = shapes.map(([r, c], i) => {
   const rnd = lcg(100 + i)
   return {rows: r, cols: c, w: Float32Array.from({length: r * c}, () => rnd())}

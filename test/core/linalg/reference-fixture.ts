@@ -17,7 +17,9 @@ export interface ReferenceCase {
 }
 
 export function loadReference(): ReferenceCase[] {
-  const raw = JSON.parse(readFileSync(new URL('../../fixtures/linalg/reference.json', import.meta.url), 'utf8')) as {cases: any[]}
+  const raw = JSON.parse(readFileSync(new URL('../../fixtures/linalg/reference.json', import.meta.url), 'utf8')) as {
+    cases: any[]
+  }
   return raw.cases.map((c) => {
     const bytes = Buffer.from(c.matrix, 'base64')
     const matrix = new Float64Array(bytes.byteLength / 8)
@@ -33,7 +35,12 @@ export function solversUnderTest(): {solvers: LinalgSolver[]; nativeMissing: boo
 }
 
 /** max_i |x_i − y_i| ≤ tol · max_i |y_i| (relative to the largest reference value). */
-export function assertCloseToScale(actual: ArrayLike<number>, expected: ArrayLike<number>, tol: number, what: string): number {
+export function assertCloseToScale(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  tol: number,
+  what: string,
+): number {
   assert.equal(actual.length, expected.length, `${what}: length`)
   let scale = 0
   let err = 0

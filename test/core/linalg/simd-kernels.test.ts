@@ -25,8 +25,12 @@ describe('WebAssembly SIMD kernels', () => {
 
   it('are active on this Node unless INFOLENS_WASM=off, which disables them', () => {
     assert.equal(simdStatus(), process.env.INFOLENS_WASM === 'off' ? 'disabled' : 'wasm-simd')
-    const script = "import('./src/core/linalg/simd-kernels.ts').then((m) => console.log(m.simdStatus(), m.simdKernelsFor(m.allocateFloat64(4)[0]) === undefined))"
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {encoding: 'utf8', env: {...process.env, INFOLENS_WASM: 'off'}})
+    const script =
+      "import('./src/core/linalg/simd-kernels.ts').then((m) => console.log(m.simdStatus(), m.simdKernelsFor(m.allocateFloat64(4)[0]) === undefined))"
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      encoding: 'utf8',
+      env: {...process.env, INFOLENS_WASM: 'off'},
+    })
     assert.equal(r.stdout.trim(), 'disabled true', r.stderr)
   })
 
@@ -39,15 +43,23 @@ describe('WebAssembly SIMD kernels', () => {
   })
 
   // n = 261: ragged 2-row strips and 4-column blocks, three 128-column tiles; t0 = 3 offsets the dot products
-  for (const [n, ld, t0, len] of [[261, 64, 0, 64], [261, 70, 3, 66], [5, 8, 2, 4]]) {
-    it(`symmetric rank-${len} update of ${n}x${n} equals the TypeScript loop, lower triangle untouched`, needsSimd, () => {
-      const {plain, wasm} = twins(n + len, n * n, n * ld, n * ld)
-      assert.ok(simdKernelsFor(...wasm))
-      symmetricRankUpdate(plain[0], n, 2, n, plain[1], plain[2], ld, t0, len, -1)
-      symmetricRankUpdate(wasm[0], n, 2, n, wasm[1], wasm[2], ld, t0, len, -1)
-      assertCloseToScale(wasm[0], plain[0], 1e-14, 'upper')
-      for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) assert.equal(wasm[0][i * n + j], plain[0][i * n + j])
-    })
+  for (const [n, ld, t0, len] of [
+    [261, 64, 0, 64],
+    [261, 70, 3, 66],
+    [5, 8, 2, 4],
+  ]) {
+    it(
+      `symmetric rank-${len} update of ${n}x${n} equals the TypeScript loop, lower triangle untouched`,
+      needsSimd,
+      () => {
+        const {plain, wasm} = twins(n + len, n * n, n * ld, n * ld)
+        assert.ok(simdKernelsFor(...wasm))
+        symmetricRankUpdate(plain[0], n, 2, n, plain[1], plain[2], ld, t0, len, -1)
+        symmetricRankUpdate(wasm[0], n, 2, n, wasm[1], wasm[2], ld, t0, len, -1)
+        assertCloseToScale(wasm[0], plain[0], 1e-14, 'upper')
+        for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) assert.equal(wasm[0][i * n + j], plain[0][i * n + j])
+      },
+    )
   }
 
   it('rectangular rank-64 update (131 x 150 block of a 170 x 160 matrix) equals the TypeScript loop', needsSimd, () => {
@@ -56,6 +68,7 @@ describe('WebAssembly SIMD kernels', () => {
     rankUpdate(plain[0], cols, 39, rows, 10, cols, plain[1], plain[2], ld, 0, ld, -1)
     rankUpdate(wasm[0], cols, 39, rows, 10, cols, wasm[1], wasm[2], ld, 0, ld, -1)
     assertCloseToScale(wasm[0], plain[0], 1e-14, 'c')
-    for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) if (i < 39 || j < 10) assert.equal(wasm[0][i * cols + j], plain[0][i * cols + j])
+    for (let i = 0; i < rows; i++)
+      for (let j = 0; j < cols; j++) if (i < 39 || j < 10) assert.equal(wasm[0][i * cols + j], plain[0][i * cols + j])
   })
 })

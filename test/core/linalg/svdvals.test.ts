@@ -17,7 +17,12 @@ for (const solver of solvers) {
     })
 
     // 170x133: four 32-wide panels plus a remainder, and a 128-row tile edge in the trailing update
-    for (const [rows, cols] of [[40, 25], [25, 40], [170, 133], [133, 170]]) {
+    for (const [rows, cols] of [
+      [40, 25],
+      [25, 40],
+      [170, 133],
+      [133, 170],
+    ]) {
       it(`U diag(s) Vᵀ with known s (${rows}x${cols}), float64 and float32 input`, () => {
         const k = Math.min(rows, cols)
         const rnd = lcg(3)
@@ -27,7 +32,12 @@ for (const solver of solvers) {
         assertCloseToScale(solver.svdvals(a, rows, cols), s, REL_TOL, 'known singular values')
         // float32 input: compare with the float64 values of the rounded matrix
         const a32 = Float32Array.from(a)
-        assertCloseToScale(solver.svdvals(a32, rows, cols), solver.svdvals(Float64Array.from(a32), rows, cols), REL_TOL, 'float32')
+        assertCloseToScale(
+          solver.svdvals(a32, rows, cols),
+          solver.svdvals(Float64Array.from(a32), rows, cols),
+          REL_TOL,
+          'float32',
+        )
       })
     }
 
@@ -57,8 +67,18 @@ for (const solver of solvers) {
     it('rescales extreme magnitudes (1e-200 and 1e200) without underflow/overflow', () => {
       const s = [3, 2, 1]
       for (const scale of [1e-200, 1e200]) {
-        const a = withSingularValues(s.map((x) => x * scale), 5, 3, 9)
-        assertCloseToScale(solver.svdvals(a, 5, 3), s.map((x) => x * scale), 1e-13, `scale ${scale}`)
+        const a = withSingularValues(
+          s.map((x) => x * scale),
+          5,
+          3,
+          9,
+        )
+        assertCloseToScale(
+          solver.svdvals(a, 5, 3),
+          s.map((x) => x * scale),
+          1e-13,
+          `scale ${scale}`,
+        )
       }
     })
   })

@@ -19,7 +19,9 @@ const fixtures = new URL('../../fixtures/netcdf/', import.meta.url).pathname
 const hasNcdump = spawnSync('sh', ['-c', 'command -v ncdump']).status === 0
 const hasPython = spawnSync(PYTHON, ['-c', 'import netCDF4, xarray, scipy']).status === 0
 const skipNcdump = hasNcdump ? false : 'ncdump not found (apt install netcdf-bin)'
-const skipPython = hasPython ? false : `${PYTHON} lacks netCDF4/xarray/scipy (apt install python3-netcdf4 python3-xarray python3-scipy)`
+const skipPython = hasPython
+  ? false
+  : `${PYTHON} lacks netCDF4/xarray/scipy (apt install python3-netcdf4 python3-xarray python3-scipy)`
 
 let dir: string
 let samples: ExpectedFile[]
@@ -29,8 +31,16 @@ before(async () => {
 })
 
 const kitchen = (format: string) => samples.find((s) => s.path.endsWith(`kitchen-${format}.nc`))!
-const numpyType: Record<NcType, string> = {byte: 'int8', char: 'S1', short: 'int16', int: 'int32', float: 'float32', double: 'float64'}
-const asJson = (x: number) => (Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : x)
+const numpyType: Record<NcType, string> = {
+  byte: 'int8',
+  char: 'S1',
+  short: 'int16',
+  int: 'int32',
+  float: 'float32',
+  double: 'float64',
+}
+const asJson = (x: number) =>
+  Number.isNaN(x) ? 'NaN' : x === Infinity ? 'Infinity' : x === -Infinity ? '-Infinity' : x
 
 function run(cmd: string, args: string[]): string {
   const r = spawnSync(cmd, args, {encoding: 'utf8', maxBuffer: 64 << 20})
@@ -39,7 +49,8 @@ function run(cmd: string, args: string[]): string {
 }
 
 test('ncdump -k names the format kind of every file', {skip: skipNcdump}, () => {
-  for (const e of samples) assert.equal(run('ncdump', ['-k', e.path]).trim(), e.format === 'classic' ? 'classic' : '64-bit offset', e.path)
+  for (const e of samples)
+    assert.equal(run('ncdump', ['-k', e.path]).trim(), e.format === 'classic' ? 'classic' : '64-bit offset', e.path)
 })
 
 test('ncdump -h shows the declared dimensions, types and attributes', {skip: skipNcdump}, () => {
@@ -76,7 +87,10 @@ function ncdumpValues(path: string, name: string): (number | '_')[] {
   const data = out.slice(out.indexOf('\ndata:'))
   const m = new RegExp(`\\n ${name} =([\\s\\S]*?);\\n`).exec(data)
   if (!m) return []
-  return m[1].split(',').map((t) => t.trim()).map((t) => (t === '_' ? '_' : Number(t)))
+  return m[1]
+    .split(',')
+    .map((t) => t.trim())
+    .map((t) => (t === '_' ? '_' : Number(t)))
 }
 
 function fillOf(v: ExpectedVariable): number {
@@ -93,7 +107,11 @@ test('ncdump -v prints every value as written (fill values as "_")', {skip: skip
       const fill = fillOf(v)
       got.forEach((g, i) => {
         const want = v.values[i]
-        if (g === '_') assert.ok(Object.is(want, fill) || (Number.isNaN(want) && Number.isNaN(fill)) || want === Math.fround(fill), `${name}[${i}] printed as fill`)
+        if (g === '_')
+          assert.ok(
+            Object.is(want, fill) || (Number.isNaN(want) && Number.isNaN(fill)) || want === Math.fround(fill),
+            `${name}[${i}] printed as fill`,
+          )
         else assert.equal(v.type === 'float' ? Math.fround(g) : g, want, `${e.path} ${name}[${i}]`)
       })
     }
@@ -102,31 +120,47 @@ test('ncdump -v prints every value as written (fill values as "_")', {skip: skip
   assert.match(label, /label =\s+"alpha",\s+"beta",\s+"gamma",\s+"delta",\s+"eps" ;/)
 })
 
-test('python netCDF4 and xarray (netcdf4 and scipy engines) read identical dims, attributes and values', {skip: skipPython}, () => {
-  const out = JSON.parse(run(PYTHON, [join(fixtures, 'read_netcdf.py'), ...samples.map((s) => s.path)]))
-  for (const e of samples) {
-    for (const reader of ['netcdf4', 'xarray_netcdf4', 'xarray_scipy']) {
-      const r = out[e.path][reader]
-      const what = `${reader} ${e.path}`
-      assert.equal(r.error, undefined, `${what}: ${r.error}`)
-      if (reader === 'netcdf4') assert.equal(r.data_model, e.format === 'classic' ? 'NETCDF3_CLASSIC' : 'NETCDF3_64BIT_OFFSET')
-      assert.deepEqual(r.dims, Object.fromEntries(e.dimensions.map((d) => [d.name, {size: d.size, unlimited: d.unlimited}])), what)
-      const attrs = (a: ExpectedFile['attributes']) =>
-        Object.fromEntries(Object.entries(a).map(([k, x]) => [k, typeof x.value === 'string' ? {dtype: 'str', value: x.value} : {dtype: numpyType[x.type], value: x.value.map(asJson)}]))
-      assert.deepEqual(r.attrs, attrs(e.attributes), `${what}: global attributes`)
-      assert.deepEqual(Object.keys(r.vars).sort(), Object.keys(e.variables).sort(), what)
-      for (const [name, v] of Object.entries(e.variables)) {
-        const got = r.vars[name]
+test(
+  'python netCDF4 and xarray (netcdf4 and scipy engines) read identical dims, attributes and values',
+  {skip: skipPython},
+  () => {
+    const out = JSON.parse(run(PYTHON, [join(fixtures, 'read_netcdf.py'), ...samples.map((s) => s.path)]))
+    for (const e of samples) {
+      for (const reader of ['netcdf4', 'xarray_netcdf4', 'xarray_scipy']) {
+        const r = out[e.path][reader]
+        const what = `${reader} ${e.path}`
+        assert.equal(r.error, undefined, `${what}: ${r.error}`)
+        if (reader === 'netcdf4')
+          assert.equal(r.data_model, e.format === 'classic' ? 'NETCDF3_CLASSIC' : 'NETCDF3_64BIT_OFFSET')
         assert.deepEqual(
-          {dtype: got.dtype, dims: got.dims, shape: got.shape, attrs: got.attrs},
-          {dtype: numpyType[v.type], dims: v.dimensions, shape: v.shape, attrs: attrs(v.attributes)},
-          `${what} ${name}`,
+          r.dims,
+          Object.fromEntries(e.dimensions.map((d) => [d.name, {size: d.size, unlimited: d.unlimited}])),
+          what,
         )
-        assert.deepEqual(got.values, v.values.map(asJson), `${what} ${name} values`)
+        const attrs = (a: ExpectedFile['attributes']) =>
+          Object.fromEntries(
+            Object.entries(a).map(([k, x]) => [
+              k,
+              typeof x.value === 'string'
+                ? {dtype: 'str', value: x.value}
+                : {dtype: numpyType[x.type], value: x.value.map(asJson)},
+            ]),
+          )
+        assert.deepEqual(r.attrs, attrs(e.attributes), `${what}: global attributes`)
+        assert.deepEqual(Object.keys(r.vars).sort(), Object.keys(e.variables).sort(), what)
+        for (const [name, v] of Object.entries(e.variables)) {
+          const got = r.vars[name]
+          assert.deepEqual(
+            {dtype: got.dtype, dims: got.dims, shape: got.shape, attrs: got.attrs},
+            {dtype: numpyType[v.type], dims: v.dimensions, shape: v.shape, attrs: attrs(v.attributes)},
+            `${what} ${name}`,
+          )
+          assert.deepEqual(got.values, v.values.map(asJson), `${what} ${name} values`)
+        }
       }
     }
-  }
-})
+  },
+)
 
 test('the files are byte-identical to netCDF-C output for the same definitions and data', {skip: skipPython}, () => {
   const refs = [
@@ -137,11 +171,16 @@ test('the files are byte-identical to netCDF-C output for the same definitions a
   ] as const
   for (const [sample, e] of refs) {
     const ref = join(dir, `netcdf-c-${sample}.nc`)
-    const extra = sample.startsWith('kitchen') ? [e.attributes.history.value as string, e.attributes.date_created.value as string] : []
+    const extra = sample.startsWith('kitchen')
+      ? [e.attributes.history.value as string, e.attributes.date_created.value as string]
+      : []
     run(PYTHON, [join(fixtures, 'make_reference.py'), sample, ref, ...extra])
     const ours = readFileSync(e.path)
     const theirs = readFileSync(ref)
     const firstDiff = ours.findIndex((b, i) => b !== theirs[i])
-    assert.ok(ours.equals(theirs), `${sample}: ${ours.length} vs ${theirs.length} bytes, first difference at byte ${firstDiff}`)
+    assert.ok(
+      ours.equals(theirs),
+      `${sample}: ${ours.length} vs ${theirs.length} bytes, first difference at byte ${firstDiff}`,
+    )
   }
 })

@@ -20,7 +20,11 @@ test('the smallest valid file is 32 bytes: magic, numrecs and three ABSENT lists
 })
 
 test('CDF-2 differs from CDF-1 in the version byte and in 64-bit begin offsets', () => {
-  const schema = (format: 'classic' | '64bit-offset'): NetcdfSchema => ({format, dimensions: [{name: 'x', size: 1}], variables: [{name: 'v', type: 'int', dimensions: ['x']}]})
+  const schema = (format: 'classic' | '64bit-offset'): NetcdfSchema => ({
+    format,
+    dimensions: [{name: 'x', size: 1}],
+    variables: [{name: 'v', type: 'int', dimensions: ['x']}],
+  })
   const classic = header(schema('classic'))
   const offset64 = header(schema('64bit-offset'))
   assert.equal(classic[3], 1)
@@ -29,7 +33,14 @@ test('CDF-2 differs from CDF-1 in the version byte and in 64-bit begin offsets',
 })
 
 test('names are length-prefixed and zero-padded to 4 bytes; dimension length 0 marks the record dimension', () => {
-  const h = header({format: 'classic', dimensions: [{name: 'abcde', size: 7}, {name: 't', size: 'unlimited'}], variables: []})
+  const h = header({
+    format: 'classic',
+    dimensions: [
+      {name: 'abcde', size: 7},
+      {name: 't', size: 'unlimited'},
+    ],
+    variables: [],
+  })
   // magic, numrecs, NC_DIMENSION=0x0A, 2 dims, "abcde" (5 bytes + 3 pad), 7, "t" (1 + 3 pad), 0, ABSENT, ABSENT
   assert.deepEqual(words(h), [0x43444601, 0, 0x0a, 2, 5, 0x61626364, 0x65000000, 7, 1, 0x74000000, 0, 0, 0, 0, 0])
 })
@@ -51,7 +62,9 @@ test('_FillValue, valid_range, valid_min/max given as plain numbers take the var
   const r = resolveSchema({
     format: 'classic',
     dimensions: [{name: 'x', size: 2}],
-    variables: [{name: 'v', type: 'short', dimensions: ['x'], attributes: {_FillValue: -1, valid_range: [0, 100], scale: 2}}],
+    variables: [
+      {name: 'v', type: 'short', dimensions: ['x'], attributes: {_FillValue: -1, valid_range: [0, 100], scale: 2}},
+    ],
   })
   const attrs = Object.fromEntries(r.variables[0].attributes.map((a) => [a.name, a.type]))
   assert.deepEqual(attrs, {_FillValue: 'short', valid_range: 'short', scale: 'double'})
@@ -74,24 +87,57 @@ test('bad names are refused with the name and the rule', () => {
     ['bell\u0007', /control/],
     ['x'.repeat(257), /256/],
   ] as const) {
-    assert.throws(() => validateName(name, 'variable', 'out.nc'), (e: unknown) => e instanceof InputError && why.test(e.message) && e.file === 'out.nc', name)
+    assert.throws(
+      () => validateName(name, 'variable', 'out.nc'),
+      (e: unknown) => e instanceof InputError && why.test(e.message) && e.file === 'out.nc',
+      name,
+    )
   }
   for (const ok of ['_x', '9lives', 'température', 'a-b.c+d']) assert.equal(validateName(ok, 'variable'), ok)
 })
 
 test('schema errors: unknown dimension, two unlimited, unlimited not first, duplicates, bad attribute values', () => {
-  const base = {format: 'classic' as const, dimensions: [{name: 't', size: 'unlimited' as const}, {name: 'x', size: 2}]}
+  const base = {
+    format: 'classic' as const,
+    dimensions: [
+      {name: 't', size: 'unlimited' as const},
+      {name: 'x', size: 2},
+    ],
+  }
   const bad: [NetcdfSchema, RegExp][] = [
     [{...base, variables: [{name: 'v', type: 'int', dimensions: ['y']}]}, /unknown dimension y/],
-    [{...base, dimensions: [...base.dimensions, {name: 'u', size: 'unlimited'}], variables: []}, /at most one unlimited/],
+    [
+      {...base, dimensions: [...base.dimensions, {name: 'u', size: 'unlimited'}], variables: []},
+      /at most one unlimited/,
+    ],
     [{...base, variables: [{name: 'v', type: 'int', dimensions: ['x', 't']}]}, /must be the first dimension/],
-    [{...base, variables: [{name: 'v', type: 'int', dimensions: []}, {name: 'v', type: 'int', dimensions: []}]}, /duplicate variable/],
+    [
+      {
+        ...base,
+        variables: [
+          {name: 'v', type: 'int', dimensions: []},
+          {name: 'v', type: 'int', dimensions: []},
+        ],
+      },
+      /duplicate variable/,
+    ],
     [{...base, dimensions: [{name: 'x', size: 0}], variables: []}, /expected a length/],
     [{...base, variables: [{name: 'v', type: 'int', dimensions: [], attributes: {n: ncInt(2 ** 31)}}]}, /not a int/],
-    [{...base, variables: [{name: 'v', type: 'int', dimensions: [], attributes: {_FillValue: {type: 'double', values: [1]}}}]}, /expected type int/],
+    [
+      {
+        ...base,
+        variables: [{name: 'v', type: 'int', dimensions: [], attributes: {_FillValue: {type: 'double', values: [1]}}}],
+      },
+      /expected type int/,
+    ],
     [{...base, variables: [{name: 'v', type: 'byte', dimensions: [], attributes: {_FillValue: 300}}]}, /not a byte/],
     [{...base, variables: [{name: 'v', type: 'long' as never, dimensions: []}]}, /unknown type long/],
     [{...base, format: 'cdf5' as never, variables: []}, /unknown format/],
   ]
-  for (const [schema, message] of bad) assert.throws(() => resolveSchema(schema, 'out.nc'), (e: unknown) => e instanceof InputError && message.test(e.oneLine), String(message))
+  for (const [schema, message] of bad)
+    assert.throws(
+      () => resolveSchema(schema, 'out.nc'),
+      (e: unknown) => e instanceof InputError && message.test(e.oneLine),
+      String(message),
+    )
 })

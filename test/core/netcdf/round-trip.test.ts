@@ -19,7 +19,8 @@ before(async () => {
 const same = (a: number, b: number) => Object.is(a, b) || (Number.isNaN(a) && Number.isNaN(b))
 const assertValues = (got: ArrayLike<number>, want: readonly number[], what: string) => {
   assert.equal(got.length, want.length, `${what}: length`)
-  for (let i = 0; i < want.length; i++) assert.ok(same(got[i], want[i]), `${what}[${i}]: got ${got[i]}, want ${want[i]}`)
+  for (let i = 0; i < want.length; i++)
+    assert.ok(same(got[i], want[i]), `${what}[${i}]: got ${got[i]}, want ${want[i]}`)
 }
 
 test('netcdfjs reads format, dimensions, attributes and every value written', () => {
@@ -43,17 +44,31 @@ test('netcdfjs reads format, dimensions, attributes and every value written', ()
       assert.equal(got.type, a.type)
       if (a.type === 'char') assert.equal(got.value, a.value)
       // netcdfjs returns bytes unsigned (Uint8): map back to NC_BYTE's signed range.
-      else assertValues(([] as number[]).concat(got.value as number | number[]).map((x) => (a.type === 'byte' ? (x << 24) >> 24 : x)), a.value as number[], name)
+      else
+        assertValues(
+          ([] as number[]).concat(got.value as number | number[]).map((x) => (a.type === 'byte' ? (x << 24) >> 24 : x)),
+          a.value as number[],
+          name,
+        )
     }
     for (const [name, v] of Object.entries(e.variables)) {
       const meta = nc.variables.find((x) => x.name === name)!
       assert.equal(meta.type, v.type, name)
-      assert.deepEqual(meta.dimensions.map((id) => nc.dimensions[id].name), v.dimensions, name)
+      assert.deepEqual(
+        meta.dimensions.map((id) => nc.dimensions[id].name),
+        v.dimensions,
+        name,
+      )
       for (const [an, a] of Object.entries(v.attributes)) {
         const got = (meta.attributes as {name: string; type: string; value: unknown}[]).find((x) => x.name === an)!
         assert.equal(got.type, a.type, `${name}:${an}`)
         if (a.type === 'char') assert.equal(got.value, a.value)
-        else assertValues(([] as number[]).concat(got.value as number).map((x) => (a.type === 'byte' ? (x << 24) >> 24 : x)), a.value as number[], `${name}:${an}`)
+        else
+          assertValues(
+            ([] as number[]).concat(got.value as number).map((x) => (a.type === 'byte' ? (x << 24) >> 24 : x)),
+            a.value as number[],
+            `${name}:${an}`,
+          )
       }
       // netcdfjs ignores the packed single-record-variable layout (formats spec §4.11): checked by ncdump/python instead.
       if (e.path.endsWith('single-short-record.nc')) continue
@@ -84,13 +99,19 @@ test('the infolens reader (netcdfjs header + own decoding) returns exactly what 
       if (a.type === 'char') assert.deepEqual(attrs[name], a, name)
       else assertValues(attrs[name].value as number[], a.value as number[], name)
     }
-    assert.deepEqual(nc.header.variables.map((v) => v.name), Object.keys(e.variables))
+    assert.deepEqual(
+      nc.header.variables.map((v) => v.name),
+      Object.keys(e.variables),
+    )
     for (const v of nc.header.variables) {
       const want = e.variables[v.name]
       assert.equal(v.type, want.type)
       assert.deepEqual(v.dimensions, want.dimensions)
       assert.deepEqual(v.shape, want.shape)
-      assert.deepEqual(v.attributes.map((a) => a.name), Object.keys(want.attributes))
+      assert.deepEqual(
+        v.attributes.map((a) => a.name),
+        Object.keys(want.attributes),
+      )
       for (const a of v.attributes) {
         const w = want.attributes[a.name]
         if (typeof w.value === 'string') assert.equal(a.value, w.value)

@@ -4,7 +4,18 @@
  */
 import {join} from 'node:path'
 import {toolVersion} from '../../../src/core/version.js'
-import {cfGlobal, cfVariable, ncByte, ncDefaultFill, ncFloat, ncInt, ncShort, NetcdfWriter, type NcType, type NetcdfFormat} from '../../../src/core/netcdf/index.js'
+import {
+  cfGlobal,
+  cfVariable,
+  ncByte,
+  ncDefaultFill,
+  ncFloat,
+  ncInt,
+  ncShort,
+  NetcdfWriter,
+  type NcType,
+  type NetcdfFormat,
+} from '../../../src/core/netcdf/index.js'
 
 export interface ExpectedVariable {
   type: NcType
@@ -33,7 +44,8 @@ const strlen = 6
 /** Values of record r of `positions` (deterministic, non-trivial doubles). */
 const SCALE = [1e-3, 1e-2, 0.1, 1, 10, 100, 1000]
 /** Only + - * / on literals, so Python computes the very same doubles (no libm, no pow). */
-const positionsRecord = (r: number) => Array.from({length: fish * 3}, (_, i) => (((r * 15 + i) * 0.7391 - 3.3) / 7) * SCALE[i % 7])
+const positionsRecord = (r: number) =>
+  Array.from({length: fish * 3}, (_, i) => (((r * 15 + i) * 0.7391 - 3.3) / 7) * SCALE[i % 7])
 const labelBytes = () => Uint8Array.from(names.flatMap((n) => [...Buffer.from(n.padEnd(strlen, '\0'), 'latin1')]))
 const f32 = (xs: number[]) => xs.map((x) => Math.fround(x))
 
@@ -67,7 +79,12 @@ export async function writeKitchenSink(dir: string, format: NetcdfFormat): Promi
       note: 'température ✓ UTF-8',
     }),
     variables: [
-      {name: 'time', type: 'double', dimensions: ['time'], attributes: cfVariable({units: 's', long_name: 'simulation time', standard_name: 'time', axis: 'T'})},
+      {
+        name: 'time',
+        type: 'double',
+        dimensions: ['time'],
+        attributes: cfVariable({units: 's', long_name: 'simulation time', standard_name: 'time', axis: 'T'}),
+      },
       {name: 'fish', type: 'int', dimensions: ['fish'], attributes: {long_name: 'fish index', units: '1'}},
       {name: 'label', type: 'char', dimensions: ['fish', 'strlen']},
       {name: 'b', type: 'byte', dimensions: ['odd'], attributes: {_FillValue: -1}},
@@ -75,8 +92,18 @@ export async function writeKitchenSink(dir: string, format: NetcdfFormat): Promi
       {name: 'f', type: 'float', dimensions: ['fish'], attributes: cfVariable({_FillValue: NaN, units: 'K'})},
       {name: 'unwritten', type: 'double', dimensions: ['odd'], attributes: {long_name: 'never written'}},
       {name: 'box_size', type: 'double', dimensions: []},
-      {name: 'positions', type: 'double', dimensions: ['time', 'fish', 'spatial'], attributes: cfVariable({units: 'm', long_name: 'fish positions'})},
-      {name: 'polarization', type: 'double', dimensions: ['time'], attributes: cfVariable({units: '1', valid_range: [0, 1]})},
+      {
+        name: 'positions',
+        type: 'double',
+        dimensions: ['time', 'fish', 'spatial'],
+        attributes: cfVariable({units: 'm', long_name: 'fish positions'}),
+      },
+      {
+        name: 'polarization',
+        type: 'double',
+        dimensions: ['time'],
+        attributes: cfVariable({units: '1', valid_range: [0, 1]}),
+      },
       {name: 'count', type: 'int', dimensions: ['time']},
       {name: 'code', type: 'short', dimensions: ['time', 'odd']},
     ],
@@ -91,9 +118,21 @@ export async function writeKitchenSink(dir: string, format: NetcdfFormat): Promi
     fish: [0, 1, 2, 3, 4],
   }
   for (const [name, data] of Object.entries(fixed)) w.writeVariable(name, data)
-  const rec = {time: [] as number[], positions: [] as number[], polarization: [] as number[], count: [] as number[], code: [] as number[]}
+  const rec = {
+    time: [] as number[],
+    positions: [] as number[],
+    polarization: [] as number[],
+    count: [] as number[],
+    code: [] as number[],
+  }
   for (let r = 0; r < RECORDS; r++) {
-    const slab = {time: [r * 0.5], positions: positionsRecord(r), polarization: [0.25 * (r + 1)], count: [r * 1000 - 7], code: [r, -3 * r - 1, 32767 - r]}
+    const slab = {
+      time: [r * 0.5],
+      positions: positionsRecord(r),
+      polarization: [0.25 * (r + 1)],
+      count: [r * 1000 - 7],
+      code: [r, -3 * r - 1, 32767 - r],
+    }
     w.appendRecord(slab)
     for (const k of Object.keys(rec) as (keyof typeof rec)[]) rec[k].push(...slab[k])
   }
@@ -127,16 +166,75 @@ export async function writeKitchenSink(dir: string, format: NetcdfFormat): Promi
       date_created: text(created),
     },
     variables: {
-      time: {type: 'double', dimensions: ['time'], shape: [RECORDS], values: rec.time, attributes: {units: text('s'), long_name: text('simulation time'), standard_name: text('time'), axis: text('T')}},
-      fish: {type: 'int', dimensions: ['fish'], shape: [fish], values: fixed.fish as number[], attributes: {long_name: text('fish index'), units: text('1')}},
-      label: {type: 'char', dimensions: ['fish', 'strlen'], shape: [fish, strlen], values: [...labelBytes()], attributes: {}},
-      b: {type: 'byte', dimensions: ['odd'], shape: [3], values: fixed.b as number[], attributes: {_FillValue: {type: 'byte', value: [-1]}}},
-      s: {type: 'short', dimensions: ['odd'], shape: [3], values: fixed.s as number[], attributes: {valid_range: {type: 'short', value: [-32768, 32767]}}},
-      f: {type: 'float', dimensions: ['fish'], shape: [fish], values: f32(fixed.f as number[]), attributes: {_FillValue: {type: 'float', value: [NaN]}, units: text('K')}},
-      unwritten: {type: 'double', dimensions: ['odd'], shape: [3], values: [1, 2, 3].map(() => ncDefaultFill.double), attributes: {long_name: text('never written')}},
+      time: {
+        type: 'double',
+        dimensions: ['time'],
+        shape: [RECORDS],
+        values: rec.time,
+        attributes: {
+          units: text('s'),
+          long_name: text('simulation time'),
+          standard_name: text('time'),
+          axis: text('T'),
+        },
+      },
+      fish: {
+        type: 'int',
+        dimensions: ['fish'],
+        shape: [fish],
+        values: fixed.fish as number[],
+        attributes: {long_name: text('fish index'), units: text('1')},
+      },
+      label: {
+        type: 'char',
+        dimensions: ['fish', 'strlen'],
+        shape: [fish, strlen],
+        values: [...labelBytes()],
+        attributes: {},
+      },
+      b: {
+        type: 'byte',
+        dimensions: ['odd'],
+        shape: [3],
+        values: fixed.b as number[],
+        attributes: {_FillValue: {type: 'byte', value: [-1]}},
+      },
+      s: {
+        type: 'short',
+        dimensions: ['odd'],
+        shape: [3],
+        values: fixed.s as number[],
+        attributes: {valid_range: {type: 'short', value: [-32768, 32767]}},
+      },
+      f: {
+        type: 'float',
+        dimensions: ['fish'],
+        shape: [fish],
+        values: f32(fixed.f as number[]),
+        attributes: {_FillValue: {type: 'float', value: [NaN]}, units: text('K')},
+      },
+      unwritten: {
+        type: 'double',
+        dimensions: ['odd'],
+        shape: [3],
+        values: [1, 2, 3].map(() => ncDefaultFill.double),
+        attributes: {long_name: text('never written')},
+      },
       box_size: {type: 'double', dimensions: [], shape: [], values: [10], attributes: {}},
-      positions: {type: 'double', dimensions: ['time', 'fish', 'spatial'], shape: [RECORDS, fish, 3], values: rec.positions, attributes: {units: text('m'), long_name: text('fish positions')}},
-      polarization: {type: 'double', dimensions: ['time'], shape: [RECORDS], values: rec.polarization, attributes: {units: text('1'), valid_range: {type: 'double', value: [0, 1]}}},
+      positions: {
+        type: 'double',
+        dimensions: ['time', 'fish', 'spatial'],
+        shape: [RECORDS, fish, 3],
+        values: rec.positions,
+        attributes: {units: text('m'), long_name: text('fish positions')},
+      },
+      polarization: {
+        type: 'double',
+        dimensions: ['time'],
+        shape: [RECORDS],
+        values: rec.polarization,
+        attributes: {units: text('1'), valid_range: {type: 'double', value: [0, 1]}},
+      },
       count: {type: 'int', dimensions: ['time'], shape: [RECORDS], values: rec.count, attributes: {}},
       code: {type: 'short', dimensions: ['time', 'odd'], shape: [RECORDS, 3], values: rec.code, attributes: {}},
     },

@@ -9,7 +9,10 @@ import {killAndWait, startTsChild, tempFilesIn, waitForLine} from '../../helpers
 
 const schema: NetcdfSchema = {
   format: 'classic',
-  dimensions: [{name: 'time', size: 'unlimited'}, {name: 'n', size: 3}],
+  dimensions: [
+    {name: 'time', size: 'unlimited'},
+    {name: 'n', size: 3},
+  ],
   variables: [
     {name: 'n', type: 'int', dimensions: ['n']},
     {name: 'label', type: 'char', dimensions: ['n']},
@@ -29,7 +32,10 @@ test('bad data is refused with the variable and what was expected; nothing is wr
   assert.throws(() => w.writeVariable('n', [1, 2]), inputError('n', /expected 3 values \(shape \[3\]\), got 2/))
   assert.throws(() => w.writeVariable('nope', [1]), inputError('nope', /unknown variable/))
   assert.throws(() => w.writeVariable('x', [1, 2, 3]), inputError('x', /record variable; write it with appendRecord/))
-  assert.throws(() => w.writeVariable('n', [1, 2.5, 3]), inputError('n', /value 2.5 at index 1 is not representable as int/))
+  assert.throws(
+    () => w.writeVariable('n', [1, 2.5, 3]),
+    inputError('n', /value 2.5 at index 1 is not representable as int/),
+  )
   assert.throws(() => w.writeVariable('n', [1, 2 ** 31, 3]), inputError('n', /not representable as int/))
   assert.throws(() => w.writeVariable('n', 'abc'), inputError('n', /expected numbers for a int variable/))
   assert.throws(() => w.writeVariable('label', [1, 2, 3]), inputError('label', /expected text or bytes/))
@@ -59,7 +65,10 @@ test('NaN in an integer variable becomes its fill value; short text is NUL-padde
 
 test('a writer that cannot create its file fails with InputError naming the target', () => {
   const target = join(tempDir(), 'missing-dir', 'out.nc')
-  assert.throws(() => NetcdfWriter.create(target, schema), (e: unknown) => e instanceof InputError && e.file === target && /cannot write output \(ENOENT\)/.test(e.message))
+  assert.throws(
+    () => NetcdfWriter.create(target, schema),
+    (e: unknown) => e instanceof InputError && e.file === target && /cannot write output \(ENOENT\)/.test(e.message),
+  )
 })
 
 test('abort removes the temporary file; the target never appears; later calls are refused', () => {
@@ -79,7 +88,10 @@ test('streaming: 10,000 records of 1000 floats go to disk as they come; memory s
   const n = 1000
   const w = NetcdfWriter.create(target, {
     format: '64bit-offset',
-    dimensions: [{name: 'time', size: 'unlimited'}, {name: 'n', size: n}],
+    dimensions: [
+      {name: 'time', size: 'unlimited'},
+      {name: 'n', size: n},
+    ],
     variables: [{name: 'x', type: 'float', dimensions: ['time', 'n']}],
   })
   const slab = new Float32Array(n)

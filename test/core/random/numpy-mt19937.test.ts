@@ -7,8 +7,16 @@ test('MT19937 port reproduces numpy rand/randn bit for bit (numpy output from re
   for (const r of reference.rng) {
     const rng = new NumpyRandomState(r.seed)
     const draw = (count: number, f: () => number) => Array.from({length: count}, f)
-    assert.deepEqual(draw(15, () => rng.rand()), r.rand_5x3, `seed ${r.seed} rand`)
-    assert.deepEqual(draw(21, () => rng.randn()), r.randn_7x3, `seed ${r.seed} randn`)
+    assert.deepEqual(
+      draw(15, () => rng.rand()),
+      r.rand_5x3,
+      `seed ${r.seed} rand`,
+    )
+    assert.deepEqual(
+      draw(21, () => rng.randn()),
+      r.randn_7x3,
+      `seed ${r.seed} randn`,
+    )
     // glibc's log (used by numpy's C code) is off by one ulp near rounding midpoints (~1 in 2000
     // calls); we round correctly, so a rare normal may differ in its last bit, never more.
     const long = draw(1001, () => rng.randn())
@@ -16,7 +24,10 @@ test('MT19937 port reproduces numpy rand/randn bit for bit (numpy output from re
     for (let k = 0; k < long.length; k++) {
       if (long[k] === r.randn_1001[k]) continue
       mismatches++
-      assert.ok(Math.abs(long[k] - r.randn_1001[k]) <= 4.5e-16 * Math.abs(r.randn_1001[k]), `seed ${r.seed} #${k}: ${long[k]} vs ${r.randn_1001[k]}`)
+      assert.ok(
+        Math.abs(long[k] - r.randn_1001[k]) <= 4.5e-16 * Math.abs(r.randn_1001[k]),
+        `seed ${r.seed} #${k}: ${long[k]} vs ${r.randn_1001[k]}`,
+      )
     }
     assert.ok(mismatches <= 5, `seed ${r.seed}: ${mismatches} of 1001 normals differ in the last bit`)
   }

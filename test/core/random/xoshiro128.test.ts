@@ -7,8 +7,14 @@ const ref = JSON.parse(readFileSync(new URL('../../fixtures/uq/reference.json', 
 
 test('xoshiro128** outputs match the independent Python implementation (test/fixtures/uq/reference.py)', () => {
   const rng = createXoshiro128(ref.seed, ref.stream)
-  assert.deepEqual(Array.from({length: 5}, () => rng.nextUint32()), ref.u32)
-  assert.deepEqual(Array.from({length: 5}, () => rng.nextInt(10)), ref.ints10)
+  assert.deepEqual(
+    Array.from({length: 5}, () => rng.nextUint32()),
+    ref.u32,
+  )
+  assert.deepEqual(
+    Array.from({length: 5}, () => rng.nextInt(10)),
+    ref.ints10,
+  )
 })
 
 test('streams and seeds give different sequences; the same seed repeats', () => {

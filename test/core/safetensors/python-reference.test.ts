@@ -13,16 +13,38 @@ const reader = new URL('../../fixtures/checkpoint/read_safetensors.py', import.m
 const python = numpyPython()
 
 function sha256OfFloat32(values: Float32Array): string {
-  return createHash('sha256').update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength)).digest('hex')
+  return createHash('sha256')
+    .update(new Uint8Array(values.buffer, values.byteOffset, values.byteLength))
+    .digest('hex')
 }
 
 /** Values that exercise rounding: F16 ties, subnormals, overflow, BF16 ties, inf and NaN. */
-const EDGE = Float32Array.of(1 + 2 ** -11, 1 + 3 * 2 ** -11, 2 ** -25, 3 * 2 ** -25, 65519, 65520, -1e6, 1 + 2 ** -8, 1 + 3 * 2 ** -8, 1e-40, Infinity, -Infinity, Number.NaN, -0, 0.1, 3e38)
+const EDGE = Float32Array.of(
+  1 + 2 ** -11,
+  1 + 3 * 2 ** -11,
+  2 ** -25,
+  3 * 2 ** -25,
+  65519,
+  65520,
+  -1e6,
+  1 + 2 ** -8,
+  1 + 3 * 2 ** -8,
+  1e-40,
+  Infinity,
+  -Infinity,
+  Number.NaN,
+  -0,
+  0.1,
+  3e38,
+)
 
 /** Demo checkpoint (F32, BF16, 3 shards) plus F16 and BF16 copies with an edge-value tensor. */
 function writeCheckpoints(dir: string): Record<string, string> {
   const demo = writeDemoCheckpoint(dir, 0)
-  const tensors = [...buildDemoTransformer(0).map((t) => ({name: t.name, shape: t.shape, data: t.data})), {name: 'edge', shape: [EDGE.length], data: EDGE}]
+  const tensors = [
+    ...buildDemoTransformer(0).map((t) => ({name: t.name, shape: t.shape, data: t.data})),
+    {name: 'edge', shape: [EDGE.length], data: EDGE},
+  ]
   const as = (dtype: TensorToWrite['dtype']) => tensors.map((t) => ({...t, dtype}))
   writeSafetensors(join(dir, 'edge-f32.safetensors'), as('F32'))
   writeSafetensors(join(dir, 'edge-f16.safetensors'), as('F16'))
@@ -49,12 +71,27 @@ test('independent numpy reader: same names, shapes, dtypes, parameters, bytes, s
     const ckpt = await openCheckpoint(paths[key])
     try {
       const inv = inventoryCheckpoint(ckpt, paths[key])
-      const strip = (x: any) => ({name: x.name, dtype: x.dtype, shape: x.shape, parameters: x.parameters, bytes: x.bytes, shard: x.shard})
+      const strip = (x: any) => ({
+        name: x.name,
+        dtype: x.dtype,
+        shape: x.shape,
+        parameters: x.parameters,
+        bytes: x.bytes,
+        shard: x.shard,
+      })
       assert.deepEqual(inv.tensors.map(strip), ref.tensors.map(strip), key)
-      assert.deepEqual({...inv.totals, parametersByDtype: undefined, bytesByDtype: undefined}, {...ref.totals, parametersByDtype: undefined, bytesByDtype: undefined}, key)
+      assert.deepEqual(
+        {...inv.totals, parametersByDtype: undefined, bytesByDtype: undefined},
+        {...ref.totals, parametersByDtype: undefined, bytesByDtype: undefined},
+        key,
+      )
       for (const [j, entry] of ckpt.tensors.entries()) {
         const values = await ckpt.readFloat32(entry)
-        assert.equal(sha256OfFloat32(values), ref.tensors[j].sha256, `${key} ${entry.name}: decoded float32 values differ from numpy's`)
+        assert.equal(
+          sha256OfFloat32(values),
+          ref.tensors[j].sha256,
+          `${key} ${entry.name}: decoded float32 values differ from numpy's`,
+        )
       }
     } finally {
       await ckpt.close()

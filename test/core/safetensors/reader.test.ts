@@ -1,6 +1,17 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, writeSync, ftruncateSync} from 'node:fs'
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+  ftruncateSync,
+} from 'node:fs'
 import {join} from 'node:path'
 import {openCheckpoint, writeSafetensors, type TensorToWrite} from '../../../src/core/safetensors/index.js'
 import {InputError} from '../../../src/core/errors.js'
@@ -100,17 +111,29 @@ function writeScrambledShards(dir: string): {names: string[]; weightMap: Record<
 test('shards in scrambled order come back in natural name order, from a directory and from an index', async () => {
   const dir = tempDir()
   const {weightMap} = writeScrambledShards(dir)
-  const expected = Array.from({length: 12}, (_, l) => [`model.layers.${l}.attn.q.weight`, `model.layers.${l}.mlp.up.weight`]).flat()
+  const expected = Array.from({length: 12}, (_, l) => [
+    `model.layers.${l}.attn.q.weight`,
+    `model.layers.${l}.mlp.up.weight`,
+  ]).flat()
   const fromDir = await openCheckpoint(dir)
-  assert.deepEqual(fromDir.tensors.map((t) => t.name), expected)
+  assert.deepEqual(
+    fromDir.tensors.map((t) => t.name),
+    expected,
+  )
   assert.equal(fromDir.files.length, 3)
   const layer10 = fromDir.tensors.find((t) => t.name === 'model.layers.10.mlp.up.weight')!
   assert.deepEqual([...(await fromDir.readFloat32(layer10))], [10, 6])
   await fromDir.close()
-  writeFileSync(join(dir, 'model.safetensors.index.json'), JSON.stringify({metadata: {total_size: 192}, weight_map: weightMap}))
+  writeFileSync(
+    join(dir, 'model.safetensors.index.json'),
+    JSON.stringify({metadata: {total_size: 192}, weight_map: weightMap}),
+  )
   for (const path of [dir, join(dir, 'model.safetensors.index.json')]) {
     const ckpt = await openCheckpoint(path)
-    assert.deepEqual(ckpt.tensors.map((t) => t.name), expected)
+    assert.deepEqual(
+      ckpt.tensors.map((t) => t.name),
+      expected,
+    )
     assert.equal(ckpt.layout.indexFile, join(dir, 'model.safetensors.index.json'))
     assert.deepEqual([...(await ckpt.readFloat32(ckpt.tensors[4]))], [2, 6])
     await ckpt.close()
@@ -135,7 +158,10 @@ test('a weight_map naming a file outside its directory is refused (.., absolute 
   const index = join(dir, 'model.safetensors.index.json')
   for (const shard of ['../secret.safetensors', join(outer, 'secret.safetensors'), 'link.safetensors']) {
     writeFileSync(index, JSON.stringify({weight_map: {w: shard}}))
-    await rejects(index, /model\.safetensors\.index\.json: weight_map: tensor w: shard .* is outside the index's directory/)
+    await rejects(
+      index,
+      /model\.safetensors\.index\.json: weight_map: tensor w: shard .* is outside the index's directory/,
+    )
   }
 })
 
@@ -146,7 +172,10 @@ test('index and shard inconsistencies are input errors naming the file and tenso
   await rejects(dir, /b\.safetensors: tensor w: tensor w is also in a\.safetensors/)
   const index = join(dir, 'model.safetensors.index.json')
   writeFileSync(index, JSON.stringify({weight_map: {w: 'a.safetensors', v: 'a.safetensors'}}))
-  await rejects(index, /index\.json: weight_map: tensor v: weight_map names shard a\.safetensors, which has no such tensor/)
+  await rejects(
+    index,
+    /index\.json: weight_map: tensor v: weight_map names shard a\.safetensors, which has no such tensor/,
+  )
   writeFileSync(index, JSON.stringify({weight_map: {w: 'missing.safetensors'}}))
   await rejects(index, /index\.json: weight_map: shard missing\.safetensors named in weight_map does not exist/)
   writeFileSync(index, '{"weight_map": [')
@@ -157,20 +186,74 @@ test('header validation: each bad header is an InputError naming file, tensor or
   const dir = tempDir()
   const cases: [string, Buffer, RegExp][] = [
     ['short', Buffer.from([1, 0, 0]), /short\.safetensors: header: file too short \(3 bytes\)/],
-    ['huge-header', Buffer.concat([Buffer.from([0, 0, 0, 0, 1, 0, 0, 0]), Buffer.from('{}')]), /header: header length 4294967296 exceeds the 100 MB limit/],
-    ['header-past-end', rawSafetensors({}).subarray(0, 12), /header-past-end\.safetensors: header: header length 8 runs past the end of the file \(12 bytes\)/],
+    [
+      'huge-header',
+      Buffer.concat([Buffer.from([0, 0, 0, 0, 1, 0, 0, 0]), Buffer.from('{}')]),
+      /header: header length 4294967296 exceeds the 100 MB limit/,
+    ],
+    [
+      'header-past-end',
+      rawSafetensors({}).subarray(0, 12),
+      /header-past-end\.safetensors: header: header length 8 runs past the end of the file \(12 bytes\)/,
+    ],
     ['bad-json', rawSafetensors('{"w": {'), /bad-json\.safetensors: header: header is not valid JSON/],
     ['array', rawSafetensors('[1, 2]'), /header: header must be a JSON object/],
-    ['bad-utf8', Buffer.concat([rawSafetensors('{}').subarray(0, 8), Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x20, 0x20, 0x20, 0x20])]), /header is not valid UTF-8/],
-    ['unknown-dtype', rawSafetensors({w: {dtype: 'F33', shape: [1], data_offsets: [0, 4]}}, 4), /tensor w: unknown dtype "F33" \(expected one of BOOL, U8/],
-    ['unsupported-dtype', rawSafetensors({w: {dtype: 'F4', shape: [2], data_offsets: [0, 1]}}, 1), /tensor w: dtype F4 is not supported yet/],
-    ['size-mismatch', rawSafetensors({w: {dtype: 'F32', shape: [2, 3], data_offsets: [0, 20]}}, 20), /tensor w: shape \[2,3\] x F32 \(4 bytes\) needs 24 bytes, but data_offsets \[0, 20\] span 20/],
-    ['bad-shape', rawSafetensors({w: {dtype: 'F32', shape: [-1], data_offsets: [0, 4]}}, 4), /tensor w: shape: expected an array of non-negative integers/],
-    ['bad-offsets', rawSafetensors({w: {dtype: 'F32', shape: [1], data_offsets: [4, 0]}}, 4), /tensor w: data_offsets: expected \[begin, end\]/],
-    ['overlap', rawSafetensors({a: {dtype: 'F32', shape: [2], data_offsets: [0, 8]}, b: {dtype: 'F32', shape: [2], data_offsets: [4, 12]}}, 12), /tensor b: data_offsets \[4, 12\] overlap tensor a \[0, 8\]/],
-    ['gap', rawSafetensors({a: {dtype: 'F32', shape: [1], data_offsets: [4, 8]}}, 8), /tensor a: data_offsets start at 4: expected 0/],
-    ['out-of-range', rawSafetensors({a: {dtype: 'F32', shape: [4], data_offsets: [0, 16]}}, 8), /tensor a: data_offsets \[0, 16\] run past the end of the data buffer \(8 bytes\)/],
-    ['trailing', rawSafetensors({a: {dtype: 'F32', shape: [1], data_offsets: [0, 4]}}, 8), /data_offsets: data buffer is 8 bytes but the tensors cover 4/],
+    [
+      'bad-utf8',
+      Buffer.concat([
+        rawSafetensors('{}').subarray(0, 8),
+        Buffer.from([0x7b, 0xff, 0xfe, 0x7d, 0x20, 0x20, 0x20, 0x20]),
+      ]),
+      /header is not valid UTF-8/,
+    ],
+    [
+      'unknown-dtype',
+      rawSafetensors({w: {dtype: 'F33', shape: [1], data_offsets: [0, 4]}}, 4),
+      /tensor w: unknown dtype "F33" \(expected one of BOOL, U8/,
+    ],
+    [
+      'unsupported-dtype',
+      rawSafetensors({w: {dtype: 'F4', shape: [2], data_offsets: [0, 1]}}, 1),
+      /tensor w: dtype F4 is not supported yet/,
+    ],
+    [
+      'size-mismatch',
+      rawSafetensors({w: {dtype: 'F32', shape: [2, 3], data_offsets: [0, 20]}}, 20),
+      /tensor w: shape \[2,3\] x F32 \(4 bytes\) needs 24 bytes, but data_offsets \[0, 20\] span 20/,
+    ],
+    [
+      'bad-shape',
+      rawSafetensors({w: {dtype: 'F32', shape: [-1], data_offsets: [0, 4]}}, 4),
+      /tensor w: shape: expected an array of non-negative integers/,
+    ],
+    [
+      'bad-offsets',
+      rawSafetensors({w: {dtype: 'F32', shape: [1], data_offsets: [4, 0]}}, 4),
+      /tensor w: data_offsets: expected \[begin, end\]/,
+    ],
+    [
+      'overlap',
+      rawSafetensors(
+        {a: {dtype: 'F32', shape: [2], data_offsets: [0, 8]}, b: {dtype: 'F32', shape: [2], data_offsets: [4, 12]}},
+        12,
+      ),
+      /tensor b: data_offsets \[4, 12\] overlap tensor a \[0, 8\]/,
+    ],
+    [
+      'gap',
+      rawSafetensors({a: {dtype: 'F32', shape: [1], data_offsets: [4, 8]}}, 8),
+      /tensor a: data_offsets start at 4: expected 0/,
+    ],
+    [
+      'out-of-range',
+      rawSafetensors({a: {dtype: 'F32', shape: [4], data_offsets: [0, 16]}}, 8),
+      /tensor a: data_offsets \[0, 16\] run past the end of the data buffer \(8 bytes\)/,
+    ],
+    [
+      'trailing',
+      rawSafetensors({a: {dtype: 'F32', shape: [1], data_offsets: [0, 4]}}, 8),
+      /data_offsets: data buffer is 8 bytes but the tensors cover 4/,
+    ],
     ['metadata', rawSafetensors({__metadata__: {n: 1}}), /__metadata__: key "n": expected a string value/],
   ]
   for (const [name, bytes, pattern] of cases) {
@@ -182,7 +265,10 @@ test('header validation: each bad header is an InputError naming file, tensor or
 
 test('missing paths and directories without safetensors are input errors', async () => {
   const dir = tempDir()
-  await rejects(join(dir, 'nope.safetensors'), /nope\.safetensors: no such file or directory \(expected a \.safetensors file, a directory of shards/)
+  await rejects(
+    join(dir, 'nope.safetensors'),
+    /nope\.safetensors: no such file or directory \(expected a \.safetensors file, a directory of shards/,
+  )
   writeFileSync(join(dir, 'notes.txt'), 'hi')
   await rejects(dir, /directory holds no \.safetensors files and no model\.safetensors\.index\.json/)
 })
@@ -206,7 +292,10 @@ test('files over 4 GiB: offsets past 2^32 read correctly (sparse 5 GiB file)', a
   const dir = tempDir()
   const path = join(dir, 'big.safetensors')
   const padding = 5 * 2 ** 30
-  const header = {pad: {dtype: 'U8', shape: [padding], data_offsets: [0, padding]}, w: {dtype: 'F32', shape: [3], data_offsets: [padding, padding + 12]}}
+  const header = {
+    pad: {dtype: 'U8', shape: [padding], data_offsets: [0, padding]},
+    w: {dtype: 'F32', shape: [3], data_offsets: [padding, padding + 12]},
+  }
   const head = rawSafetensors(header)
   const fd = openSync(path, 'w')
   try {

@@ -38,7 +38,14 @@ function randomColumns(s: Sampler, n: number, k: number): Float64Array {
 }
 
 /** Adds Σ_j weights[j]·u_j v_jᵀ to w (out × in), u: out × k, v: in × k. */
-function addLowRank(w: Float64Array, out: number, inn: number, u: Float64Array, v: Float64Array, weights: Float64Array): void {
+function addLowRank(
+  w: Float64Array,
+  out: number,
+  inn: number,
+  u: Float64Array,
+  v: Float64Array,
+  weights: Float64Array,
+): void {
   const k = weights.length
   for (let r = 0; r < out; r++) {
     for (let j = 0; j < k; j++) {
@@ -50,7 +57,14 @@ function addLowRank(w: Float64Array, out: number, inn: number, u: Float64Array, 
   }
 }
 
-export function powerLawSpectrum(s: Sampler, out: number, inn: number, alpha: number, noise = 0.2, scale = 0.02): Float32Array {
+export function powerLawSpectrum(
+  s: Sampler,
+  out: number,
+  inn: number,
+  alpha: number,
+  noise = 0.2,
+  scale = 0.02,
+): Float32Array {
   const m = Math.min(out, inn)
   const sv = Float64Array.from({length: m}, (_, j) => (j + 1) ** (-1 / (2 * (alpha - 1))))
   const w = new Float64Array(out * inn)
@@ -62,7 +76,15 @@ export function powerLawSpectrum(s: Sampler, out: number, inn: number, alpha: nu
   return toRms(w, scale)
 }
 
-export function gaussianWithSpikes(s: Sampler, out: number, inn: number, k = 8, s0 = 6, p = 0.7, scale = 0.02): Float32Array {
+export function gaussianWithSpikes(
+  s: Sampler,
+  out: number,
+  inn: number,
+  k = 8,
+  s0 = 6,
+  p = 0.7,
+  scale = 0.02,
+): Float32Array {
   const w = s.normal.fill(out * inn)
   const f = 1 / Math.sqrt(Math.max(out, inn))
   for (let i = 0; i < w.length; i++) w[i] *= f

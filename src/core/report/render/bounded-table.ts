@@ -6,7 +6,12 @@ import {markdownTable, type MarkdownCell} from './markdown.js'
 
 export const MAX_TABLE_ROWS = 50
 
-export function boundedTable(head: readonly string[], rows: readonly (readonly MarkdownCell[])[], noun = 'rows', max = MAX_TABLE_ROWS): string {
+export function boundedTable(
+  head: readonly string[],
+  rows: readonly (readonly MarkdownCell[])[],
+  noun = 'rows',
+  max = MAX_TABLE_ROWS,
+): string {
   if (rows.length === 0) return `(no ${noun})`
   const table = markdownTable(head, rows.slice(0, max))
   return rows.length > max ? `${table}\n\n(${rows.length - max} more ${noun} in the JSON report)` : table

@@ -29,11 +29,28 @@ export function renderCheckpointSection(report: Report<unknown>): string {
       ['bytes', numberOf(totals.bytes)],
     ]),
     '#### By dtype',
-    markdownTable(['dtype', 'parameters', 'bytes'], Object.keys(byDtype).map((d) => [d, numberOf(byDtype[d]), numberOf(bytesByDtype[d])])),
+    markdownTable(
+      ['dtype', 'parameters', 'bytes'],
+      Object.keys(byDtype).map((d) => [d, numberOf(byDtype[d]), numberOf(bytesByDtype[d])]),
+    ),
   ]
-  if (files.length > 1) parts.push('#### Files', boundedTable(['file', 'tensors', 'bytes', 'header bytes'], files.map((f) => [textOf(f.path), numberOf(f.tensors), numberOf(f.bytes), numberOf(f.headerBytes)]), 'files'))
+  if (files.length > 1)
+    parts.push(
+      '#### Files',
+      boundedTable(
+        ['file', 'tensors', 'bytes', 'header bytes'],
+        files.map((f) => [textOf(f.path), numberOf(f.tensors), numberOf(f.bytes), numberOf(f.headerBytes)]),
+        'files',
+      ),
+    )
   if (metadata.length > 0) parts.push('#### Metadata', boundedTable(['key', 'value'], metadata, 'entries'))
-  const tensors = asRecords(r.tensors).map((t): MarkdownCell[] => [textOf(t.name), textOf(t.dtype), asArray(t.shape).join('×') || 'scalar', numberOf(t.parameters), textOf(t.shard)])
+  const tensors = asRecords(r.tensors).map((t): MarkdownCell[] => [
+    textOf(t.name),
+    textOf(t.dtype),
+    asArray(t.shape).join('×') || 'scalar',
+    numberOf(t.parameters),
+    textOf(t.shard),
+  ])
   parts.push('#### Tensors', boundedTable(['tensor', 'dtype', 'shape', 'parameters', 'shard'], tensors, 'tensors'))
   return parts.join('\n\n')
 }

@@ -17,6 +17,10 @@ export function renderDemoSection(report: Report<unknown>): string {
       ['files', files.length],
     ]),
     '#### Files',
-    boundedTable(['file', 'role', 'dtype', 'tensors', 'bytes'], files.map((f) => [textOf(f.path), textOf(f.role), textOf(f.dtype), numberOf(f.tensors), numberOf(f.bytes)]), 'files'),
+    boundedTable(
+      ['file', 'role', 'dtype', 'tensors', 'bytes'],
+      files.map((f) => [textOf(f.path), textOf(f.role), textOf(f.dtype), numberOf(f.tensors), numberOf(f.bytes)]),
+      'files',
+    ),
   ].join('\n\n')
 }

@@ -26,9 +26,21 @@ export function renderDoctorSection(report: Report<unknown>): string {
     ['cpus', `${textOf(cpus.count) ?? '?'} × ${textOf(cpus.model) ?? '?'}`],
     ['memory', `${gib(memory.freeBytes) ?? '?'} free of ${gib(memory.totalBytes) ?? '?'}`],
     ['linear algebra', textOf(linalg.active)],
-    ['LAPACK addon', native.loaded === true ? 'loaded' : `not loaded${textOf(native.detail) ? ` (${textOf(native.detail)})` : ''}`],
+    [
+      'LAPACK addon',
+      native.loaded === true ? 'loaded' : `not loaded${textOf(native.detail) ? ` (${textOf(native.detail)})` : ''}`,
+    ],
     ['temp dir', `${textOf(temp.path) ?? '?'} (${temp.writable === true ? 'writable' : 'NOT writable'})`],
   ]
-  const backends = asRecords(r.backends).map((b): MarkdownCell[] => [textOf(b.name), b.loaded === true ? 'yes' : 'no', textOf(b.detail)])
-  return ['#### Environment', markdownKeyValues(pairs), '#### tfjs backends', markdownTable(['backend', 'loads', 'detail'], backends)].join('\n\n')
+  const backends = asRecords(r.backends).map((b): MarkdownCell[] => [
+    textOf(b.name),
+    b.loaded === true ? 'yes' : 'no',
+    textOf(b.detail),
+  ])
+  return [
+    '#### Environment',
+    markdownKeyValues(pairs),
+    '#### tfjs backends',
+    markdownTable(['backend', 'loads', 'detail'], backends),
+  ].join('\n\n')
 }

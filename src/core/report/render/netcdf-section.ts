@@ -19,7 +19,16 @@ export function renderNetcdfSection(report: Report<unknown>): string {
   const variables = asRecords(r.variables).map((v): MarkdownCell[] => {
     const s = asRecord(v.summary)
     const missing = (numberOf(s.fillCount) ?? 0) + (numberOf(s.nanCount) ?? 0) + (numberOf(s.infCount) ?? 0)
-    return [textOf(v.name), textOf(v.type), `(${asArray(v.dimensions).join(', ')})`, numberOf(s.valid), missing, numberOf(s.min), numberOf(s.max), numberOf(s.mean)]
+    return [
+      textOf(v.name),
+      textOf(v.type),
+      `(${asArray(v.dimensions).join(', ')})`,
+      numberOf(s.valid),
+      missing,
+      numberOf(s.min),
+      numberOf(s.max),
+      numberOf(s.mean),
+    ]
   })
   return [
     '#### File',
@@ -32,10 +41,22 @@ export function renderNetcdfSection(report: Report<unknown>): string {
       ['variables', variables.length],
     ]),
     '#### Dimensions',
-    boundedTable(['dimension', 'size', 'unlimited'], dims.map((d) => [textOf(d.name), numberOf(d.size), d.unlimited === true ? 'yes' : 'no']), 'dimensions'),
+    boundedTable(
+      ['dimension', 'size', 'unlimited'],
+      dims.map((d) => [textOf(d.name), numberOf(d.size), d.unlimited === true ? 'yes' : 'no']),
+      'dimensions',
+    ),
     '#### Global attributes',
-    boundedTable(['attribute', 'type', 'value'], asRecords(r.attributes).map((a) => [textOf(a.name), textOf(a.type), attributeText(a.value)]), 'attributes'),
+    boundedTable(
+      ['attribute', 'type', 'value'],
+      asRecords(r.attributes).map((a) => [textOf(a.name), textOf(a.type), attributeText(a.value)]),
+      'attributes',
+    ),
     '#### Variables',
-    boundedTable(['variable', 'type', 'dimensions', 'valid', 'fill/NaN/inf', 'min', 'max', 'mean'], variables, 'variables'),
+    boundedTable(
+      ['variable', 'type', 'dimensions', 'valid', 'fill/NaN/inf', 'min', 'max', 'mean'],
+      variables,
+      'variables',
+    ),
   ].join('\n\n')
 }

@@ -9,7 +9,12 @@ import type {BinnedRows} from '../kernels/woe-scorecard.js'
 import {countBins} from './count-bins.js'
 import {columnIndex} from './table-source.js'
 
-export async function readBinnedRows(file: string, binnings: readonly FeatureBinning[], target: string, bad?: string): Promise<BinnedRows & {badLabel: string}> {
+export async function readBinnedRows(
+  file: string,
+  binnings: readonly FeatureBinning[],
+  target: string,
+  bad?: string,
+): Promise<BinnedRows & {badLabel: string}> {
   const classes = new TargetClasses(file, target, bad)
   let t = -1
   const r = await countBins(file, {
@@ -19,5 +24,10 @@ export async function readBinnedRows(file: string, binnings: readonly FeatureBin
     classify: (record, line) => classes.slot(record[t], line),
   })
   const badSlot = classes.badSlot()
-  return {rows: r.rows, rowBins: r.rowBins!, y: r.classes!.map((c) => (c === badSlot ? 1 : 0)), badLabel: classes.labels().bad}
+  return {
+    rows: r.rows,
+    rowBins: r.rowBins!,
+    y: r.classes!.map((c) => (c === badSlot ? 1 : 0)),
+    badLabel: classes.labels().bad,
+  }
 }

@@ -7,5 +7,7 @@ import {readReportResult} from '../../../core/io/report-file.js'
 import type {BinResult} from '../kernels/bin-features.js'
 
 export function readBinningFile(file: string): BinResult {
-  return readReportResult<BinResult>(file, 'infolens.credit.bin/1', 'credit bin', (r) => Array.isArray((r as {features?: unknown} | undefined)?.features))
+  return readReportResult<BinResult>(file, 'infolens.credit.bin/1', 'credit bin', (r) =>
+    Array.isArray((r as {features?: unknown} | undefined)?.features),
+  )
 }

@@ -13,7 +13,9 @@ import {InputError, InternalError} from '../../../core/errors.js'
 import type {FeatureBinning} from '../kernels/feature-binning.js'
 import {countBins, type BinCountResult} from './count-bins.js'
 
-type WorkerReply = {ok: true; result: BinCountResult} | {ok: false; error: {input: boolean; message: string; file?: string; field?: string}}
+type WorkerReply =
+  | {ok: true; result: BinCountResult}
+  | {ok: false; error: {input: boolean; message: string; file?: string; field?: string}}
 
 function countInWorker(script: string, file: string, binnings: readonly FeatureBinning[]): Promise<BinCountResult> {
   return new Promise((resolve, reject) => {
@@ -21,20 +23,30 @@ function countInWorker(script: string, file: string, binnings: readonly FeatureB
     worker.once('message', (reply: WorkerReply) => {
       void worker.terminate()
       if (reply.ok) resolve(reply.result)
-      else reject(reply.error.input ? new InputError(reply.error.message, {file: reply.error.file, field: reply.error.field}) : new InternalError(reply.error.message, {file}))
+      else
+        reject(
+          reply.error.input
+            ? new InputError(reply.error.message, {file: reply.error.file, field: reply.error.field})
+            : new InternalError(reply.error.message, {file}),
+        )
     })
     worker.once('error', (error) => reject(new InternalError(`counting worker failed: ${error.message}`, {file})))
   })
 }
 
-export async function countBinsOfFiles(files: readonly string[], binnings: readonly FeatureBinning[]): Promise<BinCountResult[]> {
+export async function countBinsOfFiles(
+  files: readonly string[],
+  binnings: readonly FeatureBinning[],
+): Promise<BinCountResult[]> {
   const script = fileURLToPath(new URL('count-bins-worker.js', import.meta.url))
   if (!existsSync(script)) {
     const out: BinCountResult[] = []
     for (const file of files) out.push(await countBins(file, {binnings}))
     return out
   }
-  const settled = await Promise.allSettled(files.map((file, i) => (i === 0 ? countBins(file, {binnings}) : countInWorker(script, file, binnings))))
+  const settled = await Promise.allSettled(
+    files.map((file, i) => (i === 0 ? countBins(file, {binnings}) : countInWorker(script, file, binnings))),
+  )
   return settled.map((s) => {
     if (s.status === 'rejected') throw s.reason
     return s.value

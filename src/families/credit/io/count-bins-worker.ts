@@ -13,5 +13,8 @@ try {
   parentPort?.postMessage({ok: true, result: await countBins(file, {binnings})})
 } catch (error) {
   const e = error as InfolensError
-  parentPort?.postMessage({ok: false, error: {input: e instanceof InfolensError && e.exitCode === 2, message: e.message, file: e.file, field: e.field}})
+  parentPort?.postMessage({
+    ok: false,
+    error: {input: e instanceof InfolensError && e.exitCode === 2, message: e.message, file: e.file, field: e.field},
+  })
 }

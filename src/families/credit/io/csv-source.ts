@@ -37,7 +37,10 @@ function csvError(file: string, error: CsvFailure, lineOffset: number): InputErr
   if (error.code === 'ENOENT') return new InputError('file not found', {file})
   const line = error.lines === undefined ? 'line ?' : `line ${error.lines + lineOffset}`
   if (error.code === 'CSV_QUOTE_NOT_CLOSED') return new InputError('quoted field not closed', {file, field: line})
-  return new InputError(`malformed CSV (${(error.code ?? error.message).toString().split('\n')[0]})`, {file, field: line})
+  return new InputError(`malformed CSV (${(error.code ?? error.message).toString().split('\n')[0]})`, {
+    file,
+    field: line,
+  })
 }
 
 function raggedError(file: string, expected: number, found: number, line: number): InputError {
@@ -46,7 +49,9 @@ function raggedError(file: string, expected: number, found: number, line: number
 
 /** Records in batches (the header first, in the first batch), checked for equal width. */
 async function* recordBatches(file: string, chunkSize: number): AsyncGenerator<string[][]> {
-  const chunks = createReadStream(file, {encoding: 'utf8', highWaterMark: chunkSize})[Symbol.asyncIterator]() as AsyncIterator<string>
+  const chunks = createReadStream(file, {encoding: 'utf8', highWaterMark: chunkSize})[
+    Symbol.asyncIterator
+  ]() as AsyncIterator<string>
   const next = async () => {
     try {
       return await chunks.next()
@@ -90,14 +95,22 @@ async function* recordBatches(file: string, chunkSize: number): AsyncGenerator<s
 }
 
 /** csv-parse on `head` followed by the rest of the chunks, from a record boundary at line state.line + 1. */
-async function* parsedBatches(file: string, head: string, chunks: AsyncIterator<string>, state: PlainSplitState, knownWidth: number): AsyncGenerator<string[][]> {
+async function* parsedBatches(
+  file: string,
+  head: string,
+  chunks: AsyncIterator<string>,
+  state: PlainSplitState,
+  knownWidth: number,
+): AsyncGenerator<string[][]> {
   async function* rest(): AsyncGenerator<string> {
     yield head
     for (let r = await chunks.next(); !r.done; r = await chunks.next()) yield r.value
   }
   const offset = state.line
   const delimiter = state.crlf === undefined ? {} : {record_delimiter: state.crlf ? '\r\n' : '\n'}
-  const parser = Readable.from(rest()).on('error', (e) => parser.destroy(e)).pipe(parse({bom: offset === 0, relax_column_count: true, skip_empty_lines: true, info: true, ...delimiter}))
+  const parser = Readable.from(rest())
+    .on('error', (e) => parser.destroy(e))
+    .pipe(parse({bom: offset === 0, relax_column_count: true, skip_empty_lines: true, info: true, ...delimiter}))
   let width = knownWidth
   let batch: string[][] = []
   try {

@@ -22,7 +22,10 @@ export async function openParquet(file: string): Promise<TableSource> {
     metadata = await parquetMetadataAsync(buffer)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new InputError(code === 'ENOENT' ? 'file not found' : `not a readable Parquet file (${(error as Error).message.split('\n')[0]})`, {file})
+    throw new InputError(
+      code === 'ENOENT' ? 'file not found' : `not a readable Parquet file (${(error as Error).message.split('\n')[0]})`,
+      {file},
+    )
   }
   const header = parquetSchema(metadata).children.map((c) => c.element.name)
   async function* batches(): AsyncGenerator<string[][]> {

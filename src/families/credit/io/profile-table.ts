@@ -35,8 +35,15 @@ export interface TableProfile {
 }
 
 /** Resolves --features/--exclude against the header (target never a feature). */
-export function selectFeatures(file: string, header: readonly string[], target: string, features?: readonly string[], exclude: readonly string[] = []): string[] {
-  const chosen = features && features.length > 0 ? [...features] : header.filter((h) => h !== target && !exclude.includes(h))
+export function selectFeatures(
+  file: string,
+  header: readonly string[],
+  target: string,
+  features?: readonly string[],
+  exclude: readonly string[] = [],
+): string[] {
+  const chosen =
+    features && features.length > 0 ? [...features] : header.filter((h) => h !== target && !exclude.includes(h))
   for (const f of chosen) if (!header.includes(f)) throw new InputError('feature column not found', {file, field: f})
   return chosen.filter((f) => f !== target)
 }
@@ -44,7 +51,13 @@ export function selectFeatures(file: string, header: readonly string[], target: 
 function orient(p: ColumnProfile, badSlot: number): ColumnProfile {
   if (badSlot === 1) return p
   const flip = (c: readonly [number, number]) => [c[1], c[0]] as const
-  return {...p, goods: p.bads, bads: p.goods, missing: flip(p.missing), special: new Map([...p.special].map(([k, v]) => [k, flip(v)]))}
+  return {
+    ...p,
+    goods: p.bads,
+    bads: p.goods,
+    missing: flip(p.missing),
+    special: new Map([...p.special].map(([k, v]) => [k, flip(v)])),
+  }
 }
 
 export async function profileTable(file: string, request: ProfileRequest): Promise<TableProfile> {
@@ -53,7 +66,14 @@ export async function profileTable(file: string, request: ProfileRequest): Promi
   const names = selectFeatures(file, source.header, request.target, request.features, request.exclude)
   const index = names.map((n) => source.header.indexOf(n))
   const classes = new TargetClasses(file, request.target, request.bad)
-  const profilers = names.map((n) => new ColumnProfiler(n, {categorical: request.categorical.includes(n), special: request.special, maxDistinct: request.maxDistinct}))
+  const profilers = names.map(
+    (n) =>
+      new ColumnProfiler(n, {
+        categorical: request.categorical.includes(n),
+        special: request.special,
+        maxDistinct: request.maxDistinct,
+      }),
+  )
   const counts = [0, 0]
   let rows = 0
   for await (const batch of source.batches()) {

@@ -17,5 +17,14 @@ export async function scoreBinning(file: string, column: string, bins: number): 
   const p = profiler.finish()
   if (p.type !== 'numeric') throw new InputError('expected a numeric score column', {file, field: column})
   const edges = quantileEdges(p.values as number[], p.goods, bins)
-  return {feature: column, method: 'quantile', type: 'numeric', closed: 'right', edges, missing: false, special: [], labels: rangeLabels(edges, 'right')}
+  return {
+    feature: column,
+    method: 'quantile',
+    type: 'numeric',
+    closed: 'right',
+    edges,
+    missing: false,
+    special: [],
+    labels: rangeLabels(edges, 'right'),
+  }
 }

@@ -28,10 +28,13 @@ function featureCase(f: CardFeature): string {
   const whens: string[] = []
   const regular = b.type === 'numeric' ? b.edges.length + 1 : b.groups.length
   // NULL, or a text cell holding one of `credit score`'s missing tokens
-  whens.push(`WHEN ${col} IS NULL OR TRIM(${col}) IN (${MISSING_TOKENS.map(text).join(', ')}) THEN ${real(b.missing ? f.points[regular] : f.unmatched_points)}`)
+  whens.push(
+    `WHEN ${col} IS NULL OR TRIM(${col}) IN (${MISSING_TOKENS.map(text).join(', ')}) THEN ${real(b.missing ? f.points[regular] : f.unmatched_points)}`,
+  )
   const specialBase = regular + (b.missing ? 1 : 0)
   b.special.forEach((s, i) => {
-    const literal = b.type === 'numeric' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) ? real(Number(s)) : text(s)
+    const literal =
+      b.type === 'numeric' && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s.trim()) ? real(Number(s)) : text(s)
     whens.push(`WHEN ${col} = ${literal} THEN ${real(f.points[specialBase + i])}`)
   })
   if (b.type === 'numeric') {

@@ -19,6 +19,10 @@ export async function openTable(file: string): Promise<TableSource> {
 /** The index of column `name`, or an InputError naming the file and the column. */
 export function columnIndex(source: TableSource, name: string, role: string): number {
   const i = source.header.indexOf(name)
-  if (i < 0) throw new InputError(`${role} column not found (columns: ${source.header.slice(0, 8).join(', ')}${source.header.length > 8 ? ', …' : ''})`, {file: source.file, field: name})
+  if (i < 0)
+    throw new InputError(
+      `${role} column not found (columns: ${source.header.slice(0, 8).join(', ')}${source.header.length > 8 ? ', …' : ''})`,
+      {file: source.file, field: name},
+    )
   return i
 }

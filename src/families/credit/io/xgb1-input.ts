@@ -39,12 +39,22 @@ export async function loadXgb1Thresholds(file: string, r: Xgb1Request): Promise<
   const monotone: number[] = []
   names.forEach((name, j) => {
     const values = cells[j].map((c) => (isMissingCell(c) || special.has(c.trim()) ? Number.NaN : parseNumericCell(c)))
-    const numeric = !r.categorical.includes(name) && values.every((v, i) => !Number.isNaN(v) || isMissingCell(cells[j][i]) || special.has(cells[j][i].trim()))
+    const numeric =
+      !r.categorical.includes(name) &&
+      values.every((v, i) => !Number.isNaN(v) || isMissingCell(cells[j][i]) || special.has(cells[j][i].trim()))
     if (numeric) {
       const x = Float64Array.from(values)
       columns.push(x)
       owner.push(name)
-      monotone.push(r.monotonic === 'none' ? 0 : r.monotonic === 'ascending' ? 1 : r.monotonic === 'descending' ? -1 : correlationSign(x, y))
+      monotone.push(
+        r.monotonic === 'none'
+          ? 0
+          : r.monotonic === 'ascending'
+            ? 1
+            : r.monotonic === 'descending'
+              ? -1
+              : correlationSign(x, y),
+      )
       return
     }
     const levels = [...new Set(cells[j])].sort(compareText)

@@ -18,7 +18,12 @@ function rate(g: number, b: number): number {
   return g + b > 0 ? b / (g + b) : 0
 }
 
-export function mergeSmallBins(goods: ArrayLike<number>, bads: ArrayLike<number>, cuts: readonly number[], minCount: number): number[] {
+export function mergeSmallBins(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  cuts: readonly number[],
+  minCount: number,
+): number[] {
   const result = [...cuts]
   for (;;) {
     const c = aggregateByCuts(goods, bads, result)
@@ -28,18 +33,30 @@ export function mergeSmallBins(goods: ArrayLike<number>, bads: ArrayLike<number>
     if (small < 0 || result.length === 0) return result
     const r = rate(c.goods[small], c.bads[small])
     const left = small > 0 ? Math.abs(rate(c.goods[small - 1], c.bads[small - 1]) - r) : Number.POSITIVE_INFINITY
-    const right = small < n.length - 1 ? Math.abs(rate(c.goods[small + 1], c.bads[small + 1]) - r) : Number.POSITIVE_INFINITY
+    const right =
+      small < n.length - 1 ? Math.abs(rate(c.goods[small + 1], c.bads[small + 1]) - r) : Number.POSITIVE_INFINITY
     result.splice(left <= right ? small - 1 : small, 1)
   }
 }
 
-export function mergeToMaxBins(goods: ArrayLike<number>, bads: ArrayLike<number>, cuts: readonly number[], maxBins: number): number[] {
+export function mergeToMaxBins(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  cuts: readonly number[],
+  maxBins: number,
+): number[] {
   const result = [...cuts]
   while (result.length + 1 > maxBins && result.length > 0) {
     let drop = 0
     let bestIv = Number.NEGATIVE_INFINITY
     for (let i = 0; i < result.length; i++) {
-      const iv = cutsIv(aggregateByCuts(goods, bads, result.filter((_, j) => j !== i)))
+      const iv = cutsIv(
+        aggregateByCuts(
+          goods,
+          bads,
+          result.filter((_, j) => j !== i),
+        ),
+      )
       if (iv > bestIv) [drop, bestIv] = [i, iv]
     }
     result.splice(drop, 1)
@@ -47,7 +64,12 @@ export function mergeToMaxBins(goods: ArrayLike<number>, bads: ArrayLike<number>
   return result
 }
 
-export function mergeToTrend(goods: ArrayLike<number>, bads: ArrayLike<number>, cuts: readonly number[], trend: 'ascending' | 'descending'): number[] {
+export function mergeToTrend(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  cuts: readonly number[],
+  trend: 'ascending' | 'descending',
+): number[] {
   const result = [...cuts]
   for (;;) {
     const c = aggregateByCuts(goods, bads, result)
@@ -61,7 +83,12 @@ export function mergeToTrend(goods: ArrayLike<number>, bads: ArrayLike<number>, 
 }
 
 /** Applies min size, trend (auto = the better of both by IV) and max bins, in that order. */
-export function enforceConstraints(goods: ArrayLike<number>, bads: ArrayLike<number>, cuts: readonly number[], c: CutConstraints): number[] {
+export function enforceConstraints(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  cuts: readonly number[],
+  c: CutConstraints,
+): number[] {
   let result = mergeSmallBins(goods, bads, cuts, c.minCount)
   if (c.trend === 'ascending' || c.trend === 'descending') result = mergeToTrend(goods, bads, result, c.trend)
   if (c.trend === 'auto') {

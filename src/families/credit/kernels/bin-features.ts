@@ -29,8 +29,15 @@ export interface TableCounts {
   readonly profiles: readonly ColumnProfile[]
 }
 
-export function binFeatures(t: TableCounts, binning: BinningOptions, info: InformationOptions, thresholds?: ReadonlyMap<string, readonly number[]>): BinResult {
-  const features = t.profiles.map((p) => featureInformation(fitBinning(p, {...binning, thresholds: thresholds?.get(p.name)}), info))
+export function binFeatures(
+  t: TableCounts,
+  binning: BinningOptions,
+  info: InformationOptions,
+  thresholds?: ReadonlyMap<string, readonly number[]>,
+): BinResult {
+  const features = t.profiles.map((p) =>
+    featureInformation(fitBinning(p, {...binning, thresholds: thresholds?.get(p.name)}), info),
+  )
   return {
     target: t.target,
     bad_label: t.badLabel,

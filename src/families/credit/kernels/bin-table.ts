@@ -31,7 +31,12 @@ export interface BinTable {
   readonly smoothed: SmoothedPair
 }
 
-export function binTable(labels: readonly string[], goods: ArrayLike<number>, bads: ArrayLike<number>, options: BinTableOptions): BinTable {
+export function binTable(
+  labels: readonly string[],
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  options: BinTableOptions,
+): BinTable {
   const smoothed = applyZeroRule(goods, bads, options.zeroFill)
   const position = new Map(smoothed.kept.map((bin, j) => [bin, j]))
   const total = smoothed.firstTotal + smoothed.secondTotal

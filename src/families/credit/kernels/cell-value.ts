@@ -13,7 +13,10 @@ export function isMissingCell(cell: string): boolean {
 }
 
 /** 10^0 … 10^22: every one is an exact double (5^22 < 2^53). */
-const POW10 = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]
+const POW10 = [
+  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20,
+  1e21, 1e22,
+]
 /** Largest m with 10·m + 9 < 2^53, so the digit accumulator stays an exact integer. */
 const MANTISSA_LIMIT = 900_719_925_474_098
 

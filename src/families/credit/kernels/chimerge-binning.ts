@@ -24,7 +24,12 @@ export function pairChiSquare(g1: number, b1: number, g2: number, b2: number): n
   const N = n1 + n2
   if (n1 === 0 || n2 === 0 || G === 0 || B === 0) return 0
   let chi = 0
-  for (const [obs, row, col] of [[g1, n1, G], [b1, n1, B], [g2, n2, G], [b2, n2, B]]) {
+  for (const [obs, row, col] of [
+    [g1, n1, G],
+    [b1, n1, B],
+    [g2, n2, G],
+    [b2, n2, B],
+  ]) {
     const e = (row * col) / N
     chi += ((obs - e) * (obs - e)) / e
   }

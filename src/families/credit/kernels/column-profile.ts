@@ -58,7 +58,10 @@ export class ColumnProfiler {
   private bits: number | null = null
   private readonly maxDistinct: number
 
-  constructor(readonly name: string, options: ProfileOptions) {
+  constructor(
+    readonly name: string,
+    options: ProfileOptions,
+  ) {
     this.numeric = !options.categorical
     this.maxDistinct = options.maxDistinct ?? 2 ** 18
     for (const s of options.special) {
@@ -157,8 +160,12 @@ export class ColumnProfiler {
   }
 
   finish(): ColumnProfile {
-    const entries: [number | string, number][] = this.numeric ? this.numbers.keysInOrder().map((x, slot) => [x, slot]) : [...this.levels]
-    entries.sort((a, b) => (this.numeric ? (a[0] as number) - (b[0] as number) : compareText(a[0] as string, b[0] as string)))
+    const entries: [number | string, number][] = this.numeric
+      ? this.numbers.keysInOrder().map((x, slot) => [x, slot])
+      : [...this.levels]
+    entries.sort((a, b) =>
+      this.numeric ? (a[0] as number) - (b[0] as number) : compareText(a[0] as string, b[0] as string),
+    )
     return {
       name: this.name,
       type: this.numeric ? 'numeric' : 'categorical',

@@ -27,7 +27,11 @@ export interface ProxyRow extends FrontierCandidate {
   readonly bins: number
 }
 
-export function proxyRows(features: readonly {feature: string; iv: number}[], counts: readonly Float64Array[][], zeroFill: number): ProxyRow[] {
+export function proxyRows(
+  features: readonly {feature: string; iv: number}[],
+  counts: readonly Float64Array[][],
+  zeroFill: number,
+): ProxyRow[] {
   return features.map((f, j) => {
     const v = informationValue(applyZeroRule(counts[j][0], counts[j][1], zeroFill))
     return {feature: f.feature, iv_target: f.iv, iv_protected: v.iv, se_protected: v.iv_se_delta, bins: v.bins}

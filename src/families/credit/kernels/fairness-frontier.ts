@@ -8,7 +8,9 @@
  */
 import highsModule from 'highs'
 
-type Loader = () => Promise<{solve(lp: string, options?: Record<string, unknown>): {Status: string; Columns: Record<string, unknown>}}>
+type Loader = () => Promise<{
+  solve(lp: string, options?: Record<string, unknown>): {Status: string; Columns: Record<string, unknown>}
+}>
 /** The package's default export is the loader; its typings resolve oddly under NodeNext. */
 const highsLoader = ((highsModule as unknown as {default?: Loader}).default ?? highsModule) as unknown as Loader
 
@@ -33,7 +35,11 @@ function costOf(c: FrontierCandidate, kind: 'point' | 'robust', z: number): numb
 }
 
 /** Exact enumeration of the 2^n subsets for every (ε, kind). */
-export function enumerateFrontier(cands: readonly FrontierCandidate[], epsilons: readonly number[], z: number): FrontierPoint[] {
+export function enumerateFrontier(
+  cands: readonly FrontierCandidate[],
+  epsilons: readonly number[],
+  z: number,
+): FrontierPoint[] {
   const n = cands.length
   const kinds = ['point', 'robust'] as const
   const best = epsilons.flatMap((e) => kinds.map((kind) => ({e, kind, value: -1, cost: 0, mask: 0})))
@@ -65,13 +71,18 @@ export function enumerateFrontier(cands: readonly FrontierCandidate[], epsilons:
 }
 
 /** The same problem as a 0-1 knapsack MIP solved by HiGHS. */
-export async function mipFrontier(cands: readonly FrontierCandidate[], epsilons: readonly number[], z: number): Promise<FrontierPoint[]> {
+export async function mipFrontier(
+  cands: readonly FrontierCandidate[],
+  epsilons: readonly number[],
+  z: number,
+): Promise<FrontierPoint[]> {
   const highs = await highsLoader()
   const out: FrontierPoint[] = []
   for (const e of epsilons) {
     for (const kind of ['point', 'robust'] as const) {
       const costs = cands.map((c) => costOf(c, kind, z))
-      const terms = (w: readonly number[]) => w.map((v, i) => `${v >= 0 ? '+' : '-'} ${Math.abs(v).toPrecision(17)} x${i}`).join(' ')
+      const terms = (w: readonly number[]) =>
+        w.map((v, i) => `${v >= 0 ? '+' : '-'} ${Math.abs(v).toPrecision(17)} x${i}`).join(' ')
       const constraint = Number.isFinite(e) ? `Subject To\n c1: ${terms(costs)} <= ${e.toPrecision(17)}\n` : ''
       const lp = `Maximize\n obj: ${terms(cands.map((c) => c.iv_target))}\n${constraint}Binary\n ${cands.map((_, i) => `x${i}`).join(' ')}\nEnd\n`
       const s = highs.solve(lp, {mip_rel_gap: 0, mip_abs_gap: 0})

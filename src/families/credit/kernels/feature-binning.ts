@@ -99,10 +99,13 @@ export function binAssigner(b: FeatureBinning): (cell: string) => number {
 /** Human labels for numeric ranges, e.g. "(-inf, 3]" or "[3, 7)". */
 export function rangeLabels(edges: readonly number[], closed: Closed): string[] {
   const bounds = [Number.NEGATIVE_INFINITY, ...edges, Number.POSITIVE_INFINITY]
-  const fmt = (v: number) => (v === Number.NEGATIVE_INFINITY ? '-inf' : v === Number.POSITIVE_INFINITY ? 'inf' : String(v))
+  const fmt = (v: number) =>
+    v === Number.NEGATIVE_INFINITY ? '-inf' : v === Number.POSITIVE_INFINITY ? 'inf' : String(v)
   const labels: string[] = []
   for (let i = 0; i + 1 < bounds.length; i++) {
-    labels.push(closed === 'right' ? `(${fmt(bounds[i])}, ${fmt(bounds[i + 1])}]` : `[${fmt(bounds[i])}, ${fmt(bounds[i + 1])})`)
+    labels.push(
+      closed === 'right' ? `(${fmt(bounds[i])}, ${fmt(bounds[i + 1])}]` : `[${fmt(bounds[i])}, ${fmt(bounds[i + 1])})`,
+    )
   }
   return labels
 }

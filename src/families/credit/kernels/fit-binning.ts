@@ -48,12 +48,21 @@ interface Sequence {
 function supervisedCuts(s: Sequence, o: BinningOptions, minCount: number, notes: string[]): number[] {
   const constraints = {minCount, maxBins: o.maxBins, trend: o.monotonic}
   if (o.method === 'optimal') {
-    const r = optimalCuts(s.goods, s.bads, {maxBins: o.maxBins, minCount, trend: o.monotonic, maxPrebins: 20, minPrebinCount: 0.05 * total(s)})
+    const r = optimalCuts(s.goods, s.bads, {
+      maxBins: o.maxBins,
+      minCount,
+      trend: o.monotonic,
+      maxPrebins: 20,
+      minPrebinCount: 0.05 * total(s),
+    })
     if (!r.feasible) notes.push('optimal: no binning satisfies the constraints; single bin')
     if (o.monotonic === 'auto') notes.push(`trend: ${r.trend}`)
     return r.cuts
   }
-  const raw = o.method === 'tree' ? treeCuts(s.goods, s.bads, {maxLeaves: o.maxBins, minLeafCount: Math.max(1, minCount)}) : chiMergeCuts(s.goods, s.bads, {maxBins: o.maxBins, alpha: o.chiAlpha, initialBins: 50})
+  const raw =
+    o.method === 'tree'
+      ? treeCuts(s.goods, s.bads, {maxLeaves: o.maxBins, minLeafCount: Math.max(1, minCount)})
+      : chiMergeCuts(s.goods, s.bads, {maxBins: o.maxBins, alpha: o.chiAlpha, initialBins: 50})
   return enforceConstraints(s.goods, s.bads, raw, constraints)
 }
 
@@ -77,7 +86,9 @@ function numericRegular(p: ColumnProfile, o: BinningOptions, minCount: number, n
     closed = o.method === 'quantile' ? 'right' : 'left'
     if (o.method === 'quantile' && needsConstraints(o, minCount, edges.length + 1)) {
       const cutOf = edges.map((e) => rangeIndex(values, 'left', e))
-      const kept = new Set(enforceConstraints(p.goods, p.bads, cutOf, {minCount, maxBins: o.maxBins, trend: o.monotonic}))
+      const kept = new Set(
+        enforceConstraints(p.goods, p.bads, cutOf, {minCount, maxBins: o.maxBins, trend: o.monotonic}),
+      )
       edges = edges.filter((_, i) => kept.has(cutOf[i]))
     }
   } else {
@@ -99,17 +110,34 @@ function categoricalRegular(p: ColumnProfile, o: BinningOptions, minCount: numbe
   const levels = p.values as readonly string[]
   const perLevel = o.method === 'quantile' || o.method === 'xgb1'
   if (perLevel && !needsConstraints(o, minCount, levels.length)) {
-    return {regular: {type: 'categorical' as const, groups: levels.map((l) => [l])}, labels: [...levels], goods: Float64Array.from(p.goods), bads: Float64Array.from(p.bads)}
+    return {
+      regular: {type: 'categorical' as const, groups: levels.map((l) => [l])},
+      labels: [...levels],
+      goods: Float64Array.from(p.goods),
+      bads: Float64Array.from(p.bads),
+    }
   }
   const rate = (i: number) => p.bads[i] / (p.goods[i] + p.bads[i])
   const order = levels.map((_, i) => i).sort((a, b) => rate(a) - rate(b) || (levels[a] < levels[b] ? -1 : 1))
   const s = {goods: Float64Array.from(order, (i) => p.goods[i]), bads: Float64Array.from(order, (i) => p.bads[i])}
   const trend = o.monotonic === 'none' ? 'none' : 'ascending'
-  const cuts = perLevel ? enforceConstraints(s.goods, s.bads, [...order.keys()].slice(1), {minCount, maxBins: o.maxBins, trend}) : supervisedCuts(s, {...o, monotonic: trend}, minCount, notes)
+  const cuts = perLevel
+    ? enforceConstraints(s.goods, s.bads, [...order.keys()].slice(1), {minCount, maxBins: o.maxBins, trend})
+    : supervisedCuts(s, {...o, monotonic: trend}, minCount, notes)
   const bounds = [0, ...cuts, order.length]
-  const groups = bounds.slice(1).map((end, j) => order.slice(bounds[j], end).map((i) => levels[i]).sort())
+  const groups = bounds.slice(1).map((end, j) =>
+    order
+      .slice(bounds[j], end)
+      .map((i) => levels[i])
+      .sort(),
+  )
   const c = aggregateByCuts(s.goods, s.bads, cuts)
-  return {regular: {type: 'categorical' as const, groups}, labels: groups.map((g) => g.join(' | ')), goods: c.goods, bads: c.bads}
+  return {
+    regular: {type: 'categorical' as const, groups},
+    labels: groups.map((g) => g.join(' | ')),
+    goods: c.goods,
+    bads: c.bads,
+  }
 }
 
 export function fitBinning(p: ColumnProfile, o: BinningOptions): FittedBinning {
@@ -124,6 +152,18 @@ export function fitBinning(p: ColumnProfile, o: BinningOptions): FittedBinning {
   const extraGoods = [...(hasMissing ? [p.missing[0]] : []), ...special.map((s) => p.special.get(s)![0])]
   const extraBads = [...(hasMissing ? [p.missing[1]] : []), ...special.map((s) => p.special.get(s)![1])]
   const labels = [...r.labels, ...(hasMissing ? ['Missing'] : []), ...special.map((s) => `Special ${s}`)]
-  const binning: FeatureBinning = {feature: p.name, method: o.method, missing: hasMissing, special, labels, ...r.regular}
-  return {binning, goods: Float64Array.from([...r.goods, ...extraGoods]), bads: Float64Array.from([...r.bads, ...extraBads]), notes}
+  const binning: FeatureBinning = {
+    feature: p.name,
+    method: o.method,
+    missing: hasMissing,
+    special,
+    labels,
+    ...r.regular,
+  }
+  return {
+    binning,
+    goods: Float64Array.from([...r.goods, ...extraGoods]),
+    bads: Float64Array.from([...r.bads, ...extraBads]),
+    notes,
+  }
 }

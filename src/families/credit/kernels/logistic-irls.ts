@@ -53,7 +53,13 @@ function choleskySolve(l: Float64Array, n: number, b: Float64Array): Float64Arra
 }
 
 /** X is row-major rows × cols without the intercept column. */
-export function fitLogistic(x: Float64Array, rows: number, cols: number, y: ArrayLike<number>, options: {tol?: number; maxIter?: number} = {}): LogisticFit {
+export function fitLogistic(
+  x: Float64Array,
+  rows: number,
+  cols: number,
+  y: ArrayLike<number>,
+  options: {tol?: number; maxIter?: number} = {},
+): LogisticFit {
   const p = cols + 1
   const tol = options.tol ?? 1e-10
   const maxIter = options.maxIter ?? 100
@@ -82,7 +88,10 @@ export function fitLogistic(x: Float64Array, rows: number, cols: number, y: Arra
     }
     for (let j = 0; j < p; j++) for (let k = 0; k < j; k++) info[k * p + j] = info[j * p + k]
     l = cholesky(info, p)
-    if (!l) throw new InputError('the WoE design matrix is singular (collinear or constant features): drop features', {field: 'features'})
+    if (!l)
+      throw new InputError('the WoE design matrix is singular (collinear or constant features): drop features', {
+        field: 'features',
+      })
     const delta = choleskySolve(l, p, grad)
     let step = 0
     for (let j = 0; j < p; j++) {
@@ -94,7 +103,16 @@ export function fitLogistic(x: Float64Array, rows: number, cols: number, y: Arra
   return summarise(x, rows, cols, y, beta, l!, iterations, converged)
 }
 
-function summarise(x: Float64Array, rows: number, cols: number, y: ArrayLike<number>, beta: Float64Array, l: Float64Array, iterations: number, converged: boolean): LogisticFit {
+function summarise(
+  x: Float64Array,
+  rows: number,
+  cols: number,
+  y: ArrayLike<number>,
+  beta: Float64Array,
+  l: Float64Array,
+  iterations: number,
+  converged: boolean,
+): LogisticFit {
   const p = cols + 1
   const se = new Float64Array(p)
   for (let j = 0; j < p; j++) {
@@ -109,5 +127,14 @@ function summarise(x: Float64Array, rows: number, cols: number, y: ArrayLike<num
     ll += y[i] * eta - Math.log1p(Math.exp(eta))
   }
   const z = beta.map((b, j) => b / se[j])
-  return {coefficients: beta, standardErrors: se, z, p: z.map((v) => 2 * normalSf(Math.abs(v))), iterations, converged, logLikelihood: ll, aic: 2 * p - 2 * ll}
+  return {
+    coefficients: beta,
+    standardErrors: se,
+    z,
+    p: z.map((v) => 2 * normalSf(Math.abs(v))),
+    iterations,
+    converged,
+    logLikelihood: ll,
+    aic: 2 * p - 2 * ll,
+  }
 }

@@ -25,7 +25,13 @@ export interface DpResult {
 }
 
 /** Exact DP over n prebins; `trend` none = unconstrained merge under the size limits. */
-export function monotoneDp(goods: ArrayLike<number>, bads: ArrayLike<number>, trend: 'ascending' | 'descending' | 'none', maxBins: number, minCount: number): DpResult {
+export function monotoneDp(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  trend: 'ascending' | 'descending' | 'none',
+  maxBins: number,
+  minCount: number,
+): DpResult {
   const n = goods.length
   const cg = new Float64Array(n + 1)
   const cb = new Float64Array(n + 1)
@@ -68,7 +74,8 @@ export function monotoneDp(goods: ArrayLike<number>, bads: ArrayLike<number>, tr
     }
   }
   let end = {m: -1, a: -1, v: Number.NEGATIVE_INFINITY}
-  for (let m = 1; m <= M; m++) for (let a = 0; a < n; a++) if (best[at(m, a, n - 1)] > end.v + 1e-15) end = {m, a, v: best[at(m, a, n - 1)]}
+  for (let m = 1; m <= M; m++)
+    for (let a = 0; a < n; a++) if (best[at(m, a, n - 1)] > end.v + 1e-15) end = {m, a, v: best[at(m, a, n - 1)]}
   if (end.m < 0) return {cuts: [], iv: groupIv(G, B, G, B), feasible: false}
   const cuts: number[] = []
   for (let {m, a} = end, b = n - 1; m > 1; m--) {
@@ -81,10 +88,21 @@ export function monotoneDp(goods: ArrayLike<number>, bads: ArrayLike<number>, tr
 }
 
 /** Optimal cuts over the elements (distinct values / ordered categories). */
-export function optimalCuts(goods: ArrayLike<number>, bads: ArrayLike<number>, o: OptimalOptions): {cuts: number[]; feasible: boolean; trend: string} {
-  const pre = refinePureBins(goods, bads, treeCuts(goods, bads, {maxLeaves: o.maxPrebins, minLeafCount: o.minPrebinCount}))
+export function optimalCuts(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  o: OptimalOptions,
+): {cuts: number[]; feasible: boolean; trend: string} {
+  const pre = refinePureBins(
+    goods,
+    bads,
+    treeCuts(goods, bads, {maxLeaves: o.maxPrebins, minLeafCount: o.minPrebinCount}),
+  )
   const c = aggregateByCuts(goods, bads, pre)
-  const run = (t: 'ascending' | 'descending' | 'none') => ({t, r: monotoneDp(c.goods, c.bads, t, o.maxBins, o.minCount)})
+  const run = (t: 'ascending' | 'descending' | 'none') => ({
+    t,
+    r: monotoneDp(c.goods, c.bads, t, o.maxBins, o.minCount),
+  })
   const candidates = o.trend === 'auto' ? [run('ascending'), run('descending')] : [run(o.trend)]
   const chosen = candidates.reduce((x, y) => (y.r.feasible && (!x.r.feasible || y.r.iv > x.r.iv + 1e-12) ? y : x))
   return {cuts: chosen.r.cuts.map((k) => pre[k - 1]), feasible: chosen.r.feasible, trend: chosen.t}

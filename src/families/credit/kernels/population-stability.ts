@@ -36,7 +36,11 @@ export interface PopulationStability {
   readonly actual_total: number
 }
 
-export function populationStability(expected: ArrayLike<number>, actual: ArrayLike<number>, options: PsiOptions): PopulationStability {
+export function populationStability(
+  expected: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  options: PsiOptions,
+): PopulationStability {
   // J(A,E) is symmetric, so the pair is smoothed as (expected, actual) and J taken directly.
   const s = applyZeroRule(expected, actual, options.zeroFill)
   const k = s.kept.length
@@ -46,7 +50,8 @@ export function populationStability(expected: ArrayLike<number>, actual: ArrayLi
   const fixed = options.fixedReference === true
   const se = Math.sqrt(jeffreysDeltaVariance(s.p, s.q, fixed ? Number.POSITIVE_INFINITY : nE, nA))
   const stat = (fixed ? nA : effectiveSize(nE, nA)) * psi
-  const critical = k > 1 ? chiSquareQuantile(1 - options.alpha, k - 1) * ((fixed ? 0 : 1 / nE) + 1 / nA) : Number.POSITIVE_INFINITY
+  const critical =
+    k > 1 ? chiSquareQuantile(1 - options.alpha, k - 1) * ((fixed ? 0 : 1 / nE) + 1 / nA) : Number.POSITIVE_INFINITY
   const p = k > 1 ? chiSquareSf(stat, k - 1) : 1
   return {
     bins: k,

@@ -23,22 +23,33 @@ export function parseProtected(expression: string): ProtectedGroup {
   const numeric = !Number.isNaN(v)
   const test = (x: number | string, y: number | string): boolean => {
     switch (op) {
-      case '<=': return x <= y
-      case '<': return x < y
-      case '>=': return x >= y
-      case '>': return x > y
-      case '!=': return x !== y
-      default: return x === y
+      case '<=':
+        return x <= y
+      case '<':
+        return x < y
+      case '>=':
+        return x >= y
+      case '>':
+        return x > y
+      case '!=':
+        return x !== y
+      default:
+        return x === y
     }
   }
   return {
     column,
     expression,
     member(cell, line, file) {
-      if (isMissingCell(cell)) throw new InputError(`missing value at line ${line}: the protected group must be known`, {file, field: column})
+      if (isMissingCell(cell))
+        throw new InputError(`missing value at line ${line}: the protected group must be known`, {file, field: column})
       if (!numeric) return test(cell.trim(), raw) ? 1 : 0
       const x = parseNumericCell(cell)
-      if (Number.isNaN(x)) throw new InputError(`non-numeric value "${cell}" at line ${line}: expected a number for ${expression}`, {file, field: column})
+      if (Number.isNaN(x))
+        throw new InputError(`non-numeric value "${cell}" at line ${line}: expected a number for ${expression}`, {
+          file,
+          field: column,
+        })
       return test(x, v) ? 1 : 0
     },
   }

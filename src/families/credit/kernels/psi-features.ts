@@ -21,7 +21,13 @@ export interface PsiFeature extends PopulationStability {
   readonly table: readonly PsiBinRow[]
 }
 
-export function psiFeature(b: FeatureBinning, expected: Float64Array, actual: Float64Array, unmatched: [number, number], o: PsiOptions): PsiFeature {
+export function psiFeature(
+  b: FeatureBinning,
+  expected: Float64Array,
+  actual: Float64Array,
+  unmatched: [number, number],
+  o: PsiOptions,
+): PsiFeature {
   const stats = populationStability(expected, actual, o)
   const share = (x: Float64Array, i: number) => {
     const s = x.reduce((a, v) => a + v, 0)
@@ -32,6 +38,12 @@ export function psiFeature(b: FeatureBinning, expected: Float64Array, actual: Fl
     ...stats,
     expected_unmatched: unmatched[0],
     actual_unmatched: unmatched[1],
-    table: b.labels.map((bin, i) => ({bin, expected: expected[i], actual: actual[i], expected_share: share(expected, i), actual_share: share(actual, i)})),
+    table: b.labels.map((bin, i) => ({
+      bin,
+      expected: expected[i],
+      actual: actual[i],
+      expected_share: share(expected, i),
+      actual_share: share(actual, i),
+    })),
   }
 }

@@ -24,7 +24,7 @@ export function rocMetrics(score: ArrayLike<number>, y: ArrayLike<number>): RocM
   let ks = 0
   let cumBad = 0
   let cumGood = 0
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i
     while (j + 1 < n && score[order[j + 1]] === score[order[i]]) j++
     const rank = (i + j) / 2 + 1

@@ -20,7 +20,13 @@ export function scaling(pdo: number, basePoints: number, baseOdds: number): Scal
 }
 
 /** Points of every bin of one feature (index order), given its coefficient and WoE map. */
-export function binPoints(s: Scaling, intercept: number, coefficient: number, woe: readonly number[], features: number): number[] {
+export function binPoints(
+  s: Scaling,
+  intercept: number,
+  coefficient: number,
+  woe: readonly number[],
+  features: number,
+): number[] {
   return woe.map((w) => -s.factor * coefficient * w - (s.factor * intercept) / features + s.offset / features)
 }
 

@@ -9,7 +9,11 @@ export interface CardFeaturePoints {
   readonly unmatched_points: number
 }
 
-export function scoreRows(features: readonly CardFeaturePoints[], rowBins: readonly Int32Array[], rows: number): Float64Array {
+export function scoreRows(
+  features: readonly CardFeaturePoints[],
+  rowBins: readonly Int32Array[],
+  rows: number,
+): Float64Array {
   const out = new Float64Array(rows)
   for (let i = 0; i < rows; i++) {
     let s = 0

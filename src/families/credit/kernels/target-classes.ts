@@ -17,16 +17,27 @@ const KNOWN_BAD: readonly [string, string][] = [
 export class TargetClasses {
   private readonly values: string[] = []
 
-  constructor(private readonly file: string, private readonly column: string, private readonly bad?: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly column: string,
+    private readonly bad?: string,
+  ) {}
 
   /** Slot of this target cell (0 or 1); throws on a missing value or a third class. */
   slot(cell: string, line: number): number {
     const v = cell.trim()
-    if (v === '') throw new InputError(`missing target value at line ${line}: expected one of two classes`, {file: this.file, field: this.column})
+    if (v === '')
+      throw new InputError(`missing target value at line ${line}: expected one of two classes`, {
+        file: this.file,
+        field: this.column,
+      })
     if (this.values[0] === v) return 0
     if (this.values[1] === v) return 1
     if (this.values.length === 2) {
-      throw new InputError(`more than two classes (${this.values.join(', ')}, ${v}): expected a binary target`, {file: this.file, field: this.column})
+      throw new InputError(`more than two classes (${this.values.join(', ')}, ${v}): expected a binary target`, {
+        file: this.file,
+        field: this.column,
+      })
     }
     return this.values.push(v) - 1
   }
@@ -35,18 +46,28 @@ export class TargetClasses {
   badSlot(): number {
     const [a, b] = this.values
     if (this.values.length < 2) {
-      throw new InputError(`single class (${a ?? 'no rows'}): expected a binary target with two classes`, {file: this.file, field: this.column})
+      throw new InputError(`single class (${a ?? 'no rows'}): expected a binary target with two classes`, {
+        file: this.file,
+        field: this.column,
+      })
     }
     if (this.bad !== undefined) {
       const i = this.values.indexOf(this.bad)
-      if (i < 0) throw new InputError(`--bad value "${this.bad}" not found (classes: ${a}, ${b})`, {file: this.file, field: this.column})
+      if (i < 0)
+        throw new InputError(`--bad value "${this.bad}" not found (classes: ${a}, ${b})`, {
+          file: this.file,
+          field: this.column,
+        })
       return i
     }
     for (const [good, bad] of KNOWN_BAD) {
       const lower = this.values.map((x) => x.toLowerCase())
       if (lower.includes(good) && lower.includes(bad)) return lower.indexOf(bad)
     }
-    throw new InputError(`cannot tell which class is bad (${a}, ${b}): pass --bad VALUE`, {file: this.file, field: this.column})
+    throw new InputError(`cannot tell which class is bad (${a}, ${b}): pass --bad VALUE`, {
+      file: this.file,
+      field: this.column,
+    })
   }
 
   labels(): {bad: string; good: string} {

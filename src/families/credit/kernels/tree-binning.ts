@@ -25,7 +25,13 @@ function gini(g: number, b: number): number {
 }
 
 /** The best split of elements [start, end) or cut −1 when none is admissible. */
-function bestSplit(goods: ArrayLike<number>, bads: ArrayLike<number>, start: number, end: number, minLeaf: number): Leaf {
+function bestSplit(
+  goods: ArrayLike<number>,
+  bads: ArrayLike<number>,
+  start: number,
+  end: number,
+  minLeaf: number,
+): Leaf {
   let G = 0
   let B = 0
   for (let i = start; i < end; i++) {
@@ -54,11 +60,17 @@ export function treeCuts(goods: ArrayLike<number>, bads: ArrayLike<number>, opti
   const cuts: number[] = []
   while (cuts.length + 1 < options.maxLeaves) {
     let pick = -1
-    for (let i = 0; i < leaves.length; i++) if (leaves[i].cut >= 0 && (pick < 0 || leaves[i].gain > leaves[pick].gain)) pick = i
+    for (let i = 0; i < leaves.length; i++)
+      if (leaves[i].cut >= 0 && (pick < 0 || leaves[i].gain > leaves[pick].gain)) pick = i
     if (pick < 0) break
     const leaf = leaves[pick]
     cuts.push(leaf.cut)
-    leaves.splice(pick, 1, bestSplit(goods, bads, leaf.start, leaf.cut, minLeaf), bestSplit(goods, bads, leaf.cut, leaf.end, minLeaf))
+    leaves.splice(
+      pick,
+      1,
+      bestSplit(goods, bads, leaf.start, leaf.cut, minLeaf),
+      bestSplit(goods, bads, leaf.cut, leaf.end, minLeaf),
+    )
   }
   return cuts.sort((a, b) => a - b)
 }

@@ -75,7 +75,11 @@ function isConstant(x: Float64Array): boolean {
 }
 
 /** log-odds(bad) per row: b0 + Σ b_j·WoE_j in feature order. */
-export function rowLogits(card: {intercept: {coefficient: number}; features: readonly CardFeature[]}, rowBins: readonly Int32Array[], rows: number): Float64Array {
+export function rowLogits(
+  card: {intercept: {coefficient: number}; features: readonly CardFeature[]},
+  rowBins: readonly Int32Array[],
+  rows: number,
+): Float64Array {
   const out = new Float64Array(rows)
   for (let i = 0; i < rows; i++) {
     let eta = card.intercept.coefficient
@@ -100,14 +104,27 @@ function pdDeciles(pd: Float64Array): number[] {
   return quantileEdges(values, counts, 10)
 }
 
-function sampleMetrics(card: Pick<Scorecard, 'intercept' | 'features'>, rowBins: readonly Int32Array[], d: BinnedRows): {m: SampleMetrics; pd: Float64Array} {
+function sampleMetrics(
+  card: Pick<Scorecard, 'intercept' | 'features'>,
+  rowBins: readonly Int32Array[],
+  d: BinnedRows,
+): {m: SampleMetrics; pd: Float64Array} {
   const logits = rowLogits(card, rowBins, d.rows)
   const scores = scoreRows(card.features, rowBins, d.rows)
   const mean = scores.reduce((s, v) => s + v, 0) / d.rows
-  return {m: {rows: d.rows, mean_score: mean, ...rocMetrics(logits, d.y)}, pd: logits.map((e) => 1 / (1 + Math.exp(-e)))}
+  return {
+    m: {rows: d.rows, mean_score: mean, ...rocMetrics(logits, d.y)},
+    pd: logits.map((e) => 1 / (1 + Math.exp(-e))),
+  }
 }
 
-export function buildScorecard(features: readonly BinnedFeature[], train: BinnedRows, test: BinnedRows | undefined, o: ScorecardOptions, meta: {target: string; badLabel: string; woeSign: string}): Scorecard {
+export function buildScorecard(
+  features: readonly BinnedFeature[],
+  train: BinnedRows,
+  test: BinnedRows | undefined,
+  o: ScorecardOptions,
+  meta: {target: string; badLabel: string; woeSign: string},
+): Scorecard {
   const dropped: {feature: string; reason: string}[] = []
   const candidates: number[] = []
   const columns = features.map((f, j) => woeColumn(f, train.rowBins[j]))
@@ -116,8 +133,16 @@ export function buildScorecard(features: readonly BinnedFeature[], train: Binned
     else if (isConstant(columns[j])) dropped.push({feature: f.feature, reason: 'constant WoE on the training rows'})
     else candidates.push(j)
   })
-  const chosen = o.stepwise ? forwardStepwise(candidates.map((j) => columns[j]), train.y).map((k) => candidates[k]) : candidates
-  if (o.stepwise) for (const j of candidates) if (!chosen.includes(j)) dropped.push({feature: features[j].feature, reason: 'not selected by forward stepwise AIC'})
+  const chosen = o.stepwise
+    ? forwardStepwise(
+        candidates.map((j) => columns[j]),
+        train.y,
+      ).map((k) => candidates[k])
+    : candidates
+  if (o.stepwise)
+    for (const j of candidates)
+      if (!chosen.includes(j))
+        dropped.push({feature: features[j].feature, reason: 'not selected by forward stepwise AIC'})
   const x = new Float64Array(train.rows * chosen.length)
   for (let i = 0; i < train.rows; i++) chosen.forEach((j, k) => (x[i * chosen.length + k] = columns[j][i]))
   const fit = fitLogistic(x, train.rows, chosen.length, train.y)
@@ -127,13 +152,38 @@ export function buildScorecard(features: readonly BinnedFeature[], train: Binned
   const cardFeatures = chosen.map((j, k): CardFeature => {
     const f = features[j]
     const b = fit.coefficients[k + 1]
-    return {feature: f.feature, iv: f.iv, coefficient: b, se: fit.standardErrors[k + 1], z: fit.z[k + 1], p: fit.p[k + 1], binning: f.binning, points: binPoints(s, b0, b, f.binning.woe, n), unmatched_points: unmatchedPoints(s, b0, n)}
+    return {
+      feature: f.feature,
+      iv: f.iv,
+      coefficient: b,
+      se: fit.standardErrors[k + 1],
+      z: fit.z[k + 1],
+      p: fit.p[k + 1],
+      binning: f.binning,
+      points: binPoints(s, b0, b, f.binning.woe, n),
+      unmatched_points: unmatchedPoints(s, b0, n),
+    }
   })
-  const core = {intercept: {coefficient: b0, se: fit.standardErrors[0], z: fit.z[0], p: fit.p[0]}, features: cardFeatures}
+  const core = {
+    intercept: {coefficient: b0, se: fit.standardErrors[0], z: fit.z[0], p: fit.p[0]},
+    features: cardFeatures,
+  }
   const pick = (d: BinnedRows) => chosen.map((j) => d.rowBins[j])
   const tr = sampleMetrics(core, pick(train), train)
   const pdEdges = pdDeciles(tr.pd)
-  const card = {target: meta.target, bad_label: meta.badLabel, woe_sign: meta.woeSign, scaling: s, ...core, iterations: fit.iterations, converged: fit.converged, aic: fit.aic, dropped, pd_edges: pdEdges, train: tr.m}
+  const card = {
+    target: meta.target,
+    bad_label: meta.badLabel,
+    woe_sign: meta.woeSign,
+    scaling: s,
+    ...core,
+    iterations: fit.iterations,
+    converged: fit.converged,
+    aic: fit.aic,
+    dropped,
+    pd_edges: pdEdges,
+    train: tr.m,
+  }
   if (!test) return card
   const te = sampleMetrics(core, pick(test), test)
   const counts = (pd: Float64Array) => {

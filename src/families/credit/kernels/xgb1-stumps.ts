@@ -53,7 +53,17 @@ function sortedOrder(x: Float64Array): Int32Array {
   return Int32Array.from(idx)
 }
 
-function scanColumn(x: Float64Array, order: Int32Array, g: Float64Array, h: Float64Array, G: number, H: number, j: number, o: Xgb1Options, best: Split): void {
+function scanColumn(
+  x: Float64Array,
+  order: Int32Array,
+  g: Float64Array,
+  h: Float64Array,
+  G: number,
+  H: number,
+  j: number,
+  o: Xgb1Options,
+  best: Split,
+): void {
   const parent = (G * G) / (H + o.lambda)
   const sign = o.monotone?.[j] ?? 0
   let gl = 0
@@ -73,7 +83,14 @@ function scanColumn(x: Float64Array, order: Int32Array, g: Float64Array, h: Floa
       if ((sign > 0 && wl > wr) || (sign < 0 && wl < wr)) continue
     }
     const gain = (gl * gl) / (hl + o.lambda) + (gr * gr) / (hr + o.lambda) - parent
-    if (gain > best.gain) Object.assign(best, {gain, column: j, threshold: Math.fround(Math.fround(Math.fround(a) + Math.fround(b)) * 0.5), gl, hl})
+    if (gain > best.gain)
+      Object.assign(best, {
+        gain,
+        column: j,
+        threshold: Math.fround(Math.fround(Math.fround(a) + Math.fround(b)) * 0.5),
+        gl,
+        hl,
+      })
   }
 }
 

@@ -7,7 +7,18 @@ export function renderBinResult(r: BinResult, showTables: boolean): string {
   const sorted = [...r.features].sort((a, b) => b.iv - a.iv)
   const summary = renderTable(
     ['feature', 'bins', 'IV', 'IV bc', 'SE delta', 'SE ncχ²', 'χ²', 'df', 'p', 'strength'],
-    sorted.map((f) => [f.feature, f.bins, f.iv, f.iv_bias_corrected, f.iv_se_delta, f.iv_se_ncchi2, f.chi2_stat, f.chi2_df, formatNumber(f.chi2_p, 3), f.strength]),
+    sorted.map((f) => [
+      f.feature,
+      f.bins,
+      f.iv,
+      f.iv_bias_corrected,
+      f.iv_se_delta,
+      f.iv_se_ncchi2,
+      f.chi2_stat,
+      f.chi2_df,
+      formatNumber(f.chi2_p, 3),
+      f.strength,
+    ]),
   )
   if (!showTables) return `${head}\n${summary}`
   const tables = sorted.map(

@@ -15,15 +15,31 @@ import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 export async function woeBarSvg(f: BinnedFeature, woeSign: string): Promise<string> {
   const spec: vegaLite.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
-    title: {text: `${f.feature}: IV ${f.iv.toFixed(4)} ± ${f.iv_se_delta.toFixed(4)} (delta SE)`, subtitle: `WoE ${woeSign}, ${f.bins} bins`},
+    title: {
+      text: `${f.feature}: IV ${f.iv.toFixed(4)} ± ${f.iv_se_delta.toFixed(4)} (delta SE)`,
+      subtitle: `WoE ${woeSign}, ${f.bins} bins`,
+    },
     width: Math.max(240, 48 * f.table.length),
     height: 240,
-    data: {values: f.table.map((r, i) => ({order: i, bin: r.bin, woe: r.woe, sign: r.woe >= 0 ? 'WoE ≥ 0' : 'WoE < 0'}))},
+    data: {
+      values: f.table.map((r, i) => ({order: i, bin: r.bin, woe: r.woe, sign: r.woe >= 0 ? 'WoE ≥ 0' : 'WoE < 0'})),
+    },
     mark: {type: 'bar'},
     encoding: {
-      x: {field: 'bin', type: 'ordinal', sort: {field: 'order'}, title: 'bin', axis: {labelAngle: -40, labelLimit: 160}},
+      x: {
+        field: 'bin',
+        type: 'ordinal',
+        sort: {field: 'order'},
+        title: 'bin',
+        axis: {labelAngle: -40, labelLimit: 160},
+      },
       y: {field: 'woe', type: 'quantitative', title: 'WoE'},
-      color: {field: 'sign', type: 'nominal', scale: {domain: ['WoE < 0', 'WoE ≥ 0'], range: ['#c0392b', '#2e86c1']}, legend: null},
+      color: {
+        field: 'sign',
+        type: 'nominal',
+        scale: {domain: ['WoE < 0', 'WoE ≥ 0'], range: ['#c0392b', '#2e86c1']},
+        legend: null,
+      },
     },
   }
   const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), {renderer: 'none'})

@@ -47,7 +47,11 @@ export interface ScanResult {
 export async function scanCheckpoint(checkpoint: Checkpoint, options: ScanOptions): Promise<ScanResult> {
   const fileHashes = new Map<string, Promise<string>>()
   const fileSha = (file: string) => {
-    if (!fileHashes.has(file)) fileHashes.set(file, fingerprintFile(file).then((f) => f.sha256))
+    if (!fileHashes.has(file))
+      fileHashes.set(
+        file,
+        fingerprintFile(file).then((f) => f.sha256),
+      )
     return fileHashes.get(file) as Promise<string>
   }
   const counters: Counters = {solves: 0, cacheHits: 0, cacheHitsGram: 0, gramRejected: 0}
@@ -75,11 +79,21 @@ async function scanTensor(
   const classification = classifyTensor(entry.name, entry.dtype, entry.shape, options.candidates)
   const base = {name: entry.name, dtype: entry.dtype, shape: entry.shape, classification}
   if (!classification.candidate) return base
-  const key: SpectrumKey = {fileSha256: await fileSha(entry.file), tensor: entry.name, shape: entry.shape, dtype: entry.dtype, view: viewOf(entry, classification)}
+  const key: SpectrumKey = {
+    fileSha256: await fileSha(entry.file),
+    tensor: entry.name,
+    shape: entry.shape,
+    dtype: entry.dtype,
+    view: viewOf(entry, classification),
+  }
   const k = Math.min(classification.rows, classification.cols)
   const hit = await options.store.get(key)
   let values = hit && hit.values.length === k * classification.matrices ? hit.values : undefined
-  if (values && hit?.method === 'eigvalsh-gram' && !gramSpectraAccurate(values, classification.rows, classification.cols)) {
+  if (
+    values &&
+    hit?.method === 'eigvalsh-gram' &&
+    !gramSpectraAccurate(values, classification.rows, classification.cols)
+  ) {
     counters.gramRejected++
     values = undefined
   }
@@ -109,14 +123,24 @@ function viewOf(entry: TensorEntry, c: Candidate): SpectrumView {
 }
 
 /** Singular values of every matrix of the tensor, concatenated (experts in order). */
-async function solveTensor(checkpoint: Checkpoint, entry: TensorEntry, c: Candidate, solver: SingularValueSolver): Promise<Float64Array> {
+async function solveTensor(
+  checkpoint: Checkpoint,
+  entry: TensorEntry,
+  c: Candidate,
+  solver: SingularValueSolver,
+): Promise<Float64Array> {
   const data = await checkpoint.readFloat64(entry)
   const size = c.rows * c.cols
   const k = Math.min(c.rows, c.cols)
   const out = new Float64Array(k * c.matrices)
   const parts = await Promise.all(
     Array.from({length: c.matrices}, (_, e) =>
-      solver.svdvals(c.matrices > 1 ? data.slice(e * size, (e + 1) * size) : data, c.rows, c.cols, c.matrices > 1 ? `${entry.name}[${e}]` : entry.name),
+      solver.svdvals(
+        c.matrices > 1 ? data.slice(e * size, (e + 1) * size) : data,
+        c.rows,
+        c.cols,
+        c.matrices > 1 ? `${entry.name}[${e}]` : entry.name,
+      ),
     ),
   )
   parts.forEach((s, e) => out.set(s, e * k))

@@ -66,7 +66,10 @@ export function selectByBudget(items: readonly RankItem[], budget: Budget): Rank
   const groupRank = new Map<RankItem, number>()
   const selected = new Set<RankItem>()
   for (const list of groups.values()) {
-    const take = budget.mode === 'max-kappa' ? list.filter((i) => i.score <= budget.maxKappa).length : budgetSize(budget, list.length)
+    const take =
+      budget.mode === 'max-kappa'
+        ? list.filter((i) => i.score <= budget.maxKappa).length
+        : budgetSize(budget, list.length)
     list.forEach((item, i) => {
       groupRank.set(item, i + 1)
       if (i < take) selected.add(item)

@@ -101,18 +101,34 @@ export interface PlanSelection {
 }
 
 const METRIC_KEYS: readonly (keyof SpectrumMetrics)[] = [
-  'kappa', 'kappa_peft', 'log10_kappa', 'sigma_max', 'sigma_min', 'fro_norm', 'log_volume', 'log_volume_gap',
-  'log_volume_gap_per_dim', 'spectral_entropy', 'effective_rank', 'stable_rank', 'participation_ratio', 'kappa_mp',
+  'kappa',
+  'kappa_peft',
+  'log10_kappa',
+  'sigma_max',
+  'sigma_min',
+  'fro_norm',
+  'log_volume',
+  'log_volume_gap',
+  'log_volume_gap_per_dim',
+  'spectral_entropy',
+  'effective_rank',
+  'stable_rank',
+  'participation_ratio',
+  'kappa_mp',
 ]
 
 export function buildPlan(tensors: readonly ScannedTensor[], options: PlanOptions): KappaPlan {
   const groupOf = (t: ScannedTensor, c: Candidate) => (options.perType ? layerType(moduleName(t.name)) : c.kind)
   const items = tensors.flatMap((t, order) =>
-    t.classification.candidate && t.summary ? [{order, score: t.summary.metrics.kappa, group: groupOf(t, t.classification)}] : [],
+    t.classification.candidate && t.summary
+      ? [{order, score: t.summary.metrics.kappa, group: groupOf(t, t.classification)}]
+      : [],
   )
   const ranked = new Map(selectByBudget(items, options.budget).map((r) => [r.order, r]))
   const records = tensors.map((t, order) => tensorRecord(t, ranked.get(order)))
-  const selectedInRankOrder = records.filter((r) => r.selected).sort((a, b) => (a.rank_position ?? 0) - (b.rank_position ?? 0))
+  const selectedInRankOrder = records
+    .filter((r) => r.selected)
+    .sort((a, b) => (a.rank_position ?? 0) - (b.rank_position ?? 0))
   const candidates = records.filter((r) => r.kind !== null)
   const totalParams = records.reduce((s, r) => s + r.numel, 0)
   const trainable = selectedInRankOrder.reduce((s, r) => s + r.numel, 0)
@@ -136,14 +152,27 @@ export function buildPlan(tensors: readonly ScannedTensor[], options: PlanOption
       trainable_params: trainable,
       total_params: totalParams,
       trainable_fraction: totalParams > 0 ? trainable / totalParams : 0,
-      lora_params_per_rank: selectedInRankOrder.reduce((s, r) => s + (r.experts ?? 1) * ((r.matrix?.[0] ?? 0) + (r.matrix?.[1] ?? 0)), 0),
+      lora_params_per_rank: selectedInRankOrder.reduce(
+        (s, r) => s + (r.experts ?? 1) * ((r.matrix?.[0] ?? 0) + (r.matrix?.[1] ?? 0)),
+        0,
+      ),
       per_type: perTypeCounts(candidates),
     },
-    skipped: records.filter((r) => r.skip_reason !== null).map((r) => ({name: r.name, skip_reason: r.skip_reason ?? '', detail: r.skip_detail ?? ''})),
+    skipped: records
+      .filter((r) => r.skip_reason !== null)
+      .map((r) => ({name: r.name, skip_reason: r.skip_reason ?? '', detail: r.skip_detail ?? ''})),
     warnings: planWarnings(
       tensors.flatMap((t) =>
         t.classification.candidate && t.summary
-          ? [{module: moduleName(t.name), rows: t.classification.rows, cols: t.classification.cols, kappa_mp: t.summary.metrics.kappa_mp, kind: t.classification.kind}]
+          ? [
+              {
+                module: moduleName(t.name),
+                rows: t.classification.rows,
+                cols: t.classification.cols,
+                kappa_mp: t.summary.metrics.kappa_mp,
+                kind: t.classification.kind,
+              },
+            ]
           : [],
       ),
       options.perType,
@@ -152,10 +181,15 @@ export function buildPlan(tensors: readonly ScannedTensor[], options: PlanOption
   }
 }
 
-function tensorRecord(t: ScannedTensor, rank: {rank_position: number; group: string; group_rank: number; selected: boolean} | undefined): TensorRecord {
+function tensorRecord(
+  t: ScannedTensor,
+  rank: {rank_position: number; group: string; group_rank: number; selected: boolean} | undefined,
+): TensorRecord {
   const c = t.classification
   const m = t.summary?.metrics
-  const metricFields = Object.fromEntries(METRIC_KEYS.map((k) => [k, m ? encodeNumber(m[k]) : null])) as unknown as MetricFields
+  const metricFields = Object.fromEntries(
+    METRIC_KEYS.map((k) => [k, m ? encodeNumber(m[k]) : null]),
+  ) as unknown as MetricFields
   const opt = (x: number | undefined) => (x === undefined ? null : encodeNumber(x))
   const module = moduleName(t.name)
   return {

@@ -27,7 +27,8 @@ export const DEFAULT_MOE_SUFFIXES: readonly string[] = ['.gate_up_proj', '.down_
 const FLOAT_DTYPES = new Set(['F64', 'F32', 'F16', 'BF16', 'F8_E4M3', 'F8_E5M2'])
 
 /** Token/position embedding tables: `nn.Embedding`, never an `nn.Linear` in PEFT's scan. */
-const EMBEDDING_NAME = /(^|\.)(embed_tokens|embed_in|embed_positions|wte|wpe|word_embeddings|position_embeddings|token_type_embeddings|tok_embeddings|embeddings)(\.|$)/
+const EMBEDDING_NAME =
+  /(^|\.)(embed_tokens|embed_in|embed_positions|wte|wpe|word_embeddings|position_embeddings|token_type_embeddings|tok_embeddings|embeddings)(\.|$)/
 
 export interface Candidate {
   readonly candidate: true
@@ -46,19 +47,28 @@ export interface Skipped {
 }
 
 /** Classifies one tensor from its header entry (name, dtype, shape). */
-export function classifyTensor(name: string, dtype: string, shape: readonly number[], options: CandidateOptions): Candidate | Skipped {
+export function classifyTensor(
+  name: string,
+  dtype: string,
+  shape: readonly number[],
+  options: CandidateOptions,
+): Candidate | Skipped {
   if (shape.length < 2) return skip('ndim<2', `${shape.length}-D tensor (bias or norm): no matrix to condition`)
   if (!FLOAT_DTYPES.has(dtype)) return skip('non-float-dtype', `dtype ${dtype} is not a floating-point weight`)
   if (shape.some((d) => d === 0)) return skip('empty', 'a dimension is 0')
-  if (options.include && !options.include.test(name)) return skip('not-included', `does not match --include ${options.include.source}`)
+  if (options.include && !options.include.test(name))
+    return skip('not-included', `does not match --include ${options.include.source}`)
   if (options.exclude?.test(name)) return skip('excluded', `matches --exclude ${options.exclude.source}`)
   if (shape.length === 3 && options.moeSuffixes.some((s) => name.endsWith(s))) {
     const [experts, a, b] = shape
-    if (a > options.maxDim || b > options.maxDim) return skip('max-dim', `expert matrix ${a}x${b} exceeds --max-dim ${options.maxDim}`)
+    if (a > options.maxDim || b > options.maxDim)
+      return skip('max-dim', `expert matrix ${a}x${b} exceeds --max-dim ${options.maxDim}`)
     return {candidate: true, kind: 'moe-parameter', rows: a, cols: b, matrices: experts}
   }
-  if (options.scope === 'linear' && EMBEDDING_NAME.test(name)) return skip('embedding', 'embedding table (not a Linear module; use --scope all-2d)')
-  if (shape.some((d) => d > options.maxDim)) return skip('max-dim', `shape ${shape.join('x')} exceeds --max-dim ${options.maxDim}`)
+  if (options.scope === 'linear' && EMBEDDING_NAME.test(name))
+    return skip('embedding', 'embedding table (not a Linear module; use --scope all-2d)')
+  if (shape.some((d) => d > options.maxDim))
+    return skip('max-dim', `shape ${shape.join('x')} exceeds --max-dim ${options.maxDim}`)
   const cols = shape.slice(1).reduce((p, d) => p * d, 1)
   return {candidate: true, kind: 'linear-weight', rows: shape[0], cols, matrices: 1}
 }

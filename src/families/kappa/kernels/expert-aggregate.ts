@@ -16,7 +16,12 @@ export interface ExpertSummary {
 }
 
 /** Aggregates the spectra of E experts of size rows×cols (each descending). */
-export function aggregateExperts(spectra: readonly ArrayLike<number>[], rows: number, cols: number, eps: number): ExpertSummary {
+export function aggregateExperts(
+  spectra: readonly ArrayLike<number>[],
+  rows: number,
+  cols: number,
+  eps: number,
+): ExpertSummary {
   if (spectra.length === 0) throw new RangeError('no experts')
   const per = spectra.map((s) => spectrumMetrics(s, rows, cols, eps))
   const mean = (f: (m: SpectrumMetrics) => number) => per.reduce((acc, m) => acc + f(m), 0) / per.length

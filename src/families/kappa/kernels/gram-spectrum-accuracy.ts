@@ -31,7 +31,12 @@ export function gramKappaLimit(rows: number, cols: number, tolerance = GRAM_TOLE
  * True when the descending σ of each `rows × cols` matrix in `values` (matrices concatenated, k = min(rows, cols)
  * values each) came out of a float64 Gram eigen-solve accurate to `tolerance` relative, by the model above.
  */
-export function gramSpectraAccurate(values: Float64Array, rows: number, cols: number, tolerance = GRAM_TOLERANCE): boolean {
+export function gramSpectraAccurate(
+  values: Float64Array,
+  rows: number,
+  cols: number,
+  tolerance = GRAM_TOLERANCE,
+): boolean {
   const k = Math.min(rows, cols)
   if (k === 0 || values.length % k !== 0) return false
   const limit = gramKappaLimit(rows, cols, tolerance)

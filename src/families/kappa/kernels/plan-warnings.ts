@@ -14,7 +14,11 @@ export interface WarningInput {
 /** Router Linears of MoE blocks (Mixtral `block_sparse_moe.gate`, Qwen-MoE `mlp.gate`, `router`). */
 const ROUTER_NAME = /(^|\.)(gate|router|routers|switch_mlp\.gate)$/
 
-export function planWarnings(candidates: readonly WarningInput[], perType: boolean, tiedHeadMissing: boolean): string[] {
+export function planWarnings(
+  candidates: readonly WarningInput[],
+  perType: boolean,
+  tiedHeadMissing: boolean,
+): string[] {
   const warnings: string[] = []
   const mp = candidates.filter((c) => c.kind === 'linear-weight').map((c) => c.kappa_mp)
   const lo = Math.min(...mp)
@@ -24,13 +28,16 @@ export function planWarnings(candidates: readonly WarningInput[], perType: boole
       `raw kappa favours thin matrices: the random-matrix baseline kappa_mp ranges from ${fmt(lo)} to ${fmt(hi)} over the candidate shapes; compare kappa with kappa_mp or use --per-type`,
     )
   }
-  const routers = candidates.filter((c) => c.kind === 'linear-weight' && ROUTER_NAME.test(c.module) && Math.min(c.rows, c.cols) <= 256)
+  const routers = candidates.filter(
+    (c) => c.kind === 'linear-weight' && ROUTER_NAME.test(c.module) && Math.min(c.rows, c.cols) <= 256,
+  )
   if (routers.length > 0) {
     warnings.push(
       `${routers.length} MoE router Linear(s) are candidates (e.g. ${routers[0].module}); thin routers have kappa near 1 and rank first; drop them with --exclude`,
     )
   }
-  if (tiedHeadMissing) warnings.push('config.json sets tie_word_embeddings and lm_head.weight is not stored: the tied head is not ranked')
+  if (tiedHeadMissing)
+    warnings.push('config.json sets tie_word_embeddings and lm_head.weight is not stored: the tied head is not ranked')
   return warnings
 }
 

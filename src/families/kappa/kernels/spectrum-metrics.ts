@@ -102,5 +102,9 @@ function spectralEntropy(sigma: ArrayLike<number>, sum: number): number {
 export function logVolumeGapBound(kappa: number): number {
   if (!Number.isFinite(kappa)) return Number.NEGATIVE_INFINITY
   // ln(2κ) − ln(1+κ²) without overflowing κ² for huge κ.
-  return Math.log(2) + Math.log(kappa) - (kappa > 1e8 ? 2 * Math.log(kappa) + Math.log1p(1 / (kappa * kappa)) : Math.log1p(kappa * kappa))
+  return (
+    Math.log(2) +
+    Math.log(kappa) -
+    (kappa > 1e8 ? 2 * Math.log(kappa) + Math.log1p(1 / (kappa * kappa)) : Math.log1p(kappa * kappa))
+  )
 }

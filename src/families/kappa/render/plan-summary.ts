@@ -11,9 +11,14 @@ const LIST_LIMIT = 20
 
 export function renderPlanSummary(plan: KappaPlan, model: string): string {
   const s = plan.selection
-  const ranked = plan.tensors.filter((t) => t.rank_position !== null).sort((a, b) => (a.rank_position ?? 0) - (b.rank_position ?? 0))
+  const ranked = plan.tensors
+    .filter((t) => t.rank_position !== null)
+    .sort((a, b) => (a.rank_position ?? 0) - (b.rank_position ?? 0))
   const selected = ranked.filter((t) => t.selected)
-  const frozen = ranked.filter((t) => !t.selected).reverse().slice(0, 10)
+  const frozen = ranked
+    .filter((t) => !t.selected)
+    .reverse()
+    .slice(0, 10)
   const budget = `${plan.budget.mode} ${formatNumber(plan.budget.value)}${plan.budget.per_type ? ' per layer type' : ' (linear modules and MoE parameters separately)'}`
   const parts = [
     renderKeyValues([
@@ -21,13 +26,21 @@ export function renderPlanSummary(plan: KappaPlan, model: string): string {
       ['budget', budget],
       ['candidates', `${s.candidates} (${plan.skipped.length} tensors skipped)`],
       ['selected', `${s.selected}: ${s.target_modules.length} modules, ${s.target_parameters.length} MoE parameters`],
-      ['parameters trained', `${s.trainable_params} of ${s.total_params} (${(100 * s.trainable_fraction).toFixed(3)} %)`],
+      [
+        'parameters trained',
+        `${s.trainable_params} of ${s.total_params} (${(100 * s.trainable_fraction).toFixed(3)} %)`,
+      ],
     ]),
-    style.bold(`selected (lowest kappa first${selected.length > LIST_LIMIT ? `, first ${LIST_LIMIT} of ${selected.length}` : ''})`),
+    style.bold(
+      `selected (lowest kappa first${selected.length > LIST_LIMIT ? `, first ${LIST_LIMIT} of ${selected.length}` : ''})`,
+    ),
     tensorTable(selected.slice(0, LIST_LIMIT)),
     style.bold('most frozen (highest kappa)'),
     tensorTable(frozen),
-    renderTable(['layer type', 'candidates', 'selected'], s.per_type.map((p) => [p.type, p.candidates, p.selected])),
+    renderTable(
+      ['layer type', 'candidates', 'selected'],
+      s.per_type.map((p) => [p.type, p.candidates, p.selected]),
+    ),
   ]
   return parts.join('\n')
 }

@@ -14,7 +14,7 @@ import {asArray, asRecord, asRecords, numberOf, textOf, type Fields} from '../..
 function budgetText(budget: Fields): string | undefined {
   if (!textOf(budget.mode)) return undefined
   const scope = budget.per_type === true ? ' per layer type' : ''
-  return `${textOf(budget.mode)} ${textOf(budget.value) ?? "?"}${scope}`
+  return `${textOf(budget.mode)} ${textOf(budget.value) ?? '?'}${scope}`
 }
 
 function trainedText(selection: Fields): string | undefined {
@@ -35,7 +35,8 @@ function singularValuesText(compute: Fields): string | undefined {
   let cached = `${textOf(compute.cache_hits) ?? 0} from the spectra cache`
   if ('cache_hits_gram' in compute) cached += ` (${textOf(compute.cache_hits_gram) ?? '?'} of them Gram spectra)`
   const parts = [`${textOf(compute.solves)} solved (${textOf(compute.solver) ?? '?'})`, cached]
-  if ('gram_rejected' in compute) parts.push(`${textOf(compute.gram_rejected) ?? '?'} Gram entries rejected and re-solved`)
+  if ('gram_rejected' in compute)
+    parts.push(`${textOf(compute.gram_rejected) ?? '?'} Gram entries rejected and re-solved`)
   return parts.join(', ')
 }
 
@@ -84,7 +85,19 @@ export function renderKappaSection(report: Report<unknown>): string {
     selectedTable(asRecords(r.tensors)),
   ]
   const perType = asRecords(selection.per_type)
-  if (perType.length > 0) parts.push('#### By layer type', boundedTable(['layer type', 'candidates', 'selected'], perType.map((p) => [textOf(p.type), numberOf(p.candidates), numberOf(p.selected)]), 'layer types'))
-  if (skipped.length > 0) parts.push('#### Skipped tensors', boundedTable(['reason', 'tensors'], countRows(skipped.map((s) => textOf(s.skip_reason) ?? '-')), 'reasons'))
+  if (perType.length > 0)
+    parts.push(
+      '#### By layer type',
+      boundedTable(
+        ['layer type', 'candidates', 'selected'],
+        perType.map((p) => [textOf(p.type), numberOf(p.candidates), numberOf(p.selected)]),
+        'layer types',
+      ),
+    )
+  if (skipped.length > 0)
+    parts.push(
+      '#### Skipped tensors',
+      boundedTable(['reason', 'tensors'], countRows(skipped.map((s) => textOf(s.skip_reason) ?? '-')), 'reasons'),
+    )
   return parts.join('\n\n')
 }

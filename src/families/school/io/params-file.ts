@@ -11,10 +11,15 @@ const template = canonicalConfigs.swarm
 
 export function readParamsFile(path: string): Partial<SchoolParameters> {
   const json = readJsonFile(path, 'a JSON object of parameters')
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) throw new InputError('expected a JSON object of parameters', {file: path})
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    throw new InputError('expected a JSON object of parameters', {file: path})
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(json)) {
-    if (!(key in template)) throw new InputError(`unknown parameter; expected one of ${Object.keys(template).join(', ')}`, {file: path, field: key})
+    if (!(key in template))
+      throw new InputError(`unknown parameter; expected one of ${Object.keys(template).join(', ')}`, {
+        file: path,
+        field: key,
+      })
     const want = key === 'torus_radius' ? 'number or null' : typeof template[key as keyof SchoolParameters]
     const ok = key === 'torus_radius' ? value === null || typeof value === 'number' : typeof value === want
     if (!ok) throw new InputError(`expected a ${want}, got ${JSON.stringify(value)}`, {file: path, field: key})

@@ -73,7 +73,9 @@ export class CellGrid {
     for (let i = 0; i < n; i++) {
       const k = this.cursor[this.cellOf[i]]++
       this.items[k] = i
-      this.x[k] = pos[3 * i]; this.y[k] = pos[3 * i + 1]; this.z[k] = pos[3 * i + 2]
+      this.x[k] = pos[3 * i]
+      this.y[k] = pos[3 * i + 1]
+      this.z[k] = pos[3 * i + 2]
     }
   }
 

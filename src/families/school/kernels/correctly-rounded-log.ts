@@ -108,7 +108,10 @@ function fastLogOrNaN(x: number): number {
   let e = ((words[1] >>> 20) & 0x7ff) - 1023
   words[1] = (words[1] & 0x800fffff) | 0x3ff00000
   let m = bits[0]
-  if (m > Math.SQRT2) { m *= 0.5; e++ }
+  if (m > Math.SQRT2) {
+    m *= 0.5
+    e++
+  }
   const j = Math.round(m * 256)
   const c = j / 256
   const f = m - c
@@ -117,10 +120,12 @@ function fastLogOrNaN(x: number): number {
   const tl = (f - T[0] - T[1]) / c
   const q = t * t * (-0.5 + t * (1 / 3 + t * (-0.25 + t * (0.2 + t * (-1 / 6 + t * (1 / 7 + t * -0.125))))))
   twoProd(e, LN2_HI)
-  const eh = T[0], el = T[1] + e * LN2_LO
+  const eh = T[0],
+    el = T[1] + e * LN2_LO
   ddAdd(eh, el, LOG_C_HI[j - TABLE_FIRST], LOG_C_LO[j - TABLE_FIRST])
   ddAdd(T[0], T[1], t, tl + q)
-  const hi = T[0], lo = T[1]
+  const hi = T[0],
+    lo = T[1]
   const err = Math.abs(t) * TWO_M58 + (Math.abs(e) + 1) * TWO_M93 + Math.abs(lo) * TWO_M50
   const down = hi + (lo - err)
   return down === hi + (lo + err) ? down : NaN
@@ -133,35 +138,44 @@ function ddLog(x: number, e0: number): void {
   let e = ((words[1] >>> 20) & 0x7ff) - 1023 + e0
   words[1] = (words[1] & 0x800fffff) | 0x3ff00000
   let m = bits[0]
-  if (m > Math.SQRT2) { m *= 0.5; e++ }
+  if (m > Math.SQRT2) {
+    m *= 0.5
+    e++
+  }
   // s = (m − 1)/(m + 1) as a double-double; m − 1 is exact (Sterbenz).
   const num = m - 1
   twoSum(m, 1)
-  const denH = T[0], denL = T[1]
+  const denH = T[0],
+    denL = T[1]
   const sh = num / denH
   twoProd(sh, denH)
   const sl = (num - T[0] - T[1] - sh * denL) / denH
   ddMul(sh, sl, sh, sl)
-  const zh = T[0], zl = T[1]
+  const zh = T[0],
+    zl = T[1]
   // Tail Σ_{k>=4} z^(k−4)/(2k+1) in plain double: its rounding error is < 2^-70 of the result.
   let tail = 0
   for (let k = 9; k >= 0; k--) tail = tail * zh + TAIL[k]
   // Head: Horner in double-double for k = 3..0.
-  let ph = tail, pl = 0
+  let ph = tail,
+    pl = 0
   for (let k = 3; k >= 0; k--) {
     ddMul(ph, pl, zh, zl)
     ddAdd(T[0], T[1], INV_HI[k], INV_LO[k])
-    ph = T[0]; pl = T[1]
+    ph = T[0]
+    pl = T[1]
   }
   ddMul(ph, pl, sh, sl) // atanh(s)
-  const ah = 2 * T[0], al = 2 * T[1]
+  const ah = 2 * T[0],
+    al = 2 * T[1]
   if (e === 0) {
     T[0] = ah
     T[1] = al
     return
   }
   twoProd(e, LN2_HI)
-  const eh = T[0], el = T[1] + e * LN2_LO
+  const eh = T[0],
+    el = T[1] + e * LN2_LO
   ddAdd(eh, el, ah, al)
 }
 

@@ -7,7 +7,17 @@
 import {parentPort, workerData, type MessagePort} from 'node:worker_threads'
 import {CouzinStepper, type NeighbourSearch} from './couzin-step.js'
 import type {SchoolParameters} from './school-parameters.js'
-import {COMMAND, DONE, EXIT, FAILED, GO, NOISE, openChannel, waitUntil, type StepChannelBuffers} from './step-channel.js'
+import {
+  COMMAND,
+  DONE,
+  EXIT,
+  FAILED,
+  GO,
+  NOISE,
+  openChannel,
+  waitUntil,
+  type StepChannelBuffers,
+} from './step-channel.js'
 
 export interface StepWorkerData {
   readonly params: SchoolParameters

@@ -24,7 +24,10 @@ export interface FishRange {
 }
 
 /** Per-fish zone sums, 3 components each: repulsion, orientation, attraction. */
-const R = 0, O = 3, A = 6, SUMS = 9
+const R = 0,
+  O = 3,
+  A = 6,
+  SUMS = 9
 
 export class CouzinStepper {
   readonly n: number
@@ -54,13 +57,15 @@ export class CouzinStepper {
     this.n = p.n_fish
     this.lo = range?.lo ?? 0
     this.hi = range?.hi ?? this.n
-    if (!(this.lo >= 0 && this.lo <= this.hi && this.hi <= this.n)) throw new RangeError(`bad fish range [${this.lo}, ${this.hi}) for ${this.n} fish`)
+    if (!(this.lo >= 0 && this.lo <= this.hi && this.hi <= this.n))
+      throw new RangeError(`bad fish range [${this.lo}, ${this.hi}) for ${this.n} fish`)
     this.unit = new Float64Array(3 * this.n)
     this.noise = new Float64Array(3 * this.n)
     this.sums = new Float64Array(SUMS * this.n)
     this.counts = new Int32Array(3 * this.n)
     const s = defaultSkin(p, skin)
-    const verlet = search === 'all-pairs' ? null : VerletList.create(this.n, p.box_size, p.r_attraction, s, this.lo, this.hi)
+    const verlet =
+      search === 'all-pairs' ? null : VerletList.create(this.n, p.box_size, p.r_attraction, s, this.lo, this.hi)
     if (search === 'grid' && verlet === null) throw new RangeError('grid search needs box_size >= 3·r_attraction')
     this.verlet = verlet
     this.search = verlet === null ? 'all-pairs' : 'grid'
@@ -146,28 +151,52 @@ export class CouzinStepper {
    * mode (`list` null), list[from … to−1] in grid mode (a Verlet row). Partners before `split`
    * feed both fish, the rest only fish i. i's sums are kept in registers, j's in memory.
    */
-  private accumulatePairs(i: number, pos: Float64Array, list: Int32Array | null, from: number, split: number, to: number): void {
+  private accumulatePairs(
+    i: number,
+    pos: Float64Array,
+    list: Int32Array | null,
+    from: number,
+    split: number,
+    to: number,
+  ): void {
     const p = this.p
     const unit = this.unit
     const sums = this.sums
     const counts = this.counts
-    const L = this.image.L, T = this.image.threshold
-    const rr = p.r_repulsion, ro = p.r_orientation, ra = p.r_attraction
+    const L = this.image.L,
+      T = this.image.threshold
+    const rr = p.r_repulsion,
+      ro = p.r_orientation,
+      ra = p.r_attraction
     const blind = p.blind_angle > 0
     const cosThr = this.cosThreshold
     const raSafe = this.raSafe
     const o = 3 * i
-    const cx = unit[o], cy = unit[o + 1], cz = unit[o + 2]
-    const xi = pos[o], yi = pos[o + 1], zi = pos[o + 2]
+    const cx = unit[o],
+      cy = unit[o + 1],
+      cz = unit[o + 2]
+    const xi = pos[o],
+      yi = pos[o + 1],
+      zi = pos[o + 2]
     const s = SUMS * i
-    let rx = sums[s + R], ry = sums[s + R + 1], rz = sums[s + R + 2]
-    let ox = sums[s + O], oy = sums[s + O + 1], oz = sums[s + O + 2]
-    let ax = sums[s + A], ay = sums[s + A + 1], az = sums[s + A + 2]
-    let nR = 0, nO = 0, nA = 0
+    let rx = sums[s + R],
+      ry = sums[s + R + 1],
+      rz = sums[s + R + 2]
+    let ox = sums[s + O],
+      oy = sums[s + O + 1],
+      oz = sums[s + O + 2]
+    let ax = sums[s + A],
+      ay = sums[s + A + 1],
+      az = sums[s + A + 2]
+    let nR = 0,
+      nO = 0,
+      nA = 0
     for (let k = from; k < to; k++) {
       const j = list === null ? k : list[k]
       const oj = 3 * j
-      let dx = pos[oj] - xi, dy = pos[oj + 1] - yi, dz = pos[oj + 2] - zi
+      let dx = pos[oj] - xi,
+        dy = pos[oj + 1] - yi,
+        dz = pos[oj + 2] - zi
       dx = dx > T ? dx - L : dx < -T ? dx + L : dx
       dy = dy > T ? dy - L : dy < -T ? dy + L : dy
       dz = dz > T ? dz - L : dz < -T ? dz + L : dz
@@ -177,26 +206,66 @@ export class CouzinStepper {
       if (!(dist < ra)) continue
       // NumPy path: a coincident neighbour (dist < 1e-10) is kept with du = d.
       const div = dist < 1e-10 ? 1 : dist
-      const ux = dx / div, uy = dy / div, uz = dz / div
+      const ux = dx / div,
+        uy = dy / div,
+        uz = dz / div
       // i sees j along +u; j sees i along −u, whose dot product is exactly −(c_j·u).
       const seenByI = !blind || cx * ux + cy * uy + cz * uz > cosThr
       const seenByJ = k < split && (!blind || -(unit[oj] * ux + unit[oj + 1] * uy + unit[oj + 2] * uz) > cosThr)
       const sj = SUMS * j
       if (dist < rr) {
-        if (seenByI) { rx -= ux; ry -= uy; rz -= uz; nR++ }
-        if (seenByJ) { sums[sj + R] += ux; sums[sj + R + 1] += uy; sums[sj + R + 2] += uz; counts[3 * j]++ }
+        if (seenByI) {
+          rx -= ux
+          ry -= uy
+          rz -= uz
+          nR++
+        }
+        if (seenByJ) {
+          sums[sj + R] += ux
+          sums[sj + R + 1] += uy
+          sums[sj + R + 2] += uz
+          counts[3 * j]++
+        }
       } else if (dist < ro) {
-        if (seenByI) { ox += unit[oj]; oy += unit[oj + 1]; oz += unit[oj + 2]; nO++ }
-        if (seenByJ) { sums[sj + O] += cx; sums[sj + O + 1] += cy; sums[sj + O + 2] += cz; counts[3 * j + 1]++ }
+        if (seenByI) {
+          ox += unit[oj]
+          oy += unit[oj + 1]
+          oz += unit[oj + 2]
+          nO++
+        }
+        if (seenByJ) {
+          sums[sj + O] += cx
+          sums[sj + O + 1] += cy
+          sums[sj + O + 2] += cz
+          counts[3 * j + 1]++
+        }
       } else {
-        if (seenByI) { ax += ux; ay += uy; az += uz; nA++ }
-        if (seenByJ) { sums[sj + A] -= ux; sums[sj + A + 1] -= uy; sums[sj + A + 2] -= uz; counts[3 * j + 2]++ }
+        if (seenByI) {
+          ax += ux
+          ay += uy
+          az += uz
+          nA++
+        }
+        if (seenByJ) {
+          sums[sj + A] -= ux
+          sums[sj + A + 1] -= uy
+          sums[sj + A + 2] -= uz
+          counts[3 * j + 2]++
+        }
       }
     }
-    sums[s + R] = rx; sums[s + R + 1] = ry; sums[s + R + 2] = rz
-    sums[s + O] = ox; sums[s + O + 1] = oy; sums[s + O + 2] = oz
-    sums[s + A] = ax; sums[s + A + 1] = ay; sums[s + A + 2] = az
-    counts[o] += nR; counts[o + 1] += nO; counts[o + 2] += nA
+    sums[s + R] = rx
+    sums[s + R + 1] = ry
+    sums[s + R + 2] = rz
+    sums[s + O] = ox
+    sums[s + O + 1] = oy
+    sums[s + O + 2] = oz
+    sums[s + A] = ax
+    sums[s + A + 1] = ay
+    sums[s + A + 2] = az
+    counts[o] += nR
+    counts[o + 1] += nO
+    counts[o + 2] += nA
   }
 
   /** Target direction from the zone sums, turn limit (NLERP), noise, new velocity of fish i. */
@@ -205,42 +274,72 @@ export class CouzinStepper {
     const o = 3 * i
     const s = SUMS * i
     const sums = this.sums
-    const cx = this.unit[o], cy = this.unit[o + 1], cz = this.unit[o + 2]
-    const nR = this.counts[o], nO = this.counts[o + 1], nA = this.counts[o + 2]
-    let tx = cx, ty = cy, tz = cz
+    const cx = this.unit[o],
+      cy = this.unit[o + 1],
+      cz = this.unit[o + 2]
+    const nR = this.counts[o],
+      nO = this.counts[o + 1],
+      nA = this.counts[o + 2]
+    let tx = cx,
+      ty = cy,
+      tz = cz
     if (nR > 0) {
-      const rx = sums[s + R], ry = sums[s + R + 1], rz = sums[s + R + 2]
+      const rx = sums[s + R],
+        ry = sums[s + R + 1],
+        rz = sums[s + R + 2]
       const m = Math.sqrt(rx * rx + ry * ry + rz * rz)
-      if (m > 1e-10) { tx = rx / m; ty = ry / m; tz = rz / m }
+      if (m > 1e-10) {
+        tx = rx / m
+        ty = ry / m
+        tz = rz / m
+      }
     } else if (nO > 0 || nA > 0) {
       const w = p.orientation_weight
       const sx = (nO > 0 ? sums[s + O] * w : 0) + sums[s + A]
       const sy = (nO > 0 ? sums[s + O + 1] * w : 0) + sums[s + A + 1]
       const sz = (nO > 0 ? sums[s + O + 2] * w : 0) + sums[s + A + 2]
       const m = Math.sqrt(sx * sx + sy * sy + sz * sz)
-      if (m > 1e-10) { tx = sx / m; ty = sy / m; tz = sz / m }
+      if (m > 1e-10) {
+        tx = sx / m
+        ty = sy / m
+        tz = sz / m
+      }
     }
     let dot = cx * tx + cy * ty + cz * tz
     dot = dot < -1 ? -1 : dot > 1 ? 1 : dot
     const angle = Math.acos(dot)
     let nx: number, ny: number, nz: number
     if (angle < 1e-10) {
-      nx = cx; ny = cy; nz = cz
+      nx = cx
+      ny = cy
+      nz = cz
     } else if (angle <= p.max_turn) {
-      nx = tx; ny = ty; nz = tz
+      nx = tx
+      ny = ty
+      nz = tz
     } else {
       const t = p.max_turn / angle
-      nx = cx * (1 - t) + tx * t; ny = cy * (1 - t) + ty * t; nz = cz * (1 - t) + tz * t
+      nx = cx * (1 - t) + tx * t
+      ny = cy * (1 - t) + ty * t
+      nz = cz * (1 - t) + tz * t
       const m = Math.sqrt(nx * nx + ny * ny + nz * nz)
-      nx /= m; ny /= m; nz /= m
+      nx /= m
+      ny /= m
+      nz /= m
     }
     const sigma = p.noise
     if (sigma > 0) {
-      nx += normals[o] * sigma; ny += normals[o + 1] * sigma; nz += normals[o + 2] * sigma
+      nx += normals[o] * sigma
+      ny += normals[o + 1] * sigma
+      nz += normals[o + 2] * sigma
       const m = Math.sqrt(nx * nx + ny * ny + nz * nz)
-      nx /= m; ny /= m; nz /= m
+      nx /= m
+      ny /= m
+      nz /= m
     }
-    out[o] = nx * p.speed; out[o + 1] = ny * p.speed; out[o + 2] = nz * p.speed
+    out[o] = nx * p.speed
+    out[o + 1] = ny * p.speed
+    out[o + 2] = nz * p.speed
   }
 }
 

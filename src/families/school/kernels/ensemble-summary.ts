@@ -18,7 +18,10 @@ export interface EnsembleStatistics {
 
 export function ensembleStatistics(members: readonly Record<MetricName, MetricSummary>[]): EnsembleStatistics {
   const of = (field: 'final' | 'mean2') =>
-    Object.fromEntries(metricNames.map((m) => [m, meanSd(members.map((s) => s[m][field]))])) as Record<MetricName, MeanSd>
+    Object.fromEntries(metricNames.map((m) => [m, meanSd(members.map((s) => s[m][field]))])) as Record<
+      MetricName,
+      MeanSd
+    >
   return {final: of('final'), mean2: of('mean2')}
 }
 

@@ -28,7 +28,9 @@ function randomStart(p: SchoolParameters, rng: NumpyRandomState): SchoolState {
   rng.fillRandn(velocities)
   for (let i = 0; i < n; i++) {
     const o = 3 * i
-    let norm = Math.sqrt(velocities[o] * velocities[o] + velocities[o + 1] * velocities[o + 1] + velocities[o + 2] * velocities[o + 2])
+    let norm = Math.sqrt(
+      velocities[o] * velocities[o] + velocities[o + 1] * velocities[o + 1] + velocities[o + 2] * velocities[o + 2],
+    )
     if (norm === 0) norm = 1
     for (let c = 0; c < 3; c++) velocities[o + c] = (velocities[o + c] / norm) * p.speed
   }

@@ -55,7 +55,10 @@ export class PeriodicKnn {
     let found = 0
     for (let i = 0; i < n; i++) {
       const d = dist[i * k + k - 1]
-      if (d < Infinity) { sum += d; found++ }
+      if (d < Infinity) {
+        sum += d
+        found++
+      }
     }
     this.widthHint = found > 0 ? 1.25 * (sum / found) : 0
     return dist
@@ -81,7 +84,9 @@ export class PeriodicKnn {
     const width = L / side
     start.fill(0, 0, cells + 1)
     for (let i = 0; i < n; i++) {
-      const c = (axisCell(pos[3 * i], width, side) * side + axisCell(pos[3 * i + 1], width, side)) * side + axisCell(pos[3 * i + 2], width, side)
+      const c =
+        (axisCell(pos[3 * i], width, side) * side + axisCell(pos[3 * i + 1], width, side)) * side +
+        axisCell(pos[3 * i + 2], width, side)
       this.cellOf[i] = c
       start[c + 1]++
     }
@@ -97,7 +102,9 @@ export class PeriodicKnn {
     const dist = this.distances
     const base = i * k
     const c = this.cellOf[i]
-    const ci = Math.floor(c / (side * side)), cj = Math.floor(c / side) % side, ck = c % side
+    const ci = Math.floor(c / (side * side)),
+      cj = Math.floor(c / side) % side,
+      ck = c % side
     for (let r = 0; ; r++) {
       if (2 * r + 1 > side) {
         // The shell would wrap onto visited cells: finish this fish by brute force.
@@ -130,7 +137,9 @@ export class PeriodicKnn {
   private offer(i: number, j: number, pos: Float64Array, L: number): void {
     const k = this.k
     const dist = this.distances
-    const ax = axisGap(pos[3 * i], pos[3 * j], L), ay = axisGap(pos[3 * i + 1], pos[3 * j + 1], L), az = axisGap(pos[3 * i + 2], pos[3 * j + 2], L)
+    const ax = axisGap(pos[3 * i], pos[3 * j], L),
+      ay = axisGap(pos[3 * i + 1], pos[3 * j + 1], L),
+      az = axisGap(pos[3 * i + 2], pos[3 * j + 2], L)
     const d2 = ax * ax + ay * ay + az * az
     const di = dist[i * k + k - 1]
     // sqrt is correctly rounded and sqrt(fl(x²)) = x, so d2 >= fl(di²) ⇔ sqrt(d2) >= di.
@@ -158,7 +167,15 @@ function axisGap(a: number, b: number, L: number): number {
  * the start. A partner is never inserted twice (indices are checked), so each list ends with the
  * k smallest distances over distinct partners, exactly as without seeding.
  */
-function allPairs(pos: Float64Array, n: number, L: number, k: number, dist: Float64Array, index: Int32Array, previous: Int32Array | null): void {
+function allPairs(
+  pos: Float64Array,
+  n: number,
+  L: number,
+  k: number,
+  dist: Float64Array,
+  index: Int32Array,
+  previous: Int32Array | null,
+): void {
   const last = k - 1
   index.fill(-1, 0, n * k)
   if (previous !== null) {
@@ -166,17 +183,23 @@ function allPairs(pos: Float64Array, n: number, L: number, k: number, dist: Floa
       for (let m = 0; m < k; m++) {
         const j = previous[i * k + m]
         if (j < 0) continue
-        const ax = axisGap(pos[3 * i], pos[3 * j], L), ay = axisGap(pos[3 * i + 1], pos[3 * j + 1], L), az = axisGap(pos[3 * i + 2], pos[3 * j + 2], L)
+        const ax = axisGap(pos[3 * i], pos[3 * j], L),
+          ay = axisGap(pos[3 * i + 1], pos[3 * j + 1], L),
+          az = axisGap(pos[3 * i + 2], pos[3 * j + 2], L)
         insertSorted(dist, index, i * k, k, Math.sqrt(ax * ax + ay * ay + az * az), j)
       }
     }
   }
   for (let i = 0; i < n; i++) {
-    const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2]
+    const xi = pos[3 * i],
+      yi = pos[3 * i + 1],
+      zi = pos[3 * i + 2]
     let di = dist[i * k + last]
     let di2 = di * di
     for (let j = i + 1; j < n; j++) {
-      const ax = axisGap(xi, pos[3 * j], L), ay = axisGap(yi, pos[3 * j + 1], L), az = axisGap(zi, pos[3 * j + 2], L)
+      const ax = axisGap(xi, pos[3 * j], L),
+        ay = axisGap(yi, pos[3 * j + 1], L),
+        az = axisGap(zi, pos[3 * j + 2], L)
       const d2 = ax * ax + ay * ay + az * az
       // sqrt is correctly rounded and sqrt(fl(x²)) = x, so d2 >= fl(d_k²) ⇔ sqrt(d2) >= d_k.
       const dj = dist[j * k + last]

@@ -11,7 +11,13 @@
 export type CentroidMode = 'naive' | 'periodic'
 
 /** Writes r_i = x_i − x̄ (N×3) into `out`, per the mode; returns `out`. */
-export function centroidOffsets(pos: Float64Array, n: number, boxSize: number, mode: CentroidMode, out: Float64Array): Float64Array {
+export function centroidOffsets(
+  pos: Float64Array,
+  n: number,
+  boxSize: number,
+  mode: CentroidMode,
+  out: Float64Array,
+): Float64Array {
   if (mode === 'naive') {
     out.set(pos.subarray(0, 3 * n))
   } else {

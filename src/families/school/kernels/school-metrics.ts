@@ -11,15 +11,32 @@ import {symmetricEigenvalues3} from './symmetric-eigen3.js'
 
 /** Metric names, in dewi-kadita's order; also the NetCDF variable names. */
 export const metricNames = [
-  'polarization', 'rotation', 'spread', 'order_index',
-  'school_cohesion_entropy', 'polarization_entropy', 'depth_stratification_entropy', 'angular_momentum_entropy',
-  'nearest_neighbor_entropy', 'velocity_correlation_entropy', 'school_shape_entropy', 'oceanic_schooling_index',
+  'polarization',
+  'rotation',
+  'spread',
+  'order_index',
+  'school_cohesion_entropy',
+  'polarization_entropy',
+  'depth_stratification_entropy',
+  'angular_momentum_entropy',
+  'nearest_neighbor_entropy',
+  'velocity_correlation_entropy',
+  'school_shape_entropy',
+  'oceanic_schooling_index',
 ] as const
 export type MetricName = (typeof metricNames)[number]
 export const metricIndex = Object.fromEntries(metricNames.map((m, i) => [m, i])) as Record<MetricName, number>
 
 /** OSI weights of the current dewi-kadita code (commit b5d5a39 onwards). */
-export const osiWeights = {cohesion: 0.18, polarization: 0.28, depth: 0.08, angular: 0.08, knn: 0.1, velocity: 0.18, shape: 0.1} as const
+export const osiWeights = {
+  cohesion: 0.18,
+  polarization: 0.28,
+  depth: 0.08,
+  angular: 0.08,
+  knn: 0.1,
+  velocity: 0.18,
+  shape: 0.1,
+} as const
 
 const THETA_BINS = 12
 const PHI_BINS = 24
@@ -53,11 +70,16 @@ export class SchoolMetrics {
     this.knn = new PeriodicKnn(n, 5)
     this.cohesion = new UniformHistogram(0, boxSize / 2, 25)
     this.depth = new UniformHistogram(0, boxSize, 15)
-    for (let k = 0; k < THETA_BINS; k++) this.thetaWeight[k] = Math.sin((this.thetaEdges[k] + this.thetaEdges[k + 1]) / 2)
+    for (let k = 0; k < THETA_BINS; k++)
+      this.thetaWeight[k] = Math.sin((this.thetaEdges[k] + this.thetaEdges[k + 1]) / 2)
   }
 
   /** All twelve metrics of one frame (positions wrapped into [0, L)), in `metricNames` order. */
-  compute(pos: Float64Array, vel: Float64Array, out: Float64Array = new Float64Array(metricNames.length)): Float64Array {
+  compute(
+    pos: Float64Array,
+    vel: Float64Array,
+    out: Float64Array = new Float64Array(metricNames.length),
+  ): Float64Array {
     const n = this.n
     unitVectors(vel, n, this.unit)
     const r = centroidOffsets(pos, n, this.L, this.mode, this.offsets)
@@ -72,9 +94,26 @@ export class SchoolMetrics {
     const hVel = n < 2 ? 0.5 : this.velocityCorrelationEntropy()
     const hShape = n < 4 ? 0.5 : this.shapeEntropy(r)
     const w = osiWeights
-    const osi = w.cohesion * hCoh + w.polarization * hPol + w.depth * hDepth + w.angular * hAng + w.knn * hNn + w.velocity * hVel + w.shape * hShape
-    out[0] = P; out[1] = M; out[2] = spread; out[3] = Math.max(P, M)
-    out[4] = hCoh; out[5] = hPol; out[6] = hDepth; out[7] = hAng; out[8] = hNn; out[9] = hVel; out[10] = hShape; out[11] = osi
+    const osi =
+      w.cohesion * hCoh +
+      w.polarization * hPol +
+      w.depth * hDepth +
+      w.angular * hAng +
+      w.knn * hNn +
+      w.velocity * hVel +
+      w.shape * hShape
+    out[0] = P
+    out[1] = M
+    out[2] = spread
+    out[3] = Math.max(P, M)
+    out[4] = hCoh
+    out[5] = hPol
+    out[6] = hDepth
+    out[7] = hAng
+    out[8] = hNn
+    out[9] = hVel
+    out[10] = hShape
+    out[11] = osi
     return out
   }
 
@@ -82,25 +121,43 @@ export class SchoolMetrics {
   private orderParameters(r: Float64Array): void {
     const n = this.n
     const u = this.unit
-    let px = 0, py = 0, pz = 0, mx = 0, my = 0, mz = 0, r2sum = 0
+    let px = 0,
+      py = 0,
+      pz = 0,
+      mx = 0,
+      my = 0,
+      mz = 0,
+      r2sum = 0
     this.angular.reset()
     for (let i = 0; i < n; i++) {
       const o = 3 * i
-      const vx = u[o], vy = u[o + 1], vz = u[o + 2]
-      px += vx; py += vy; pz += vz
+      const vx = u[o],
+        vy = u[o + 1],
+        vz = u[o + 2]
+      px += vx
+      py += vy
+      pz += vz
       const r2 = r[o] * r[o] + r[o + 1] * r[o + 1] + r[o + 2] * r[o + 2]
       const rn = Math.sqrt(r2)
       r2sum += rn * rn
       const d = rn < 1e-10 ? 1 : rn
-      const rx = r[o] / d, ry = r[o + 1] / d, rz = r[o + 2] / d
-      const cx = ry * vz - rz * vy, cy = rz * vx - rx * vz, cz = rx * vy - ry * vx
-      mx += cx; my += cy; mz += cz
+      const rx = r[o] / d,
+        ry = r[o + 1] / d,
+        rz = r[o + 2] / d
+      const cx = ry * vz - rz * vy,
+        cy = rz * vx - rx * vz,
+        cz = rx * vy - ry * vx
+      mx += cx
+      my += cy
+      mz += cz
       this.angular.add(Math.sqrt(cx * cx + cy * cy + cz * cz))
     }
     const P = norm3(px / n, py / n, pz / n)
     const M = norm3(mx / n, my / n, mz / n)
     const o = this.order
-    o.P = P; o.M = M; o.spread = Math.sqrt(r2sum / n)
+    o.P = P
+    o.M = M
+    o.spread = Math.sqrt(r2sum / n)
     o.hAng = n < 3 ? 0.5 : this.angular.normalisedEntropy()
   }
 
@@ -118,7 +175,7 @@ export class SchoolMetrics {
     this.cv.reset()
     for (let i = 0; i < this.n; i++) {
       const o = 5 * i
-      const mean = ((((d[o] + d[o + 1]) + d[o + 2]) + d[o + 3]) + d[o + 4]) / 5
+      const mean = (d[o] + d[o + 1] + d[o + 2] + d[o + 3] + d[o + 4]) / 5
       let ss = 0
       for (let k = 0; k < 5; k++) ss += (d[o + k] - mean) * (d[o + k] - mean)
       this.cv.add(Math.sqrt(ss / 5) / (mean + 1e-10))
@@ -164,7 +221,9 @@ export class SchoolMetrics {
     const bins = counts.length
     counts.fill(0)
     for (let i = 0; i < n; i++) {
-      const xi = u[3 * i], yi = u[3 * i + 1], zi = u[3 * i + 2]
+      const xi = u[3 * i],
+        yi = u[3 * i + 1],
+        zi = u[3 * i + 2]
       for (let j = i + 1; j < n; j++) {
         const c = (xi * u[3 * j] + yi * u[3 * j + 1] + zi * u[3 * j + 2] + 1) * 0.5
         if (!(c >= 0 && c <= 1)) continue
@@ -181,21 +240,47 @@ export class SchoolMetrics {
   /** Entropy of the normalised covariance eigenvalues (ddof 1, clamped at 1e-10) over ln 3. */
   private shapeEntropy(r: Float64Array): number {
     const n = this.n
-    let sxx = 0, sxy = 0, sxz = 0, syy = 0, syz = 0, szz = 0
-    let mx = 0, my = 0, mz = 0
-    for (let i = 0; i < n; i++) { mx += r[3 * i]; my += r[3 * i + 1]; mz += r[3 * i + 2] }
-    mx /= n; my /= n; mz /= n
+    let sxx = 0,
+      sxy = 0,
+      sxz = 0,
+      syy = 0,
+      syz = 0,
+      szz = 0
+    let mx = 0,
+      my = 0,
+      mz = 0
     for (let i = 0; i < n; i++) {
-      const x = r[3 * i] - mx, y = r[3 * i + 1] - my, z = r[3 * i + 2] - mz
-      sxx += x * x; sxy += x * y; sxz += x * z; syy += y * y; syz += y * z; szz += z * z
+      mx += r[3 * i]
+      my += r[3 * i + 1]
+      mz += r[3 * i + 2]
+    }
+    mx /= n
+    my /= n
+    mz /= n
+    for (let i = 0; i < n; i++) {
+      const x = r[3 * i] - mx,
+        y = r[3 * i + 1] - my,
+        z = r[3 * i + 2] - mz
+      sxx += x * x
+      sxy += x * y
+      sxz += x * z
+      syy += y * y
+      syz += y * z
+      szz += z * z
     }
     const f = 1 / (n - 1)
     const ev = symmetricEigenvalues3(sxx * f, sxy * f, sxz * f, syy * f, syz * f, szz * f, this.eig)
     // Upstream sorts descending before summing; keep that order.
     let total = 0
-    for (let k = 2; k >= 0; k--) { ev[k] = Math.max(ev[k], 1e-10); total += ev[k] }
+    for (let k = 2; k >= 0; k--) {
+      ev[k] = Math.max(ev[k], 1e-10)
+      total += ev[k]
+    }
     let h = 0
-    for (let k = 2; k >= 0; k--) { const p = ev[k] / total; h -= p * Math.log(p) }
+    for (let k = 2; k >= 0; k--) {
+      const p = ev[k] / total
+      h -= p * Math.log(p)
+    }
     return h / Math.log(3) + 0
   }
 }
@@ -206,7 +291,9 @@ function unitVectors(vel: Float64Array, n: number, out: Float64Array): void {
     const o = 3 * i
     let m = Math.sqrt(vel[o] * vel[o] + vel[o + 1] * vel[o + 1] + vel[o + 2] * vel[o + 2])
     if (m < 1e-10) m = 1
-    out[o] = vel[o] / m; out[o + 1] = vel[o + 1] / m; out[o + 2] = vel[o + 2] / m
+    out[o] = vel[o] / m
+    out[o + 1] = vel[o + 1] / m
+    out[o + 2] = vel[o + 2] / m
   }
 }
 

@@ -28,25 +28,99 @@ export interface SchoolParameters {
 }
 
 export type CanonicalConfigName = 'swarm' | 'torus' | 'dynamic-parallel' | 'highly-parallel'
-export const canonicalConfigNames: readonly CanonicalConfigName[] = ['swarm', 'torus', 'dynamic-parallel', 'highly-parallel']
+export const canonicalConfigNames: readonly CanonicalConfigName[] = [
+  'swarm',
+  'torus',
+  'dynamic-parallel',
+  'highly-parallel',
+]
 
 const base = {orientation_weight: 1, torus_init: false, torus_radius: null, dt: 0.1, save_interval: 1}
 
 /** The four canonical configurations of dewi-kadita (`configs/case1..4_*.txt`). */
 export const canonicalConfigs: Readonly<Record<CanonicalConfigName, SchoolParameters>> = {
-  swarm: {...base, scenario_name: 'Case 1 - Swarm', n_fish: 150, box_size: 25, speed: 1, r_repulsion: 2, r_orientation: 3, r_attraction: 15, max_turn: 0.4, noise: 0.2, blind_angle: 30, n_steps: 1000, seed: 42},
-  torus: {
-    ...base, scenario_name: 'Case 2 - Torus', n_fish: 200, box_size: 25, speed: 1, r_repulsion: 1, r_orientation: 3, r_attraction: 10, max_turn: 0.2, noise: 0.05,
-    blind_angle: 150, orientation_weight: 0.1, torus_init: true, torus_radius: 6, n_steps: 2000, seed: 42,
+  swarm: {
+    ...base,
+    scenario_name: 'Case 1 - Swarm',
+    n_fish: 150,
+    box_size: 25,
+    speed: 1,
+    r_repulsion: 2,
+    r_orientation: 3,
+    r_attraction: 15,
+    max_turn: 0.4,
+    noise: 0.2,
+    blind_angle: 30,
+    n_steps: 1000,
+    seed: 42,
   },
-  'dynamic-parallel': {...base, scenario_name: 'Case 3 - Dynamic Parallel', n_fish: 180, box_size: 28, speed: 1.2, r_repulsion: 1, r_orientation: 10, r_attraction: 18, max_turn: 0.35, noise: 0.12, blind_angle: 25, n_steps: 1500, seed: 456},
-  'highly-parallel': {...base, scenario_name: 'Case 4 - Highly Parallel', n_fish: 250, box_size: 35, speed: 1.5, r_repulsion: 1, r_orientation: 12, r_attraction: 20, max_turn: 0.2, noise: 0.05, blind_angle: 20, n_steps: 1000, seed: 789},
+  torus: {
+    ...base,
+    scenario_name: 'Case 2 - Torus',
+    n_fish: 200,
+    box_size: 25,
+    speed: 1,
+    r_repulsion: 1,
+    r_orientation: 3,
+    r_attraction: 10,
+    max_turn: 0.2,
+    noise: 0.05,
+    blind_angle: 150,
+    orientation_weight: 0.1,
+    torus_init: true,
+    torus_radius: 6,
+    n_steps: 2000,
+    seed: 42,
+  },
+  'dynamic-parallel': {
+    ...base,
+    scenario_name: 'Case 3 - Dynamic Parallel',
+    n_fish: 180,
+    box_size: 28,
+    speed: 1.2,
+    r_repulsion: 1,
+    r_orientation: 10,
+    r_attraction: 18,
+    max_turn: 0.35,
+    noise: 0.12,
+    blind_angle: 25,
+    n_steps: 1500,
+    seed: 456,
+  },
+  'highly-parallel': {
+    ...base,
+    scenario_name: 'Case 4 - Highly Parallel',
+    n_fish: 250,
+    box_size: 35,
+    speed: 1.5,
+    r_repulsion: 1,
+    r_orientation: 12,
+    r_attraction: 20,
+    max_turn: 0.2,
+    noise: 0.05,
+    blind_angle: 20,
+    n_steps: 1000,
+    seed: 789,
+  },
 }
 
 /** Numeric parameter keys, in the order they are recorded as NetCDF attributes. */
 export const numericParameterKeys = [
-  'n_fish', 'box_size', 'speed', 'r_repulsion', 'r_orientation', 'r_attraction', 'max_turn', 'noise', 'blind_angle',
-  'orientation_weight', 'dt', 'n_steps', 'save_interval', 'seed', 'torus_radius',
+  'n_fish',
+  'box_size',
+  'speed',
+  'r_repulsion',
+  'r_orientation',
+  'r_attraction',
+  'max_turn',
+  'noise',
+  'blind_angle',
+  'orientation_weight',
+  'dt',
+  'n_steps',
+  'save_interval',
+  'seed',
+  'torus_radius',
 ] as const
 
 /** Keys that must be integers (recorded as int32 attributes). */
@@ -64,13 +138,33 @@ export function findParameterProblem(p: SchoolParameters): ParameterProblem | nu
     ['box_size', finite(p.box_size) && p.box_size > 0, 'a box size > 0'],
     ['speed', finite(p.speed) && p.speed > 0, 'a speed > 0'],
     ['r_repulsion', finite(p.r_repulsion) && p.r_repulsion > 0, 'a radius > 0'],
-    ['r_orientation', finite(p.r_orientation) && p.r_orientation > p.r_repulsion, 'a radius > r_repulsion (r_r < r_o <= r_a)'],
-    ['r_attraction', finite(p.r_attraction) && p.r_attraction >= p.r_orientation, 'a radius >= r_orientation (r_r < r_o <= r_a)'],
+    [
+      'r_orientation',
+      finite(p.r_orientation) && p.r_orientation > p.r_repulsion,
+      'a radius > r_repulsion (r_r < r_o <= r_a)',
+    ],
+    [
+      'r_attraction',
+      finite(p.r_attraction) && p.r_attraction >= p.r_orientation,
+      'a radius >= r_orientation (r_r < r_o <= r_a)',
+    ],
     ['max_turn', finite(p.max_turn) && p.max_turn >= 0, 'a turn limit >= 0 (radians per step)'],
     ['noise', finite(p.noise) && p.noise >= 0, 'a noise standard deviation >= 0'],
-    ['blind_angle', finite(p.blind_angle) && p.blind_angle >= 0 && p.blind_angle <= 180, 'a blind half-angle in [0, 180] degrees'],
-    ['orientation_weight', finite(p.orientation_weight) && p.orientation_weight >= 0 && p.orientation_weight <= 1, 'a weight in [0, 1]'],
-    ['torus_radius', p.torus_radius === null || (finite(p.torus_radius) && p.torus_radius > 0), 'a ring radius > 0 or null'],
+    [
+      'blind_angle',
+      finite(p.blind_angle) && p.blind_angle >= 0 && p.blind_angle <= 180,
+      'a blind half-angle in [0, 180] degrees',
+    ],
+    [
+      'orientation_weight',
+      finite(p.orientation_weight) && p.orientation_weight >= 0 && p.orientation_weight <= 1,
+      'a weight in [0, 1]',
+    ],
+    [
+      'torus_radius',
+      p.torus_radius === null || (finite(p.torus_radius) && p.torus_radius > 0),
+      'a ring radius > 0 or null',
+    ],
     ['dt', finite(p.dt) && p.dt > 0, 'a time step > 0'],
     ['n_steps', Number.isInteger(p.n_steps) && p.n_steps >= 1, 'an integer number of steps >= 1'],
     ['seed', Number.isInteger(p.seed) && p.seed >= 0 && p.seed <= 0xffffffff, 'an integer seed in [0, 4294967295]'],

@@ -19,8 +19,13 @@ export function summarise(series: readonly ArrayLike<number>[], frames: number):
   const half = Math.floor(frames / 2)
   metricNames.forEach((name, k) => {
     const s = series[k]
-    let sum = 0, min = Infinity, max = -Infinity
-    for (let t = 0; t < frames; t++) { min = Math.min(min, s[t]); max = Math.max(max, s[t]) }
+    let sum = 0,
+      min = Infinity,
+      max = -Infinity
+    for (let t = 0; t < frames; t++) {
+      min = Math.min(min, s[t])
+      max = Math.max(max, s[t])
+    }
     for (let t = half; t < frames; t++) sum += s[t]
     const mean = sum / (frames - half)
     let ss = 0

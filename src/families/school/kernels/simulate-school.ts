@@ -19,7 +19,11 @@ export interface SchoolFrame {
   state: SchoolState
 }
 
-export function* simulateSchool(p: SchoolParameters, search: NeighbourSearch = 'auto', stepper: Pick<SchoolStepper, 'step'> = new CouzinStepper(p, search)): Generator<SchoolFrame> {
+export function* simulateSchool(
+  p: SchoolParameters,
+  search: NeighbourSearch = 'auto',
+  stepper: Pick<SchoolStepper, 'step'> = new CouzinStepper(p, search),
+): Generator<SchoolFrame> {
   const rng = new NumpyRandomState(p.seed)
   const state = initialState(p, rng)
   let frame = 0

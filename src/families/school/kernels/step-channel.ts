@@ -39,7 +39,14 @@ export function createChannelBuffers(n: number): StepChannelBuffers {
 
 export function openChannel(b: StepChannelBuffers): StepChannel {
   const part = (k: number) => new Float64Array(b.data, k * 3 * b.n * 8, 3 * b.n)
-  return {control: new Int32Array(b.control), posIn: part(0), velIn: part(1), posOut: part(2), velOut: part(3), noise: part(4)}
+  return {
+    control: new Int32Array(b.control),
+    posIn: part(0),
+    velIn: part(1),
+    posOut: part(2),
+    velOut: part(3),
+    noise: part(4),
+  }
 }
 
 /** Blocks until control[word] === value (a spurious or stale wake-up just waits again). */

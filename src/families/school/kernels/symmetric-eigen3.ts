@@ -5,7 +5,15 @@
  */
 
 /** Eigenvalues of [[a00,a01,a02],[a01,a11,a12],[a02,a12,a22]], written to `out` in ascending order. */
-export function symmetricEigenvalues3(a00: number, a01: number, a02: number, a11: number, a12: number, a22: number, out: Float64Array): Float64Array {
+export function symmetricEigenvalues3(
+  a00: number,
+  a01: number,
+  a02: number,
+  a11: number,
+  a12: number,
+  a22: number,
+  out: Float64Array,
+): Float64Array {
   const m = [a00, a01, a02, a01, a11, a12, a02, a12, a22]
   for (let sweep = 0; sweep < 50; sweep++) {
     const off = m[1] * m[1] + m[2] * m[2] + m[5] * m[5]

@@ -44,8 +44,13 @@ export class TensorCouzinStepper {
       this.upload.vel.set(states[m].velocities, m * m3)
       this.upload.noise.set(normals[m].subarray(0, m3), m * m3)
     }
-    const [pos, vel] = tf.tidy(() => this.kernel(
-      tf.tensor3d(this.upload.pos, [b, n, 3]), tf.tensor3d(this.upload.vel, [b, n, 3]), tf.tensor3d(this.upload.noise, [b, n, 3])))
+    const [pos, vel] = tf.tidy(() =>
+      this.kernel(
+        tf.tensor3d(this.upload.pos, [b, n, 3]),
+        tf.tensor3d(this.upload.vel, [b, n, 3]),
+        tf.tensor3d(this.upload.noise, [b, n, 3]),
+      ),
+    )
     const pd = pos.dataSync()
     const vd = vel.dataSync()
     tf.dispose([pos, vel])
@@ -73,12 +78,16 @@ export class TensorCouzinStepper {
       const cos = tf.sum(tf.mul(tf.expandDims(u, 2), du), -1)
       ok = tf.logicalAnd(ok, tf.greater(cos, -Math.cos((p.blind_angle * Math.PI) / 180)))
     }
-    const band = (lo: number, hi: number) => tf.cast(tf.logicalAnd(ok, tf.logicalAnd(tf.greaterEqual(dist, lo), tf.less(dist, hi))), 'float32')
+    const band = (lo: number, hi: number) =>
+      tf.cast(tf.logicalAnd(ok, tf.logicalAnd(tf.greaterEqual(dist, lo), tf.less(dist, hi))), 'float32')
     const rep = band(-1, p.r_repulsion)
     const ori = band(p.r_repulsion, p.r_orientation)
     const att = band(p.r_orientation, p.r_attraction)
     const repSum = tf.neg(tf.sum(tf.mul(du, tf.expandDims(rep, -1)), 2))
-    const social = tf.add(tf.mul(tf.matMul(ori, u), p.orientation_weight), tf.sum(tf.mul(du, tf.expandDims(att, -1)), 2))
+    const social = tf.add(
+      tf.mul(tf.matMul(ori, u), p.orientation_weight),
+      tf.sum(tf.mul(du, tf.expandDims(att, -1)), 2),
+    )
     const nR = tf.sum(rep, -1, true)
     const nOA = tf.add(tf.sum(ori, -1, true), tf.sum(att, -1, true))
     const shape = u.shape

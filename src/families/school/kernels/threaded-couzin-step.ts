@@ -25,7 +25,18 @@ import type {StepWorkerData} from './couzin-step-worker.js'
 import type {SchoolState} from './initial-state.js'
 import type {NumpyRandomState} from '../../../core/random/numpy-mt19937.js'
 import type {SchoolParameters} from './school-parameters.js'
-import {COMMAND, createChannelBuffers, DONE, EXIT, FAILED, GO, NOISE, openChannel, waitUntil, type StepChannel} from './step-channel.js'
+import {
+  COMMAND,
+  createChannelBuffers,
+  DONE,
+  EXIT,
+  FAILED,
+  GO,
+  NOISE,
+  openChannel,
+  waitUntil,
+  type StepChannel,
+} from './step-channel.js'
 
 /** What the simulation loop needs of a stepper. */
 export interface SchoolStepper {
@@ -82,15 +93,30 @@ class ThreadedCouzinStepper implements SchoolStepper {
   }
 
   /** Starts the workers; undefined (all stopped again) if any fails to start in time. */
-  static async start(p: SchoolParameters, threads: number, entry: WorkerEntry, o: StepperOptions): Promise<ThreadedCouzinStepper | undefined> {
+  static async start(
+    p: SchoolParameters,
+    threads: number,
+    entry: WorkerEntry,
+    o: StepperOptions,
+  ): Promise<ThreadedCouzinStepper | undefined> {
     const buffers = createChannelBuffers(p.n_fish)
     const workers: Worker[] = []
     const errors: MessagePort[] = []
     const started: Promise<boolean>[] = []
     for (let w = 0; w < threads; w++) {
-      const lo = Math.floor((w * p.n_fish) / threads), hi = Math.floor(((w + 1) * p.n_fish) / threads)
+      const lo = Math.floor((w * p.n_fish) / threads),
+        hi = Math.floor(((w + 1) * p.n_fish) / threads)
       const {port1, port2} = new MessageChannel()
-      const data: StepWorkerData = {params: p, search: o.search ?? 'auto', skin: o.skin, lo, hi, workers: threads, buffers, errors: port2}
+      const data: StepWorkerData = {
+        params: p,
+        search: o.search ?? 'auto',
+        skin: o.skin,
+        lo,
+        hi,
+        workers: threads,
+        buffers,
+        errors: port2,
+      }
       let worker: Worker
       try {
         worker = new Worker(entry.source, {eval: entry.eval, workerData: data, transferList: [port2]})
@@ -100,14 +126,17 @@ class ThreadedCouzinStepper implements SchoolStepper {
       }
       workers.push(worker)
       errors.push(port1)
-      started.push(new Promise<boolean>((resolve) => {
-        worker.once('message', (m: {ready?: boolean}) => resolve(m.ready === true))
-        worker.once('error', () => resolve(false))
-        worker.once('exit', () => resolve(false))
-      }))
+      started.push(
+        new Promise<boolean>((resolve) => {
+          worker.once('message', (m: {ready?: boolean}) => resolve(m.ready === true))
+          worker.once('error', () => resolve(false))
+          worker.once('exit', () => resolve(false))
+        }),
+      )
     }
     const timeout = new Promise<boolean>((resolve) => setTimeout(resolve, o.startTimeoutMs ?? 60_000, false).unref())
-    const ok = workers.length === threads && (await Promise.race([Promise.all(started).then((r) => r.every(Boolean)), timeout]))
+    const ok =
+      workers.length === threads && (await Promise.race([Promise.all(started).then((r) => r.every(Boolean)), timeout]))
     if (!ok) {
       await Promise.all(workers.map((w) => w.terminate()))
       for (const port of errors) port.close()
@@ -132,7 +161,9 @@ class ThreadedCouzinStepper implements SchoolStepper {
     }
     waitUntil(control, DONE, this.workers.length)
     if (Atomics.load(control, FAILED) !== 0) {
-      const message = this.errors.map((port) => receiveMessageOnPort(port)?.message as string | undefined).find((m) => m !== undefined)
+      const message = this.errors
+        .map((port) => receiveMessageOnPort(port)?.message as string | undefined)
+        .find((m) => m !== undefined)
       throw new InternalError(`a school step worker failed: ${message ?? 'unknown error'}`)
     }
     state.positions.set(posOut)
@@ -148,4 +179,3 @@ class ThreadedCouzinStepper implements SchoolStepper {
     for (const port of this.errors) port.close()
   }
 }
-

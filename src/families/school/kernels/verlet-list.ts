@@ -78,10 +78,13 @@ export class VerletList {
   /** Largest minimum-image displacement of any fish since the last build. */
   private maxDisplacement(pos: Float64Array, image: MinimumImage): number {
     const ref = this.reference
-    const L = image.L, T = image.threshold
+    const L = image.L,
+      T = image.threshold
     let max2 = 0
     for (let k = 0; k < 3 * this.n; k += 3) {
-      let dx = pos[k] - ref[k], dy = pos[k + 1] - ref[k + 1], dz = pos[k + 2] - ref[k + 2]
+      let dx = pos[k] - ref[k],
+        dy = pos[k + 1] - ref[k + 1],
+        dz = pos[k + 2] - ref[k + 2]
       dx = dx > T ? dx - L : dx < -T ? dx + L : dx
       dy = dy > T ? dy - L : dy < -T ? dy + L : dy
       dz = dz > T ? dz - L : dz < -T ? dz + L : dz
@@ -101,7 +104,8 @@ export class VerletList {
       const lower = lo > 0 ? this.gatherEarlier(i, pos, image) : 0
       const count = lower + this.gatherLater(i, pos, image, lower)
       if (total + count > this.partners.length) this.grow(total + count)
-      const partners = this.partners, row = this.row
+      const partners = this.partners,
+        row = this.row
       let far = count
       while (far > lower && row[far - 1] >= hi) far--
       for (let k = 0; k < count; k++) partners[total + k] = row[k]
@@ -131,8 +135,12 @@ export class VerletList {
     const list = this.row
     const cells = this.stencil
     const {cellStart, items, x, y, z} = grid
-    const L = image.L, T = image.threshold, cut = this.cutoffSq
-    const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2]
+    const L = image.L,
+      T = image.threshold,
+      cut = this.cutoffSq
+    const xi = pos[3 * i],
+      yi = pos[3 * i + 1],
+      zi = pos[3 * i + 2]
     let kept = offset
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]
@@ -140,7 +148,9 @@ export class VerletList {
       for (let k = cellStart[cell + 1] - 1, first = cellStart[cell]; k >= first; k--) {
         const j = items[k]
         if (j <= i) break
-        let dx = x[k] - xi, dy = y[k] - yi, dz = z[k] - zi
+        let dx = x[k] - xi,
+          dy = y[k] - yi,
+          dz = z[k] - zi
         dx = dx > T ? dx - L : dx < -T ? dx + L : dx
         dy = dy > T ? dy - L : dy < -T ? dy + L : dy
         dz = dz > T ? dz - L : dz < -T ? dz + L : dz
@@ -157,8 +167,13 @@ export class VerletList {
     const list = this.row
     const cells = this.stencil
     const {cellStart, items, x, y, z} = grid
-    const L = image.L, T = image.threshold, cut = this.cutoffSq, lo = this.lo
-    const xi = pos[3 * i], yi = pos[3 * i + 1], zi = pos[3 * i + 2]
+    const L = image.L,
+      T = image.threshold,
+      cut = this.cutoffSq,
+      lo = this.lo
+    const xi = pos[3 * i],
+      yi = pos[3 * i + 1],
+      zi = pos[3 * i + 2]
     let kept = 0
     for (let c = 0; c < cells.length; c++) {
       const cell = cells[c]
@@ -166,7 +181,9 @@ export class VerletList {
       for (let k = cellStart[cell], last = cellStart[cell + 1]; k < last; k++) {
         const j = items[k]
         if (j >= lo) break
-        let dx = x[k] - xi, dy = y[k] - yi, dz = z[k] - zi
+        let dx = x[k] - xi,
+          dy = y[k] - yi,
+          dz = z[k] - zi
         dx = dx > T ? dx - L : dx < -T ? dx + L : dx
         dy = dy > T ? dy - L : dy < -T ? dy + L : dy
         dz = dz > T ? dz - L : dz < -T ? dz + L : dz

@@ -18,10 +18,20 @@ export interface TrajectoryAnalysis {
   /** max |recomputed − stored| per stored metric, over frames and members */
   maxDifferenceFromStored: Partial<Record<MetricName, number>>
   /** null for a single run */
-  ensemble: {members: number; seeds: number[] | null; states: SchoolState[]; summaries: Record<MetricName, MetricSummary>[]; statistics: EnsembleStatistics} | null
+  ensemble: {
+    members: number
+    seeds: number[] | null
+    states: SchoolState[]
+    summaries: Record<MetricName, MetricSummary>[]
+    statistics: EnsembleStatistics
+  } | null
 }
 
-export function analyzeTrajectory(tr: Trajectory, centroid: CentroidMode, onFrame?: (frame: number) => void): TrajectoryAnalysis {
+export function analyzeTrajectory(
+  tr: Trajectory,
+  centroid: CentroidMode,
+  onFrame?: (frame: number) => void,
+): TrajectoryAnalysis {
   const {frames, fish, members} = tr
   const series = Array.from({length: members}, () => metricNames.map(() => new Float64Array(frames)))
   const metrics = new SchoolMetrics(fish, tr.boxSize, centroid)
@@ -40,11 +50,13 @@ export function analyzeTrajectory(tr: Trajectory, centroid: CentroidMode, onFram
     const stored = tr.stored[name]
     if (!stored) return
     let max = 0
-    for (let t = 0; t < frames; t++) for (let m = 0; m < members; m++) max = Math.max(max, Math.abs(stored[t * members + m] - series[m][k][t]))
+    for (let t = 0; t < frames; t++)
+      for (let m = 0; m < members; m++) max = Math.max(max, Math.abs(stored[t * members + m] - series[m][k][t]))
     maxDifferenceFromStored[name] = max
   })
   const summaries = series.map((s) => summarise(s, frames))
   const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final))
-  const ensemble = members > 1 ? {members, seeds: tr.memberSeeds, states, summaries, statistics: ensembleStatistics(summaries)} : null
+  const ensemble =
+    members > 1 ? {members, seeds: tr.memberSeeds, states, summaries, statistics: ensembleStatistics(summaries)} : null
   return {series, summaries, states, maxDifferenceFromStored, ensemble}
 }

@@ -9,7 +9,13 @@ import {readParamsFile} from '../io/params-file.js'
 import {TrajectoryWriter} from '../io/trajectory-netcdf.js'
 import type {CentroidMode} from '../kernels/school-centroid.js'
 import {metricNames, SchoolMetrics, type MetricName} from '../kernels/school-metrics.js'
-import {canonicalConfigs, findParameterProblem, frameCount, type CanonicalConfigName, type SchoolParameters} from '../kernels/school-parameters.js'
+import {
+  canonicalConfigs,
+  findParameterProblem,
+  frameCount,
+  type CanonicalConfigName,
+  type SchoolParameters,
+} from '../kernels/school-parameters.js'
 import {classifyState, summarise, type MetricSummary, type SchoolState} from '../kernels/school-summary.js'
 import {simulateSchool, type SchoolFrame} from '../kernels/simulate-school.js'
 import {simulateSchoolBatch} from '../kernels/tensor-couzin-step.js'
@@ -20,9 +26,20 @@ import {createSchoolStepper, type SchoolStepper} from '../kernels/threaded-couzi
 
 /** CLI override flag → parameter key. */
 export const overrideFlags = {
-  agents: 'n_fish', steps: 'n_steps', box: 'box_size', speed: 'speed', 'r-repulsion': 'r_repulsion', 'r-orientation': 'r_orientation',
-  'r-attraction': 'r_attraction', 'blind-angle': 'blind_angle', 'max-turn': 'max_turn', noise: 'noise', dt: 'dt', seed: 'seed',
-  'save-every': 'save_interval', 'orientation-weight': 'orientation_weight',
+  agents: 'n_fish',
+  steps: 'n_steps',
+  box: 'box_size',
+  speed: 'speed',
+  'r-repulsion': 'r_repulsion',
+  'r-orientation': 'r_orientation',
+  'r-attraction': 'r_attraction',
+  'blind-angle': 'blind_angle',
+  'max-turn': 'max_turn',
+  noise: 'noise',
+  dt: 'dt',
+  seed: 'seed',
+  'save-every': 'save_interval',
+  'orientation-weight': 'orientation_weight',
 } as const satisfies Record<string, keyof SchoolParameters>
 
 export interface ParameterSources {
@@ -47,7 +64,10 @@ export function resolveParameters(src: ParameterSources): SchoolParameters {
   if (problem) {
     const flag = flagOf[problem.field]
     const file = flag ? undefined : problem.field in fromFile ? src.paramsFile : undefined
-    throw new InputError(`expected ${problem.expected}, got ${JSON.stringify((p as unknown as Record<string, unknown>)[problem.field])}`, {file, field: flag ?? problem.field})
+    throw new InputError(
+      `expected ${problem.expected}, got ${JSON.stringify((p as unknown as Record<string, unknown>)[problem.field])}`,
+      {file, field: flag ?? problem.field},
+    )
   }
   return p
 }
@@ -100,9 +120,14 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
   const time = new Float64Array(frames)
   const metrics = Array.from({length: members}, () => new SchoolMetrics(p.n_fish, p.box_size, o.centroid))
   const rows = Array.from({length: members}, () => new Float64Array(metricNames.length))
-  const stepper = !o.tensor && members === 1 && (o.threads ?? 1) > 1 ? await createSchoolStepper(p, {threads: o.threads!, search: o.search}) : undefined
+  const stepper =
+    !o.tensor && members === 1 && (o.threads ?? 1) > 1
+      ? await createSchoolStepper(p, {threads: o.threads!, search: o.search})
+      : undefined
   const source = o.tensor ? simulateSchoolBatch(o.tensor, p, members) : lockstep(p, members, o.search, stepper)
-  const writer = o.netcdf ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt, members}) : undefined
+  const writer = o.netcdf
+    ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt, members})
+    : undefined
   try {
     for (const batch of source) {
       const frame = batch[0].frame
@@ -111,7 +136,11 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
         metrics[m].compute(f.state.positions, f.state.velocities, rows[m])
         for (let k = 0; k < rows[m].length; k++) series[m][k][frame] = rows[m][k]
       })
-      writer?.appendMembers(time[frame], batch.map((f) => f.state), rows)
+      writer?.appendMembers(
+        time[frame],
+        batch.map((f) => f.state),
+        rows,
+      )
       o.onFrame?.(frame)
     }
     await writer?.close()
@@ -121,21 +150,46 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
   } finally {
     await stepper?.close()
   }
-  const search = o.tensor ? 'tensor-all-pairs' : o.search !== 'all-pairs' && CellGrid.forRadius(p.box_size, p.r_attraction, 1) !== null ? 'grid' : 'all-pairs'
+  const search = o.tensor
+    ? 'tensor-all-pairs'
+    : o.search !== 'all-pairs' && CellGrid.forRadius(p.box_size, p.r_attraction, 1) !== null
+      ? 'grid'
+      : 'all-pairs'
   const summaries = series.map((s) => summarise(s, frames))
   const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final))
   return {
-    parameters: p, frames, search, threads: stepper?.threads ?? 1, centroid: o.centroid,
+    parameters: p,
+    frames,
+    search,
+    threads: stepper?.threads ?? 1,
+    centroid: o.centroid,
     state: states[0],
     time: Array.from(time),
-    series: Object.fromEntries(metricNames.map((m, k) => [m, Array.from(series[0][k])])) as Record<MetricName, number[]>,
+    series: Object.fromEntries(metricNames.map((m, k) => [m, Array.from(series[0][k])])) as Record<
+      MetricName,
+      number[]
+    >,
     summary: summaries[0],
-    ...(members > 1 ? {ensemble: {members, seeds: Array.from({length: members}, (_, m) => p.seed + m), states, statistics: ensembleStatistics(summaries)}} : {}),
+    ...(members > 1
+      ? {
+          ensemble: {
+            members,
+            seeds: Array.from({length: members}, (_, m) => p.seed + m),
+            states,
+            statistics: ensembleStatistics(summaries),
+          },
+        }
+      : {}),
   }
 }
 
 /** The float64 CPU kernel for every member (member m seeded with seed + m), frame by frame; `stepper` for a single run. */
-function* lockstep(p: SchoolParameters, members: number, search: NeighbourSearch | undefined, stepper?: SchoolStepper): Generator<SchoolFrame[]> {
+function* lockstep(
+  p: SchoolParameters,
+  members: number,
+  search: NeighbourSearch | undefined,
+  stepper?: SchoolStepper,
+): Generator<SchoolFrame[]> {
   const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search, stepper))
   for (;;) {
     const next = runs.map((run) => run.next())
@@ -147,8 +201,12 @@ function* lockstep(p: SchoolParameters, members: number, search: NeighbourSearch
 /** --ensemble M: an integer in [1, 100000] whose member seeds seed … seed+M−1 stay below 2³². */
 export function parseEnsembleFlag(text: string, p: SchoolParameters): number {
   const m = Number(text)
-  if (!/^\s*\d+\s*$/.test(text) || m < 1 || m > 100_000) throw new InputError(`expected an integer number of members in [1, 100000], got ${JSON.stringify(text)}`, {field: '--ensemble'})
-  if (p.seed + m - 1 > 0xffffffff) throw new InputError(`expected seed + M − 1 <= 4294967295 (seed ${p.seed}), got M = ${m}`, {field: '--ensemble'})
+  if (!/^\s*\d+\s*$/.test(text) || m < 1 || m > 100_000)
+    throw new InputError(`expected an integer number of members in [1, 100000], got ${JSON.stringify(text)}`, {
+      field: '--ensemble',
+    })
+  if (p.seed + m - 1 > 0xffffffff)
+    throw new InputError(`expected seed + M − 1 <= 4294967295 (seed ${p.seed}), got M = ${m}`, {field: '--ensemble'})
   return m
 }
 
@@ -162,6 +220,7 @@ export function creationTime(): string {
 export function parseNumberFlag(flag: string, text: string | undefined): number | undefined {
   if (text === undefined) return undefined
   const v = Number(text)
-  if (text.trim() === '' || !Number.isFinite(v)) throw new InputError(`expected a number, got ${JSON.stringify(text)}`, {field: `--${flag}`})
+  if (text.trim() === '' || !Number.isFinite(v))
+    throw new InputError(`expected a number, got ${JSON.stringify(text)}`, {field: `--${flag}`})
   return v
 }

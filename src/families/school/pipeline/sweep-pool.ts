@@ -12,7 +12,11 @@ import {sweepRun, type SweepReply, type SweepTask} from './sweep-worker.js'
 
 export type SweepMeans = Exclude<SweepReply, {error: string}>
 
-export async function runSweepTasks(tasks: readonly SweepTask[], threads: number, tick: () => void): Promise<SweepMeans[]> {
+export async function runSweepTasks(
+  tasks: readonly SweepTask[],
+  threads: number,
+  tick: () => void,
+): Promise<SweepMeans[]> {
   const entry = threads > 1 && tasks.length > 1 ? workerEntry(import.meta.url, 'sweep-worker') : undefined
   if (!entry) {
     const out: SweepMeans[] = []
@@ -23,23 +27,30 @@ export async function runSweepTasks(tasks: readonly SweepTask[], threads: number
     return out
   }
   const results = new Array<SweepMeans>(tasks.length)
-  const workers = Array.from({length: Math.min(threads, tasks.length)}, () => new Worker(entry.source, {eval: entry.eval}))
+  const workers = Array.from(
+    {length: Math.min(threads, tasks.length)},
+    () => new Worker(entry.source, {eval: entry.eval}),
+  )
   let next = 0
   try {
-    await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
-      const feed = () => (next < tasks.length ? w.postMessage(tasks[next++]) : resolve())
-      w.on('message', (reply: SweepReply) => {
-        if ('error' in reply) return reject(new InternalError(`sweep run ${reply.id} failed: ${reply.error}`))
-        results[reply.id] = reply
-        tick()
-        feed()
-      })
-      w.on('error', (error) => reject(new InternalError(`sweep worker failed: ${error.message}`)))
-      feed()
-    })))
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => (next < tasks.length ? w.postMessage(tasks[next++]) : resolve())
+            w.on('message', (reply: SweepReply) => {
+              if ('error' in reply) return reject(new InternalError(`sweep run ${reply.id} failed: ${reply.error}`))
+              results[reply.id] = reply
+              tick()
+              feed()
+            })
+            w.on('error', (error) => reject(new InternalError(`sweep worker failed: ${error.message}`)))
+            feed()
+          }),
+      ),
+    )
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
   }
   return results
 }
-

@@ -14,17 +14,24 @@ export interface SweepTask {
   centroid: CentroidMode
 }
 
-export type SweepReply = {id: number; polarization: number; rotation: number; oceanic_schooling_index: number} | {id: number; error: string}
+export type SweepReply =
+  {id: number; polarization: number; rotation: number; oceanic_schooling_index: number} | {id: number; error: string}
 
 /** The three second-half means a sweep keeps from one run. */
 export async function sweepRun(task: SweepTask): Promise<SweepReply> {
   const r = await runSchool(task.parameters, {centroid: task.centroid, createdAt: ''})
-  return {id: task.id, polarization: r.summary.polarization.mean2, rotation: r.summary.rotation.mean2, oceanic_schooling_index: r.summary.oceanic_schooling_index.mean2}
+  return {
+    id: task.id,
+    polarization: r.summary.polarization.mean2,
+    rotation: r.summary.rotation.mean2,
+    oceanic_schooling_index: r.summary.oceanic_schooling_index.mean2,
+  }
 }
 
 parentPort?.on('message', (task: SweepTask) => {
   sweepRun(task).then(
     (reply) => parentPort!.postMessage(reply),
-    (error: unknown) => parentPort!.postMessage({id: task.id, error: error instanceof Error ? error.message : String(error)}),
+    (error: unknown) =>
+      parentPort!.postMessage({id: task.id, error: error instanceof Error ? error.message : String(error)}),
   )
 })

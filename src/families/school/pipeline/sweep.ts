@@ -28,13 +28,18 @@ export function parseSweep(text: string, base: SchoolParameters): SweepSpec {
   const m = /^([a-z_]+)=(-?[\d.eE+-]+):(-?[\d.eE+-]+):(\d+)$/.exec(text.trim())
   if (!m) throw new InputError('expected NAME=START:STOP:COUNT, e.g. noise=0.0:0.5:11', {field: '--param'})
   const key = m[1].replaceAll('-', '_') as keyof SchoolParameters
-  if (!(key in base) || typeof base[key] !== 'number') throw new InputError(`unknown numeric parameter ${JSON.stringify(m[1])}`, {field: '--param'})
+  if (!(key in base) || typeof base[key] !== 'number')
+    throw new InputError(`unknown numeric parameter ${JSON.stringify(m[1])}`, {field: '--param'})
   const [a, b, n] = [Number(m[2]), Number(m[3]), Number(m[4])]
-  if (!Number.isFinite(a) || !Number.isFinite(b) || n < 1 || n > 10000) throw new InputError('expected finite START, STOP and 1 <= COUNT <= 10000', {field: '--param'})
+  if (!Number.isFinite(a) || !Number.isFinite(b) || n < 1 || n > 10000)
+    throw new InputError('expected finite START, STOP and 1 <= COUNT <= 10000', {field: '--param'})
   const values = Array.from({length: n}, (_, i) => (n === 1 ? a : a + ((b - a) * i) / (n - 1)))
   for (const v of values) {
     const problem = findParameterProblem({...base, [key]: v})
-    if (problem) throw new InputError(`value ${v} makes ${problem.field} invalid: expected ${problem.expected}`, {field: '--param'})
+    if (problem)
+      throw new InputError(`value ${v} makes ${problem.field} invalid: expected ${problem.expected}`, {
+        field: '--param',
+      })
   }
   return {key, values}
 }
@@ -43,32 +48,83 @@ export function parseSweep(text: string, base: SchoolParameters): SweepSpec {
  * Runs every (value, seed) pair — on `threads` worker threads when more than one — and
  * collects the second-half means in value-major, seed-minor order.
  */
-export async function runSweep(base: SchoolParameters, spec: SweepSpec, seeds: number, centroid: CentroidMode, threads: number, tick: () => void): Promise<SweepRow[]> {
+export async function runSweep(
+  base: SchoolParameters,
+  spec: SweepSpec,
+  seeds: number,
+  centroid: CentroidMode,
+  threads: number,
+  tick: () => void,
+): Promise<SweepRow[]> {
   const tasks = spec.values.flatMap((value, v) =>
-    Array.from({length: seeds}, (_, s) => ({id: v * seeds + s, parameters: {...base, [spec.key]: value, seed: base.seed + s}, centroid})))
+    Array.from({length: seeds}, (_, s) => ({
+      id: v * seeds + s,
+      parameters: {...base, [spec.key]: value, seed: base.seed + s},
+      centroid,
+    })),
+  )
   const means = await runSweepTasks(tasks, threads, tick)
   return spec.values.map((value, v) => {
-    const runs = Object.fromEntries(sweepMetrics.map((m) => [m, means.slice(v * seeds, (v + 1) * seeds).map((r) => r[m])])) as SweepRow['runs']
-    const mean = Object.fromEntries(sweepMetrics.map((m) => [m, runs[m].reduce((a, b) => a + b, 0) / seeds])) as SweepRow['mean']
+    const runs = Object.fromEntries(
+      sweepMetrics.map((m) => [m, means.slice(v * seeds, (v + 1) * seeds).map((r) => r[m])]),
+    ) as SweepRow['runs']
+    const mean = Object.fromEntries(
+      sweepMetrics.map((m) => [m, runs[m].reduce((a, b) => a + b, 0) / seeds]),
+    ) as SweepRow['mean']
     return {value, runs, mean}
   })
 }
 
-export async function writeSweepNetcdf(path: string, base: SchoolParameters, spec: SweepSpec, seeds: number, rows: SweepRow[], createdAt: string): Promise<void> {
+export async function writeSweepNetcdf(
+  path: string,
+  base: SchoolParameters,
+  spec: SweepSpec,
+  seeds: number,
+  rows: SweepRow[],
+  createdAt: string,
+): Promise<void> {
   const w = NetcdfWriter.create(path, {
     format: '64bit-offset',
-    dimensions: [{name: 'value', size: rows.length}, {name: 'seed', size: seeds}],
-    attributes: {title: `Couzin school sweep over ${spec.key}`, Conventions: 'CF-1.8', history: `Created ${createdAt}`, scenario_name: base.scenario_name, swept_parameter: spec.key, base_seed: ncInt(base.seed), n_steps: ncInt(base.n_steps), n_fish: ncInt(base.n_fish), statistic: 'mean over the second half of the run'},
+    dimensions: [
+      {name: 'value', size: rows.length},
+      {name: 'seed', size: seeds},
+    ],
+    attributes: {
+      title: `Couzin school sweep over ${spec.key}`,
+      Conventions: 'CF-1.8',
+      history: `Created ${createdAt}`,
+      scenario_name: base.scenario_name,
+      swept_parameter: spec.key,
+      base_seed: ncInt(base.seed),
+      n_steps: ncInt(base.n_steps),
+      n_fish: ncInt(base.n_fish),
+      statistic: 'mean over the second half of the run',
+    },
     variables: [
       {name: 'value', type: 'double', dimensions: ['value'], attributes: {long_name: spec.key}},
       {name: 'seed', type: 'int', dimensions: ['seed']},
-      ...sweepMetrics.map((m) => ({name: m, type: 'double' as const, dimensions: ['value', 'seed'], attributes: {units: 'dimensionless', long_name: m, valid_range: [0, 1]}})),
+      ...sweepMetrics.map((m) => ({
+        name: m,
+        type: 'double' as const,
+        dimensions: ['value', 'seed'],
+        attributes: {units: 'dimensionless', long_name: m, valid_range: [0, 1]},
+      })),
     ],
   })
   try {
-    w.writeVariable('value', rows.map((r) => r.value))
-    w.writeVariable('seed', Array.from({length: seeds}, (_, s) => base.seed + s))
-    for (const m of sweepMetrics) w.writeVariable(m, rows.flatMap((r) => r.runs[m]))
+    w.writeVariable(
+      'value',
+      rows.map((r) => r.value),
+    )
+    w.writeVariable(
+      'seed',
+      Array.from({length: seeds}, (_, s) => base.seed + s),
+    )
+    for (const m of sweepMetrics)
+      w.writeVariable(
+        m,
+        rows.flatMap((r) => r.runs[m]),
+      )
     await w.close()
   } catch (error) {
     w.abort()

@@ -25,7 +25,9 @@ function summaryTable(summary: Fields): string {
 }
 
 function parameterPairs(parameters: Fields): [string, MarkdownCell][] {
-  return Object.entries(parameters).filter(([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v)) as [string, MarkdownCell][]
+  return Object.entries(parameters).filter(
+    ([, v]) => v === null || ['string', 'number', 'boolean'].includes(typeof v),
+  ) as [string, MarkdownCell][]
 }
 
 function ensembleSection(e: Fields): string {
@@ -33,25 +35,48 @@ function ensembleSection(e: Fields): string {
   const final = asRecord(stats.final)
   const mean2 = asRecord(stats.mean2)
   const pm = (x: unknown) => `${formatNumber(numberOf(asRecord(x).mean))} ± ${formatNumber(numberOf(asRecord(x).sd))}`
-  const states = countRows(asArray(e.states).map(String)).map(([s, n]) => `${s} ×${n}`).join(', ')
+  const states = countRows(asArray(e.states).map(String))
+    .map(([s, n]) => `${s} ×${n}`)
+    .join(', ')
   return [
     `#### Ensemble (${textOf(e.members) ?? '?'} members, seeds ${asArray(e.seeds).join(', ')})`,
     `States: ${states || '-'}. Mean ± sample sd across members.`,
-    boundedTable(['metric', 'final', 'mean (2nd half)'], Object.keys(final).map((m) => [m, pm(final[m]), pm(mean2[m])]), 'metrics'),
+    boundedTable(
+      ['metric', 'final', 'mean (2nd half)'],
+      Object.keys(final).map((m) => [m, pm(final[m]), pm(mean2[m])]),
+      'metrics',
+    ),
   ].join('\n\n')
 }
 
 function renderRun(r: Fields): string {
   const isAnalyze = 'file' in r && !('parameters' in r)
   const head: [string, MarkdownCell][] = isAnalyze
-    ? [['file', textOf(r.file)], ['frames', numberOf(r.frames)], ['fish', numberOf(r.fish)], ['box size', numberOf(r.box_size)], ['centroid', textOf(r.centroid)], ['state', textOf(r.state)]]
-    : [['frames', numberOf(r.frames)], ['state', textOf(r.state)], ['centroid', textOf(r.centroid)], ['neighbour search', textOf(r.search)], ['NetCDF', textOf(r.netcdf) ?? 'none'], ['plot', textOf(r.plot) ?? 'none']]
+    ? [
+        ['file', textOf(r.file)],
+        ['frames', numberOf(r.frames)],
+        ['fish', numberOf(r.fish)],
+        ['box size', numberOf(r.box_size)],
+        ['centroid', textOf(r.centroid)],
+        ['state', textOf(r.state)],
+      ]
+    : [
+        ['frames', numberOf(r.frames)],
+        ['state', textOf(r.state)],
+        ['centroid', textOf(r.centroid)],
+        ['neighbour search', textOf(r.search)],
+        ['NetCDF', textOf(r.netcdf) ?? 'none'],
+        ['plot', textOf(r.plot) ?? 'none'],
+      ]
   const parts = [isAnalyze ? '#### Trajectory' : '#### Run', markdownKeyValues(head)]
   if (!isAnalyze) parts.push('#### Parameters', markdownKeyValues(parameterPairs(asRecord(r.parameters))))
   parts.push('#### Order parameters and entropies', summaryTable(asRecord(r.summary)))
   if (r.ensemble !== null && typeof r.ensemble === 'object') parts.push(ensembleSection(asRecord(r.ensemble)))
-  const diffs = Object.values(asRecord(r.maxDifferenceFromStored)).map(numberOf).filter((x): x is number => x !== null)
-  if (diffs.length > 0) parts.push(`Largest difference from the metrics stored in the file: ${formatNumber(Math.max(...diffs))}.`)
+  const diffs = Object.values(asRecord(r.maxDifferenceFromStored))
+    .map(numberOf)
+    .filter((x): x is number => x !== null)
+  if (diffs.length > 0)
+    parts.push(`Largest difference from the metrics stored in the file: ${formatNumber(Math.max(...diffs))}.`)
   return parts.join('\n\n')
 }
 

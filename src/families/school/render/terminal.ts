@@ -5,8 +5,10 @@ import type {EnsembleResult} from '../pipeline/simulate.js'
 import {formatNumber, renderKeyValues, renderTable, type Cell} from '../../../core/terminal/terminal.js'
 
 export function renderSummaryTable(summary: Record<MetricName, MetricSummary>): string {
-  return renderTable(['metric', 'final', 'mean (2nd half)', 'std (2nd half)', 'min', 'max'],
-    metricNames.map((m) => [m, summary[m].final, summary[m].mean2, summary[m].std2, summary[m].min, summary[m].max]))
+  return renderTable(
+    ['metric', 'final', 'mean (2nd half)', 'std (2nd half)', 'min', 'max'],
+    metricNames.map((m) => [m, summary[m].final, summary[m].mean2, summary[m].std2, summary[m].min, summary[m].max]),
+  )
 }
 
 export function renderHeader(pairs: readonly (readonly [string, Cell])[]): string {
@@ -17,6 +19,8 @@ export function renderHeader(pairs: readonly (readonly [string, Cell])[]): strin
 export function renderEnsembleTable(e: EnsembleResult): string {
   const pm = (x: {mean: number; sd: number}) => `${formatNumber(x.mean)} ± ${formatNumber(x.sd)}`
   const seeds = e.seeds.length > 0 ? `, seeds ${e.seeds[0]}…${e.seeds[e.seeds.length - 1]}` : ''
-  return renderTable([`ensemble (${e.members} members${seeds})`, 'final mean ± sd', '2nd-half mean ± sd'],
-    metricNames.map((m) => [m, pm(e.statistics.final[m]), pm(e.statistics.mean2[m])]))
+  return renderTable(
+    [`ensemble (${e.members} members${seeds})`, 'final mean ± sd', '2nd-half mean ± sd'],
+    metricNames.map((m) => [m, pm(e.statistics.final[m]), pm(e.statistics.mean2[m])]),
+  )
 }

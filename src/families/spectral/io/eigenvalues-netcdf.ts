@@ -21,7 +21,11 @@ export interface StoredLayer {
 const pad = (s: string, n: number) => s.padEnd(n, '\0')
 
 /** Writes the layers atomically to `path`. */
-export async function writeEigenvaluesNetcdf(path: string, layers: readonly StoredLayer[], source: string): Promise<void> {
+export async function writeEigenvaluesNetcdf(
+  path: string,
+  layers: readonly StoredLayer[],
+  source: string,
+): Promise<void> {
   const total = layers.reduce((s, l) => s + l.evals.length, 0)
   const nameLen = Math.max(1, ...layers.map((l) => Buffer.byteLength(l.name)))
   const typeLen = 8
@@ -37,17 +41,48 @@ export async function writeEigenvaluesNetcdf(path: string, layers: readonly Stor
     attributes: cfGlobal({
       title: 'Empirical spectral densities (eigenvalues of W^T W) per layer',
       source,
-      comment: 'infolens spectral analyze --netcdf; lambda = sigma^2 of W, not divided by N; contiguous ragged array (CF 9.3.3)',
+      comment:
+        'infolens spectral analyze --netcdf; lambda = sigma^2 of W, not divided by N; contiguous ragged array (CF 9.3.3)',
     }),
     variables: [
-      {name: 'eigenvalue', type: 'double', dimensions: ['eig'], attributes: {long_name: 'eigenvalue of W^T W (squared singular value), ascending per layer', units: '1'}},
-      {name: 'layer_offset', type: 'int', dimensions: ['layer'], attributes: {long_name: 'index of the layer\'s first eigenvalue in eigenvalue', units: '1'}},
-      {name: 'layer_count', type: 'int', dimensions: ['layer'], attributes: {long_name: 'number of eigenvalues of the layer', sample_dimension: 'eig', units: '1'}},
-      {name: 'layer_name', type: 'char', dimensions: ['layer', 'name_strlen'], attributes: {long_name: 'tensor name', cf_role: 'timeseries_id'}},
-      {name: 'layer_type', type: 'char', dimensions: ['layer', 'type_strlen'], attributes: {long_name: 'dense or conv2d'}},
+      {
+        name: 'eigenvalue',
+        type: 'double',
+        dimensions: ['eig'],
+        attributes: {long_name: 'eigenvalue of W^T W (squared singular value), ascending per layer', units: '1'},
+      },
+      {
+        name: 'layer_offset',
+        type: 'int',
+        dimensions: ['layer'],
+        attributes: {long_name: "index of the layer's first eigenvalue in eigenvalue", units: '1'},
+      },
+      {
+        name: 'layer_count',
+        type: 'int',
+        dimensions: ['layer'],
+        attributes: {long_name: 'number of eigenvalues of the layer', sample_dimension: 'eig', units: '1'},
+      },
+      {
+        name: 'layer_name',
+        type: 'char',
+        dimensions: ['layer', 'name_strlen'],
+        attributes: {long_name: 'tensor name', cf_role: 'timeseries_id'},
+      },
+      {
+        name: 'layer_type',
+        type: 'char',
+        dimensions: ['layer', 'type_strlen'],
+        attributes: {long_name: 'dense or conv2d'},
+      },
       {name: 'N', type: 'int', dimensions: ['layer'], attributes: {long_name: 'larger matrix dimension', units: '1'}},
       {name: 'M', type: 'int', dimensions: ['layer'], attributes: {long_name: 'smaller matrix dimension', units: '1'}},
-      {name: 'rf', type: 'int', dimensions: ['layer'], attributes: {long_name: 'receptive field (conv2d kh*kw, dense 1)', units: '1'}},
+      {
+        name: 'rf',
+        type: 'int',
+        dimensions: ['layer'],
+        attributes: {long_name: 'receptive field (conv2d kh*kw, dense 1)', units: '1'},
+      },
     ],
   })
   try {
@@ -61,12 +96,24 @@ export async function writeEigenvaluesNetcdf(path: string, layers: readonly Stor
     }
     writer.writeVariable('eigenvalue', all)
     writer.writeVariable('layer_offset', offsets)
-    writer.writeVariable('layer_count', layers.map((l) => l.evals.length))
+    writer.writeVariable(
+      'layer_count',
+      layers.map((l) => l.evals.length),
+    )
     writer.writeVariable('layer_name', layers.map((l) => pad(l.name, nameLen)).join(''))
     writer.writeVariable('layer_type', layers.map((l) => pad(l.layer_type, typeLen)).join(''))
-    writer.writeVariable('N', layers.map((l) => l.N))
-    writer.writeVariable('M', layers.map((l) => l.M))
-    writer.writeVariable('rf', layers.map((l) => l.rf))
+    writer.writeVariable(
+      'N',
+      layers.map((l) => l.N),
+    )
+    writer.writeVariable(
+      'M',
+      layers.map((l) => l.M),
+    )
+    writer.writeVariable(
+      'rf',
+      layers.map((l) => l.rf),
+    )
     await writer.close()
   } catch (error) {
     writer.abort()
@@ -83,7 +130,9 @@ export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLa
     throw new InputError(`not a NetCDF-3 file (${(error as Error).message})`, {file: path})
   }
   const need = ['eigenvalue', 'layer_offset', 'layer_count', 'layer_name', 'layer_type', 'N', 'M', 'rf']
-  for (const v of need) if (!nc.variables.some((x: {name: string}) => x.name === v)) throw new InputError('expected a variable written by spectral analyze --netcdf', {file: path, field: v})
+  for (const v of need)
+    if (!nc.variables.some((x: {name: string}) => x.name === v))
+      throw new InputError('expected a variable written by spectral analyze --netcdf', {file: path, field: v})
   const num = (v: string) => Array.from(nc.getDataVariable(v) as ArrayLike<number>, Number)
   const evals = Float64Array.from(num('eigenvalue'))
   const offsets = num('layer_offset')
@@ -95,14 +144,16 @@ export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLa
   const N = num('N')
   const M = num('M')
   const rf = num('rf')
-  return counts.map((count, i) => ({
-    name: names[i],
-    layer_type: types[i],
-    N: N[i],
-    M: M[i],
-    rf: rf[i],
-    evals: evals.slice(offsets[i], offsets[i] + count),
-  })).filter((l) => l.evals.length > 0)
+  return counts
+    .map((count, i) => ({
+      name: names[i],
+      layer_type: types[i],
+      N: N[i],
+      M: M[i],
+      rf: rf[i],
+      evals: evals.slice(offsets[i], offsets[i] + count),
+    }))
+    .filter((l) => l.evals.length > 0)
 }
 
 /** The string length of a 2-D char variable: the size of its second dimension. */

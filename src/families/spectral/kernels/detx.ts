@@ -25,7 +25,11 @@ export function detX(sortedEvals: ArrayLike<number>): DetX {
   const scale = L / sum
   // WW returns (0, 0) for fewer than two values or a flat spectrum.
   if (L < 2 || !(sortedEvals[0] < sortedEvals[L - 1])) {
-    return {detX_num: 0, detX_val: sortedEvals[0] ?? Number.NaN, detX_val_rescaled: (sortedEvals[0] ?? Number.NaN) * scale}
+    return {
+      detX_num: 0,
+      detX_val: sortedEvals[0] ?? Number.NaN,
+      detX_val_rescaled: (sortedEvals[0] ?? Number.NaN) * scale,
+    }
   }
   let num = L
   let idx = 1

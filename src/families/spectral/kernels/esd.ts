@@ -45,7 +45,10 @@ export function conv2dSlice(data: ArrayLike<number>, shape: readonly number[], i
 }
 
 /** The slices WeightWatcher builds for a tensor (one for dense). */
-export function weightSlices(data: Float32Array | Float64Array, shape: readonly number[]): (Float32Array | Float64Array)[] {
+export function weightSlices(
+  data: Float32Array | Float64Array,
+  shape: readonly number[],
+): (Float32Array | Float64Array)[] {
   if (shape.length === 2) return [data]
   const [, , kh, kw] = shape
   const slices: Float64Array[] = []

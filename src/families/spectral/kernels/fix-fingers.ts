@@ -21,7 +21,11 @@ export interface ClippedFit {
 }
 
 /** clip_xmax on sorted thresholded data; undefined when the first fit fails. */
-export function fitClippedPowerLaw(x: Float64Array, maxFingers = DEFAULT_MAX_FINGERS, threshold = DEFAULT_FINGER_THRESHOLD): ClippedFit | undefined {
+export function fitClippedPowerLaw(
+  x: Float64Array,
+  maxFingers = DEFAULT_MAX_FINGERS,
+  threshold = DEFAULT_FINGER_THRESHOLD,
+): ClippedFit | undefined {
   const first = fitPowerLawSorted(x)
   if (first === undefined) return undefined
   for (let idx = 2; idx < maxFingers; idx++) {
@@ -78,5 +82,13 @@ export function fitPowerLawNearPeak(x: Float64Array, xminMax?: number): PowerLaw
   if (best < 0 || !Number.isFinite(alphas[best])) return undefined
   const alpha = alphas[best]
   const n = x.length - best
-  return {alpha, D: bestD, sigma: (alpha - 1) / Math.sqrt(n), xmin: x[best], xmax: x[x.length - 1], xminIndex: best, n: x.length}
+  return {
+    alpha,
+    D: bestD,
+    sigma: (alpha - 1) / Math.sqrt(n),
+    xmin: x[best],
+    xmax: x[x.length - 1],
+    xminIndex: best,
+    n: x.length,
+  }
 }

@@ -9,7 +9,13 @@ import {fitClippedPowerLaw, fitPowerLawNearPeak, peakWindow} from './fix-fingers
 import {trainingWarning, type LayerWarning} from './layer-warning.js'
 import {mpFit} from './mp-fit.js'
 import {alphaWeighted, logAlphaNorm, normMetrics} from './norm-metrics.js'
-import {countAtLeast, EVALS_THRESHOLD, fitPowerLawSorted, valuesAboveThreshold, type PowerLawFit} from './power-law-fit.js'
+import {
+  countAtLeast,
+  EVALS_THRESHOLD,
+  fitPowerLawSorted,
+  valuesAboveThreshold,
+  type PowerLawFit,
+} from './power-law-fit.js'
 import {randomizedMetrics} from './randomized-esd.js'
 import {fitTruncatedPowerLaw} from './truncated-power-law-fit.js'
 
@@ -100,7 +106,11 @@ export function fitLayer(
     const t = fitted.length < 2 ? undefined : fitTruncatedPowerLaw(fitted, range)
     // a TPL fit with α ≤ 1 or Λ ≤ 0 (no candidate in powerlaw's range) is reported as failed
     if (!t || !t.inRange) return {fitted}
-    return {fit: {alpha: t.alpha, D: t.D, sigma: Number.NaN, xmin: t.xmin, xmax: t.xmax, xminIndex: t.xminIndex, n: t.n}, Lambda: t.Lambda, fitted}
+    return {
+      fit: {alpha: t.alpha, D: t.D, sigma: Number.NaN, xmin: t.xmin, xmax: t.xmax, xminIndex: t.xminIndex, n: t.n},
+      Lambda: t.Lambda,
+      fitted,
+    }
   }
   if (options.fixFingers === 'clip_xmax') {
     const c = fitClippedPowerLaw(fitted)
@@ -111,7 +121,12 @@ export function fitLayer(
 }
 
 /** All metrics of one layer from its ESD. */
-export function layerMetrics(esd: Esd, geometry: MatrixGeometry, options: LayerOptions, random?: RandomEsds): LayerMetrics {
+export function layerMetrics(
+  esd: Esd,
+  geometry: MatrixGeometry,
+  options: LayerOptions,
+  random?: RandomEsds,
+): LayerMetrics {
   const evals = esd.evals
   const norms = normMetrics(evals, geometry.N)
   const {fit, Lambda, num_fingers, raw_alpha} = fitLayer(evals, options)
@@ -152,9 +167,10 @@ export function layerMetrics(esd: Esd, geometry: MatrixGeometry, options: LayerO
     warning: trainingWarning(alpha),
   }
   if (!fit) {
-    row.reason = options.fit === 'TPL'
-      ? 'truncated power-law fit failed (fewer than 2 distinct eigenvalues above 1e-5, or no fit with alpha > 1 and Lambda > 0)'
-      : 'power-law fit failed (fewer than 2 eigenvalues above 1e-5 or a non-finite alpha)'
+    row.reason =
+      options.fit === 'TPL'
+        ? 'truncated power-law fit failed (fewer than 2 distinct eigenvalues above 1e-5, or no fit with alpha > 1 and Lambda > 0)'
+        : 'power-law fit failed (fewer than 2 eigenvalues above 1e-5 or a non-finite alpha)'
   }
   if (options.fit === 'TPL') row.Lambda = Lambda ?? null
   if (options.fixFingers === 'clip_xmax') {

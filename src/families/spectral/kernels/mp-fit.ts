@@ -65,7 +65,8 @@ export function mpResidual(kde: {x: Float64Array; y: Float64Array}, Q: number): 
   for (let p = 1; p < gy.length; p++) if (gy[p] > gy[peak]) peak = p
   const peakX = gx[peak]
   const maxX = gx.length > 0 ? Math.max(...gx) : Number.NaN
-  const nanToNum = (v: number) => (Number.isNaN(v) ? 0 : v === Infinity ? Number.MAX_VALUE : v === -Infinity ? -Number.MAX_VALUE : v)
+  const nanToNum = (v: number) =>
+    Number.isNaN(v) ? 0 : v === Infinity ? Number.MAX_VALUE : v === -Infinity ? -Number.MAX_VALUE : v
   return (sigma: number) => {
     let s = 0
     if (Q === 1) {

@@ -68,7 +68,10 @@ class EvaluationBudgetExceeded extends Error {}
  * at most 200·n iterations and 200·n evaluations (a call past the budget aborts the current step, leaving the
  * simplex as it is); stable re-sorting after every step. powerlaw 1.5 fits its distributions with it.
  */
-export function nelderMead(f: (x: readonly number[]) => number, x0: readonly number[]): {x: number[]; fx: number; evaluations: number} {
+export function nelderMead(
+  f: (x: readonly number[]) => number,
+  x0: readonly number[],
+): {x: number[]; fx: number; evaluations: number} {
   const n = x0.length
   const maxFun = 200 * n
   const maxIter = 200 * n
@@ -88,10 +91,20 @@ export function nelderMead(f: (x: readonly number[]) => number, x0: readonly num
   const sortSimplex = () => {
     // numpy argsort: ascending, NaN last, equal keys keep their order (insertion sort on tiny arrays)
     const key = (v: number) => (Number.isNaN(v) ? Infinity : v)
-    const order = fsim.map((_, i) => i).sort((a, b) => {
-      const d = key(fsim[a]) - key(fsim[b])
-      return d < 0 ? -1 : d > 0 ? 1 : Number.isNaN(fsim[a]) !== Number.isNaN(fsim[b]) ? (Number.isNaN(fsim[a]) ? 1 : -1) : a - b
-    })
+    const order = fsim
+      .map((_, i) => i)
+      .sort((a, b) => {
+        const d = key(fsim[a]) - key(fsim[b])
+        return d < 0
+          ? -1
+          : d > 0
+            ? 1
+            : Number.isNaN(fsim[a]) !== Number.isNaN(fsim[b])
+              ? Number.isNaN(fsim[a])
+                ? 1
+                : -1
+              : a - b
+      })
     sim = order.map((i) => sim[i])
     fsim = order.map((i) => fsim[i])
   }

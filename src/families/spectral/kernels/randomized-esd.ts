@@ -40,7 +40,11 @@ export interface RandomizedMetrics {
  * `replicaEvals`: pooled ESD of the shuffled replicas (5 when the layer has fewer than 100 eigenvalues per
  * slice); `distanceEvals`: one more independent shuffle (as WW); both ascending.
  */
-export function randomizedMetrics(evals: Float64Array, replicaEvals: Float64Array, distanceEvals: Float64Array): RandomizedMetrics {
+export function randomizedMetrics(
+  evals: Float64Array,
+  replicaEvals: Float64Array,
+  distanceEvals: Float64Array,
+): RandomizedMetrics {
   const lmax = evals[evals.length - 1]
   const dmax = distanceEvals[distanceEvals.length - 1]
   return {

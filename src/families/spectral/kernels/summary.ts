@@ -5,7 +5,15 @@
  */
 import type {LayerMetrics} from './layer-metrics.js'
 
-export const SUMMARY_FIELDS = ['alpha', 'alpha_weighted', 'log_norm', 'log_alpha_norm', 'log_spectral_norm', 'stable_rank', 'mp_softrank'] as const
+export const SUMMARY_FIELDS = [
+  'alpha',
+  'alpha_weighted',
+  'log_norm',
+  'log_alpha_norm',
+  'log_spectral_norm',
+  'stable_rank',
+  'mp_softrank',
+] as const
 
 export interface SpectralSummary {
   means: Partial<Record<(typeof SUMMARY_FIELDS)[number], number>>
@@ -19,7 +27,10 @@ function median(v: number[]): number {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2
 }
 
-export function summarize(layers: readonly Pick<LayerMetrics, 'status' | 'warning'>[], skipped: number): SpectralSummary {
+export function summarize(
+  layers: readonly Pick<LayerMetrics, 'status' | 'warning'>[],
+  skipped: number,
+): SpectralSummary {
   const ok = layers.filter((l) => l.status === 'ok') as Record<string, unknown>[]
   const means: SpectralSummary['means'] = {}
   const medians: SpectralSummary['medians'] = {}

@@ -79,7 +79,16 @@ export function fitTplAt(x: Float64Array, i: number): {alpha: number; Lambda: nu
  * `firsts` their first indices. Returns +∞ as soon as the running max reaches `bound` (when `strict`) or
  * exceeds it.
  */
-export function tplDistance(x: Float64Array, i: number, firsts: Int32Array, from: number, alpha: number, lambda: number, bound = Infinity, strict = false): number {
+export function tplDistance(
+  x: Float64Array,
+  i: number,
+  firsts: Int32Array,
+  from: number,
+  alpha: number,
+  lambda: number,
+  bound = Infinity,
+  strict = false,
+): number {
   const N = x.length
   const dropped = i / N
   const inRange = lambda > 0 && alpha > 1
@@ -107,7 +116,10 @@ export function tplDistance(x: Float64Array, i: number, firsts: Int32Array, from
  * The TPL fit of sorted ascending data (already thresholded at 1e-5). `range` restricts the xmin candidates
  * (inclusive), as powerlaw's `xmin=(lo, hi)`. Undefined when fewer than two distinct values (or candidates).
  */
-export function fitTruncatedPowerLaw(x: Float64Array, range?: {lo: number; hi: number}): TruncatedPowerLawFit | undefined {
+export function fitTruncatedPowerLaw(
+  x: Float64Array,
+  range?: {lo: number; hi: number},
+): TruncatedPowerLawFit | undefined {
   const N = x.length
   const firstList: number[] = []
   for (let k = 0; k < N; k++) if (k === 0 || x[k] !== x[k - 1]) firstList.push(k)
@@ -135,5 +147,14 @@ export function fitTruncatedPowerLaw(x: Float64Array, range?: {lo: number; hi: n
     }
   }
   const i = firsts[candidates[best]]
-  return {alpha: fits[best].alpha, Lambda: fits[best].Lambda, D: bestD, xmin: x[i], xmax: x[N - 1], xminIndex: i, n: N, inRange: inRange[best]}
+  return {
+    alpha: fits[best].alpha,
+    Lambda: fits[best].Lambda,
+    D: bestD,
+    xmin: x[i],
+    xmax: x[N - 1],
+    xminIndex: i,
+    n: N,
+    inRange: inRange[best],
+  }
 }

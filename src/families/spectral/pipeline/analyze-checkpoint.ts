@@ -7,7 +7,13 @@ import {availableParallelism} from 'node:os'
 import {openCheckpoint, type Checkpoint, type TensorEntry} from '../../../core/safetensors/index.js'
 import {createLinalgPool, type LinalgPool} from '../../../core/linalg/pool.js'
 import {combineEsd, weightSlices, type MatrixGeometry} from '../kernels/esd.js'
-import {layerMetrics, type FitKind, type FixFingers, type LayerMetrics, type RandomEsds} from '../kernels/layer-metrics.js'
+import {
+  layerMetrics,
+  type FitKind,
+  type FixFingers,
+  type LayerMetrics,
+  type RandomEsds,
+} from '../kernels/layer-metrics.js'
 import {randomReplicaCount} from '../kernels/randomized-esd.js'
 import {seededRandom, shuffled} from '../../../core/random/sfc32.js'
 import {summarize, type SpectralSummary} from '../kernels/summary.js'
@@ -55,17 +61,34 @@ export function nameHash(name: string): number {
 }
 
 /** Eigenvalues of every slice; `transfer` moves the buffers to the workers (no copy; the slices are then unusable). */
-async function sliceEigenvalues(pool: LinalgPool, slices: (Float32Array | Float64Array)[], g: MatrixGeometry, name: string, transfer = false) {
+async function sliceEigenvalues(
+  pool: LinalgPool,
+  slices: (Float32Array | Float64Array)[],
+  g: MatrixGeometry,
+  name: string,
+  transfer = false,
+) {
   return Promise.all(slices.map((s) => pool.eigvalsGram(s, g.rows, g.cols, {name, transfer})))
 }
 
-async function randomEsds(pool: LinalgPool, slices: (Float32Array | Float64Array)[], g: MatrixGeometry, name: string, seed: number): Promise<RandomEsds> {
+async function randomEsds(
+  pool: LinalgPool,
+  slices: (Float32Array | Float64Array)[],
+  g: MatrixGeometry,
+  name: string,
+  seed: number,
+): Promise<RandomEsds> {
   const random = seededRandom((nameHash(name) ^ seed) >>> 0)
   const replicas: Float64Array[] = []
   for (let r = 0; r < randomReplicaCount(g.M); r++) {
     for (const s of slices) replicas.push(...(await sliceEigenvalues(pool, [shuffled(s, random)], g, name)))
   }
-  const distance = await sliceEigenvalues(pool, slices.map((s) => shuffled(s, random)), g, name)
+  const distance = await sliceEigenvalues(
+    pool,
+    slices.map((s) => shuffled(s, random)),
+    g,
+    name,
+  )
   return {replicas: combineEsd(replicas, g).evals, distance: combineEsd(distance, g).evals}
 }
 
@@ -93,7 +116,15 @@ interface LayerSpectra {
 }
 
 /** The part of a layer that holds the tensor in memory: its spectra from the cache, or read + solved. */
-async function layerSpectra(ck: Checkpoint, pool: LinalgPool, cache: SpectraCache | undefined, use: CacheUse, entry: TensorEntry, g: MatrixGeometry, o: AnalyzeOptions): Promise<LayerSpectra> {
+async function layerSpectra(
+  ck: Checkpoint,
+  pool: LinalgPool,
+  cache: SpectraCache | undefined,
+  use: CacheUse,
+  entry: TensorEntry,
+  g: MatrixGeometry,
+  o: AnalyzeOptions,
+): Promise<LayerSpectra> {
   let slices: (Float32Array | Float64Array)[] | undefined
   let perSlice = await cache?.get(entry, g.rf, g.M)
   const solved = perSlice === undefined
@@ -107,12 +138,19 @@ async function layerSpectra(ck: Checkpoint, pool: LinalgPool, cache: SpectraCach
     use.solved++
   }
   let random: RandomEsds | undefined
-  if (o.randomizeSeed !== undefined) random = await randomEsds(pool, slices ?? (await readSlices(ck, entry, o)), g, entry.name, o.randomizeSeed)
+  if (o.randomizeSeed !== undefined)
+    random = await randomEsds(pool, slices ?? (await readSlices(ck, entry, o)), g, entry.name, o.randomizeSeed)
   return {perSlice, random, solved}
 }
 
 /** The rest of a layer, from its eigenvalues only: the cache entry (when solved) and the metrics. */
-async function layerResult(cache: SpectraCache | undefined, entry: TensorEntry, g: MatrixGeometry, spectra: LayerSpectra, o: AnalyzeOptions) {
+async function layerResult(
+  cache: SpectraCache | undefined,
+  entry: TensorEntry,
+  g: MatrixGeometry,
+  spectra: LayerSpectra,
+  o: AnalyzeOptions,
+) {
   if (spectra.solved) await cache?.put(entry, spectra.perSlice)
   const esd = combineEsd(spectra.perSlice, g)
   return {esd, metrics: layerMetrics(esd, g, {fixFingers: o.fixFingers, fit: o.fit, mpFit: o.mpFit}, spectra.random)}
@@ -125,7 +163,12 @@ async function layerResult(cache: SpectraCache | undefined, entry: TensorEntry, 
  * previous layer's cache write (fsync'd) and fits run, instead of after them. After a failure no further item
  * starts (the first error then propagates).
  */
-async function forEachInFlight<T, H>(items: readonly T[], limit: number, hold: (item: T) => Promise<H>, release: (item: T, held: H) => Promise<void>): Promise<void> {
+async function forEachInFlight<T, H>(
+  items: readonly T[],
+  limit: number,
+  hold: (item: T) => Promise<H>,
+  release: (item: T, held: H) => Promise<void>,
+): Promise<void> {
   let next = 0
   let failed = false
   const released: Promise<void>[] = []
@@ -169,7 +212,11 @@ function workerCount(threads: number | undefined, chosen: readonly {geometry: Ma
 }
 
 /** Analyses every selected layer of the checkpoint at `path`. */
-export async function analyzeCheckpoint(path: string, o: AnalyzeOptions, onLayer: (name: string) => void = () => {}): Promise<AnalyzeResult> {
+export async function analyzeCheckpoint(
+  path: string,
+  o: AnalyzeOptions,
+  onLayer: (name: string) => void = () => {},
+): Promise<AnalyzeResult> {
   const ck = await openCheckpoint(path)
   let pool: LinalgPool | undefined
   // the cache holds float64-Gram spectra; --gram float32 neither reads nor writes it
@@ -200,7 +247,14 @@ export async function analyzeCheckpoint(path: string, o: AnalyzeOptions, onLayer
     )
     const ordered = chosen.map((c) => c.entry.name)
     const sortedEigs = new Map(ordered.filter((n) => eigenvalues.has(n)).map((n) => [n, eigenvalues.get(n)!] as const))
-    return {layers, skipped, summary: summarize(layers, skipped.length), eigenvalues: sortedEigs, files: [...ck.files], cache: use}
+    return {
+      layers,
+      skipped,
+      summary: summarize(layers, skipped.length),
+      eigenvalues: sortedEigs,
+      files: [...ck.files],
+      cache: use,
+    }
   } finally {
     await pool?.close()
     await ck.close()

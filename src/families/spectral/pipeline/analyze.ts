@@ -38,7 +38,8 @@ export const CONVENTIONS = {
 /** Adds the checkpoint path to errors raised deep inside (e.g. a NaN in a tensor). */
 function withFile<T>(path: string, fn: () => Promise<T>): Promise<T> {
   return fn().catch((error: unknown) => {
-    if (error instanceof InputError && error.file === undefined) throw new InputError(error.message, {file: path, field: error.field})
+    if (error instanceof InputError && error.file === undefined)
+      throw new InputError(error.message, {file: path, field: error.field})
     throw error
   })
 }
@@ -67,22 +68,38 @@ export async function runAnalyze(
     cacheDir: flags['no-cache'] ? null : flags.cache,
   }
   const bar = progress(await withFile(path, () => countSelected(path, options)))
-  const analysis = await stopwatch.time('analyze', () => withFile(path, () => analyzeCheckpoint(path, options, (name) => bar.tick(1, name))))
+  const analysis = await stopwatch.time('analyze', () =>
+    withFile(path, () => analyzeCheckpoint(path, options, (name) => bar.tick(1, name))),
+  )
   bar.stop()
   if (analysis.layers.length === 0) {
-    throw new InputError(`expected at least one 2-D (or 4-D conv) weight tensor passing the filters; ${analysis.skipped.length} tensor(s) skipped (see --layers/--min-evals/--max-evals/--max-n)`, {file: path})
+    throw new InputError(
+      `expected at least one 2-D (or 4-D conv) weight tensor passing the filters; ${analysis.skipped.length} tensor(s) skipped (see --layers/--min-evals/--max-evals/--max-n)`,
+      {file: path},
+    )
   }
   const outputs: SpectralReportResult['outputs'] = {}
   if (flags.netcdf) {
     const target = flags.netcdf
     // loaded on demand (as the plots below): a run without --netcdf / --plots does not pay for netcdfjs, vega
     // and vega-lite at start-up (about 0.25 CPU-s, half of the CLI's fixed cost)
-    await stopwatch.time('netcdf', async () => (await import('../io/eigenvalues-netcdf.js')).writeEigenvaluesNetcdf(target, analysis.layers.map((l) => ({...l, evals: analysis.eigenvalues.get(l.name)!})), path))
+    await stopwatch.time('netcdf', async () =>
+      (await import('../io/eigenvalues-netcdf.js')).writeEigenvaluesNetcdf(
+        target,
+        analysis.layers.map((l) => ({...l, evals: analysis.eigenvalues.get(l.name)!})),
+        path,
+      ),
+    )
     outputs.netcdf = target
   }
   if (flags.plots) {
     const dir = flags.plots
-    outputs.plots = await stopwatch.time('plots', async () => (await import('../render/esd-plots.js')).writeSpectralPlots(dir, analysis.layers.map((l) => ({...l, evals: analysis.eigenvalues.get(l.name)!}))))
+    outputs.plots = await stopwatch.time('plots', async () =>
+      (await import('../render/esd-plots.js')).writeSpectralPlots(
+        dir,
+        analysis.layers.map((l) => ({...l, evals: analysis.eigenvalues.get(l.name)!})),
+      ),
+    )
   }
   return {
     inputs: analysis.files,
@@ -93,7 +110,14 @@ export async function runAnalyze(
       skipped: analysis.skipped,
       summary: analysis.summary,
       cache: analysis.cache,
-      ...(gate ? {gate: {expression: flags['fail-on']!, failed: gateFailures(analysis.layers as (SpectralLayer & Record<string, unknown>)[], gate)}} : {}),
+      ...(gate
+        ? {
+            gate: {
+              expression: flags['fail-on']!,
+              failed: gateFailures(analysis.layers as (SpectralLayer & Record<string, unknown>)[], gate),
+            },
+          }
+        : {}),
       outputs,
     },
   }

@@ -9,7 +9,12 @@
  * solved again and rewritten. Keys need the SHA-256 of the shard file, hashed once per file per run.
  */
 import {fingerprintFile} from '../../../core/io/checksum.js'
-import {getCachedSingularValues, putCachedSingularValues, spectraCacheDir, type SpectrumCacheKey} from '../../../core/cache/spectra-cache.js'
+import {
+  getCachedSingularValues,
+  putCachedSingularValues,
+  spectraCacheDir,
+  type SpectrumCacheKey,
+} from '../../../core/cache/spectra-cache.js'
 import type {TensorEntry} from '../../../core/safetensors/index.js'
 
 export interface SpectraCache {
@@ -26,7 +31,11 @@ export function openSpectraCache(dir: string | null | undefined): SpectraCache |
   const options = {dir: spectraCacheDir(dir === undefined ? {} : {dir})}
   const hashes = new Map<string, Promise<string>>()
   const keyOf = async (entry: TensorEntry): Promise<SpectrumCacheKey> => {
-    if (!hashes.has(entry.file)) hashes.set(entry.file, fingerprintFile(entry.file).then((f) => f.sha256))
+    if (!hashes.has(entry.file))
+      hashes.set(
+        entry.file,
+        fingerprintFile(entry.file).then((f) => f.sha256),
+      )
     const view = entry.shape.length === 4 ? 'conv2d-slices' : 'matrix'
     return {fileSha256: await hashes.get(entry.file)!, tensor: entry.name, shape: entry.shape, dtype: entry.dtype, view}
   }

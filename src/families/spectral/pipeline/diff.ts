@@ -6,7 +6,21 @@ import {readFileSync} from 'node:fs'
 import {InputError} from '../../../core/errors.js'
 import type {SpectralLayer} from './analyze-checkpoint.js'
 
-export const DIFF_METRICS = ['alpha', 'alpha_weighted', 'D', 'xmin', 'lambda_max', 'log_norm', 'log_spectral_norm', 'stable_rank', 'log_alpha_norm', 'entropy', 'detX_num', 'setol_gap', 'num_pl_spikes'] as const
+export const DIFF_METRICS = [
+  'alpha',
+  'alpha_weighted',
+  'D',
+  'xmin',
+  'lambda_max',
+  'log_norm',
+  'log_spectral_norm',
+  'stable_rank',
+  'log_alpha_norm',
+  'entropy',
+  'detX_num',
+  'setol_gap',
+  'num_pl_spikes',
+] as const
 
 export interface LayerDelta {
   name: string
@@ -24,7 +38,9 @@ export interface SpectralDiff {
 }
 
 /** Reads an `infolens.spectral/1` report file written with --out, or undefined when `path` is not one. */
-export function readSpectralReport(path: string): {layers: SpectralLayer[]; summary: {means: Record<string, number>}} | undefined {
+export function readSpectralReport(
+  path: string,
+): {layers: SpectralLayer[]; summary: {means: Record<string, number>}} | undefined {
   if (!path.endsWith('.json')) return undefined
   let doc: any
   try {
@@ -35,7 +51,11 @@ export function readSpectralReport(path: string): {layers: SpectralLayer[]; summ
     return undefined
   }
   if (doc?.schema !== 'infolens.spectral/1') return undefined
-  if (!Array.isArray(doc.result?.layers)) throw new InputError('expected result.layers in an infolens.spectral/1 report', {file: path, field: 'result.layers'})
+  if (!Array.isArray(doc.result?.layers))
+    throw new InputError('expected result.layers in an infolens.spectral/1 report', {
+      file: path,
+      field: 'result.layers',
+    })
   return doc.result
 }
 
@@ -63,7 +83,12 @@ export function diffSpectral(
   }
   const movedMost = layers
     .filter((l) => l.delta.alpha !== null)
-    .map((l) => ({name: l.name, alpha_a: l.a.alpha ?? null, alpha_b: (l.a.alpha ?? 0) + (l.delta.alpha ?? 0), delta_alpha: l.delta.alpha!}))
+    .map((l) => ({
+      name: l.name,
+      alpha_a: l.a.alpha ?? null,
+      alpha_b: (l.a.alpha ?? 0) + (l.delta.alpha ?? 0),
+      delta_alpha: l.delta.alpha!,
+    }))
     .sort((x, y) => Math.abs(y.delta_alpha) - Math.abs(x.delta_alpha))
     .slice(0, top)
   const summaryDelta: Record<string, number> = {}

@@ -26,7 +26,9 @@ export type Selection = {entry: TensorEntry; geometry: MatrixGeometry} | {skippe
 
 /** Decides for one tensor: a layer to analyse, or a skip with its reason. */
 export function selectTensor(entry: TensorEntry, o: SelectionOptions): Selection {
-  const skip = (reason: string): Selection => ({skipped: {name: entry.name, dtype: entry.dtype, shape: [...entry.shape], reason}})
+  const skip = (reason: string): Selection => ({
+    skipped: {name: entry.name, dtype: entry.dtype, shape: [...entry.shape], reason},
+  })
   if (!entry.name.endsWith('weight')) return skip('name does not end in "weight"')
   if (o.layers && !o.layers.test(entry.name)) return skip('not matched by --layers')
   if (o.exclude?.test(entry.name)) return skip('matched by --exclude')

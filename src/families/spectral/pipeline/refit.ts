@@ -7,7 +7,10 @@ import {layerMetrics, type LayerOptions} from '../kernels/layer-metrics.js'
 import {summarize, type SpectralSummary} from '../kernels/summary.js'
 import type {SpectralLayer} from './analyze-checkpoint.js'
 
-export function refitNetcdf(path: string, options: LayerOptions): {layers: SpectralLayer[]; summary: SpectralSummary; eigenvalues: Map<string, Float64Array>} {
+export function refitNetcdf(
+  path: string,
+  options: LayerOptions,
+): {layers: SpectralLayer[]; summary: SpectralSummary; eigenvalues: Map<string, Float64Array>} {
   let bytes: Buffer
   try {
     bytes = readFileSync(path)
@@ -15,13 +18,27 @@ export function refitNetcdf(path: string, options: LayerOptions): {layers: Spect
     throw new InputError('file not found', {file: path})
   }
   const stored = readEigenvaluesNetcdf(path, bytes)
-  if (stored.length === 0) throw new InputError('expected at least one layer with eigenvalues', {file: path, field: 'layer_count'})
+  if (stored.length === 0)
+    throw new InputError('expected at least one layer with eigenvalues', {file: path, field: 'layer_count'})
   const layers = stored.map((s, id) => {
-    const geometry: MatrixGeometry = {layer_type: s.layer_type === 'conv2d' ? 'conv2d' : 'dense', N: s.N, M: s.M, rf: s.rf, rows: s.N, cols: s.M}
+    const geometry: MatrixGeometry = {
+      layer_type: s.layer_type === 'conv2d' ? 'conv2d' : 'dense',
+      N: s.N,
+      M: s.M,
+      rf: s.rf,
+      rows: s.N,
+      cols: s.M,
+    }
     // The stored ESD is final (conv2d already halved): combine it as one unscaled slice.
     const esd = combineEsd([s.evals], {...geometry, layer_type: 'dense'})
     const metrics = layerMetrics(esd, geometry, options)
-    return {name: s.name, layer_id: id, dtype: 'F64', shape: geometry.rf > 1 ? [s.N, s.M, geometry.rf] : [s.N, s.M], ...metrics}
+    return {
+      name: s.name,
+      layer_id: id,
+      dtype: 'F64',
+      shape: geometry.rf > 1 ? [s.N, s.M, geometry.rf] : [s.N, s.M],
+      ...metrics,
+    }
   })
   return {layers, summary: summarize(layers, 0), eigenvalues: new Map(stored.map((s) => [s.name, s.evals]))}
 }

@@ -34,46 +34,73 @@ function logHistogram(x: Float64Array): {lo: number; hi: number; density: number
   const w = (l1 - l0) / BINS || 1
   const counts = new Array<number>(BINS).fill(0)
   for (const v of x) counts[Math.min(BINS - 1, Math.floor((Math.log10(v) - l0) / w))]++
-  return counts.map((c, b) => {
-    const lo = 10 ** (l0 + b * w)
-    const hi = 10 ** (l0 + (b + 1) * w)
-    return {lo, hi, density: c / (x.length * (hi - lo))}
-  }).filter((b) => b.density > 0)
+  return counts
+    .map((c, b) => {
+      const lo = 10 ** (l0 + b * w)
+      const hi = 10 ** (l0 + (b + 1) * w)
+      return {lo, hi, density: c / (x.length * (hi - lo))}
+    })
+    .filter((b) => b.density > 0)
 }
 
 /** The per-layer SVG. */
 export async function layerPlotSvg(layer: PlotLayer): Promise<string> {
   const x = valuesAboveThreshold(layer.evals)
-  if (x.length < 2) return toSvg({data: {values: []}, mark: 'point', title: `${layer.name}: fewer than 2 eigenvalues above 1e-5`})
+  if (x.length < 2)
+    return toSvg({data: {values: []}, mark: 'point', title: `${layer.name}: fewer than 2 eigenvalues above 1e-5`})
   const hist = logHistogram(x)
   const layers: any[] = [
-    {data: {values: hist}, mark: {type: 'rect', opacity: 0.6, color: '#4c78a8'}, encoding: {
-      x: {field: 'lo', type: 'quantitative', scale: {type: 'log'}, title: 'eigenvalue λ'},
-      x2: {field: 'hi'},
-      y: {field: 'density', type: 'quantitative', scale: {type: 'log'}, title: 'density'},
-    }},
+    {
+      data: {values: hist},
+      mark: {type: 'rect', opacity: 0.6, color: '#4c78a8'},
+      encoding: {
+        x: {field: 'lo', type: 'quantitative', scale: {type: 'log'}, title: 'eigenvalue λ'},
+        x2: {field: 'hi'},
+        y: {field: 'density', type: 'quantitative', scale: {type: 'log'}, title: 'density'},
+      },
+    },
   ]
   if (layer.alpha !== null && layer.xmin !== null) {
     const a = layer.alpha
     const xmin = layer.xmin
     const frac = x.filter((v) => v >= xmin).length / x.length
-    const pts = Array.from({length: 40}, (_, i) => xmin * (x[x.length - 1] / xmin) ** (i / 39)).map((v) => ({x: v, pdf: frac * ((a - 1) / xmin) * (v / xmin) ** -a}))
-    layers.push({data: {values: pts}, mark: {type: 'line', color: '#e45756', strokeWidth: 2}, encoding: {x: {field: 'x', type: 'quantitative'}, y: {field: 'pdf', type: 'quantitative'}}})
-    layers.push({data: {values: [{xmin}]}, mark: {type: 'rule', color: '#e45756', strokeDash: [4, 3]}, encoding: {x: {field: 'xmin', type: 'quantitative'}}})
+    const pts = Array.from({length: 40}, (_, i) => xmin * (x[x.length - 1] / xmin) ** (i / 39)).map((v) => ({
+      x: v,
+      pdf: frac * ((a - 1) / xmin) * (v / xmin) ** -a,
+    }))
+    layers.push({
+      data: {values: pts},
+      mark: {type: 'line', color: '#e45756', strokeWidth: 2},
+      encoding: {x: {field: 'x', type: 'quantitative'}, y: {field: 'pdf', type: 'quantitative'}},
+    })
+    layers.push({
+      data: {values: [{xmin}]},
+      mark: {type: 'rule', color: '#e45756', strokeDash: [4, 3]},
+      encoding: {x: {field: 'xmin', type: 'quantitative'}},
+    })
   }
   const alphas = candidateAlphas(x)
   const step = Math.max(1, Math.ceil(alphas.length / MAX_D_POINTS))
   const sub = Float64Array.from({length: Math.ceil(alphas.length / step)}, (_, k) => x[k * step])
   const dPoints = Array.from(sub, (v, k) => ({xmin: v, D: candidateDistance(x, k * step, alphas[k * step])}))
-  const title = layer.alpha === null ? `${layer.name}: fit failed` : `${layer.name}: α=${layer.alpha.toFixed(3)} D=${layer.D!.toFixed(4)} xmin=${layer.xmin!.toPrecision(4)}`
+  const title =
+    layer.alpha === null
+      ? `${layer.name}: fit failed`
+      : `${layer.name}: α=${layer.alpha.toFixed(3)} D=${layer.D!.toFixed(4)} xmin=${layer.xmin!.toPrecision(4)}`
   return toSvg({
     title,
     hconcat: [
       {width: 360, height: 260, layer: layers},
-      {width: 300, height: 260, data: {values: dPoints}, mark: {type: 'line', point: false}, encoding: {
-        x: {field: 'xmin', type: 'quantitative', scale: {type: 'log'}, title: 'xmin candidate'},
-        y: {field: 'D', type: 'quantitative', title: 'KS distance D'},
-      }},
+      {
+        width: 300,
+        height: 260,
+        data: {values: dPoints},
+        mark: {type: 'line', point: false},
+        encoding: {
+          x: {field: 'xmin', type: 'quantitative', scale: {type: 'log'}, title: 'xmin candidate'},
+          y: {field: 'D', type: 'quantitative', title: 'KS distance D'},
+        },
+      },
     ],
   } as vegaLite.TopLevelSpec)
 }
@@ -86,12 +113,20 @@ export async function alphaChartSvg(layers: readonly {name: string; alpha: numbe
     width: Math.max(300, 14 * values.length),
     height: 260,
     layer: [
-      {data: {values}, mark: {type: 'point', filled: true}, encoding: {
-        x: {field: 'name', type: 'nominal', sort: null, title: 'layer', axis: {labelAngle: -60, labelLimit: 160}},
-        y: {field: 'alpha', type: 'quantitative', title: 'α'},
-        tooltip: [{field: 'name'}, {field: 'alpha'}],
-      }},
-      {data: {values: [{y: 2}, {y: 6}]}, mark: {type: 'rule', color: '#e45756', strokeDash: [4, 3]}, encoding: {y: {field: 'y', type: 'quantitative'}}},
+      {
+        data: {values},
+        mark: {type: 'point', filled: true},
+        encoding: {
+          x: {field: 'name', type: 'nominal', sort: null, title: 'layer', axis: {labelAngle: -60, labelLimit: 160}},
+          y: {field: 'alpha', type: 'quantitative', title: 'α'},
+          tooltip: [{field: 'name'}, {field: 'alpha'}],
+        },
+      },
+      {
+        data: {values: [{y: 2}, {y: 6}]},
+        mark: {type: 'rule', color: '#e45756', strokeDash: [4, 3]},
+        encoding: {y: {field: 'y', type: 'quantitative'}},
+      },
     ],
   } as vegaLite.TopLevelSpec)
 }

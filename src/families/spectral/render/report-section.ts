@@ -35,10 +35,16 @@ function flags(layer: Fields, gated: ReadonlySet<string>): string[] {
 
 /** Flagged layers first (failed, gated, then by distance of α from [2, 6]), the rest in report order. */
 function spectralLayerOrder(layers: readonly Fields[], gated: ReadonlySet<string>): Fields[] {
-  const rank = (l: Fields) => (l.status === 'failed' ? 0 : gated.has(String(l.name)) ? 1 : flags(l, gated).length > 0 ? 2 : 3)
+  const rank = (l: Fields) =>
+    l.status === 'failed' ? 0 : gated.has(String(l.name)) ? 1 : flags(l, gated).length > 0 ? 2 : 3
   return layers
     .map((layer, index) => ({layer, index}))
-    .sort((x, y) => rank(x.layer) - rank(y.layer) || (rank(x.layer) < 3 ? alphaDistance(y.layer) - alphaDistance(x.layer) : 0) || x.index - y.index)
+    .sort(
+      (x, y) =>
+        rank(x.layer) - rank(y.layer) ||
+        (rank(x.layer) < 3 ? alphaDistance(y.layer) - alphaDistance(x.layer) : 0) ||
+        x.index - y.index,
+    )
     .map((x) => x.layer)
 }
 
@@ -58,7 +64,11 @@ function layerTable(layers: readonly Fields[], gated: ReadonlySet<string>): stri
     numberOf(l.setol_gap),
     flags(l, gated).join(', ') || 'ok',
   ])
-  return boundedTable(['layer', 'N×M', 'alpha', 'alpha_weighted', 'D', 'stable_rank', 'setol_gap', 'status'], rows, 'layers')
+  return boundedTable(
+    ['layer', 'N×M', 'alpha', 'alpha_weighted', 'D', 'stable_rank', 'setol_gap', 'status'],
+    rows,
+    'layers',
+  )
 }
 
 function summaryPairs(result: Fields, layers: readonly Fields[]): [string, MarkdownCell][] {
@@ -85,7 +95,8 @@ function summaryPairs(result: Fields, layers: readonly Fields[]): [string, Markd
   ]
   if (means.mp_softrank !== undefined) pairs.push(['mean mp_softrank', numberOf(means.mp_softrank)])
   const cache = asRecord(result.cache)
-  if ('solved' in cache) pairs.push(['eigen-solves', `${textOf(cache.solved)} solved, ${textOf(cache.cached) ?? 0} from the spectra cache`])
+  if ('solved' in cache)
+    pairs.push(['eigen-solves', `${textOf(cache.solved)} solved, ${textOf(cache.cached) ?? 0} from the spectra cache`])
   const outputs = asRecord(result.outputs)
   if (textOf(outputs.netcdf)) pairs.push(['eigenvalues (NetCDF)', textOf(outputs.netcdf)])
   if (asArray(outputs.plots).length > 0) pairs.push(['plots', `${asArray(outputs.plots).length} SVG files`])
@@ -106,9 +117,17 @@ function renderAnalysis(result: Fields): string {
   const gated = new Set(asArray(gate?.failed).map(String))
   const parts = ['#### Summary', markdownKeyValues(summaryPairs(result, layers))]
   if (gate) parts.push(gateSection(gate))
-  parts.push('#### Layers', 'Flagged layers first (failed fit, matched by the gate, α outside [2, 6]); setol_gap = xmin − detX_val.', layerTable(layers, gated))
+  parts.push(
+    '#### Layers',
+    'Flagged layers first (failed fit, matched by the gate, α outside [2, 6]); setol_gap = xmin − detX_val.',
+    layerTable(layers, gated),
+  )
   const skipped = asRecords(result.skipped)
-  if (skipped.length > 0) parts.push('#### Skipped tensors', boundedTable(['reason', 'tensors'], countRows(skipped.map((s) => textOf(s.reason) ?? '-')), 'reasons'))
+  if (skipped.length > 0)
+    parts.push(
+      '#### Skipped tensors',
+      boundedTable(['reason', 'tensors'], countRows(skipped.map((s) => textOf(s.reason) ?? '-')), 'reasons'),
+    )
   return parts.join('\n\n')
 }
 
@@ -126,9 +145,22 @@ function renderDiff(result: Fields): string {
       ['only in B', onlyB.length],
     ]),
     '#### Change of the model means',
-    boundedTable(['metric', 'Δ mean (B − A)'], Object.entries(asRecord(diff.summaryDelta)).map(([k, v]) => [k, numberOf(v)]), 'metrics'),
+    boundedTable(
+      ['metric', 'Δ mean (B − A)'],
+      Object.entries(asRecord(diff.summaryDelta)).map(([k, v]) => [k, numberOf(v)]),
+      'metrics',
+    ),
     '#### Layers that moved most (by |Δα|)',
-    boundedTable(['layer', 'alpha (A)', 'alpha (B)', 'Δ alpha'], asRecords(diff.movedMost).map((m) => [textOf(m.name), numberOf(m.alpha_a), numberOf(m.alpha_b), numberOf(m.delta_alpha)]), 'layers'),
+    boundedTable(
+      ['layer', 'alpha (A)', 'alpha (B)', 'Δ alpha'],
+      asRecords(diff.movedMost).map((m) => [
+        textOf(m.name),
+        numberOf(m.alpha_a),
+        numberOf(m.alpha_b),
+        numberOf(m.delta_alpha),
+      ]),
+      'layers',
+    ),
   ]
   if (onlyA.length + onlyB.length > 0) {
     const rows = [...onlyA.map((n) => [n, 'A']), ...onlyB.map((n) => [n, 'B'])]

@@ -25,7 +25,9 @@ function commonPrefix(names: readonly string[]): string {
 }
 
 function shorten(name: string, max: number): string {
-  return name.length <= max ? name : `${name.slice(0, Math.ceil((max - 1) / 2))}…${name.slice(name.length - Math.floor((max - 1) / 2))}`
+  return name.length <= max
+    ? name
+    : `${name.slice(0, Math.ceil((max - 1) / 2))}…${name.slice(name.length - Math.floor((max - 1) / 2))}`
 }
 
 /** A number to `digits` significant-ish places, right-aligned by padding (cells are strings). */
@@ -50,13 +52,23 @@ export function renderSpectral(report: Report<SpectralReportResult>): string {
   const label = (l: Row) => l.name.slice(prefix.length).replace(/\.weight$/, '')
   const head = ['layer', 'N×M', 'α', 'α̂', 'D', 'xmin', 'spikes', 'gap', 'status']
   const cells = rows.map((l) => [
-    `${l.N}×${l.M}${l.rf > 1 ? `×${l.rf}` : ''}`, num(l.alpha), num(l.alpha_weighted), num(l.D), num(l.xmin), l.num_pl_spikes === null ? '-' : String(l.num_pl_spikes), num(l.setol_gap), statusCell(l),
+    `${l.N}×${l.M}${l.rf > 1 ? `×${l.rf}` : ''}`,
+    num(l.alpha),
+    num(l.alpha_weighted),
+    num(l.D),
+    num(l.xmin),
+    l.num_pl_spikes === null ? '-' : String(l.num_pl_spikes),
+    num(l.setol_gap),
+    statusCell(l),
   ])
   const widths = head.slice(1).map((h, c) => Math.max(h.length, ...cells.map((row) => (c === 7 ? 6 : row[c].length))))
   // borders: one │ per column plus one, and a space either side of every cell
   const nameWidth = Math.max(12, WIDTH - widths.reduce((a, b) => a + b, 0) - (head.length + 1) - 2 * head.length)
   const pad = (row: string[]) => row.map((v, c) => (c === 7 ? v : v.padStart(widths[c])))
-  const table = renderTable(head, rows.map((l, i) => [shorten(label(l), nameWidth), ...pad(cells[i])]))
+  const table = renderTable(
+    head,
+    rows.map((l, i) => [shorten(label(l), nameWidth), ...pad(cells[i])]),
+  )
   const counts = r.summary.counts
   const ok = counts.ok - counts.under_trained - counts.over_trained
   const line = [
@@ -71,7 +83,15 @@ export function renderSpectral(report: Report<SpectralReportResult>): string {
   ]
   if (m.mp_softrank !== undefined) pairs.push(['mean mp_softrank', num(m.mp_softrank)])
   if (r.cache) pairs.push(['eigen-solves', `${r.cache.solved} solved, ${r.cache.cached} from the spectra cache`])
-  if (r.gate) pairs.push(['--fail-on', r.gate.failed.length > 0 ? style.red(`${r.gate.failed.length} layer(s) match '${r.gate.expression}'`) : style.green('passed')])
-  const legend = style.dim(`worst first; ${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)`)
+  if (r.gate)
+    pairs.push([
+      '--fail-on',
+      r.gate.failed.length > 0
+        ? style.red(`${r.gate.failed.length} layer(s) match '${r.gate.expression}'`)
+        : style.green('passed'),
+    ])
+  const legend = style.dim(
+    `worst first; ${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)`,
+  )
   return `${table}\n${legend}\n${line}\n${renderKeyValues(pairs)}`
 }

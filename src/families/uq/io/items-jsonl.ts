@@ -76,7 +76,10 @@ function inputValidator(): ValidateFunction {
 
 /** `/runs/0/inputs/1` → `runs[0].inputs[1]`. */
 function fieldPath(pointer: string, extra?: string): string {
-  const parts = pointer.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const parts = pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
   if (extra !== undefined) parts.push(extra)
   let out = ''
   for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`
@@ -95,7 +98,10 @@ function describeAjvError(e: ErrorObject): [string, string] {
     case 'maxItems':
       return [fieldPath(e.instancePath), `expected at most ${String(p.limit)} item(s)`]
     case 'enum':
-      return [fieldPath(e.instancePath), `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`]
+      return [
+        fieldPath(e.instancePath),
+        `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      ]
     case 'const':
       return [fieldPath(e.instancePath), `expected ${JSON.stringify(p.allowedValue)}`]
     default:
@@ -128,24 +134,39 @@ function checkRun(run: UqRun, r: number, o: UqReadOptions): void {
   if (run.responseSimilarity) checkSquare(run.responseSimilarity, total, `${at}.responseSimilarity`)
   if (o.requireSimilarity) {
     if (!run.inputSimilarity) throw new LineProblem(`${at}.inputSimilarity`, 'required with --similarity precomputed')
-    if (!run.responseSimilarity) throw new LineProblem(`${at}.responseSimilarity`, 'required with --similarity precomputed')
+    if (!run.responseSimilarity)
+      throw new LineProblem(`${at}.responseSimilarity`, 'required with --similarity precomputed')
   }
   let inputDim = -1
   let responseDim = -1
   run.inputs.forEach((x, i) => {
     const f = `${at}.inputs[${i}]`
     if (x.embedding) {
-      if (inputDim >= 0 && x.embedding.length !== inputDim) throw new LineProblem(`${f}.embedding`, `expected ${inputDim} numbers like inputs[0], got ${x.embedding.length}`)
+      if (inputDim >= 0 && x.embedding.length !== inputDim)
+        throw new LineProblem(
+          `${f}.embedding`,
+          `expected ${inputDim} numbers like inputs[0], got ${x.embedding.length}`,
+        )
       inputDim = x.embedding.length
     } else if (o.requireEmbeddings && !run.inputSimilarity) {
-      throw new LineProblem(`${f}.embedding`, 'expected an array of numbers (or use --embedder lexical, or give inputSimilarity)')
+      throw new LineProblem(
+        `${f}.embedding`,
+        'expected an array of numbers (or use --embedder lexical, or give inputSimilarity)',
+      )
     }
     x.responses.forEach((y, j) => {
       if (y.embedding) {
-        if (responseDim >= 0 && y.embedding.length !== responseDim) throw new LineProblem(`${f}.responses[${j}].embedding`, `expected ${responseDim} numbers like the first response, got ${y.embedding.length}`)
+        if (responseDim >= 0 && y.embedding.length !== responseDim)
+          throw new LineProblem(
+            `${f}.responses[${j}].embedding`,
+            `expected ${responseDim} numbers like the first response, got ${y.embedding.length}`,
+          )
         responseDim = y.embedding.length
       } else if (o.requireEmbeddings && !run.responseSimilarity) {
-        throw new LineProblem(`${f}.responses[${j}].embedding`, 'expected an array of numbers (or use --embedder lexical, or give responseSimilarity)')
+        throw new LineProblem(
+          `${f}.responses[${j}].embedding`,
+          'expected an array of numbers (or use --embedder lexical, or give responseSimilarity)',
+        )
       }
     })
   })
@@ -166,7 +187,8 @@ function parseLine(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
   const obj = raw as UqItem & {id: string | number}
   const item: UqItem = {...obj, id: String(obj.id)}
   if (ids.has(item.id)) throw new LineProblem('id', `expected a unique id, "${item.id}" appeared on an earlier line`)
-  if (o.requireCorrect && item.correct === undefined) throw new LineProblem('correct', 'required by uq evaluate (0 or 1)')
+  if (o.requireCorrect && item.correct === undefined)
+    throw new LineProblem('correct', 'required by uq evaluate (0 or 1)')
   item.runs.forEach((run, r) => checkRun(run, r, o))
   ids.add(item.id)
   return item
@@ -201,5 +223,6 @@ export async function* readUqItems(path: string, options: UqReadOptions): AsyncG
       options.onBad?.({line, field: error.field, message: error.message})
     }
   }
-  if (items === 0 && !options.skipBad) throw new InputError('expected at least one item (JSON object per line)', {file: path, field: '(file)'})
+  if (items === 0 && !options.skipBad)
+    throw new InputError('expected at least one item (JSON object per line)', {file: path, field: '(file)'})
 }

@@ -54,7 +54,13 @@ function bodyExcerpt(text: string): string {
  * for non-retryable HTTP errors and InternalError (exit 1) when retries run out or the body is
  * not JSON.
  */
-export async function postJsonWithRetry(url: string, body: unknown, apiKey: string | undefined, policy: RetryPolicy, stats: PostStats): Promise<unknown> {
+export async function postJsonWithRetry(
+  url: string,
+  body: unknown,
+  apiKey: string | undefined,
+  policy: RetryPolicy,
+  stats: PostStats,
+): Promise<unknown> {
   const headers: Record<string, string> = {'content-type': 'application/json', accept: 'application/json'}
   if (apiKey) headers.authorization = `Bearer ${apiKey}`
   const payload = JSON.stringify(body)
@@ -64,17 +70,26 @@ export async function postJsonWithRetry(url: string, body: unknown, apiKey: stri
     stats.attempts++
     let wait = Math.min(policy.backoffSeconds * 2 ** attempt, 30)
     try {
-      const res = await fetch(url, {method: 'POST', headers, body: payload, signal: AbortSignal.timeout(policy.timeoutSeconds * 1000)})
+      const res = await fetch(url, {
+        method: 'POST',
+        headers,
+        body: payload,
+        signal: AbortSignal.timeout(policy.timeoutSeconds * 1000),
+      })
       const text = await res.text()
       if (res.ok) {
         try {
           return JSON.parse(text) as unknown
         } catch {
-          throw new InternalError(`expected a JSON body, got ${JSON.stringify(bodyExcerpt(text).slice(0, 60))}`, {file: url, field: '(response)'})
+          throw new InternalError(`expected a JSON body, got ${JSON.stringify(bodyExcerpt(text).slice(0, 60))}`, {
+            file: url,
+            field: '(response)',
+          })
         }
       }
       if (!retryableStatus(res.status)) {
-        const hint = res.status === 401 || res.status === 403 ? ' (check the API key variable named by --api-key-env)' : ''
+        const hint =
+          res.status === 401 || res.status === 403 ? ' (check the API key variable named by --api-key-env)' : ''
         throw new InputError(`HTTP ${res.status}${hint}: ${bodyExcerpt(text)}`, {file: url, field: '(status)'})
       }
       last = `HTTP ${res.status}: ${bodyExcerpt(text)}`

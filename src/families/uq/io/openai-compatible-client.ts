@@ -44,10 +44,16 @@ export function normalizeEndpoint(url: string, flag: string): string {
   try {
     parsed = new URL(url)
   } catch {
-    throw new InputError(`expected an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(url)}`, {field: flag})
+    throw new InputError(`expected an http(s) URL such as http://127.0.0.1:8000/v1, got ${JSON.stringify(url)}`, {
+      field: flag,
+    })
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new InputError(`expected an http(s) URL, got ${parsed.protocol}`, {field: flag})
-  return parsed.toString().replace(/\/+$/, '').replace(/\/(chat\/completions|embeddings)$/, '')
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    throw new InputError(`expected an http(s) URL, got ${parsed.protocol}`, {field: flag})
+  return parsed
+    .toString()
+    .replace(/\/+$/, '')
+    .replace(/\/(chat\/completions|embeddings)$/, '')
 }
 
 function malformed(url: string, field: string, expected: string): InternalError {
@@ -79,11 +85,17 @@ export class OpenAiCompatibleClient {
   /** The text of the first choice of one chat completion. */
   async chat(req: ChatRequest): Promise<string> {
     const url = this.chatUrl
-    const body: Record<string, unknown> = {model: this.o.model, messages: req.messages, temperature: req.temperature, n: 1}
+    const body: Record<string, unknown> = {
+      model: this.o.model,
+      messages: req.messages,
+      temperature: req.temperature,
+      n: 1,
+    }
     if (req.seed !== undefined) body.seed = req.seed
     if (req.maxTokens !== undefined) body.max_tokens = req.maxTokens
     const json = await this.o.limit.run(() => postJsonWithRetry(url, body, this.o.apiKey, this.o.policy, this.stats))
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw malformed(url, '(response)', 'a JSON object')
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      throw malformed(url, '(response)', 'a JSON object')
     const choices = (json as {choices?: unknown}).choices
     if (!Array.isArray(choices) || choices.length === 0) throw malformed(url, 'choices', 'a non-empty array')
     const message = (choices[0] as {message?: unknown} | null)?.message
@@ -97,11 +109,15 @@ export class OpenAiCompatibleClient {
   /** One embedding per text, in order (`data[k].index` honoured when present). */
   async embed(texts: readonly string[]): Promise<number[][]> {
     const url = this.embeddingsUrl
-    const json = await this.o.limit.run(() => postJsonWithRetry(url, {model: this.o.model, input: texts}, this.o.apiKey, this.o.policy, this.stats))
-    if (json === null || typeof json !== 'object' || Array.isArray(json)) throw malformed(url, '(response)', 'a JSON object')
+    const json = await this.o.limit.run(() =>
+      postJsonWithRetry(url, {model: this.o.model, input: texts}, this.o.apiKey, this.o.policy, this.stats),
+    )
+    if (json === null || typeof json !== 'object' || Array.isArray(json))
+      throw malformed(url, '(response)', 'a JSON object')
     const data = (json as {data?: unknown}).data
     if (!Array.isArray(data)) throw malformed(url, 'data', 'an array')
-    if (data.length !== texts.length) throw malformed(url, 'data', `${texts.length} embeddings (one per input text), got ${data.length}`)
+    if (data.length !== texts.length)
+      throw malformed(url, 'data', `${texts.length} embeddings (one per input text), got ${data.length}`)
     const out: number[][] = new Array(texts.length)
     let dim = -1
     data.forEach((entry, k) => {
@@ -110,10 +126,17 @@ export class OpenAiCompatibleClient {
       if (!Array.isArray(v) || v.length === 0 || !v.every((x) => typeof x === 'number' && Number.isFinite(x))) {
         throw malformed(url, `data[${k}].embedding`, 'a non-empty array of finite numbers')
       }
-      if (dim >= 0 && v.length !== dim) throw malformed(url, `data[${k}].embedding`, `${dim} numbers like data[0], got ${v.length}`)
+      if (dim >= 0 && v.length !== dim)
+        throw malformed(url, `data[${k}].embedding`, `${dim} numbers like data[0], got ${v.length}`)
       dim = v.length
       const index = e?.index === undefined ? k : e.index
-      if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= texts.length || out[index] !== undefined) {
+      if (
+        typeof index !== 'number' ||
+        !Number.isInteger(index) ||
+        index < 0 ||
+        index >= texts.length ||
+        out[index] !== undefined
+      ) {
         throw malformed(url, `data[${k}].index`, `a distinct integer in [0, ${texts.length})`)
       }
       out[index] = v as number[]

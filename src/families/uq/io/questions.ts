@@ -26,7 +26,9 @@ export interface UqQuestion {
 let validator: ValidateFunction | undefined
 function questionValidator(): ValidateFunction {
   if (validator) return validator
-  const schema = JSON.parse(readFileSync(new URL('../../../../schemas/uq-questions.schema.json', import.meta.url), 'utf8'))
+  const schema = JSON.parse(
+    readFileSync(new URL('../../../../schemas/uq-questions.schema.json', import.meta.url), 'utf8'),
+  )
   validator = new (Ajv as unknown as typeof Ajv.default)({allErrors: false, strict: false}).compile(schema)
   return validator
 }
@@ -48,7 +50,12 @@ function fromJsonLine(text: string, at: string, line: number): UqQuestion {
   if (!validate(raw)) {
     const e = validate.errors![0]
     const p = e.params as {missingProperty?: string; type?: string}
-    const what = e.keyword === 'required' ? 'required field is missing' : e.keyword === 'type' ? `expected ${p.type}` : `expected a value that ${e.message}`
+    const what =
+      e.keyword === 'required'
+        ? 'required field is missing'
+        : e.keyword === 'type'
+          ? `expected ${p.type}`
+          : `expected a value that ${e.message}`
     throw new InputError(what, {file: at, field: fieldOf(e.instancePath, p.missingProperty)})
   }
   const q = raw as Omit<UqQuestion, 'line' | 'id'> & {id: string | number}
@@ -56,16 +63,30 @@ function fromJsonLine(text: string, at: string, line: number): UqQuestion {
 }
 
 function fromCsv(path: string, text: string): UqQuestion[] {
-  const rows = parseCsv(text, {columns: true, skip_empty_lines: true, bom: true, relax_column_count: false}) as Record<string, string>[]
+  const rows = parseCsv(text, {columns: true, skip_empty_lines: true, bom: true, relax_column_count: false}) as Record<
+    string,
+    string
+  >[]
   return rows.map((row, k) => {
     const line = k + 2
     const at = `${path}:${line}`
     const question = row.question?.trim()
-    if (!question) throw new InputError('expected a non-empty question (CSV header needs a `question` column)', {file: at, field: 'question'})
+    if (!question)
+      throw new InputError('expected a non-empty question (CSV header needs a `question` column)', {
+        file: at,
+        field: 'question',
+      })
     const reference = row.reference ?? row.value
     const correct = row.correct === undefined || row.correct === '' ? undefined : Number(row.correct)
-    if (correct !== undefined && correct !== 0 && correct !== 1) throw new InputError('expected 0, 1 or empty', {file: at, field: 'correct'})
-    return {id: row.id?.trim() || String(k), question, ...(reference ? {reference} : {}), ...(correct === undefined ? {} : {correct: correct as 0 | 1}), line}
+    if (correct !== undefined && correct !== 0 && correct !== 1)
+      throw new InputError('expected 0, 1 or empty', {file: at, field: 'correct'})
+    return {
+      id: row.id?.trim() || String(k),
+      question,
+      ...(reference ? {reference} : {}),
+      ...(correct === undefined ? {} : {correct: correct as 0 | 1}),
+      line,
+    }
   })
 }
 
@@ -75,14 +96,20 @@ export function readUqQuestions(path: string): UqQuestion[] {
   try {
     text = readFileSync(path, 'utf8')
   } catch (error) {
-    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {file: path})
+    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, {
+      file: path,
+    })
   }
   const questions = path.toLowerCase().endsWith('.csv')
     ? fromCsv(path, text)
     : text.split('\n').flatMap((t, k) => (t.trim() === '' ? [] : [fromJsonLine(t, `${path}:${k + 1}`, k + 1)]))
   const seen = new Set<string>()
   for (const q of questions) {
-    if (seen.has(q.id)) throw new InputError(`expected a unique id, "${q.id}" appeared on an earlier line`, {file: `${path}:${q.line}`, field: 'id'})
+    if (seen.has(q.id))
+      throw new InputError(`expected a unique id, "${q.id}" appeared on an earlier line`, {
+        file: `${path}:${q.line}`,
+        field: 'id',
+      })
     seen.add(q.id)
   }
   if (questions.length === 0) throw new InputError('expected at least one question', {file: path, field: '(file)'})

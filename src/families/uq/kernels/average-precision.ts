@@ -15,7 +15,7 @@ export function averagePrecision(labels: ArrayLike<number>, scores: ArrayLike<nu
   let seen = 0
   let prevRecall = 0
   let ap = 0
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i
     while (j + 1 < n && scores[order[j + 1]] === scores[order[i]]) j++
     for (let k = i; k <= j; k++) tp += labels[order[k]] === 1 ? 1 : 0

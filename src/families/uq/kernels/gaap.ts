@@ -91,7 +91,7 @@ export function runGaap(problem: GaapProblem, o: GaapOptions, rng: Rng32): GaapR
   const p = problem.tokens.length
   let t = 0
   let stoppedBy: GaapResult['stoppedBy'] = 'generations'
-  for (;; t++) {
+  for (; ; t++) {
     if (t % o.snapshotEvery === 0) snapshots.push(pop)
     if (t >= o.generations) break
     if (Math.max(...pop.map((x) => x.fitness)) < o.delta) {
@@ -121,7 +121,9 @@ export function runGaap(problem: GaapProblem, o: GaapOptions, rng: Rng32): GaapR
   const chosen: string[] = []
   const per = Math.ceil(o.count / snapshots.length)
   for (const snap of snapshots) {
-    const pool = snap.filter((x) => x.text !== original && x.text.length > 0 && !chosen.includes(x.text)).map((x) => x.text)
+    const pool = snap
+      .filter((x) => x.text !== original && x.text.length > 0 && !chosen.includes(x.text))
+      .map((x) => x.text)
     for (let k = 0; k < per && pool.length > 0; k++) chosen.push(pool.splice(rng.nextInt(pool.length), 1)[0])
   }
   return {perturbations: fitToCount(chosen, o.count, rng), generations: t, stoppedBy, distinct: chosen.length}

@@ -37,7 +37,12 @@ export function responseOffsets(counts: readonly number[]): Int32Array {
 }
 
 /** Per-draw measures of the tuple `pick` (one response index per input). */
-export function measureDraw(sim: ItemSimilarities, px: Float64Array, pick: Int32Array, offsets: Int32Array): DrawMeasures {
+export function measureDraw(
+  sim: ItemSimilarities,
+  px: Float64Array,
+  pick: Int32Array,
+  offsets: Int32Array,
+): DrawMeasures {
   const m = sim.m
   const total = offsets[m - 1] + sim.responseCounts[m - 1]
   const sy = new Float64Array(m * m)
@@ -68,5 +73,13 @@ export function scoreInvEntropy(sim: ItemSimilarities, options: DrawSelectionOpt
   }
   const b = draws.length
   const nr = measureDraw(sim, px, new Int32Array(m), offsets)
-  return {invEntropy: inv / b, niEntropy: ni / b, wdPxPy: wd / b, maxPyGivenX: mpx / b, maxPy: mp / b, nrInvEntropy: nr.invEntropy, drawsUsed: b}
+  return {
+    invEntropy: inv / b,
+    niEntropy: ni / b,
+    wdPxPy: wd / b,
+    maxPyGivenX: mpx / b,
+    maxPy: mp / b,
+    nrInvEntropy: nr.invEntropy,
+    drawsUsed: b,
+  }
 }

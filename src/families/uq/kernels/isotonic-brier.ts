@@ -14,14 +14,17 @@ export function isotonicFit(scores: ArrayLike<number>, labels: ArrayLike<number>
   const sum: number[] = []
   const weight: number[] = []
   const start: number[] = []
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i
     let s = 0
     while (j < n && scores[order[j]] === scores[order[i]]) s += labels[order[j++]]
     sum.push(s)
     weight.push(j - i)
     start.push(i)
-    while (sum.length > 1 && sum[sum.length - 2] / weight[weight.length - 2] > sum[sum.length - 1] / weight[weight.length - 1]) {
+    while (
+      sum.length > 1 &&
+      sum[sum.length - 2] / weight[weight.length - 2] > sum[sum.length - 1] / weight[weight.length - 1]
+    ) {
       const s2 = sum.pop()!
       const w2 = weight.pop()!
       start.pop()
@@ -41,7 +44,10 @@ export function isotonicFit(scores: ArrayLike<number>, labels: ArrayLike<number>
 /** mean((iso(c) − correct)²) with c = −U. */
 export function isotonicBrier(labels: ArrayLike<number>, uncertainty: ArrayLike<number>): number {
   const n = labels.length
-  const fitted = isotonicFit(Float64Array.from({length: n}, (_, i) => -uncertainty[i]), labels)
+  const fitted = isotonicFit(
+    Float64Array.from({length: n}, (_, i) => -uncertainty[i]),
+    labels,
+  )
   let s = 0
   for (let i = 0; i < n; i++) s += (fitted[i] - labels[i]) ** 2
   return s / n

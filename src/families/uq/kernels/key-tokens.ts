@@ -11,7 +11,9 @@ import {englishStopwords} from './stopwords.js'
 
 /** Indices (ascending) of the key tokens among `words`. */
 export function keyTokenIndices(words: readonly string[], ratio: number): number[] {
-  const candidates = words.map((w, i) => ({w: w.toLowerCase(), i})).filter((c) => /[\p{L}\p{N}]{2,}/u.test(c.w) && !englishStopwords.has(c.w))
+  const candidates = words
+    .map((w, i) => ({w: w.toLowerCase(), i}))
+    .filter((c) => /[\p{L}\p{N}]{2,}/u.test(c.w) && !englishStopwords.has(c.w))
   if (candidates.length === 0) return []
   const sentence = words.join(' ')
   const vectors = hashedTfidfVectors([sentence, ...candidates.map((c) => c.w)])

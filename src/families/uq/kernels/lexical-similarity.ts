@@ -7,7 +7,12 @@
 
 /** rouge-score style tokens. */
 export function rougeTokens(text: string): string[] {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim().split(' ').filter((t) => t.length > 0)
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((t) => t.length > 0)
 }
 
 /** Length of the longest common subsequence (O(|a|·|b|) dynamic programme, one row). */

@@ -36,7 +36,10 @@ export function fitToCount<T>(list: readonly T[], n: number, rng: Rng32): T[] {
       const j = rng.nextInt(i + 1)
       ;[idx[i], idx[j]] = [idx[j], idx[i]]
     }
-    return idx.slice(0, n).sort((a, b) => a - b).map((i) => list[i])
+    return idx
+      .slice(0, n)
+      .sort((a, b) => a - b)
+      .map((i) => list[i])
   }
   const out = list.slice()
   while (out.length < n) out.push(list[rng.nextInt(list.length)])

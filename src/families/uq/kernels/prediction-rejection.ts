@@ -15,7 +15,7 @@ export function rejectionCurve(quality: ArrayLike<number>, uncertainty: ArrayLik
   const n = quality.length
   const order = Array.from({length: n}, (_, i) => i).sort((a, b) => uncertainty[a] - uncertainty[b])
   const sorted = new Float64Array(n)
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let j = i
     while (j + 1 < n && uncertainty[order[j + 1]] === uncertainty[order[i]]) j++
     let s = 0
@@ -45,7 +45,10 @@ export function predictionRejectionRatio(quality: ArrayLike<number>, uncertainty
   let mean = 0
   for (let i = 0; i < n; i++) mean += quality[i]
   mean /= n
-  const oracle = predictionRejectionArea(quality, Float64Array.from({length: n}, (_, i) => -quality[i]))
+  const oracle = predictionRejectionArea(
+    quality,
+    Float64Array.from({length: n}, (_, i) => -quality[i]),
+  )
   if (!(oracle - mean > 1e-15)) return null
   return (predictionRejectionArea(quality, uncertainty) - mean) / (oracle - mean)
 }

@@ -12,7 +12,11 @@ import {cleanPrecomputedSimilarity, similarityMatrix, type SimilarityKind} from 
 
 /** What scoring needs from a run (the io layer's UqRun satisfies it). */
 export interface ScorableRun {
-  readonly inputs: readonly {readonly text: string; readonly embedding?: readonly number[]; readonly responses: readonly {readonly text: string; readonly embedding?: readonly number[]}[]}[]
+  readonly inputs: readonly {
+    readonly text: string
+    readonly embedding?: readonly number[]
+    readonly responses: readonly {readonly text: string; readonly embedding?: readonly number[]}[]
+  }[]
   readonly inputSimilarity?: readonly (readonly number[])[]
   readonly responseSimilarity?: readonly (readonly number[])[]
   readonly pTrue?: number
@@ -40,7 +44,12 @@ export interface RunScores {
   readonly baselines?: BaselineScores
 }
 
-function embeddingSimilarity(texts: readonly string[], vectors: readonly (readonly number[] | undefined)[], o: RunScoringOptions, kind: SimilarityKind): Float64Array {
+function embeddingSimilarity(
+  texts: readonly string[],
+  vectors: readonly (readonly number[] | undefined)[],
+  o: RunScoringOptions,
+  kind: SimilarityKind,
+): Float64Array {
   if (o.embedder === 'lexical' || vectors.some((v) => v === undefined)) return lexicalSimilarityMatrix(texts, kind)
   const vs = vectors as readonly (readonly number[])[]
   return similarityMatrix(vs, vs[0].length, kind)
@@ -54,11 +63,21 @@ export function buildSimilarities(run: ScorableRun, o: RunScoringOptions): ItemS
   const inputSimilarity =
     run.inputSimilarity && (o.similarity === 'precomputed' || o.embedder === 'input')
       ? cleanPrecomputedSimilarity(run.inputSimilarity, o.symmetrize)
-      : embeddingSimilarity(run.inputs.map((x) => x.text), run.inputs.map((x) => x.embedding), o, kind)
+      : embeddingSimilarity(
+          run.inputs.map((x) => x.text),
+          run.inputs.map((x) => x.embedding),
+          o,
+          kind,
+        )
   const responseSimilarity =
     run.responseSimilarity && (o.similarity === 'precomputed' || o.embedder === 'input')
       ? cleanPrecomputedSimilarity(run.responseSimilarity, o.symmetrize)
-      : embeddingSimilarity(responses.map((y) => y.text), responses.map((y) => y.embedding), o, kind)
+      : embeddingSimilarity(
+          responses.map((y) => y.text),
+          responses.map((y) => y.embedding),
+          o,
+          kind,
+        )
   return {m: run.inputs.length, inputSimilarity, responseCounts: counts, responseSimilarity}
 }
 
@@ -75,13 +94,23 @@ function leadingBlock(s: Float64Array, n: number, k: number): Float64Array {
  */
 export function scoreRun(run: ScorableRun, o: RunScoringOptions, stream: number): RunScores {
   const sim = buildSimilarities(run, o)
-  const invEntropy = scoreInvEntropy(sim, {draws: o.draws, uniqueTuples: o.uniqueDraws}, createXoshiro128(o.seed, stream))
+  const invEntropy = scoreInvEntropy(
+    sim,
+    {draws: o.draws, uniqueTuples: o.uniqueDraws},
+    createXoshiro128(o.seed, stream),
+  )
   if (!o.baselines) return {invEntropy}
   const total = sim.responseCounts.reduce((a, b) => a + b, 0)
   const k = o.baselineResponses === 'original' ? sim.responseCounts[0] : total
   const texts = run.inputs.flatMap((x) => x.responses.map((y) => y.text)).slice(0, k)
   const baselines = computeBaselines(
-    {w: leadingBlock(sim.responseSimilarity, total, k), m: k, texts, pTrue: run.pTrue, verbalizedConfidence: run.verbalizedConfidence},
+    {
+      w: leadingBlock(sim.responseSimilarity, total, k),
+      m: k,
+      texts,
+      pTrue: run.pTrue,
+      verbalizedConfidence: run.verbalizedConfidence,
+    },
     o.baselineOptions,
   )
   return {invEntropy, baselines}

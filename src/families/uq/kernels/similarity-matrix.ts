@@ -50,7 +50,11 @@ export function similarityFromUnitRows(unit: Float64Array, n: number, dim: numbe
 }
 
 /** Similarity matrix straight from raw embedding vectors (all of length `dim`). */
-export function similarityMatrix(vectors: readonly ArrayLike<number>[], dim: number, kind: SimilarityKind): Float64Array {
+export function similarityMatrix(
+  vectors: readonly ArrayLike<number>[],
+  dim: number,
+  kind: SimilarityKind,
+): Float64Array {
   return similarityFromUnitRows(normalizeRows(vectors, dim), vectors.length, dim, kind)
 }
 

@@ -21,7 +21,15 @@ export interface SyntheticOptions {
   readonly decimals: number
 }
 
-export const defaultSyntheticOptions: SyntheticOptions = {items: 40, inputs: 10, responses: 5, dim: 32, temperatures: [0.7], seed: 0, decimals: 5}
+export const defaultSyntheticOptions: SyntheticOptions = {
+  items: 40,
+  inputs: 10,
+  responses: 5,
+  dim: 32,
+  temperatures: [0.7],
+  seed: 0,
+  decimals: 5,
+}
 
 function gaussian(rng: Rng32): number {
   const u = 1 - rng.nextFloat()
@@ -49,13 +57,16 @@ export function synthesizeItem(k: number, o: SyntheticOptions): Record<string, u
   const question = randomUnit(rng, o.dim)
   const clusters = answers.map(() => randomUnit(rng, o.dim))
   const correct = rng.nextFloat() < 1 - h ? 1 : 0
-  const inputVectors = Array.from({length: o.inputs}, (_, i) => noisy(rng, question, i === 0 ? 0 : (0.2 + 0.05 * i) / Math.sqrt(o.dim), o.decimals))
+  const inputVectors = Array.from({length: o.inputs}, (_, i) =>
+    noisy(rng, question, i === 0 ? 0 : (0.2 + 0.05 * i) / Math.sqrt(o.dim), o.decimals),
+  )
   const runs = o.temperatures.map((t) => {
     const wrongRate = Math.min(1, h * (0.5 + t / 2))
     return {
       temperature: t,
       inputs: inputVectors.map((embedding, i) => ({
-        text: i === 0 ? `Question ${k}: which author is meant?` : `Question ${k}, paraphrase ${i}: which author is meant?`,
+        text:
+          i === 0 ? `Question ${k}: which author is meant?` : `Question ${k}, paraphrase ${i}: which author is meant?`,
         kind: i === 0 ? 'original' : 'paraphrase',
         embedding,
         responses: Array.from({length: o.responses}, () => {

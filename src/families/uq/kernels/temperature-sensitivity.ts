@@ -15,7 +15,10 @@ export interface TsuValue {
 /**
  * `series[i]` maps temperature → uncertainty (null = missing) for item i.
  */
-export function temperatureSensitivity(series: readonly ReadonlyMap<number, number | null>[], temperatures: readonly number[]): TsuValue {
+export function temperatureSensitivity(
+  series: readonly ReadonlyMap<number, number | null>[],
+  temperatures: readonly number[],
+): TsuValue {
   const ts = [...temperatures].sort((a, b) => a - b)
   let items = 0
   let hits = 0

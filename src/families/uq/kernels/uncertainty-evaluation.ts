@@ -64,7 +64,11 @@ export function bootstrapIndices(n: number, resamples: number, rng: Rng32): Int3
   return out
 }
 
-function pick(labels: ArrayLike<number>, values: readonly (number | null)[], idx: ArrayLike<number>): [number[], number[]] {
+function pick(
+  labels: ArrayLike<number>,
+  values: readonly (number | null)[],
+  idx: ArrayLike<number>,
+): [number[], number[]] {
   const l: number[] = []
   const u: number[] = []
   for (let k = 0; k < idx.length; k++) {
@@ -92,7 +96,10 @@ export function evaluateMeasures(
       const m = computeMetrics(bl, bu)
       for (const name of metricNames) if (m[name] !== null) acc[name].push(m[name] as number)
     }
-    const bootstrap = Object.fromEntries(metricNames.map((k) => [k, summarize(acc[k])])) as Record<MetricName, BootstrapSummary>
+    const bootstrap = Object.fromEntries(metricNames.map((k) => [k, summarize(acc[k])])) as Record<
+      MetricName,
+      BootstrapSummary
+    >
     return {measure, items: l.length, ...full, bootstrap}
   })
 }

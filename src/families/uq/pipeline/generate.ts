@@ -49,26 +49,55 @@ function requestSeed(o: GenerateOptions, id: string, role: string): number | und
   return o.sendSeed ? fnv1a32(`${o.seed}\u0000${id}\u0000${role}`) & 0x7fffffff : undefined
 }
 
-async function perturbationsOf(q: UqQuestion, o: GenerateOptions, chat: OpenAiCompatibleClient, s: GenerateSummary): Promise<{texts: string[]; kind: string}> {
+async function perturbationsOf(
+  q: UqQuestion,
+  o: GenerateOptions,
+  chat: OpenAiCompatibleClient,
+  s: GenerateSummary,
+): Promise<{texts: string[]; kind: string}> {
   if (q.perturbations) {
     s.perturbations.fromFile++
     return {texts: q.perturbations, kind: q.perturbationKind ?? 'perturbation'}
   }
-  const reply = await chat.chat({messages: paraphraseMessages(q.question, o.perturbations), temperature: o.paraphraseTemperature, seed: requestSeed(o, q.id, 'paraphrase')})
+  const reply = await chat.chat({
+    messages: paraphraseMessages(q.question, o.perturbations),
+    temperature: o.paraphraseTemperature,
+    seed: requestSeed(o, q.id, 'paraphrase'),
+  })
   const parsed = parseParaphraseReply(reply)
-  if (parsed.length === 0) throw new InternalError(`expected paraphrases, one per line, for question "${q.id}"; got an empty reply`, {file: chat.chatUrl, field: 'choices[0].message.content'})
+  if (parsed.length === 0)
+    throw new InternalError(`expected paraphrases, one per line, for question "${q.id}"; got an empty reply`, {
+      file: chat.chatUrl,
+      field: 'choices[0].message.content',
+    })
   if (parsed.length < o.perturbations) s.perturbations.duplicated++
   s.perturbations.paraphrased++
   return {texts: fitToCount(parsed, o.perturbations, createXoshiro128(o.seed, q.line)), kind: 'paraphrase'}
 }
 
-async function judge(q: UqQuestion, o: GenerateOptions, chat: OpenAiCompatibleClient, s: GenerateSummary): Promise<Json> {
+async function judge(
+  q: UqQuestion,
+  o: GenerateOptions,
+  chat: OpenAiCompatibleClient,
+  s: GenerateSummary,
+): Promise<Json> {
   const j = s.judge!
-  const answer = await chat.chat({messages: answerWithConfidenceMessages(o.answerPrompt, q.question), temperature: 0.7, seed: requestSeed(o, q.id, 'judged-answer'), maxTokens: o.maxTokens})
+  const answer = await chat.chat({
+    messages: answerWithConfidenceMessages(o.answerPrompt, q.question),
+    temperature: 0.7,
+    seed: requestSeed(o, q.id, 'judged-answer'),
+    maxTokens: o.maxTokens,
+  })
   const vu = verbalizedConfidence(answer)
   let correct = q.correct
   if (correct === undefined && q.reference !== undefined) {
-    correct = judgeVerdict(await chat.chat({messages: judgeMessages(q.question, q.reference, answer), temperature: 0, seed: requestSeed(o, q.id, 'judge')}))
+    correct = judgeVerdict(
+      await chat.chat({
+        messages: judgeMessages(q.question, q.reference, answer),
+        temperature: 0,
+        seed: requestSeed(o, q.id, 'judge'),
+      }),
+    )
   }
   if (correct === undefined) j.unlabelled++
   else {
@@ -80,7 +109,8 @@ async function judge(q: UqQuestion, o: GenerateOptions, chat: OpenAiCompatibleCl
 
 async function embedItem(runs: Json[], e: NonNullable<GenerateOptions['embedder']>, s: GenerateSummary): Promise<void> {
   const targets: {text: string}[] = []
-  for (const run of runs) for (const x of run.inputs as Json[]) targets.push(x as {text: string}, ...(x.responses as {text: string}[]))
+  for (const run of runs)
+    for (const x of run.inputs as Json[]) targets.push(x as {text: string}, ...(x.responses as {text: string}[]))
   const unique = [...new Set(targets.map((t) => t.text))]
   const vectors = new Map<string, number[]>()
   for (let k = 0; k < unique.length; k += e.batch) {
@@ -91,20 +121,34 @@ async function embedItem(runs: Json[], e: NonNullable<GenerateOptions['embedder'
   const emb = s.embeddings!
   for (const t of targets) {
     const v = vectors.get(t.text)!
-    if (emb.dim >= 0 && v.length !== emb.dim) throw new InternalError(`expected ${emb.dim} numbers like the earlier embeddings, got ${v.length}`, {file: e.client.embeddingsUrl, field: 'data[].embedding'})
+    if (emb.dim >= 0 && v.length !== emb.dim)
+      throw new InternalError(`expected ${emb.dim} numbers like the earlier embeddings, got ${v.length}`, {
+        file: e.client.embeddingsUrl,
+        field: 'data[].embedding',
+      })
     emb.dim = v.length
     ;(t as Json).embedding = v
   }
   emb.texts += unique.length
 }
 
-async function generateItem(q: UqQuestion, o: GenerateOptions, chat: OpenAiCompatibleClient, s: GenerateSummary): Promise<Json> {
+async function generateItem(
+  q: UqQuestion,
+  o: GenerateOptions,
+  chat: OpenAiCompatibleClient,
+  s: GenerateSummary,
+): Promise<Json> {
   const {texts, kind} = await perturbationsOf(q, o, chat, s)
   const all = [q.question, ...texts]
   s.inputs.min = Math.min(s.inputs.min, all.length)
   s.inputs.max = Math.max(s.inputs.max, all.length)
   const ask = (text: string, t: number, i: number, k: number) =>
-    chat.chat({messages: answerMessages(o.answerPrompt, text), temperature: o.temperatures[t], seed: requestSeed(o, q.id, `answer:${t}:${i}:${k}`), maxTokens: o.maxTokens})
+    chat.chat({
+      messages: answerMessages(o.answerPrompt, text),
+      temperature: o.temperatures[t],
+      seed: requestSeed(o, q.id, `answer:${t}:${i}:${k}`),
+      maxTokens: o.maxTokens,
+    })
   const runsPromise = Promise.all(
     o.temperatures.map(async (temperature, t) => ({
       temperature,
@@ -112,7 +156,9 @@ async function generateItem(q: UqQuestion, o: GenerateOptions, chat: OpenAiCompa
         all.map(async (text, i) => ({
           text,
           kind: i === 0 ? 'original' : kind,
-          responses: await Promise.all(Array.from({length: o.responses}, async (_, k) => ({text: await ask(text, t, i, k)}))),
+          responses: await Promise.all(
+            Array.from({length: o.responses}, async (_, k) => ({text: await ask(text, t, i, k)})),
+          ),
         })),
       ),
     })),
@@ -136,7 +182,13 @@ async function generateItem(q: UqQuestion, o: GenerateOptions, chat: OpenAiCompa
  * Generates every item and writes them, one JSON line each in input order, to `output`
  * (atomically). `onItem` is told after each written item (progress).
  */
-export async function generateUqFile(questions: readonly UqQuestion[], output: string, o: GenerateOptions, chat: OpenAiCompatibleClient, onItem?: () => void): Promise<GenerateSummary> {
+export async function generateUqFile(
+  questions: readonly UqQuestion[],
+  output: string,
+  o: GenerateOptions,
+  chat: OpenAiCompatibleClient,
+  onItem?: () => void,
+): Promise<GenerateSummary> {
   const s: GenerateSummary = {
     items: 0,
     inputs: {min: Infinity, max: 0},

@@ -76,8 +76,19 @@ export function perturbQuestion(q: UqQuestion, o: PerturbOptions, wordnet: WordN
 }
 
 /** The output line of one question and the running summary. */
-export function perturbAll(questions: readonly UqQuestion[], o: PerturbOptions, wordnet: WordNetDatabase | null): {lines: string[]; summary: PerturbSummary} {
-  const s: PerturbSummary = {items: 0, perturbed: 0, noCandidates: [], duplicated: 0, stoppedBy: {generations: 0, similarity: 0}, meanGenerations: 0}
+export function perturbAll(
+  questions: readonly UqQuestion[],
+  o: PerturbOptions,
+  wordnet: WordNetDatabase | null,
+): {lines: string[]; summary: PerturbSummary} {
+  const s: PerturbSummary = {
+    items: 0,
+    perturbed: 0,
+    noCandidates: [],
+    duplicated: 0,
+    stoppedBy: {generations: 0, similarity: 0},
+    meanGenerations: 0,
+  }
   const lines = questions.map((q) => {
     const r = perturbQuestion(q, o, wordnet)
     s.items++
@@ -90,7 +101,12 @@ export function perturbAll(questions: readonly UqQuestion[], o: PerturbOptions, 
     s.stoppedBy[r.stoppedBy]++
     s.meanGenerations += r.generations
     if (r.distinct < o.count) s.duplicated++
-    return JSON.stringify({schema: 'inv-entropy-questions/v1', ...rest, perturbations: r.perturbations, perturbationKind: wordnet ? 'gaap' : 'gaap-deletion'})
+    return JSON.stringify({
+      schema: 'inv-entropy-questions/v1',
+      ...rest,
+      perturbations: r.perturbations,
+      perturbationKind: wordnet ? 'gaap' : 'gaap-deletion',
+    })
   })
   if (s.perturbed > 0) s.meanGenerations /= s.perturbed
   return {lines, summary: s}

@@ -25,7 +25,12 @@ export function answerMessages(template: string, question: string): ChatMessage[
 
 /** The judged answer: a fresh sample that also verbalizes a confidence (VU). */
 export function answerWithConfidenceMessages(template: string, question: string): ChatMessage[] {
-  return [{role: 'user', content: `${fillQuestion(template, question)}\n And use a percentage to tell me your confidence in your answer.`}]
+  return [
+    {
+      role: 'user',
+      content: `${fillQuestion(template, question)}\n And use a percentage to tell me your confidence in your answer.`,
+    },
+  ]
 }
 
 export function judgeMessages(question: string, gold: string, answer: string): ChatMessage[] {

@@ -7,7 +7,14 @@ import {readUqItems, type UqBadLine} from '../io/items-jsonl.js'
 import {baselineNames, type BaselineScores} from '../kernels/baselines.js'
 import {scoreRun, type RunScoringOptions} from '../kernels/score-run.js'
 
-export const invEntropyMeasureNames = ['inv_entropy', 'ni_entropy', 'wd_px_py', 'max_py_given_x', 'max_py', 'nr_inv_entropy'] as const
+export const invEntropyMeasureNames = [
+  'inv_entropy',
+  'ni_entropy',
+  'wd_px_py',
+  'max_py_given_x',
+  'max_py',
+  'nr_inv_entropy',
+] as const
 
 export interface UqScoreRow {
   id: string
@@ -41,7 +48,14 @@ export interface ScoreFileOptions {
   readonly onProgress?: (bytes: number, totalBytes: number) => void
 }
 
-function toRow(id: string, line: number, run: number, temperature: number, correct: 0 | 1 | undefined, s: ReturnType<typeof scoreRun>): UqScoreRow {
+function toRow(
+  id: string,
+  line: number,
+  run: number,
+  temperature: number,
+  correct: 0 | 1 | undefined,
+  s: ReturnType<typeof scoreRun>,
+): UqScoreRow {
   const e = s.invEntropy
   const row: UqScoreRow = {
     id,

@@ -12,13 +12,23 @@ export function selectRunRows(rows: readonly UqScoreRow[], file: string, tempera
   }
   if (temperature !== undefined) {
     const missing = rows.find((r) => !byId.has(r.id))
-    if (missing) throw new InputError(`expected a run at temperature ${temperature} (--temperature)`, {file: `${file}:${missing.line}`, field: 'runs[].temperature'})
+    if (missing)
+      throw new InputError(`expected a run at temperature ${temperature} (--temperature)`, {
+        file: `${file}:${missing.line}`,
+        field: 'runs[].temperature',
+      })
   }
   return [...byId.values()]
 }
 
-export function measureColumns(rows: readonly UqScoreRow[], measures: readonly string[]): {measure: string; values: (number | null)[]}[] {
+export function measureColumns(
+  rows: readonly UqScoreRow[],
+  measures: readonly string[],
+): {measure: string; values: (number | null)[]}[] {
   return measures
-    .map((measure) => ({measure, values: rows.map((r) => (typeof r[measure] === 'number' ? (r[measure] as number) : null))}))
+    .map((measure) => ({
+      measure,
+      values: rows.map((r) => (typeof r[measure] === 'number' ? (r[measure] as number) : null)),
+    }))
     .filter((c) => c.values.some((v) => v !== null))
 }

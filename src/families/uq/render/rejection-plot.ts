@@ -8,7 +8,10 @@ import {compile} from 'vega-lite'
 import {rejectionCurve} from '../kernels/prediction-rejection.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 
-export async function rejectionCurvesSvg(labels: ArrayLike<number>, columns: readonly {measure: string; values: readonly (number | null)[]}[]): Promise<string> {
+export async function rejectionCurvesSvg(
+  labels: ArrayLike<number>,
+  columns: readonly {measure: string; values: readonly (number | null)[]}[],
+): Promise<string> {
   const points: {measure: string; rejected: number; accuracy: number}[] = []
   const add = (measure: string, quality: number[], uncertainty: number[]) => {
     const curve = rejectionCurve(quality, uncertainty)
@@ -16,9 +19,16 @@ export async function rejectionCurvesSvg(labels: ArrayLike<number>, columns: rea
     for (let k = n; k >= 1; k--) points.push({measure, rejected: 1 - k / n, accuracy: curve[k - 1]})
   }
   const all = Array.from(labels)
-  add('oracle', all, all.map((q) => -q))
+  add(
+    'oracle',
+    all,
+    all.map((q) => -q),
+  )
   const mean = all.reduce((a, b) => a + b, 0) / Math.max(1, all.length)
-  points.push({measure: 'random', rejected: 0, accuracy: mean}, {measure: 'random', rejected: 1 - 1 / Math.max(1, all.length), accuracy: mean})
+  points.push(
+    {measure: 'random', rejected: 0, accuracy: mean},
+    {measure: 'random', rejected: 1 - 1 / Math.max(1, all.length), accuracy: mean},
+  )
   for (const c of columns) {
     const q: number[] = []
     const u: number[] = []
@@ -49,6 +59,10 @@ export async function rejectionCurvesSvg(labels: ArrayLike<number>, columns: rea
   return svg
 }
 
-export async function writeRejectionCurvesSvg(path: string, labels: ArrayLike<number>, columns: readonly {measure: string; values: readonly (number | null)[]}[]): Promise<void> {
+export async function writeRejectionCurvesSvg(
+  path: string,
+  labels: ArrayLike<number>,
+  columns: readonly {measure: string; values: readonly (number | null)[]}[],
+): Promise<void> {
   writeFileAtomic(path, await rejectionCurvesSvg(labels, columns))
 }

@@ -14,7 +14,13 @@ import {markdownKeyValues, type MarkdownCell} from '../../../core/report/render/
 import {asArray, asRecord, asRecords, numberOf, textOf, type Fields} from '../../../core/report/render/result-fields.js'
 
 /** Mean, population sd, min and max of the finite values (null when there are none). */
-function describe(values: readonly number[]): {n: number; mean: number | null; sd: number | null; min: number | null; max: number | null} {
+function describe(values: readonly number[]): {
+  n: number
+  mean: number | null
+  sd: number | null
+  min: number | null
+  max: number | null
+} {
   const x = values.filter(Number.isFinite)
   if (x.length === 0) return {n: 0, mean: null, sd: null, min: null, max: null}
   const mean = x.reduce((a, b) => a + b, 0) / x.length
@@ -35,7 +41,9 @@ function skippedText(skipped: unknown): number | null {
 function renderScore(r: Fields): string {
   const rows = asRecords(r.rows)
   const measures = asArray(r.measures).map(String)
-  const temperatures = [...new Set(rows.map((row) => numberOf(row.temperature)).filter((t): t is number => t !== null))].sort((a, b) => a - b)
+  const temperatures = [
+    ...new Set(rows.map((row) => numberOf(row.temperature)).filter((t): t is number => t !== null)),
+  ].sort((a, b) => a - b)
   const correct = rows.map((row) => numberOf(row.correct)).filter((c): c is number => c !== null)
   const table = measures.map((m): MarkdownCell[] => {
     const d = describe(rows.map((row) => numberOf(row[m])).filter((v): v is number => v !== null))
@@ -48,7 +56,10 @@ function renderScore(r: Fields): string {
       ['rows (item × temperature)', rows.length],
       ['temperatures', temperatures.map(temperatureText).join(', ') || undefined],
       ['labelled rows', correct.length],
-      ['accuracy (labelled rows)', correct.length > 0 ? correct.reduce((a, b) => a + b, 0) / correct.length : undefined],
+      [
+        'accuracy (labelled rows)',
+        correct.length > 0 ? correct.reduce((a, b) => a + b, 0) / correct.length : undefined,
+      ],
       ['skipped input lines', skippedText(r.skipped)],
     ]),
     '#### Measures over all rows',
@@ -57,10 +68,20 @@ function renderScore(r: Fields): string {
 }
 
 function renderEvaluate(r: Fields): string {
-  const measures = asRecords(r.measures).sort((a, b) => (numberOf(b.auroc) ?? -Infinity) - (numberOf(a.auroc) ?? -Infinity))
-  const sd = (m: Fields, key: string) => numberOf(asRecord(asRecord(m.bootstrap)[key]).sd ?? asRecord(asRecord(m.bootstrap)[key]).std)
+  const measures = asRecords(r.measures).sort(
+    (a, b) => (numberOf(b.auroc) ?? -Infinity) - (numberOf(a.auroc) ?? -Infinity),
+  )
+  const sd = (m: Fields, key: string) =>
+    numberOf(asRecord(asRecord(m.bootstrap)[key]).sd ?? asRecord(asRecord(m.bootstrap)[key]).std)
   const rows = measures.map((m): MarkdownCell[] => [
-    textOf(m.measure), numberOf(m.items), numberOf(m.auroc), sd(m, 'auroc'), numberOf(m.prr), sd(m, 'prr'), numberOf(m.ap), numberOf(m.brier),
+    textOf(m.measure),
+    numberOf(m.items),
+    numberOf(m.auroc),
+    sd(m, 'auroc'),
+    numberOf(m.prr),
+    sd(m, 'prr'),
+    numberOf(m.ap),
+    numberOf(m.brier),
   ])
   return [
     '#### Evaluation',

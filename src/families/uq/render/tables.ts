@@ -7,15 +7,29 @@ interface ScoreRowView {
   [k: string]: number | string | null | undefined
 }
 
-const shownScoreColumns = ['inv_entropy', 'ni_entropy', 'nr_inv_entropy', 'wd_px_py', 'max_py_given_x', 'max_py', 'degmat', 'eigv'] as const
+const shownScoreColumns = [
+  'inv_entropy',
+  'ni_entropy',
+  'nr_inv_entropy',
+  'wd_px_py',
+  'max_py_given_x',
+  'max_py',
+  'degmat',
+  'eigv',
+] as const
 const maxRows = 25
 
 export function renderUqScores(r: {items: number; rows: ScoreRowView[]; skipped: {count: number}}): string {
   const cols = shownScoreColumns.filter((c) => r.rows.some((row) => row[c] !== undefined))
-  const body = r.rows.slice(0, maxRows).map((row) => [row.id, row.temperature, ...cols.map((c) => (row[c] ?? null) as number | null)])
+  const body = r.rows
+    .slice(0, maxRows)
+    .map((row) => [row.id, row.temperature, ...cols.map((c) => (row[c] ?? null) as number | null)])
   const lines = [renderTable(['id', 'T', ...cols], body)]
-  if (r.rows.length > maxRows) lines.push(style.dim(`… ${r.rows.length - maxRows} more rows (all rows and baselines: --json or --out FILE)`))
-  lines.push(`${r.items} item(s), ${r.rows.length} row(s)${r.skipped.count > 0 ? style.yellow(`, ${r.skipped.count} malformed line(s) skipped`) : ''}`)
+  if (r.rows.length > maxRows)
+    lines.push(style.dim(`… ${r.rows.length - maxRows} more rows (all rows and baselines: --json or --out FILE)`))
+  lines.push(
+    `${r.items} item(s), ${r.rows.length} row(s)${r.skipped.count > 0 ? style.yellow(`, ${r.skipped.count} malformed line(s) skipped`) : ''}`,
+  )
   return lines.join('\n')
 }
 
@@ -36,9 +50,21 @@ interface EvaluationView {
 const pm = (s: Summary): string => (s.mean === null ? '-' : `${formatNumber(s.mean, 3)} ± ${formatNumber(s.std, 3)}`)
 
 export function renderUqEvaluation(r: {items: number; resamples: number; measures: EvaluationView[]}): string {
-  const body = r.measures.map((m) => [m.measure, m.items, m.auroc, pm(m.bootstrap.auroc), m.prr, m.ap, m.brier, pm(m.bootstrap.brier)])
+  const body = r.measures.map((m) => [
+    m.measure,
+    m.items,
+    m.auroc,
+    pm(m.bootstrap.auroc),
+    m.prr,
+    m.ap,
+    m.brier,
+    pm(m.bootstrap.brier),
+  ])
   return [
-    renderTable(['measure', 'items', 'AUROC', `AUROC boot`, 'PRR', 'AP ("PRR" in code)', 'Brier (iso, in-sample)', 'Brier boot'], body),
+    renderTable(
+      ['measure', 'items', 'AUROC', `AUROC boot`, 'PRR', 'AP ("PRR" in code)', 'Brier (iso, in-sample)', 'Brier boot'],
+      body,
+    ),
     `${r.items} labelled item(s); bootstrap: ${r.resamples} resamples (mean ± std); confidence = −uncertainty`,
   ].join('\n')
 }

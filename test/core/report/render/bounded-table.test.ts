@@ -15,5 +15,9 @@ test('tables stop at 50 rows and say how many more rows the JSON holds', () => {
 })
 
 test('countRows: label counts, most frequent first', () => {
-  assert.deepEqual(countRows(['b', 'a', 'b', 'c', 'b', 'a']), [['b', 3], ['a', 2], ['c', 1]])
+  assert.deepEqual(countRows(['b', 'a', 'b', 'c', 'b', 'a']), [
+    ['b', 3],
+    ['a', 2],
+    ['c', 1],
+  ])
 })

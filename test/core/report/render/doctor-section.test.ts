@@ -14,5 +14,8 @@ test('doctor: versions, CPUs, linear algebra, temp dir and one row per tfjs back
   assert.equal(env.get('cpus'), `${r.cpus.count} × ${r.cpus.model}`)
   assert.equal(env.get('linear algebra'), r.linalg.active)
   assert.equal(env.get('temp dir'), `${r.tempDir.path} (${r.tempDir.writable ? 'writable' : 'NOT writable'})`)
-  assert.deepEqual(records(tableUnder(md, 'tfjs backends')).map((b) => [b.backend, b.loads]), r.backends.map((b: any) => [b.name, b.loaded ? 'yes' : 'no']))
+  assert.deepEqual(
+    records(tableUnder(md, 'tfjs backends')).map((b) => [b.backend, b.loads]),
+    r.backends.map((b: any) => [b.name, b.loaded ? 'yes' : 'no']),
+  )
 })

@@ -26,12 +26,18 @@ export function sectionText(md: string, heading: string): string {
 }
 
 function cells(line: string): string[] {
-  return line.replace(/^\| /, '').replace(/ \|$/, '').split(/(?<!\\) \| /).map((c) => c.replace(/\\\|/g, '|').replace(/\\\\/g, '\\'))
+  return line
+    .replace(/^\| /, '')
+    .replace(/ \|$/, '')
+    .split(/(?<!\\) \| /)
+    .map((c) => c.replace(/\\\|/g, '|').replace(/\\\\/g, '\\'))
 }
 
 /** The first table under `#### heading`. */
 export function tableUnder(md: string, heading: string): Table {
-  const lines = sectionText(md, heading).split('\n').filter((l) => l.startsWith('|'))
+  const lines = sectionText(md, heading)
+    .split('\n')
+    .filter((l) => l.startsWith('|'))
   assert.ok(lines.length >= 2, `no table under '#### ${heading}'`)
   assert.match(lines[1], /^\|(---\|)+$/)
   return {head: cells(lines[0]), rows: lines.slice(2).map(cells)}
@@ -50,15 +56,22 @@ export function records(t: Table): Record<string, string>[] {
 }
 
 /** How a number from the JSON report must appear in a cell. */
-export const shown = (v: unknown): string => (typeof v === 'number' ? formatNumber(v) : v === null || v === undefined ? '-' : String(v))
+export const shown = (v: unknown): string =>
+  typeof v === 'number' ? formatNumber(v) : v === null || v === undefined ? '-' : String(v)
 
 /** Every table in the Markdown stays within ~10 columns (a PR comment's width). */
 export function assertNarrowTables(md: string, maxColumns = 10): void {
-  for (const line of md.split('\n').filter((l) => /^\|(---\|)+$/.test(l))) assert.ok(line.split('---').length - 1 <= maxColumns, line)
+  for (const line of md.split('\n').filter((l) => /^\|(---\|)+$/.test(l)))
+    assert.ok(line.split('---').length - 1 <= maxColumns, line)
 }
 
 /** Runs an infolens command that writes `--out path`, checks the report against its schema, renders it as Markdown. */
-export function makeAndRender(args: readonly string[], out: string, schemaFile: string, okStatus: readonly number[] = [0]): {report: any; md: string} {
+export function makeAndRender(
+  args: readonly string[],
+  out: string,
+  schemaFile: string,
+  okStatus: readonly number[] = [0],
+): {report: any; md: string} {
   const r = runCli([...args, '--out', out, '--quiet'])
   assert.ok(okStatus.includes(r.status), `infolens ${args.join(' ')} exited ${r.status}: ${r.stderr}`)
   const report = JSON.parse(readFileSync(out, 'utf8'))

@@ -14,10 +14,24 @@ test('netcdf dump: format, dimensions, global attributes and a summary row per v
   const head = keyValuesUnder(md, 'File')
   assert.equal(head.get('format'), `${r.format} (CDF-${r.formatVersion})`)
   assert.equal(head.get('records'), String(r.numRecords))
-  assert.deepEqual(records(tableUnder(md, 'Dimensions')).map((d) => [d.dimension, d.size, d.unlimited]), r.dimensions.map((d: any) => [d.name, String(d.size), d.unlimited ? 'yes' : 'no']))
-  assert.deepEqual(records(tableUnder(md, 'Global attributes')).map((a) => a.attribute), r.attributes.map((a: any) => a.name))
+  assert.deepEqual(
+    records(tableUnder(md, 'Dimensions')).map((d) => [d.dimension, d.size, d.unlimited]),
+    r.dimensions.map((d: any) => [d.name, String(d.size), d.unlimited ? 'yes' : 'no']),
+  )
+  assert.deepEqual(
+    records(tableUnder(md, 'Global attributes')).map((a) => a.attribute),
+    r.attributes.map((a: any) => a.name),
+  )
   assert.deepEqual(
     records(tableUnder(md, 'Variables')).map((v) => [v.variable, v.type, v.dimensions, v.valid, v.min, v.max, v.mean]),
-    r.variables.map((v: any) => [v.name, v.type, `(${v.dimensions.join(', ')})`, String(v.summary.valid), shown(v.summary.min), shown(v.summary.max), shown(v.summary.mean)]),
+    r.variables.map((v: any) => [
+      v.name,
+      v.type,
+      `(${v.dimensions.join(', ')})`,
+      String(v.summary.valid),
+      shown(v.summary.min),
+      shown(v.summary.max),
+      shown(v.summary.mean),
+    ]),
   )
 })

@@ -24,21 +24,33 @@ function expectInputError(args: string[], pattern: RegExp): void {
 }
 
 test('missing target column', () => {
-  expectInputError([germanCsv, '--target', 'default_flag'], /^infolens: error: .*germancredit\.csv: default_flag: target column not found/)
+  expectInputError(
+    [germanCsv, '--target', 'default_flag'],
+    /^infolens: error: .*germancredit\.csv: default_flag: target column not found/,
+  )
 })
 
 test('single-class target', () => {
   const p = file('single.csv', 'x,y\n1,0\n2,0\n3,0\n')
-  expectInputError([p, '--target', 'y'], /^infolens: error: .*single\.csv: y: single class \(0\): expected a binary target with two classes\n$/)
+  expectInputError(
+    [p, '--target', 'y'],
+    /^infolens: error: .*single\.csv: y: single class \(0\): expected a binary target with two classes\n$/,
+  )
 })
 
 test('three classes in the target', () => {
   const p = file('three.csv', 'x,y\n1,0\n2,1\n3,2\n')
-  expectInputError([p, '--target', 'y'], /^infolens: error: .*three\.csv: y: more than two classes \(0, 1, 2\): expected a binary target\n$/)
+  expectInputError(
+    [p, '--target', 'y'],
+    /^infolens: error: .*three\.csv: y: more than two classes \(0, 1, 2\): expected a binary target\n$/,
+  )
 })
 
 test('unknown --bad value', () => {
-  expectInputError([germanCsv, '--target', 'creditability', '--bad', 'default'], /^infolens: error: .*germancredit\.csv: creditability: --bad value "default" not found \(classes: good, bad\)\n$/)
+  expectInputError(
+    [germanCsv, '--target', 'creditability', '--bad', 'default'],
+    /^infolens: error: .*germancredit\.csv: creditability: --bad value "default" not found \(classes: good, bad\)\n$/,
+  )
 })
 
 test('ragged CSV row names the line', () => {
@@ -57,5 +69,8 @@ test('unclosed quote names the line', () => {
 })
 
 test('non-positive --zero-fill', () => {
-  expectInputError([germanCsv, '--target', 'creditability', '--zero-fill', '0'], /^infolens: error: --zero-fill: expected a positive number, got "0"\n$/)
+  expectInputError(
+    [germanCsv, '--target', 'creditability', '--zero-fill', '0'],
+    /^infolens: error: --zero-fill: expected a positive number, got "0"\n$/,
+  )
 })

@@ -46,7 +46,15 @@ test('golden numbers: IV, SE and p of the checking account (spec §6 to 1e-9 / 4
   assert.ok(Math.abs(f.chi2_p - 4.05e-30) / 4.05e-30 < 5e-3, String(f.chi2_p))
   assert.equal(f.chi2_df, 3)
   // WoE rows in sorted string order with their good/bad counts
-  assert.deepEqual(f.table.map((r: any) => [r.goods, r.bads]), [[139, 135], [49, 14], [164, 105], [348, 46]])
+  assert.deepEqual(
+    f.table.map((r: any) => [r.goods, r.bads]),
+    [
+      [139, 135],
+      [49, 14],
+      [164, 105],
+      [348, 46],
+    ],
+  )
   const expected = [-0.8181, 0.4055, -0.4014, 1.1763]
   f.table.forEach((r: any, i: number) => assert.ok(Math.abs(r.woe - expected[i]) < 5e-5, `${r.bin} ${r.woe}`))
 })
@@ -56,7 +64,13 @@ test('every feature of spec table 6.1 is reproduced (bins, IV, IVbc, three SEs, 
     const f = byName.get(name)
     assert.ok(f, name)
     assert.equal(f.bins, bins, name)
-    for (const [got, want, what] of [[f.iv, iv, 'iv'], [f.iv_bias_corrected, ivbc, 'ivbc'], [f.iv_se_delta, se, 'se'], [f.iv_se_binwise, seFast, 'fastwoe'], [f.iv_se_ncchi2, seNc, 'ncchi2']] as const) {
+    for (const [got, want, what] of [
+      [f.iv, iv, 'iv'],
+      [f.iv_bias_corrected, ivbc, 'ivbc'],
+      [f.iv_se_delta, se, 'se'],
+      [f.iv_se_binwise, seFast, 'fastwoe'],
+      [f.iv_se_ncchi2, seNc, 'ncchi2'],
+    ] as const) {
       assert.ok(Math.abs(got - want) <= 5.01e-5, `${name} ${what}: ${got} vs ${want}`)
     }
     assert.ok(Math.abs(f.chi2_p - p) / p < 5.1e-3, `${name} p: ${f.chi2_p} vs ${p}`)
@@ -64,7 +78,17 @@ test('every feature of spec table 6.1 is reproduced (bins, IV, IVbc, three SEs, 
 })
 
 test('bad-over-good flips the WoE sign and keeps IV and SE', () => {
-  const {json: flipped} = runCliJson(['credit', 'bin', germanCsv, '--target', 'creditability', '--features', 'status_of_existing_checking_account', '--woe-sign', 'bad-over-good'])
+  const {json: flipped} = runCliJson([
+    'credit',
+    'bin',
+    germanCsv,
+    '--target',
+    'creditability',
+    '--features',
+    'status_of_existing_checking_account',
+    '--woe-sign',
+    'bad-over-good',
+  ])
   const f = flipped.result.features[0]
   const g = byName.get('status_of_existing_checking_account')
   assert.equal(f.iv, g.iv)
@@ -75,7 +99,9 @@ test('bad-over-good flips the WoE sign and keeps IV and SE', () => {
 // Independent numpy implementation on a generated data set with missing and special values
 // (test/fixtures/credit/independent-reference.py): closed forms agree to 1e-9 relative.
 test('generated data: IV, SEs and χ² p equal the independent numpy reference', () => {
-  const ref = JSON.parse(readFileSync(new URL('../../../fixtures/credit/generated-reference.json', import.meta.url), 'utf8'))
+  const ref = JSON.parse(
+    readFileSync(new URL('../../../fixtures/credit/generated-reference.json', import.meta.url), 'utf8'),
+  )
   const csv = new URL('../../../fixtures/credit/generated.csv', import.meta.url).pathname
   const {json: g, result: r} = runCliJson(['credit', 'bin', csv, '--target', 'y', '--special=-999'])
   assert.equal(r.status, 0, r.stderr)
@@ -84,11 +110,17 @@ test('generated data: IV, SEs and χ² p equal the independent numpy reference',
     const want = ref.iv[f.feature]
     assert.equal(f.bins, want.bins, f.feature)
     for (const k of ['iv', 'iv_bias_corrected', 'iv_se_delta', 'iv_se_binwise', 'iv_se_ncchi2', 'chi2_p']) {
-      assert.ok(Math.abs(f[k] - want[k]) <= 1e-9 * Math.max(1e-3, Math.abs(want[k])), `${f.feature} ${k}: ${f[k]} vs ${want[k]}`)
+      assert.ok(
+        Math.abs(f[k] - want[k]) <= 1e-9 * Math.max(1e-3, Math.abs(want[k])),
+        `${f.feature} ${k}: ${f[k]} vs ${want[k]}`,
+      )
     }
     const woe = f.table.filter((row: any) => row.count > 0).map((row: any) => row.woe)
     woe.forEach((w: number, i: number) => assert.ok(Math.abs(w - want.woe[i]) < 1e-9, `${f.feature} woe ${i}`))
   }
   const x2 = g.result.features.find((f: any) => f.feature === 'x2')
-  assert.deepEqual(x2.table.slice(-2).map((r: any) => r.bin), ['Missing', 'Special -999'])
+  assert.deepEqual(
+    x2.table.slice(-2).map((r: any) => r.bin),
+    ['Missing', 'Special -999'],
+  )
 })

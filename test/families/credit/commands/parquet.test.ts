@@ -21,7 +21,9 @@ function csvToParquet(csv: string, name: string, rowGroupSize = 128): string {
   const columns: ParquetColumn[] = header.map((h, j) => {
     const cells = rows.map((r) => r[j])
     const numeric = cells.every((c) => c === '' || !Number.isNaN(Number(c)))
-    return numeric ? {name: h, type: 'double', values: cells.map((c) => (c === '' ? null : Number(c)))} : {name: h, type: 'utf8', values: cells.map((c) => (c === '' ? null : c))}
+    return numeric
+      ? {name: h, type: 'double', values: cells.map((c) => (c === '' ? null : Number(c)))}
+      : {name: h, type: 'utf8', values: cells.map((c) => (c === '' ? null : c))}
   })
   const path = join(dir, name)
   writeParquet(path, columns, rowGroupSize)
@@ -49,7 +51,16 @@ test('the test writer produces a Parquet file hyparquet reads with several row g
 test('credit bin gives identical results on German credit as CSV and as Parquet (quantile and optimal)', () => {
   const parquet = csvToParquet(germanCsv, 'german.parquet')
   assertSameBinning(germanCsv, parquet, ['--target', 'creditability', '--bad', 'bad'])
-  assertSameBinning(germanCsv, parquet, ['--target', 'creditability', '--bad', 'bad', '--method', 'optimal', '--monotonic', 'auto'])
+  assertSameBinning(germanCsv, parquet, [
+    '--target',
+    'creditability',
+    '--bad',
+    'bad',
+    '--method',
+    'optimal',
+    '--monotonic',
+    'auto',
+  ])
 })
 
 test('missing cells (Parquet nulls) and special values bin identically in CSV and Parquet', () => {

@@ -34,7 +34,18 @@ const split = germanSplit()
 const bins = join(split.dir, 'bins.json')
 const clean = join(split.dir, 'bins-clean.json')
 runCli(['credit', 'bin', split.train, '--target', 'creditability', '--out', bins, '--quiet'])
-runCli(['credit', 'bin', split.train, '--target', 'creditability', '--exclude', 'personal_status_and_sex', '--out', clean, '--quiet'])
+runCli([
+  'credit',
+  'bin',
+  split.train,
+  '--target',
+  'creditability',
+  '--exclude',
+  'personal_status_and_sex',
+  '--out',
+  clean,
+  '--quiet',
+])
 
 test('PSI, SE and χ² p of every feature match spec table 6.3', () => {
   const {json, result} = runCliJson(['credit', 'psi', split.train, split.test, '--bins', bins])
@@ -53,7 +64,19 @@ test('PSI, SE and χ² p of every feature match spec table 6.3', () => {
 
 test('--fail-on drift exits 3 when a feature drifts and 0 when none does', () => {
   const out = join(split.dir, 'psi.json')
-  const bad = runCli(['credit', 'psi', split.train, split.test, '--bins', bins, '--fail-on', 'drift', '--out', out, '--quiet'])
+  const bad = runCli([
+    'credit',
+    'psi',
+    split.train,
+    split.test,
+    '--bins',
+    bins,
+    '--fail-on',
+    'drift',
+    '--out',
+    out,
+    '--quiet',
+  ])
   assert.equal(bad.status, 3, bad.stderr)
   assert.match(bad.stderr, /^infolens: error: drift gate: 1 feature\(s\) drifted: personal_status_and_sex\n$/)
   assert.ok(existsSync(out), 'the report is still written before the gate fails')
@@ -65,13 +88,26 @@ test('--fail-on drift exits 3 when a feature drifts and 0 when none does', () =>
 })
 
 test('IV equals PSI(good → bad): the identity of spec §2.3', () => {
-  const {json} = runCliJson(['credit', 'bin', split.train, '--target', 'creditability', '--features', 'status_of_existing_checking_account'])
+  const {json} = runCliJson([
+    'credit',
+    'bin',
+    split.train,
+    '--target',
+    'creditability',
+    '--features',
+    'status_of_existing_checking_account',
+  ])
   const f = json.result.features[0]
   // goods and bads of each bin as two "samples": PSI over the same bins is the IV
-  const {jeffreys} = {jeffreys: (p: number[], q: number[]) => p.reduce((s, v, i) => s + (q[i] - v) * Math.log(q[i] / v), 0)}
+  const {jeffreys} = {
+    jeffreys: (p: number[], q: number[]) => p.reduce((s, v, i) => s + (q[i] - v) * Math.log(q[i] / v), 0),
+  }
   const G = f.table.reduce((s: number, r: any) => s + r.goods, 0)
   const B = f.table.reduce((s: number, r: any) => s + r.bads, 0)
-  const psi = jeffreys(f.table.map((r: any) => r.goods / G), f.table.map((r: any) => r.bads / B))
+  const psi = jeffreys(
+    f.table.map((r: any) => r.goods / G),
+    f.table.map((r: any) => r.bads / B),
+  )
   assert.ok(Math.abs(psi - f.iv) < 1e-12)
 })
 
@@ -86,7 +122,8 @@ function deltaSe(table: {expected: number; actual: number}[], fixed: boolean): n
   const a = af.map((v) => v / af.reduce((s, x) => s + x, 0))
   const alpha = e.map((p, i) => Math.log(p / a[i]) + 1 - a[i] / p)
   const gamma = e.map((p, i) => -Math.log(p / a[i]) + 1 - p / a[i])
-  const variance = (w: number[], d: number[]) => w.reduce((s, p, i) => s + p * d[i] * d[i], 0) - w.reduce((s, p, i) => s + p * d[i], 0) ** 2
+  const variance = (w: number[], d: number[]) =>
+    w.reduce((s, p, i) => s + p * d[i] * d[i], 0) - w.reduce((s, p, i) => s + p * d[i], 0) ** 2
   return Math.sqrt((fixed ? 0 : variance(e, alpha) / nE) + variance(a, gamma) / nA)
 }
 
@@ -100,8 +137,14 @@ test('--fixed-reference drops the expected sample variance (SE, T = N_A·PSI, cr
   full.json.result.features.forEach((f: any, i: number) => {
     const g = fixed.json.result.features[i]
     assert.equal(g.psi, f.psi)
-    assert.ok(Math.abs(f.psi_se_delta - deltaSe(f.table, false)) <= 1e-12 * f.psi_se_delta + 1e-15, `${f.feature} full SE`)
-    assert.ok(Math.abs(g.psi_se_delta - deltaSe(g.table, true)) <= 1e-12 * g.psi_se_delta + 1e-15, `${f.feature} fixed SE`)
+    assert.ok(
+      Math.abs(f.psi_se_delta - deltaSe(f.table, false)) <= 1e-12 * f.psi_se_delta + 1e-15,
+      `${f.feature} full SE`,
+    )
+    assert.ok(
+      Math.abs(g.psi_se_delta - deltaSe(g.table, true)) <= 1e-12 * g.psi_se_delta + 1e-15,
+      `${f.feature} fixed SE`,
+    )
     assert.ok(g.psi_se_delta <= f.psi_se_delta)
     assert.ok(Math.abs(g.chi2_stat - 300 * g.psi) <= 1e-12 * g.chi2_stat + 1e-15, `${f.feature} T`)
   })

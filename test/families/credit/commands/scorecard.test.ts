@@ -12,7 +12,21 @@ const bins = join(split.dir, 'bins.json')
 const card = join(split.dir, 'card.json')
 const sql = join(split.dir, 'card.sql')
 runCli(['credit', 'bin', split.train, '--target', 'creditability', '--out', bins, '--quiet'])
-const {json, result} = runCliJson(['credit', 'scorecard', split.train, '--target', 'creditability', '--bins', bins, '--test', split.test, '--sql', sql, '--out', card])
+const {json, result} = runCliJson([
+  'credit',
+  'scorecard',
+  split.train,
+  '--target',
+  'creditability',
+  '--bins',
+  bins,
+  '--test',
+  split.test,
+  '--sql',
+  sql,
+  '--out',
+  card,
+])
 
 test('WoE-LR scorecard reproduces spec §6.3–6.4 (AUC 1e-4, scaling and PSI to the printed digits)', () => {
   assert.equal(result.status, 0, result.stderr)
@@ -42,11 +56,15 @@ test('credit score gives the scorecard test AUC and writes per-row scores', () =
 })
 
 test('the exported SQL scores a SQLite table identically to credit score', (t) => {
-  const python = ['/usr/bin/python3', 'python3'].find((p) => spawnSync(p, ['-c', 'import sqlite3'], {encoding: 'utf8'}).status === 0)
+  const python = ['/usr/bin/python3', 'python3'].find(
+    (p) => spawnSync(p, ['-c', 'import sqlite3'], {encoding: 'utf8'}).status === 0,
+  )
   if (!python) return t.skip('no python3 with sqlite3 on this machine')
   const scores = join(split.dir, 'scores-sql.csv')
   runCli(['credit', 'score', split.test, '--card', card, '--scores', scores, '--quiet'])
-  const numeric = JSON.parse(readFileSync(card, 'utf8')).result.features.filter((f: any) => f.binning.type === 'numeric').map((f: any) => f.feature)
+  const numeric = JSON.parse(readFileSync(card, 'utf8'))
+    .result.features.filter((f: any) => f.binning.type === 'numeric')
+    .map((f: any) => f.feature)
   const script = `
 import csv, json, sqlite3, sys
 data, sql, numeric = sys.argv[1], sys.argv[2], set(json.loads(sys.argv[3]))
@@ -60,7 +78,11 @@ print(json.dumps([row[-1] for row in db.execute(open(sql).read())]))
   const py = spawnSync(python, ['-c', script, split.test, sql, JSON.stringify(numeric)], {encoding: 'utf8'})
   assert.equal(py.status, 0, py.stderr)
   const fromSql: number[] = JSON.parse(py.stdout)
-  const fromCli = readFileSync(scores, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[1]))
+  const fromCli = readFileSync(scores, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => Number(l.split(',')[1]))
   assert.equal(fromSql.length, 300)
   assert.deepEqual(fromSql, fromCli) // bit-identical doubles
 })

@@ -44,7 +44,7 @@ const TRICKY: Record<string, string> = {
   'quotes in crlf file': 'x,y\r\n1,2\r\n"a\r\nb",3\r\n4,5\r\n',
   'old mac line endings': 'x,y\r1,2\r3,4\r',
   'spaces kept': 'x , y\n 1 , 2 \n',
-  'unicode': 'name,v\nü€😀,1\nçé,2\n',
+  unicode: 'name,v\nü€😀,1\nçé,2\n',
   'header only': 'x,y\n',
   'one column': 'x\n1\n\n2\n',
   'empty fields': 'a,b,c\n,,\n1,,\n',
@@ -62,18 +62,20 @@ test('the CSV reader gives the same records as csv-parse on tricky inputs, for e
 
 test('the CSV reader equals csv-parse on a random mix of plain and quoted lines', async () => {
   let seed = 99
-  const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32
   for (let t = 0; t < 40; t++) {
     const eol = rand() < 0.5 ? '\n' : '\r\n'
     const quoteFrom = Math.floor(rand() * 60)
     const lines = ['a,b,c']
     for (let i = 0; i < 50; i++) {
-      const cell = () => (i >= quoteFrom && rand() < 0.3 ? `"q${eol}${i}, ""x"""` : String(Math.round(rand() * 1000) / 10))
+      const cell = () =>
+        i >= quoteFrom && rand() < 0.3 ? `"q${eol}${i}, ""x"""` : String(Math.round(rand() * 1000) / 10)
       lines.push(rand() < 0.05 ? '' : [cell(), cell(), cell()].join(','))
     }
     const text = lines.join(eol) + (rand() < 0.5 ? eol : '')
     const file = write(text)
-    for (const chunkSize of [3, 64, 1 << 20]) assert.deepEqual(await readAll(file, chunkSize), reference(text), `case ${t}, chunk ${chunkSize}`)
+    for (const chunkSize of [3, 64, 1 << 20])
+      assert.deepEqual(await readAll(file, chunkSize), reference(text), `case ${t}, chunk ${chunkSize}`)
   }
 })
 
@@ -90,8 +92,14 @@ async function failure(text: string, chunkSize?: number): Promise<InputError> {
 test('ragged rows name their physical line on the fast path and after the csv-parse handover', async () => {
   for (const chunkSize of [4, 1 << 20]) {
     assert.match((await failure('x,z,y\n1,a,0\n\n2,b\n', chunkSize)).oneLine, /line 4: expected 3 fields, found 2/)
-    assert.match((await failure('x,z,y\r\n1,a,0\r\n2,b,1,7\r\n', chunkSize)).oneLine, /line 3: expected 3 fields, found 4/)
-    assert.match((await failure('x,z,y\n1,a,0\n"q",b,1\n3,c\n', chunkSize)).oneLine, /line 4: expected 3 fields, found 2/)
+    assert.match(
+      (await failure('x,z,y\r\n1,a,0\r\n2,b,1,7\r\n', chunkSize)).oneLine,
+      /line 3: expected 3 fields, found 4/,
+    )
+    assert.match(
+      (await failure('x,z,y\n1,a,0\n"q",b,1\n3,c\n', chunkSize)).oneLine,
+      /line 4: expected 3 fields, found 2/,
+    )
     assert.match((await failure('x,y\n1,0\n"2,1\n', chunkSize)).oneLine, /line 3: quoted field not closed/)
   }
   assert.match((await failure('')).oneLine, /empty file/)

@@ -7,7 +7,8 @@
  */
 import {writeFileSync} from 'node:fs'
 
-export type ParquetColumn = {name: string; type: 'double'; values: (number | null)[]} | {name: string; type: 'utf8'; values: (string | null)[]}
+export type ParquetColumn =
+  {name: string; type: 'double'; values: (number | null)[]} | {name: string; type: 'utf8'; values: (string | null)[]}
 
 /** Thrift compact protocol writer (only what the Parquet footer and page headers need). */
 class Compact {
@@ -170,23 +171,31 @@ export function writeParquet(path: string, columns: readonly ParquetColumn[], ro
       }),
     ])
     footer.i64(3, rows)
-    footer.list(4, 'struct', groups.map((g) => () => {
-      footer.list(1, 'struct', g.columns.map((c, j) => () => {
-        footer.i64(2, c.offset)
-        footer.struct(3, () => {
-          footer.i32(1, PHYSICAL[columns[j].type])
-          footer.list(2, 'i32', [0, 3])
-          footer.list(3, 'binary', [columns[j].name])
-          footer.i32(4, 0) // UNCOMPRESSED
-          footer.i64(5, c.values)
-          footer.i64(6, c.size)
-          footer.i64(7, c.size)
-          footer.i64(9, c.offset)
-        })
-      }))
-      footer.i64(2, g.bytes)
-      footer.i64(3, g.rows)
-    }))
+    footer.list(
+      4,
+      'struct',
+      groups.map((g) => () => {
+        footer.list(
+          1,
+          'struct',
+          g.columns.map((c, j) => () => {
+            footer.i64(2, c.offset)
+            footer.struct(3, () => {
+              footer.i32(1, PHYSICAL[columns[j].type])
+              footer.list(2, 'i32', [0, 3])
+              footer.list(3, 'binary', [columns[j].name])
+              footer.i32(4, 0) // UNCOMPRESSED
+              footer.i64(5, c.values)
+              footer.i64(6, c.size)
+              footer.i64(7, c.size)
+              footer.i64(9, c.offset)
+            })
+          }),
+        )
+        footer.i64(2, g.bytes)
+        footer.i64(3, g.rows)
+      }),
+    )
     footer.binary(6, 'infolens test writer')
   })
   const meta = Buffer.from(footer.bytes)

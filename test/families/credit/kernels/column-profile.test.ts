@@ -4,7 +4,7 @@ import {ColumnProfiler, roundMantissa} from '../../../../src/families/credit/ker
 import {quantileEdges} from '../../../../src/families/credit/kernels/quantile-binning.js'
 
 let seed = 4242
-const rand = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32
 
 /** numpy's default (type 7) quantile of raw data, computed directly. */
 function type7(sorted: readonly number[], q: number): number {
@@ -20,7 +20,8 @@ test('exact mode: per-value class counts equal a direct count (−0 = 0, special
   for (let i = 0; i < 20_000; i++) {
     const bad = rand() < 0.3 ? 1 : 0
     const r = rand()
-    const cell = r < 0.02 ? '-999.0' : r < 0.04 ? ' -999' : r < 0.05 ? '-0' : String(Math.round((rand() - 0.5) * 400) / 8)
+    const cell =
+      r < 0.02 ? '-999.0' : r < 0.04 ? ' -999' : r < 0.05 ? '-0' : String(Math.round((rand() - 0.5) * 400) / 8)
     p.add(cell, bad)
     const x = Number(cell)
     if (x === -999) special++
@@ -36,8 +37,14 @@ test('exact mode: per-value class counts equal a direct count (−0 = 0, special
   assert.equal(profile.type, 'numeric')
   assert.equal(profile.precisionBits, null)
   assert.deepEqual(profile.values, keys)
-  assert.deepEqual([...profile.goods], keys.map((k) => direct.get(k)![0]))
-  assert.deepEqual([...profile.bads], keys.map((k) => direct.get(k)![1]))
+  assert.deepEqual(
+    [...profile.goods],
+    keys.map((k) => direct.get(k)![0]),
+  )
+  assert.deepEqual(
+    [...profile.bads],
+    keys.map((k) => direct.get(k)![1]),
+  )
   const s = profile.special.get('-999')!
   assert.equal(s[0] + s[1], special)
 })
@@ -55,7 +62,10 @@ test('beyond --max-distinct the values are rounded to b bits: counts kept, quant
   const bits = profile.precisionBits
   assert.ok(bits !== null && bits <= 24, String(bits))
   assert.ok(profile.values.length <= maxDistinct)
-  assert.equal(profile.goods.reduce((a, b) => a + b, 0), raw.length)
+  assert.equal(
+    profile.goods.reduce((a, b) => a + b, 0),
+    raw.length,
+  )
   const values = profile.values as number[]
   values.forEach((v, i) => {
     assert.equal(roundMantissa(v, bits), v, 'kept values have b significant bits')

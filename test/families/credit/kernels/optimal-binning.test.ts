@@ -6,11 +6,17 @@ import {monotoneDp} from '../../../../src/families/credit/kernels/optimal-binnin
 /** A seeded LCG so the small cases are fixed. */
 function rng(seed: number): () => number {
   let s = seed >>> 0
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32)
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
 }
 
 /** Brute force over all 2^(n−1) cut subsets: the largest IV satisfying trend, max bins and min count. */
-function bruteForce(goods: number[], bads: number[], trend: 'ascending' | 'descending' | 'none', maxBins: number, minCount: number): number {
+function bruteForce(
+  goods: number[],
+  bads: number[],
+  trend: 'ascending' | 'descending' | 'none',
+  maxBins: number,
+  minCount: number,
+): number {
   const n = goods.length
   let best = Number.NEGATIVE_INFINITY
   for (let mask = 0; mask < 2 ** (n - 1); mask++) {
@@ -43,7 +49,10 @@ test('the monotone DP equals brute force on 60 random small cases', () => {
       assert.equal(dp.feasible, false, `case ${trial}`)
       continue
     }
-    assert.ok(Math.abs(dp.iv - brute) < 1e-12, `case ${trial} (${trend}, ≤${maxBins} bins, ≥${minCount}): dp ${dp.iv} vs brute ${brute}`)
+    assert.ok(
+      Math.abs(dp.iv - brute) < 1e-12,
+      `case ${trial} (${trend}, ≤${maxBins} bins, ≥${minCount}): dp ${dp.iv} vs brute ${brute}`,
+    )
     // the returned cuts realise the reported IV
     assert.ok(Math.abs(cutsIv(aggregateByCuts(goods, bads, dp.cuts)) - dp.iv) < 1e-12)
   }

@@ -28,7 +28,9 @@ interface ReferenceCase {
   readonly boot_sd: number
   readonly boot_q95?: number
 }
-const reference = JSON.parse(readFileSync(new URL('../../../fixtures/credit/bootstrap-reference.json', import.meta.url), 'utf8')) as {
+const reference = JSON.parse(
+  readFileSync(new URL('../../../fixtures/credit/bootstrap-reference.json', import.meta.url), 'utf8'),
+) as {
   cases: Record<string, ReferenceCase>
 }
 
@@ -112,7 +114,11 @@ function referenceCase(name: string): ReferenceCase {
 }
 
 /** IV: delta and (where stated) non-central χ² SEs vs the bootstrap SD, and the bias (k−1)/c vs the bootstrap mean. */
-function checkIvCase(name: string, seed: number, forms: {delta: boolean; ncchi2: boolean}): {boot: number; delta: number; ncchi2: number} {
+function checkIvCase(
+  name: string,
+  seed: number,
+  forms: {delta: boolean; ncchi2: boolean},
+): {boot: number; delta: number; ncchi2: number} {
   const c = referenceCase(name)
   const info = informationValue(applyZeroRule(c.first, c.second, 0.5))
   assert.ok(Math.abs(info.iv - c.value) < 1e-12, `${name}: IV ${info.iv} vs numpy ${c.value}`)
@@ -125,7 +131,10 @@ function checkIvCase(name: string, seed: number, forms: {delta: boolean; ncchi2:
   // 15 % of the bias plus 3 Monte Carlo SEs of the mean.
   const bias = info.iv - info.iv_bias_corrected
   const slack = SE_TOLERANCE * bias + (3 * boot) / Math.sqrt(REPS)
-  assert.ok(Math.abs(mean(draws) - info.iv - bias) <= slack, `${name}: bootstrap bias ${mean(draws) - info.iv} vs (k−1)/c ${bias} (± ${slack})`)
+  assert.ok(
+    Math.abs(mean(draws) - info.iv - bias) <= slack,
+    `${name}: bootstrap bias ${mean(draws) - info.iv} vs (k−1)/c ${bias} (± ${slack})`,
+  )
   return {boot, delta: info.iv_se_delta, ncchi2: info.iv_se_ncchi2}
 }
 
@@ -133,7 +142,10 @@ test('IV SEs of the German checking-account table (spec §6.1) are within 15 % o
   const r = checkIvCase('german_checking_account', 1, {delta: true, ncchi2: true})
   // the spec's own numpy bootstrap (§6.2) gives 0.1159 with the same sampling model
   assertRelative(r.boot, 0.1159, BOOT_TOLERANCE, 'TS bootstrap SD vs spec §6.2 bootSD')
-  assert.ok(Math.abs(r.delta - 0.1145) < 5e-5 && Math.abs(r.ncchi2 - 0.1132) < 5e-5, `SEs ${r.delta}, ${r.ncchi2} vs spec 0.1145, 0.1132`)
+  assert.ok(
+    Math.abs(r.delta - 0.1145) < 5e-5 && Math.abs(r.ncchi2 - 0.1132) < 5e-5,
+    `SEs ${r.delta}, ${r.ncchi2} vs spec 0.1145, 0.1132`,
+  )
 })
 
 test('IV SEs of a generated 6-bin table are within 15 % of the bootstrap SD', () => {

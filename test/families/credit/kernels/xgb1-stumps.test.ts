@@ -24,7 +24,9 @@ test('min_child_weight blocks splits whose hessian is too small', () => {
 // Spec credit.md §6.4: XGB1 on the German train rows (numerics raw, categoricals one-hot with sorted levels),
 // 300 rounds, η 0.1, λ 1, min_child_weight 1: thresholds of the numeric features.
 test('German credit train: thresholds of spec table 6.4, unconstrained and monotone', () => {
-  const records: string[][] = parse(readFileSync(new URL('../../../fixtures/credit/germancredit.csv', import.meta.url), 'utf8'))
+  const records: string[][] = parse(
+    readFileSync(new URL('../../../fixtures/credit/germancredit.csv', import.meta.url), 'utf8'),
+  )
   const head = records[0]
   const rows = records.slice(1, 701)
   const t = head.indexOf('creditability')
@@ -37,7 +39,9 @@ test('German credit train: thresholds of spec table 6.4, unconstrained and monot
     if (values.every((v) => /^-?\d+(\.\d+)?$/.test(v))) {
       numeric.push([h, columns.length])
       columns.push(Float64Array.from(values, Number))
-    } else for (const level of [...new Set(values)].sort()) columns.push(Float64Array.from(values, (v) => (v === level ? 1 : 0)))
+    } else
+      for (const level of [...new Set(values)].sort())
+        columns.push(Float64Array.from(values, (v) => (v === level ? 1 : 0)))
   })
   const options = {rounds: 300, learningRate: 0.1, lambda: 1, minChildWeight: 1}
   const free = fitXgb1(columns, y, options)
@@ -46,10 +50,16 @@ test('German credit train: thresholds of spec table 6.4, unconstrained and monot
     const my = y.reduce((a, b) => a + b, 0) / y.length
     return x.reduce((s, v, i) => s + (v - mx) * (y[i] - my), 0) > 0 ? 1 : -1
   }
-  const monotone = fitXgb1(columns, y, {...options, monotone: columns.map((x, j) => (numeric.some(([, c]) => c === j) ? sign(x) : 0))})
+  const monotone = fitXgb1(columns, y, {
+    ...options,
+    monotone: columns.map((x, j) => (numeric.some(([, c]) => c === j) ? sign(x) : 0)),
+  })
   const get = (m: typeof free, name: string) => m.thresholds[numeric.find(([h]) => h === name)![1]]
   assert.deepEqual(get(free, 'duration_in_month'), [7.5, 11.5, 17.0, 26.5, 31.5])
-  assert.deepEqual(get(free, 'credit_amount'), [429.5, 625.5, 959.5, 1387.0, 2100.5, 2319.5, 4189.5, 4231.0, 6438.5, 8630.5, 10841.5, 12296.5])
+  assert.deepEqual(
+    get(free, 'credit_amount'),
+    [429.5, 625.5, 959.5, 1387.0, 2100.5, 2319.5, 4189.5, 4231.0, 6438.5, 8630.5, 10841.5, 12296.5],
+  )
   assert.deepEqual(get(free, 'installment_rate_in_percentage_of_disposable_income'), [2.5, 3.5])
   assert.deepEqual(get(free, 'present_residence_since'), [])
   assert.deepEqual(get(free, 'age_in_years'), [25.5, 34.5])

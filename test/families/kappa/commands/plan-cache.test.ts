@@ -22,16 +22,24 @@ const reference = JSON.parse(readFileSync(join(fixtureDir, 'reference.json'), 'u
 const esdReference = JSON.parse(readFileSync(join(fixtureDir, 'shared-cache.json'), 'utf8')).layers
 const MATRICES = 21 + 2 * 4 // 21 linear weights + two fused tensors of 4 experts
 /** 2-D tensors whose κ (5e3, 1e6, 1e8) is above the Gram acceptance limit for 16x24 / 16x16 (about 1355 / 1500). */
-const ILL_CONDITIONED = ['model.layers.1.mlp.up_proj.weight', 'model.layers.1.self_attn.q_proj.weight', 'model.layers.1.mlp.down_proj.weight']
+const ILL_CONDITIONED = [
+  'model.layers.1.mlp.up_proj.weight',
+  'model.layers.1.self_attn.q_proj.weight',
+  'model.layers.1.mlp.down_proj.weight',
+]
 const CONV = 'model.vision.patch_embed.proj.weight'
 
-const kappas = (json: any) => Object.fromEntries(json.result.tensors.filter((t: any) => t.kind).map((t: any) => [t.name, t.kappa]))
+const kappas = (json: any) =>
+  Object.fromEntries(json.result.tensors.filter((t: any) => t.kind).map((t: any) => [t.name, t.kappa]))
 const rel = (a: number, b: number) => Math.abs(a / b - 1)
 
 /** κ of every candidate to 1e-8, and the full-spectrum fields (which small σ errors would move) to 1e-10. */
 function assertReferenceKappas(json: any, tol = 1e-8) {
   for (const [name, k] of Object.entries<any>(kappas(json))) {
-    assert.ok(rel(k, reference.tensors[name].metrics.kappa) < tol, `${name}: ${k} vs ${reference.tensors[name].metrics.kappa}`)
+    assert.ok(
+      rel(k, reference.tensors[name].metrics.kappa) < tol,
+      `${name}: ${k} vs ${reference.tensors[name].metrics.kappa}`,
+    )
   }
   for (const t of json.result.tensors.filter((x: any) => x.kind)) {
     for (const field of ['log_volume', 'log_volume_gap', 'spectral_entropy', 'effective_rank', 'participation_ratio']) {
@@ -50,13 +58,22 @@ function entryOf(cache: string, tensor: string, view = 'matrix') {
   throw new Error(`no entry for ${tensor} (${view})`)
 }
 
-const kappaPlan = (cache: string, path = model, extra: string[] = []) => runCliJson(['kappa', 'plan', path, '--cache', cache, ...extra]).json
-const spectral = (cache: string, path = model) => runCliJson(['spectral', 'analyze', path, '--cache', cache, '--min-evals', '1']).json
+const kappaPlan = (cache: string, path = model, extra: string[] = []) =>
+  runCliJson(['kappa', 'plan', path, '--cache', cache, ...extra]).json
+const spectral = (cache: string, path = model) =>
+  runCliJson(['spectral', 'analyze', path, '--cache', cache, '--min-evals', '1']).json
 
 test('a second run reads every spectrum from the cache and does zero solves, with identical results', () => {
   const cache = tempDir()
   const first = kappaPlan(cache)
-  assert.deepEqual(first.result.compute, {...first.result.compute, solves: MATRICES, cache_hits: 0, cache_hits_gram: 0, gram_rejected: 0, cache})
+  assert.deepEqual(first.result.compute, {
+    ...first.result.compute,
+    solves: MATRICES,
+    cache_hits: 0,
+    cache_hits_gram: 0,
+    gram_rejected: 0,
+    cache,
+  })
   const second = kappaPlan(cache, model, ['--count', '3'])
   assertMatchesSchema(second, 'kappa.schema.json')
   assert.deepEqual(second.result.compute, {...second.result.compute, solves: 0, cache_hits: 23, cache_hits_gram: 0})
@@ -88,7 +105,12 @@ test('spectral analyze then kappa plan on a well-conditioned 2-D-only checkpoint
   const copied: TensorToWrite[] = []
   for (const t of source.tensors) {
     if (t.shape.length !== 2 || t.dtype === 'I64' || ILL_CONDITIONED.includes(t.name)) continue
-    copied.push({name: t.name, dtype: t.dtype as TensorToWrite['dtype'], shape: t.shape, bytes: await source.readBytes(t)})
+    copied.push({
+      name: t.name,
+      dtype: t.dtype as TensorToWrite['dtype'],
+      shape: t.shape,
+      bytes: await source.readBytes(t),
+    })
   }
   await source.close()
   writeSafetensors(path, copied) // the same bytes as in the fixture, so reference.json applies
@@ -97,7 +119,13 @@ test('spectral analyze then kappa plan on a well-conditioned 2-D-only checkpoint
   assert.deepEqual(esd.result.cache, {dir: cache, solved: copied.length, cached: 0})
   const plan = kappaPlan(cache, path)
   const candidates = copied.length - 1 // the embedding table is not a KappaTune candidate
-  assert.deepEqual(plan.result.compute, {...plan.result.compute, solves: 0, cache_hits: candidates, cache_hits_gram: candidates, gram_rejected: 0})
+  assert.deepEqual(plan.result.compute, {
+    ...plan.result.compute,
+    solves: 0,
+    cache_hits: candidates,
+    cache_hits_gram: candidates,
+    gram_rejected: 0,
+  })
   assertReferenceKappas(plan)
   // and the reverse order: kappa's SVD entries serve spectral (only the embedding, which kappa skips, is solved)
   const cache2 = tempDir()
@@ -112,7 +140,13 @@ test('full fixture with a 4-D conv and ill-conditioned tensors: views never coll
   const plan = kappaPlan(cache)
   // reused: 17 well-conditioned 2-D candidates; solved: the 3 ill-conditioned ones (Gram entries rejected and
   // replaced by SVD values), the conv tensor under kappa's own view, and the fused MoE experts (8 matrices)
-  assert.deepEqual(plan.result.compute, {...plan.result.compute, solves: 3 + 1 + 8, cache_hits: 17, cache_hits_gram: 17, gram_rejected: 3})
+  assert.deepEqual(plan.result.compute, {
+    ...plan.result.compute,
+    solves: 3 + 1 + 8,
+    cache_hits: 17,
+    cache_hits_gram: 17,
+    gram_rejected: 3,
+  })
   for (const name of ILL_CONDITIONED) assert.equal(entryOf(cache, name).meta.method, 'svd')
   assert.equal(entryOf(cache, CONV, 'conv2d-slices').meta.method, 'eigvalsh-gram')
   assert.equal(entryOf(cache, CONV, 'reshape-2d').meta.method, 'svd')
@@ -124,14 +158,16 @@ test('full fixture with a 4-D conv and ill-conditioned tensors: views never coll
   // spectral's own conv entry came back (λ = (√λ)² to the last bits), not kappa's reshape of the tensor
   for (const [field, value] of Object.entries<any>(layer(first, CONV))) {
     const got = layer(second, CONV)[field]
-    if (typeof value === 'number' && !Number.isInteger(value)) assert.ok(rel(got, value) < 1e-12, `${CONV} ${field}: ${got} vs ${value}`)
+    if (typeof value === 'number' && !Number.isInteger(value))
+      assert.ok(rel(got, value) < 1e-12, `${CONV} ${field}: ${got} vs ${value}`)
     else assert.deepEqual(got, value, `${CONV} ${field}`)
   }
   for (const [name, expected] of Object.entries<any>(esdReference)) {
     const got = layer(second, name)
     assert.equal(got.layer_type, expected.layer_type, name)
     assert.equal(got.num_evals, expected.num_evals, name)
-    for (const field of ['lambda_max', 'norm', 'sv_max']) assert.ok(rel(got[field], expected[field]) < 1e-9, `${name} ${field}: ${got[field]} vs ${expected[field]}`)
+    for (const field of ['lambda_max', 'norm', 'sv_max'])
+      assert.ok(rel(got[field], expected[field]) < 1e-9, `${name} ${field}: ${got[field]} vs ${expected[field]}`)
     // σmin of the κ = 1e8 tensor carries the solver's κ·ε-level error: the issue's κ tolerance, 1e-8
     // (the TypeScript SVD lands at ~3e-9 here, LAPACK closer)
     assert.ok(rel(got.sv_min, expected.sv_min) < 1e-8, `${name} sv_min: ${got.sv_min} vs ${expected.sv_min}`)
@@ -142,12 +178,22 @@ test('a Gram-eigenvalue entry above the accuracy limit is not used for kappa; on
   const cache = tempDir()
   const sha = createHash('sha256').update(readFileSync(model)).digest('hex')
   const key = {fileSha256: sha, tensor: 'lm_head.weight', shape: [64, 16], dtype: 'F32', view: 'matrix' as const}
-  await putCachedSingularValues(key, Float64Array.from({length: 16}, (_, i) => 10 ** (-i / 3)), 'eigvalsh-gram', {dir: cache})
+  await putCachedSingularValues(
+    key,
+    Float64Array.from({length: 16}, (_, i) => 10 ** (-i / 3)),
+    'eigvalsh-gram',
+    {dir: cache},
+  )
   const run = kappaPlan(cache)
   assert.deepEqual(run.result.compute, {...run.result.compute, solves: MATRICES, cache_hits: 0, gram_rejected: 1})
   assertReferenceKappas(run)
   // a verified Gram entry with κ = 2 is trusted (it is what spectral would have stored for such a matrix)
-  await putCachedSingularValues(key, Float64Array.from({length: 16}, (_, i) => 2 - i / 15), 'eigvalsh-gram', {dir: cache})
+  await putCachedSingularValues(
+    key,
+    Float64Array.from({length: 16}, (_, i) => 2 - i / 15),
+    'eigvalsh-gram',
+    {dir: cache},
+  )
   const head = kappaPlan(cache).result.tensors.find((t: any) => t.name === 'lm_head.weight')
   assert.ok(rel(head.kappa, 2) < 1e-15)
 })

@@ -21,7 +21,15 @@ const decode = (x: unknown) => (typeof x === 'number' ? x : x === 'inf' ? Infini
  * carry the sigma_min error of an SVD (~eps*kappa; the fixture goes to kappa = 1e8, measured
  * 7.5e-11 with the TypeScript SVD); 1e-10 for every other field.
  */
-const TOL: Record<string, number> = {kappa: 1e-8, kappa_peft: 1e-8, sigma_min: 1e-8, log10_kappa: 1e-8, expert_kappa_min: 1e-8, expert_kappa_median: 1e-8, expert_kappa_max: 1e-8}
+const TOL: Record<string, number> = {
+  kappa: 1e-8,
+  kappa_peft: 1e-8,
+  sigma_min: 1e-8,
+  log10_kappa: 1e-8,
+  expert_kappa_min: 1e-8,
+  expert_kappa_median: 1e-8,
+  expert_kappa_max: 1e-8,
+}
 
 test('every per-tensor field matches numpy, including kappa ~ 1e6 and 1e8 tensors and fused MoE experts', () => {
   const {json, result} = runCliJson(['kappa', 'plan', model, '--no-cache'])
@@ -75,7 +83,16 @@ for (const [label, budget] of Object.entries<any>(reference.budgets)) {
 }
 
 test('skipped tensors carry reasons; --max-dim and --exclude add theirs; routers and shape bias are warned about', () => {
-  const {json} = runCliJson(['kappa', 'plan', model, '--no-cache', '--max-dim', '32', '--exclude', 'mlp\\.gate\\.weight$'])
+  const {json} = runCliJson([
+    'kappa',
+    'plan',
+    model,
+    '--no-cache',
+    '--max-dim',
+    '32',
+    '--exclude',
+    'mlp\\.gate\\.weight$',
+  ])
   const reason = (n: string) => json.result.tensors.find((t: any) => t.name === n).skip_reason
   assert.equal(reason('lm_head.weight'), 'max-dim')
   assert.equal(reason('model.layers.2.mlp.gate.weight'), 'excluded')
@@ -97,7 +114,15 @@ test('--emit writes every format; each parses and agrees with the plan', () => {
   assertMatchesSchema(plan, 'kappa.schema.json')
   const sel = plan.result.selection
   const peft = JSON.parse(readFileSync(join(dir, 'peft-lora-config.json'), 'utf8'))
-  assert.deepEqual(Object.keys(peft).sort(), ['lora_alpha', 'lora_dropout', 'peft_type', 'r', 'target_modules', 'target_parameters', 'task_type'])
+  assert.deepEqual(Object.keys(peft).sort(), [
+    'lora_alpha',
+    'lora_dropout',
+    'peft_type',
+    'r',
+    'target_modules',
+    'target_parameters',
+    'task_type',
+  ])
   assert.equal(peft.peft_type, 'LORA')
   assert.deepEqual(peft.target_modules, sel.target_modules)
   assert.deepEqual(peft.target_parameters, sel.target_parameters)
@@ -110,7 +135,10 @@ test('--emit writes every format; each parses and agrees with the plan', () => {
   const yaml = (file: string) => parseYaml(join(dir, file))
   const full = yaml('axolotl-full.yaml')
   if (full !== undefined) {
-    assert.deepEqual(full.unfrozen_parameters, sel.parameters.map((p: string) => `^${p}$`))
+    assert.deepEqual(
+      full.unfrozen_parameters,
+      sel.parameters.map((p: string) => `^${p}$`),
+    )
     const lora = yaml('axolotl-lora.yaml')
     assert.equal(lora.adapter, 'lora')
     assert.equal(lora.lora_target_linear, false)
@@ -127,7 +155,10 @@ test('--format prints exactly the emitted text for each tool', () => {
   const cfg = JSON.parse(peft.stdout)
   assert.equal(cfg.r, 16)
   const unfreeze = runCli(['kappa', 'plan', model, '--no-cache', '--format', 'unfreeze'])
-  assert.deepEqual(unfreeze.stdout.trim().split('\n'), [...cfg.target_modules.map((m: string) => `${m}.weight`), ...cfg.target_parameters])
+  assert.deepEqual(unfreeze.stdout.trim().split('\n'), [
+    ...cfg.target_modules.map((m: string) => `${m}.weight`),
+    ...cfg.target_parameters,
+  ])
   const ax = runCli(['kappa', 'plan', model, '--no-cache', '--format', 'axolotl', '--adapter', 'full'])
   assert.match(ax.stdout, /^unfrozen_parameters:\n- \^model\.layers\.2\.self_attn\.o_proj\.weight\$$/m)
 })
@@ -154,7 +185,11 @@ const badInputs: [string, string[], RegExp][] = [
   ['two budgets', ['--count', '3', '--fraction', '0.5'], /: budget: choose one budget, got --count and --fraction$/],
   ['a fraction above 1', ['--fraction', '1.5'], /: --fraction: expected a fraction in \(0, 1\]$/],
   ['a bad regex', ['--exclude', '('], /: --exclude: not a valid regular expression: "\("$/],
-  ['no candidates', ['--include', 'no_such_tensor'], /: tensors: expected at least one candidate weight matrix, found none \(34 tensors skipped: .*\)$/],
+  [
+    'no candidates',
+    ['--include', 'no_such_tensor'],
+    /: tensors: expected at least one candidate weight matrix, found none \(34 tensors skipped: .*\)$/,
+  ],
 ]
 for (const [label, args, message] of badInputs) {
   test(`bad input: ${label} exits 2 with one line and writes nothing`, () => {

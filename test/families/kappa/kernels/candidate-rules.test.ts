@@ -1,6 +1,10 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {classifyTensor, DEFAULT_MOE_SUFFIXES, type CandidateOptions} from '../../../../src/families/kappa/kernels/candidate-rules.js'
+import {
+  classifyTensor,
+  DEFAULT_MOE_SUFFIXES,
+  type CandidateOptions,
+} from '../../../../src/families/kappa/kernels/candidate-rules.js'
 import {layerType, moduleName} from '../../../../src/families/kappa/kernels/module-names.js'
 
 const opts: CandidateOptions = {scope: 'linear', maxDim: 16384, moeSuffixes: DEFAULT_MOE_SUFFIXES}
@@ -22,7 +26,13 @@ test('1-D, integer, empty and embedding tensors are skipped with their reasons',
 })
 
 test('N-D weights are viewed as (shape[0], prod(rest)); fused 3-D experts become E matrices', () => {
-  assert.deepEqual(classifyTensor('conv.weight', 'F32', [8, 3, 2, 2], opts), {candidate: true, kind: 'linear-weight', rows: 8, cols: 12, matrices: 1})
+  assert.deepEqual(classifyTensor('conv.weight', 'F32', [8, 3, 2, 2], opts), {
+    candidate: true,
+    kind: 'linear-weight',
+    rows: 8,
+    cols: 12,
+    matrices: 1,
+  })
   assert.deepEqual(classifyTensor('m.layers.0.mlp.experts.gate_up_proj', 'BF16', [64, 2048, 1408], opts), {
     candidate: true,
     kind: 'moe-parameter',

@@ -4,7 +4,12 @@ import {aggregateExperts} from '../../../../src/families/kappa/kernels/expert-ag
 
 test('a fused expert parameter scores the mean per-expert kappa (PEFT) with min/median/max beside it', () => {
   // expert kappas 2, 8, 4, 10 -> mean 6, median (4+8)/2 = 6, min 2, max 10
-  const spectra = [[2, 1], [8, 1], [4, 2, 1], [10, 5, 1]].map((s) => (s.length === 2 ? [s[0], 1.5, s[1]] : s))
+  const spectra = [
+    [2, 1],
+    [8, 1],
+    [4, 2, 1],
+    [10, 5, 1],
+  ].map((s) => (s.length === 2 ? [s[0], 1.5, s[1]] : s))
   const r = aggregateExperts(spectra, 3, 5, 1e-8)
   assert.equal(r.metrics.kappa, 6)
   assert.equal(r.expert_kappa_median, 6)
@@ -20,9 +25,26 @@ test('a fused expert parameter scores the mean per-expert kappa (PEFT) with min/
 })
 
 test('an odd number of experts takes the middle kappa as median; one infinite expert makes the mean infinite', () => {
-  const r = aggregateExperts([[3, 1], [9, 1], [5, 1]], 2, 4, 1e-8)
+  const r = aggregateExperts(
+    [
+      [3, 1],
+      [9, 1],
+      [5, 1],
+    ],
+    2,
+    4,
+    1e-8,
+  )
   assert.equal(r.expert_kappa_median, 5)
-  const s = aggregateExperts([[3, 1], [9, 0]], 2, 4, 1e-8)
+  const s = aggregateExperts(
+    [
+      [3, 1],
+      [9, 0],
+    ],
+    2,
+    4,
+    1e-8,
+  )
   assert.equal(s.metrics.kappa, Number.POSITIVE_INFINITY)
   assert.equal(s.expert_kappa_max, Number.POSITIVE_INFINITY)
 })

@@ -6,7 +6,11 @@
  */
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {GRAM_TOLERANCE, gramKappaLimit, gramSpectraAccurate} from '../../../../src/families/kappa/kernels/gram-spectrum-accuracy.js'
+import {
+  GRAM_TOLERANCE,
+  gramKappaLimit,
+  gramSpectraAccurate,
+} from '../../../../src/families/kappa/kernels/gram-spectrum-accuracy.js'
 import {eigvalsh, gram} from '../../../../src/core/linalg/index.js'
 
 const U = 2 ** -53
@@ -31,7 +35,7 @@ test('accepts only when every matrix is under the limit; zero or missing σ is r
 /** Deterministic unit vector (LCG) for a Householder reflection. */
 function unitVector(n: number, seed: number): Float64Array {
   let s = seed >>> 0
-  const v = Float64Array.from({length: n}, () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32) - 0.5)
+  const v = Float64Array.from({length: n}, () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5)
   const norm = Math.hypot(...v)
   return v.map((x) => x / norm)
 }
@@ -44,7 +48,8 @@ function planted(rows: number, cols: number, sigma: Float64Array, seed: number):
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) {
       let sum = 0
-      for (let k = 0; k < sigma.length; k++) sum += ((i === k ? 1 : 0) - 2 * u[i] * u[k]) * sigma[k] * ((k === j ? 1 : 0) - 2 * v[k] * v[j])
+      for (let k = 0; k < sigma.length; k++)
+        sum += ((i === k ? 1 : 0) - 2 * u[i] * u[k]) * sigma[k] * ((k === j ? 1 : 0) - 2 * v[k] * v[j])
       w[i * cols + j] = sum
     }
   }
@@ -61,7 +66,8 @@ test('planted spectra: accepted Gram spectra meet κ to 1e-9; ill-conditioned on
     const accepted = gramSpectraAccurate(sv, rows, cols)
     assert.equal(accepted, kappa < gramKappaLimit(rows, cols), `κ = ${kappa}`)
     if (accepted) {
-      for (let i = 0; i < cols; i++) assert.ok(Math.abs(sv[i] / sigma[i] - 1) < GRAM_TOLERANCE, `κ = ${kappa}, σ${i}: ${sv[i]} vs ${sigma[i]}`)
+      for (let i = 0; i < cols; i++)
+        assert.ok(Math.abs(sv[i] / sigma[i] - 1) < GRAM_TOLERANCE, `κ = ${kappa}, σ${i}: ${sv[i]} vs ${sigma[i]}`)
     }
   }
 })

@@ -1,6 +1,10 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {conditionNumber, logVolumeGapBound, spectrumMetrics} from '../../../../src/families/kappa/kernels/spectrum-metrics.js'
+import {
+  conditionNumber,
+  logVolumeGapBound,
+  spectrumMetrics,
+} from '../../../../src/families/kappa/kernels/spectrum-metrics.js'
 import {kappaMp} from '../../../../src/families/kappa/kernels/shape-baseline.js'
 import {svdvals} from '../../../../src/core/linalg/index.js'
 
@@ -67,7 +71,7 @@ test('5x8 matrix with sigma = [10,3,2,1,0.5] built as U diag(sigma) V^T matches 
 
 test('the log-volume gap never exceeds ln(2k/(1+k^2)) and the spec tight case attains it', () => {
   let seed = 12345
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31)
+  const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31
   let worst = Number.NEGATIVE_INFINITY
   for (let trial = 0; trial < 2000; trial++) {
     const k = 2 + Math.floor(rand() * 30)

@@ -8,17 +8,36 @@ const tiny = new URL('../../../fixtures/kappa/tiny-model.safetensors', import.me
 /** The Plan's 'singular values' line, parsed back into the numbers of `result.compute`. */
 function singularValuesShown(plan: Map<string, string>) {
   const line = plan.get('singular values') ?? ''
-  const m = /^(\d+) solved \((.+)\), (\d+) from the spectra cache \((\d+) of them Gram spectra\), (\d+) Gram entries rejected and re-solved$/.exec(line)
+  const m =
+    /^(\d+) solved \((.+)\), (\d+) from the spectra cache \((\d+) of them Gram spectra\), (\d+) Gram entries rejected and re-solved$/.exec(
+      line,
+    )
   assert.ok(m, `unexpected singular values line: ${line}`)
-  return {solves: Number(m[1]), solver: m[2], cache_hits: Number(m[3]), cache_hits_gram: Number(m[4]), gram_rejected: Number(m[5])}
+  return {
+    solves: Number(m[1]),
+    solver: m[2],
+    cache_hits: Number(m[3]),
+    cache_hits_gram: Number(m[4]),
+    gram_rejected: Number(m[5]),
+  }
 }
-const computeCounts = (c: any) => ({solves: c.solves, solver: c.solver, cache_hits: c.cache_hits, cache_hits_gram: c.cache_hits_gram, gram_rejected: c.gram_rejected})
+const computeCounts = (c: any) => ({
+  solves: c.solves,
+  solver: c.solver,
+  cache_hits: c.cache_hits,
+  cache_hits_gram: c.cache_hits_gram,
+  gram_rejected: c.gram_rejected,
+})
 
 const decode = (x: unknown) => (x === 'inf' ? Infinity : x === '-inf' ? -Infinity : x === 'nan' ? NaN : x)
 
 test('kappa plan: budget, counts, parameters trained and the selected tensors in rank order, values as in the JSON', () => {
   const dir = tempDir('infolens-render-kappa-')
-  const {report, md} = makeAndRender(['kappa', 'plan', tiny, '--count', '2', '--cache', join(dir, 'cache')], join(dir, 'plan.json'), 'kappa.schema.json')
+  const {report, md} = makeAndRender(
+    ['kappa', 'plan', tiny, '--count', '2', '--cache', join(dir, 'cache')],
+    join(dir, 'plan.json'),
+    'kappa.schema.json',
+  )
   const r = report.result
   const s = r.selection
   const plan = keyValuesUnder(md, 'Plan')
@@ -33,11 +52,19 @@ test('kappa plan: budget, counts, parameters trained and the selected tensors in
   const rows = records(tableUnder(md, 'Selected tensors (lowest kappa first)'))
   assert.deepEqual(
     rows.map((x) => [x.rank, x.shape, x.kappa, x.kappa_mp]),
-    selected.map((t: any) => [String(t.rank_position), t.shape.join('×'), shown(decode(t.kappa)), shown(decode(t.kappa_mp))]),
+    selected.map((t: any) => [
+      String(t.rank_position),
+      t.shape.join('×'),
+      shown(decode(t.kappa)),
+      shown(decode(t.kappa_mp)),
+    ]),
   )
   for (const [i, t] of selected.entries()) assert.ok(rows[i].tensor.startsWith(t.name))
   const types = records(tableUnder(md, 'By layer type'))
-  assert.deepEqual(types.map((p) => [p['layer type'], Number(p.candidates), Number(p.selected)]), s.per_type.map((p: any) => [p.type, p.candidates, p.selected]))
+  assert.deepEqual(
+    types.map((p) => [p['layer type'], Number(p.candidates), Number(p.selected)]),
+    s.per_type.map((p: any) => [p.type, p.candidates, p.selected]),
+  )
 })
 
 test('kappa plan after spectral analyze on the same cache: the Gram-spectra hits and rejected Gram entries as in the JSON', () => {
@@ -45,7 +72,11 @@ test('kappa plan after spectral analyze on the same cache: the Gram-spectra hits
   const cache = join(dir, 'cache')
   const esd = runCli(['spectral', 'analyze', tiny, '--cache', cache, '--min-evals', '1', '--quiet'])
   assert.equal(esd.status, 0, esd.stderr)
-  const {report, md} = makeAndRender(['kappa', 'plan', tiny, '--cache', cache], join(dir, 'plan.json'), 'kappa.schema.json')
+  const {report, md} = makeAndRender(
+    ['kappa', 'plan', tiny, '--cache', cache],
+    join(dir, 'plan.json'),
+    'kappa.schema.json',
+  )
   const c = report.result.compute
   // the fixture has well-conditioned tensors (Gram spectra reused) and ill-conditioned ones (Gram rejected)
   assert.ok(c.cache_hits_gram > 0 && c.gram_rejected > 0, JSON.stringify(c))

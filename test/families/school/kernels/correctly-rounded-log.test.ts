@@ -1,6 +1,9 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {correctlyRoundedLog, slowCorrectlyRoundedLog} from '../../../../src/families/school/kernels/correctly-rounded-log.js'
+import {
+  correctlyRoundedLog,
+  slowCorrectlyRoundedLog,
+} from '../../../../src/families/school/kernels/correctly-rounded-log.js'
 import {NumpyRandomState} from '../../../../src/core/random/numpy-mt19937.js'
 
 // The fast (table + Ziv test) path must return exactly what the double-double evaluation returns;
@@ -9,7 +12,8 @@ test('fast log path equals the double-double evaluation bit for bit', () => {
   const rng = new NumpyRandomState(2024)
   const inputs: number[] = []
   for (let k = 0; k < 150_000; k++) {
-    const a = 2 * rng.rand() - 1, b = 2 * rng.rand() - 1 // the polar method's r² values
+    const a = 2 * rng.rand() - 1,
+      b = 2 * rng.rand() - 1 // the polar method's r² values
     inputs.push(a * a + b * b)
   }
   for (let k = 0; k < 50_000; k++) inputs.push(rng.rand() * 10 ** (rng.rand() * 600 - 300))
@@ -34,5 +38,6 @@ test('fast log path equals the double-double evaluation bit for bit', () => {
   }
   assert.ok(checked > 200_000)
   // and the result is a faithful log (within 1 ulp of Math.log)
-  for (const x of [0.1, 0.5, 0.999, 1e-300, 7.5]) assert.ok(Math.abs(correctlyRoundedLog(x) - Math.log(x)) <= Math.abs(Math.log(x)) * 2.3e-16)
+  for (const x of [0.1, 0.5, 0.999, 1e-300, 7.5])
+    assert.ok(Math.abs(correctlyRoundedLog(x) - Math.log(x)) <= Math.abs(Math.log(x)) * 2.3e-16)
 })

@@ -36,7 +36,11 @@ test('division-free minimum image equals d − L·round_half_even(d/L) bit for b
 
 test('grid k-nearest-neighbour search returns the all-pairs distances bit for bit', () => {
   const rng = new NumpyRandomState(11)
-  for (const [n, L, clustered] of [[900, 30, false], [1200, 40, true], [500, 10, true]] as const) {
+  for (const [n, L, clustered] of [
+    [900, 30, false],
+    [1200, 40, true],
+    [500, 10, true],
+  ] as const) {
     const pos = new Float64Array(3 * n)
     for (let k = 0; k < 3 * n; k++) {
       // clustered: a tight ball that straddles the box corner, plus a sparse background
@@ -46,7 +50,8 @@ test('grid k-nearest-neighbour search returns the all-pairs distances bit for bi
     const grid = new PeriodicKnn(n, 5)
     const brute = new PeriodicKnn(n, 5) as unknown as {chooseSide: () => number; compute: PeriodicKnn['compute']}
     brute.chooseSide = () => 0
-    for (let frame = 0; frame < 3; frame++) { // the first frame uses the density guess, later ones the adaptive width
+    for (let frame = 0; frame < 3; frame++) {
+      // the first frame uses the density guess, later ones the adaptive width
       const a = grid.compute(pos, n, L).slice(0, 5 * n)
       const b = brute.compute(pos, n, L).slice(0, 5 * n)
       assert.deepEqual(a, b, `n=${n} L=${L} frame ${frame}`)

@@ -13,7 +13,14 @@ export interface ReferenceFrame {
 export interface ReferenceFixture {
   rng: {seed: number; rand_5x3: number[]; randn_7x3: number[]; randn_1001: number[]; rand_after: number[]}[]
   runs: {name: string; params: Omit<SchoolParameters, 'scenario_name' | 'save_interval'>; frames: ReferenceFrame[]}[]
-  fixed_frames: {name: string; box_size: number; positions: number[]; velocities: number[]; metrics: Record<string, number>; metrics_periodic: Record<string, number>}[]
+  fixed_frames: {
+    name: string
+    box_size: number
+    positions: number[]
+    velocities: number[]
+    metrics: Record<string, number>
+    metrics_periodic: Record<string, number>
+  }[]
 }
 
 export const reference: ReferenceFixture = JSON.parse(

@@ -5,10 +5,20 @@ import {reference} from './reference-fixture.js'
 
 /** |a − b| <= tol·max(1, |b|): relative for large values, absolute near zero. */
 function assertClose(actual: number, expected: number, tol: number, label: string): void {
-  assert.ok(Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)), `${label}: ${actual} vs ${expected} (Δ ${actual - expected})`)
+  assert.ok(
+    Math.abs(actual - expected) <= tol * Math.max(1, Math.abs(expected)),
+    `${label}: ${actual} vs ${expected} (Δ ${actual - expected})`,
+  )
 }
 
-function check(name: string, L: number, pos: number[], vel: number[], ref: Record<string, number>, mode: 'naive' | 'periodic') {
+function check(
+  name: string,
+  L: number,
+  pos: number[],
+  vel: number[],
+  ref: Record<string, number>,
+  mode: 'naive' | 'periodic',
+) {
   const n = pos.length / 3
   const got = new SchoolMetrics(n, L, mode).compute(Float64Array.from(pos), Float64Array.from(vel))
   metricNames.forEach((m, k) => assertClose(got[k], ref[m], 1e-12, `${name} ${mode} ${m}`))
@@ -34,7 +44,10 @@ test('spec §6.1 test vector reproduces dewi-kadita output (10 digits)', () => {
   const f = reference.fixed_frames.find((x) => x.name === 'spec-6.1')!
   const got = new SchoolMetrics(5, 10).compute(Float64Array.from(f.positions), Float64Array.from(f.velocities))
   // values printed by dewi-kadita's metrics.py, copied from the spec (school.md §6.1)
-  const upstream = [0.3577153862, 0.6379835672, 4.2567593308, 0.6379835672, 0.1554587535, 0.2026775688, 0.3509058063, 0.5372435737, 0.5, 0.2676536083, 0.6260668826, 0.316568583]
+  const upstream = [
+    0.3577153862, 0.6379835672, 4.2567593308, 0.6379835672, 0.1554587535, 0.2026775688, 0.3509058063, 0.5372435737, 0.5,
+    0.2676536083, 0.6260668826, 0.316568583,
+  ]
   upstream.forEach((v, k) => assertClose(got[k], v, 6e-10, metricNames[k]))
 })
 

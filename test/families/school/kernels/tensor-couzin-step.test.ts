@@ -24,7 +24,8 @@ for (const backend of ['cpu', 'wasm'] as const) {
       const p = {...canonicalConfigs[name], n_fish: 30, n_steps: STEPS}
       const reference = [0, 1].map((m) => {
         const frames: {pos: Float64Array; vel: Float64Array}[] = []
-        for (const f of simulateSchool({...p, seed: p.seed + m})) frames.push({pos: f.state.positions.slice(), vel: f.state.velocities.slice()})
+        for (const f of simulateSchool({...p, seed: p.seed + m}))
+          frames.push({pos: f.state.positions.slice(), vel: f.state.velocities.slice()})
         return frames
       })
       let worst = 0

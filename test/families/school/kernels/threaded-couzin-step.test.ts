@@ -3,7 +3,12 @@ import assert from 'node:assert/strict'
 import {CouzinStepper, type NeighbourSearch} from '../../../../src/families/school/kernels/couzin-step.js'
 import {canonicalConfigs, type SchoolParameters} from '../../../../src/families/school/kernels/school-parameters.js'
 import {simulateSchool} from '../../../../src/families/school/kernels/simulate-school.js'
-import {createSchoolStepper, defaultStepThreads, THREADED_MIN_FISH, type SchoolStepper} from '../../../../src/families/school/kernels/threaded-couzin-step.js'
+import {
+  createSchoolStepper,
+  defaultStepThreads,
+  THREADED_MIN_FISH,
+  type SchoolStepper,
+} from '../../../../src/families/school/kernels/threaded-couzin-step.js'
 
 /** Every frame's positions and velocities, as raw bytes (bit-exact comparison). */
 function trajectory(p: SchoolParameters, search: NeighbourSearch, stepper: Pick<SchoolStepper, 'step'>): Buffer[] {
@@ -21,7 +26,12 @@ function assertSameTrajectory(got: Buffer[], want: Buffer[], label: string): voi
 }
 
 /** The one-thread trajectory, then 1, 2 and 3 (or the given) threads, each compared bit for bit. */
-async function compareThreads(p: SchoolParameters, search: NeighbourSearch, threadCounts: number[], skin?: number): Promise<void> {
+async function compareThreads(
+  p: SchoolParameters,
+  search: NeighbourSearch,
+  threadCounts: number[],
+  skin?: number,
+): Promise<void> {
   const serial = new CouzinStepper(p, search, skin)
   const want = trajectory(p, search, serial)
   // the rule really acted: the last frame is not the first one moved in a straight line
@@ -39,8 +49,22 @@ async function compareThreads(p: SchoolParameters, search: NeighbourSearch, thre
 
 // Radii of the NumPy-checked 'grid' fixture run (all three zones, 60° blind cone, noise), denser and larger.
 const gridCase: SchoolParameters = {
-  ...canonicalConfigs.swarm, scenario_name: 'threads-grid', n_fish: 1600, box_size: 40, speed: 1, r_repulsion: 1, r_orientation: 3, r_attraction: 5.5,
-  max_turn: 0.2, noise: 0.1, blind_angle: 60, orientation_weight: 0.1, dt: 0.1, n_steps: 30, seed: 7, save_interval: 1,
+  ...canonicalConfigs.swarm,
+  scenario_name: 'threads-grid',
+  n_fish: 1600,
+  box_size: 40,
+  speed: 1,
+  r_repulsion: 1,
+  r_orientation: 3,
+  r_attraction: 5.5,
+  max_turn: 0.2,
+  noise: 0.1,
+  blind_angle: 60,
+  orientation_weight: 0.1,
+  dt: 0.1,
+  n_steps: 30,
+  seed: 7,
+  save_interval: 1,
 }
 
 test('grid mode: 1, 2 and 3 threads give bit-identical trajectories to the one-thread stepper (N = 1,600, 30 steps)', async () => {

@@ -17,7 +17,8 @@ const reference = JSON.parse(readFileSync(join(fixtures, 'reference.json'), 'utf
 
 function dataFileOf(cache: string, tensor: string): string {
   for (const f of readdirSync(cache).filter((n) => n.endsWith('.json'))) {
-    if (JSON.parse(readFileSync(join(cache, f), 'utf8')).tensor === tensor) return join(cache, f.replace(/\.json$/, '.f64'))
+    if (JSON.parse(readFileSync(join(cache, f), 'utf8')).tensor === tensor)
+      return join(cache, f.replace(/\.json$/, '.f64'))
   }
   throw new Error(`no cache entry for ${tensor}`)
 }
@@ -46,7 +47,8 @@ test('a flipped byte and a truncated entry are recomputed, not trusted; results 
   for (const name of [flipped, truncated]) {
     const expected = reference.layers.default.find((l: any) => l.name === name)
     const got = repaired.result.layers.find((l: any) => l.name === name)
-    for (const k of ['lambda_max', 'log_norm', 'stable_rank', 'alpha']) assert.ok(Math.abs(got[k] / expected[k] - 1) < 1e-6, `${name} ${k}: ${got[k]} vs ${expected[k]}`)
+    for (const k of ['lambda_max', 'log_norm', 'stable_rank', 'alpha'])
+      assert.ok(Math.abs(got[k] / expected[k] - 1) < 1e-6, `${name} ${k}: ${got[k]} vs ${expected[k]}`)
   }
   assert.deepEqual(analyze().result.cache, {dir: cache, solved: 0, cached: 6})
 })

@@ -25,7 +25,8 @@ function compareLayer(actual: any, expected: any, tol: number, skip: readonly st
     if (skip.includes(k)) continue
     if (Array.isArray(v)) assert.deepEqual(actual[k], v, `${expected.name} ${k}`)
     else if (v === null || typeof v === 'string') assert.equal(actual[k], v, `${expected.name} ${k}`)
-    else if (Number.isInteger(v) && Number.isInteger(actual[k]) && !['alpha', 'D'].includes(k)) assert.equal(actual[k], v, `${expected.name} ${k}`)
+    else if (Number.isInteger(v) && Number.isInteger(actual[k]) && !['alpha', 'D'].includes(k))
+      assert.equal(actual[k], v, `${expected.name} ${k}`)
     else {
       const err = rel(actual[k], v as number)
       assert.ok(err <= tol, `${expected.name} ${k}: ${actual[k]} vs ${v} (rel ${err})`)
@@ -68,16 +69,32 @@ test('--fit TPL with --fix-fingers clip_xmax → exit 2, one line, no output', (
 
 test('--fix-fingers xmin_peak: every field matches reference.py to 1e-6', () => {
   const {json} = runCliJson(['spectral', 'analyze', model, '--fix-fingers', 'xmin_peak', '--no-cache'])
-  for (const e of reference.layers.xmin_peak) compareLayer(json.result.layers.find((l: any) => l.name === e.name), e, 1e-6)
+  for (const e of reference.layers.xmin_peak)
+    compareLayer(
+      json.result.layers.find((l: any) => l.name === e.name),
+      e,
+      1e-6,
+    )
 })
 
 test('BF16 checkpoint: matches reference.py on the BF16-rounded weights (1e-6); same layers and alphas close to F32', () => {
   const {json: b} = runCliJson(['spectral', 'analyze', bf16, '--no-cache'])
   const {json: f} = runCliJson(['spectral', 'analyze', model, '--no-cache'])
   assertMatchesSchema(b, 'spectral.schema.json')
-  assert.deepEqual(b.result.layers.map((l: any) => l.name), f.result.layers.map((l: any) => l.name))
-  assert.deepEqual(b.result.layers.map((l: any) => l.dtype), b.result.layers.map(() => 'BF16'))
-  for (const e of reference.layers.bf16) compareLayer(b.result.layers.find((l: any) => l.name === e.name), e, 1e-6)
+  assert.deepEqual(
+    b.result.layers.map((l: any) => l.name),
+    f.result.layers.map((l: any) => l.name),
+  )
+  assert.deepEqual(
+    b.result.layers.map((l: any) => l.dtype),
+    b.result.layers.map(() => 'BF16'),
+  )
+  for (const e of reference.layers.bf16)
+    compareLayer(
+      b.result.layers.find((l: any) => l.name === e.name),
+      e,
+      1e-6,
+    )
   for (const [i, l] of b.result.layers.entries()) {
     // BF16 keeps 8 significant bits: norms move by ~1e-3, alpha by a few per cent at most
     assert.ok(rel(l.log_norm, f.result.layers[i].log_norm) < 1e-3, l.name)
@@ -88,7 +105,8 @@ test('BF16 checkpoint: matches reference.py on the BF16-rounded weights (1e-6); 
 test('sharded directory (index.json) and single file give identical layers, skips and summary', async () => {
   const ck = await openCheckpoint(model)
   const tensors = []
-  for (const t of ck.tensors) tensors.push({name: t.name, dtype: t.dtype, shape: t.shape, data: await ck.readFloat32(t)})
+  for (const t of ck.tensors)
+    tensors.push({name: t.name, dtype: t.dtype, shape: t.shape, data: await ck.readFloat32(t)})
   await ck.close()
   const dir = tempDir()
   writeShardedSafetensors(dir, tensors as never, {shards: 3})
@@ -111,7 +129,8 @@ test('spectra cache: the second run solves nothing and reports the same metrics;
   assert.deepEqual(second.result.cache, {dir: cache, solved: 0, cached: 6})
   // σ = √λ is cached, so λ comes back as σ²: equal to the last bits
   for (const [i, l] of second.result.layers.entries()) {
-    for (const k of ['alpha', 'D', 'xmin', 'lambda_max', 'log_norm', 'stable_rank', 'detX_val', 'entropy']) assert.ok(rel(l[k], first.result.layers[i][k]) < 1e-12, `${l.name} ${k}`)
+    for (const k of ['alpha', 'D', 'xmin', 'lambda_max', 'log_norm', 'stable_rank', 'detX_val', 'entropy'])
+      assert.ok(rel(l[k], first.result.layers[i][k]) < 1e-12, `${l.name} ${k}`)
     assert.equal(l.num_pl_spikes, first.result.layers[i].num_pl_spikes)
   }
   const {json: none} = runCliJson(['spectral', 'analyze', model, '--no-cache'])
@@ -121,7 +140,10 @@ test('spectra cache: the second run solves nothing and reports the same metrics;
 test('--threads 3 (3 workers) gives the results of --threads 1 (one worker): integers exact, floats to BLAS rounding', () => {
   const {json: one} = runCliJson(['spectral', 'analyze', model, '--threads', '1', '--no-cache', '--mp-fit'])
   const {json: three} = runCliJson(['spectral', 'analyze', model, '--threads', '3', '--no-cache', '--mp-fit'])
-  assert.deepEqual(three.result.layers.map((l: any) => l.name), one.result.layers.map((l: any) => l.name))
+  assert.deepEqual(
+    three.result.layers.map((l: any) => l.name),
+    one.result.layers.map((l: any) => l.name),
+  )
   // OpenBLAS sums in an order that depends on its thread count (floor(cores/workers) per worker), so the
   // last bits of λ may differ (the smallest σ, a Gram-route noise value, most: 3e-11 measured); every discrete
   // outcome (xmin choice, counts, labels) must not
@@ -134,7 +156,10 @@ test('a layer whose fit fails (all eigenvalues below 1e-5) has status failed, no
   const n = 24
   const ok = Float32Array.from({length: n * n}, (_, k) => Math.sin(k * 12.9898) * 0.3)
   const tiny = Float32Array.from({length: n * n}, (_, k) => Math.cos(k * 78.233) * 1e-6)
-  writeSafetensors(path, [{name: 'a.weight', dtype: 'F32', shape: [n, n], data: ok}, {name: 'b.weight', dtype: 'F32', shape: [n, n], data: tiny}])
+  writeSafetensors(path, [
+    {name: 'a.weight', dtype: 'F32', shape: [n, n], data: ok},
+    {name: 'b.weight', dtype: 'F32', shape: [n, n], data: tiny},
+  ])
   const {json, result} = runCliJson(['spectral', 'analyze', path, '--no-cache'])
   assert.equal(result.status, 0, result.stderr)
   assertMatchesSchema(json, 'spectral.schema.json')
@@ -153,7 +178,10 @@ test('a tensor with NaN → exit 2, one line naming the tensor, no output file',
   const path = join(dir, 'model.safetensors')
   const data = Float32Array.from({length: 400}, (_, k) => Math.sin(k))
   data[123] = Number.NaN
-  writeSafetensors(path, [{name: 'good.weight', dtype: 'F32', shape: [20, 20], data: data.map((v) => (Number.isNaN(v) ? 0 : v))}, {name: 'bad.weight', dtype: 'F32', shape: [20, 20], data}])
+  writeSafetensors(path, [
+    {name: 'good.weight', dtype: 'F32', shape: [20, 20], data: data.map((v) => (Number.isNaN(v) ? 0 : v))},
+    {name: 'bad.weight', dtype: 'F32', shape: [20, 20], data},
+  ])
   const out = join(dir, 'r.json')
   const r = runCli(['spectral', 'analyze', path, '--no-cache', '--out', out])
   assert.equal(r.status, 2, r.stderr)

@@ -69,8 +69,21 @@ test('analyze: skipped tensors listed with reasons, summary over ok layers', () 
 })
 
 test('analyze: --layers/--exclude and size filters', () => {
-  const {json} = runCliJson(['spectral', 'analyze', model, '--layers', 'blocks\\.0', '--exclude', 'down', '--max-evals', '200'])
-  assert.deepEqual(json.result.layers.map((l: any) => l.name).sort(), ['blocks.0.attn.q.weight', 'blocks.0.mlp.up.weight'])
+  const {json} = runCliJson([
+    'spectral',
+    'analyze',
+    model,
+    '--layers',
+    'blocks\\.0',
+    '--exclude',
+    'down',
+    '--max-evals',
+    '200',
+  ])
+  assert.deepEqual(json.result.layers.map((l: any) => l.name).sort(), [
+    'blocks.0.attn.q.weight',
+    'blocks.0.mlp.up.weight',
+  ])
   const conv = json.result.skipped.find((s: any) => s.name === 'conv.stem.weight')
   assert.match(conv.reason, /--layers/)
   const {json: j2} = runCliJson(['spectral', 'analyze', model, '--max-evals', '100'])
@@ -85,8 +98,14 @@ test('analyze --netcdf: eigenvalues readable by netcdfjs, CF attributes; refit r
   assert.equal(reader.getAttribute('Conventions'), 'CF-1.8')
   const counts = reader.getDataVariable('layer_count') as number[]
   const names = charRows(reader.getDataVariable('layer_name') as unknown as string[], counts.length)
-  assert.deepEqual(names, json.result.layers.map((l: any) => l.name))
-  assert.deepEqual(counts, json.result.layers.map((l: any) => l.num_evals))
+  assert.deepEqual(
+    names,
+    json.result.layers.map((l: any) => l.name),
+  )
+  assert.deepEqual(
+    counts,
+    json.result.layers.map((l: any) => l.num_evals),
+  )
   const evals = reader.getDataVariable('eigenvalue') as number[]
   const offsets = reader.getDataVariable('layer_offset') as number[]
   json.result.layers.forEach((l: any, i: number) => {
@@ -97,7 +116,20 @@ test('analyze --netcdf: eigenvalues readable by netcdfjs, CF attributes; refit r
   assertMatchesSchema(refit, 'spectral.schema.json')
   for (const l of json.result.layers) {
     const r = refit.result.layers.find((x: any) => x.name === l.name)
-    for (const f of ['alpha', 'D', 'xmin', 'xmax', 'num_pl_spikes', 'log_norm', 'stable_rank', 'detX_num', 'detX_val', 'entropy', 'mp_softrank', 'num_spikes']) {
+    for (const f of [
+      'alpha',
+      'D',
+      'xmin',
+      'xmax',
+      'num_pl_spikes',
+      'log_norm',
+      'stable_rank',
+      'detX_num',
+      'detX_val',
+      'entropy',
+      'mp_softrank',
+      'num_spikes',
+    ]) {
       assert.equal(r[f], l[f], `${l.name} ${f}`)
     }
   }
@@ -117,7 +149,10 @@ test('analyze --fail-on: exit 3 with the offending layers listed; report still p
   const out = join(tempDir(), 'r.json')
   const {json, result} = runCliJson(['spectral', 'analyze', model, '--fail-on', 'alpha<2.7 && !(N>200)', '--out', out])
   assert.equal(result.status, 3)
-  const expected = reference.layers.default.filter((r: any) => r.alpha < 2.7 && !(r.N > 200)).map((r: any) => r.name).sort()
+  const expected = reference.layers.default
+    .filter((r: any) => r.alpha < 2.7 && !(r.N > 200))
+    .map((r: any) => r.name)
+    .sort()
   assert.deepEqual([...json.result.gate.failed].sort(), expected)
   assert.ok(expected.length > 0)
   assert.match(result.stderr, /^infolens: error: --fail-on .* matched \d+ layer\(s\): .*\n$/)

@@ -9,7 +9,14 @@ test('spectral refit reads back every layer name exactly (padded char variable)'
   const dir = tempDir()
   assert.equal(runCli(['demo', 'checkpoint', dir, '--quiet']).status, 0)
   const nc = join(dir, 'evals.nc')
-  const {json: analyzed} = runCliJson(['spectral', 'analyze', join(dir, 'model.safetensors'), '--netcdf', nc, '--no-cache'])
+  const {json: analyzed} = runCliJson([
+    'spectral',
+    'analyze',
+    join(dir, 'model.safetensors'),
+    '--netcdf',
+    nc,
+    '--no-cache',
+  ])
   const {json: refit, result} = runCliJson(['spectral', 'refit', nc])
   assert.equal(result.status, 0, result.stderr)
   const names = (report: any) => report.result.layers.map((l: any) => l.name).sort()

@@ -4,7 +4,11 @@ import assert from 'node:assert/strict'
 import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {candidateAlphas, candidateDistance, fitPowerLawSorted} from '../../../../src/families/spectral/kernels/power-law-fit.js'
+import {
+  candidateAlphas,
+  candidateDistance,
+  fitPowerLawSorted,
+} from '../../../../src/families/spectral/kernels/power-law-fit.js'
 import {detX} from '../../../../src/families/spectral/kernels/detx.js'
 import {normMetrics, logAlphaNorm} from '../../../../src/families/spectral/kernels/norm-metrics.js'
 import {combineEsd, matrixGeometry} from '../../../../src/families/spectral/kernels/esd.js'
@@ -86,7 +90,13 @@ test('detX: log-sum form equals the product definition; conv2d pooled eigenvalue
   assert.equal(dx.detX_val, evals[idx])
   const g = matrixGeometry([4, 2, 3, 3])!
   assert.equal(g.rf, 9)
-  const esd = combineEsd([[4, 2], [8, 1]], g)
+  const esd = combineEsd(
+    [
+      [4, 2],
+      [8, 1],
+    ],
+    g,
+  )
   assert.deepEqual(Array.from(esd.evals), [0.5, 1, 2, 4])
 })
 

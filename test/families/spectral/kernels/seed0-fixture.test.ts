@@ -12,18 +12,111 @@ import {layerMetrics} from '../../../../src/families/spectral/kernels/layer-metr
 import {summarize} from '../../../../src/families/spectral/kernels/summary.js'
 
 const dir = new URL('../../../fixtures/spectral/', import.meta.url).pathname
-const meta = JSON.parse(readFileSync(dir + 'seed0-evals.json', 'utf8')) as {layers: {name: string; N: number; M: number; count: number}[]}
+const meta = JSON.parse(readFileSync(dir + 'seed0-evals.json', 'utf8')) as {
+  layers: {name: string; N: number; M: number; count: number}[]
+}
 const all = new Float64Array(readFileSync(dir + 'seed0-evals.bin').buffer.slice(0))
 
 // [name, alpha, alpha_weighted, D, xmin, xmax, num_pl_spikes, sigma, stable_rank, log_norm, log_spectral_norm, warning]
 const ww: [string, number, number, number, number, number, number, number, number, number, number, string][] = [
-  ['layers.0.mlp.down_proj', 3.69316, 3.73788, 0.00885093, 1.23442, 10.2827, 239, 0.174206, 91.777, 2.97484, 1.01211, ''],
-  ['layers.0.mlp.up_proj', 2.08196, 4.37038, 0.00721396, 0.331286, 125.652, 449, 0.0510607, 7.51058, 2.97484, 2.09917, ''],
-  ['layers.0.self_attn.k_proj', 4.06354, 4.15248, 0.0793274, 0.62581, 10.5169, 116, 0.284442, 22.4334, 2.37278, 1.02189, ''],
-  ['layers.0.self_attn.o_proj', 5.19726, 2.17981, 0.0395826, 0.887562, 2.62673, 54, 0.571175, 89.8189, 2.37278, 0.419415, ''],
-  ['layers.0.self_attn.q_proj', 2.65611, 2.54548, 0.00835759, 0.293122, 9.08554, 210, 0.114282, 25.9676, 2.37278, 0.958351, ''],
-  ['layers.0.self_attn.v_proj', 17.8325, 1.51695, 0.121748, 1.04355, 1.21637, 22, 3.5887, 193.976, 2.37282, 0.0850668, 'under-trained'],
-  ['layers.1.mlp.down_proj', 4.34929, 11.7753, 0.114333, 0.676337, 509.811, 259, 0.208115, 1.85111, 2.97484, 2.70741, ''],
+  [
+    'layers.0.mlp.down_proj',
+    3.69316,
+    3.73788,
+    0.00885093,
+    1.23442,
+    10.2827,
+    239,
+    0.174206,
+    91.777,
+    2.97484,
+    1.01211,
+    '',
+  ],
+  [
+    'layers.0.mlp.up_proj',
+    2.08196,
+    4.37038,
+    0.00721396,
+    0.331286,
+    125.652,
+    449,
+    0.0510607,
+    7.51058,
+    2.97484,
+    2.09917,
+    '',
+  ],
+  [
+    'layers.0.self_attn.k_proj',
+    4.06354,
+    4.15248,
+    0.0793274,
+    0.62581,
+    10.5169,
+    116,
+    0.284442,
+    22.4334,
+    2.37278,
+    1.02189,
+    '',
+  ],
+  [
+    'layers.0.self_attn.o_proj',
+    5.19726,
+    2.17981,
+    0.0395826,
+    0.887562,
+    2.62673,
+    54,
+    0.571175,
+    89.8189,
+    2.37278,
+    0.419415,
+    '',
+  ],
+  [
+    'layers.0.self_attn.q_proj',
+    2.65611,
+    2.54548,
+    0.00835759,
+    0.293122,
+    9.08554,
+    210,
+    0.114282,
+    25.9676,
+    2.37278,
+    0.958351,
+    '',
+  ],
+  [
+    'layers.0.self_attn.v_proj',
+    17.8325,
+    1.51695,
+    0.121748,
+    1.04355,
+    1.21637,
+    22,
+    3.5887,
+    193.976,
+    2.37282,
+    0.0850668,
+    'under-trained',
+  ],
+  [
+    'layers.1.mlp.down_proj',
+    4.34929,
+    11.7753,
+    0.114333,
+    0.676337,
+    509.811,
+    259,
+    0.208115,
+    1.85111,
+    2.97484,
+    2.70741,
+    '',
+  ],
   ['layers.1.mlp.up_proj', 3.87434, 5.86774, 0.0587811, 1.43948, 32.6976, 218, 0.194675, 28.8621, 2.97484, 1.51452, ''],
 ]
 // [log_alpha_norm, lambda_max, detX_num, detX_val, detX_val_unrescaled, num_spikes, sigma_mp, mp_softrank, bulk_max, entropy, matrix_rank]
@@ -55,11 +148,25 @@ const rows = (() => {
 })()
 
 test('seed-0 fixture: default-path columns match WeightWatcher 0.7.5.5 (6 significant digits)', () => {
-  assert.deepEqual(rows.map((r) => r.name), ww.map((w) => w[0]))
+  assert.deepEqual(
+    rows.map((r) => r.name),
+    ww.map((w) => w[0]),
+  )
   let worst = 0
   for (const [i, w] of ww.entries()) {
     const m = rows[i].m
-    const fields = ['alpha', 'alpha_weighted', 'D', 'xmin', 'xmax', 'num_pl_spikes', 'sigma', 'stable_rank', 'log_norm', 'log_spectral_norm'] as const
+    const fields = [
+      'alpha',
+      'alpha_weighted',
+      'D',
+      'xmin',
+      'xmax',
+      'num_pl_spikes',
+      'sigma',
+      'stable_rank',
+      'log_norm',
+      'log_spectral_norm',
+    ] as const
     fields.forEach((f, k) => {
       worst = Math.max(worst, close(m[f] as number, w[k + 1] as number, 1e-5, `${w[0]} ${f}`))
     })
@@ -95,8 +202,19 @@ test('seed-0 fixture: SETOL gap signs as in the spec (q_proj +0.145, up_proj cro
 })
 
 test('seed-0 fixture: WeightWatcher summary means (all 8 layers ok)', () => {
-  const s = summarize(rows.map((r) => r.m), 0)
-  const expected = {log_norm: 2.673817, alpha: 5.468517, alpha_weighted: 4.518255, log_alpha_norm: 4.789134, log_spectral_norm: 1.22724, stable_rank: 57.774588, mp_softrank: 0.249116}
+  const s = summarize(
+    rows.map((r) => r.m),
+    0,
+  )
+  const expected = {
+    log_norm: 2.673817,
+    alpha: 5.468517,
+    alpha_weighted: 4.518255,
+    log_alpha_norm: 4.789134,
+    log_spectral_norm: 1.22724,
+    stable_rank: 57.774588,
+    mp_softrank: 0.249116,
+  }
   for (const [k, v] of Object.entries(expected)) close(s.means[k as keyof typeof s.means]!, v, 5e-6, `summary ${k}`)
   assert.equal(s.counts.ok, 8)
   assert.equal(s.counts.under_trained, 1)

@@ -12,7 +12,9 @@ import {nelderMead} from '../../../../src/families/spectral/kernels/nelder-mead.
 import {numpySum} from '../../../../src/families/spectral/kernels/pairwise-sum.js'
 import {fitTruncatedPowerLaw} from '../../../../src/families/spectral/kernels/truncated-power-law-fit.js'
 
-const reference = JSON.parse(readFileSync(new URL('../../../fixtures/spectral/reference.json', import.meta.url), 'utf8'))
+const reference = JSON.parse(
+  readFileSync(new URL('../../../fixtures/spectral/reference.json', import.meta.url), 'utf8'),
+)
 
 test('E_p(x) matches mpmath.expint to 1e-13 relative (p from 1/2 to 9.3, x from 1e-6 to 40)', () => {
   let worst = 0
@@ -29,7 +31,10 @@ test('numpySum reproduces numpy pairwise order: differs from a left-to-right sum
   // are [2^53, 2, 2, 2, 2, 2, 2, 2], combined as ((r0+r1)+(r2+r3)) + ((r4+r5)+(r6+r7)) = 2^53 + 14
   const a = [2 ** 53, ...new Array(15).fill(1)]
   assert.equal(numpySum(a), 2 ** 53 + 14)
-  assert.equal(a.reduce((s, v) => s + v, 0), 2 ** 53)
+  assert.equal(
+    a.reduce((s, v) => s + v, 0),
+    2 ** 53,
+  )
 })
 
 test('Nelder–Mead (scipy fmin defaults) minimises the Rosenbrock function to xatol', () => {

@@ -30,7 +30,22 @@ before(async () => {
 })
 after(() => server.close())
 
-const common = (out: string, perturbations = 3) => ['uq', 'generate', qfile, out, '--endpoint', server.baseUrl, '--model', 'loopback-llm', '--perturbations', String(perturbations), '--responses', '2', '--backoff', '0.01']
+const common = (out: string, perturbations = 3) => [
+  'uq',
+  'generate',
+  qfile,
+  out,
+  '--endpoint',
+  server.baseUrl,
+  '--model',
+  'loopback-llm',
+  '--perturbations',
+  String(perturbations),
+  '--responses',
+  '2',
+  '--backoff',
+  '0.01',
+]
 
 /** The one error line; exit-1 errors are followed only by the base command's fixed --debug hint. */
 function oneErrorLine(stderr: string): string {
@@ -44,17 +59,42 @@ test('generate: paraphrases, n×r answers per temperature, embeddings and judge 
   server.behaviour.requiredKey = key
   const out = join(dir, 'items.jsonl')
   const report = join(dir, 'report.json')
-  const args = [...common(out), '--temperatures', '0.3,1.0', '--embedder', 'openai', '--embedding-model', 'loopback-emb', '--judge', '--concurrency', '8', '--seed', '5', '--out', report, '--json']
+  const args = [
+    ...common(out),
+    '--temperatures',
+    '0.3,1.0',
+    '--embedder',
+    'openai',
+    '--embedding-model',
+    'loopback-emb',
+    '--judge',
+    '--concurrency',
+    '8',
+    '--seed',
+    '5',
+    '--out',
+    report,
+    '--json',
+  ]
   const r = await runCliAsync(args, {env: {INFOLENS_API_KEY: key}})
   server.behaviour.requiredKey = undefined
   assert.equal(r.status, 0, r.stderr)
   const json = JSON.parse(r.stdout)
   assertMatchesSchema(json, 'uq-generate.schema.json')
-  const items = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l))
-  assert.deepEqual(items.map((i) => i.id), questions.map((q) => q.id))
+  const items = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))
+  assert.deepEqual(
+    items.map((i) => i.id),
+    questions.map((q) => q.id),
+  )
   for (const [k, item] of items.entries()) {
     assert.equal(item.schema, 'inv-entropy/v1')
-    assert.deepEqual(item.runs.map((run: any) => run.temperature), [0.3, 1.0])
+    assert.deepEqual(
+      item.runs.map((run: any) => run.temperature),
+      [0.3, 1.0],
+    )
     for (const run of item.runs) {
       assert.equal(run.inputs.length, 4)
       assert.equal(run.inputs[0].text, questions[k].question)
@@ -83,8 +123,14 @@ test('generate: paraphrases, n×r answers per temperature, embeddings and judge 
   assert.equal(json.options.apiKeyEnv, 'INFOLENS_API_KEY')
   for (const text of [r.stdout, readFileSync(report, 'utf8'), readFileSync(out, 'utf8')]) assert.ok(!text.includes(key))
   const logged = server.requests.filter((q) => q.path === '/v1/chat/completions')
-  assert.ok(logged.every((q) => q.authorization === `Bearer ${key}` && q.body.model === 'loopback-llm' && Number.isInteger(q.body.seed)))
-  const answers = logged.filter((q) => q.body.messages[0].content.endsWith('Answer concisely and return only the name.'))
+  assert.ok(
+    logged.every(
+      (q) => q.authorization === `Bearer ${key}` && q.body.model === 'loopback-llm' && Number.isInteger(q.body.seed),
+    ),
+  )
+  const answers = logged.filter((q) =>
+    q.body.messages[0].content.endsWith('Answer concisely and return only the name.'),
+  )
   assert.equal(answers.length, 3 * 16)
   assert.equal(new Set(answers.map((q) => q.body.seed)).size, answers.length, 'every sample gets its own seed')
 })
@@ -103,7 +149,23 @@ test('generate: concurrency cap holds (server-side count)', async () => {
   const capped = await startLoopbackServer()
   try {
     const out = join(dir, 'cap.jsonl')
-    const r = await runCliAsync(['uq', 'generate', qfile, out, '--endpoint', capped.baseUrl, '--model', 'm', '--perturbations', '3', '--responses', '3', '--concurrency', '3', '--quiet'])
+    const r = await runCliAsync([
+      'uq',
+      'generate',
+      qfile,
+      out,
+      '--endpoint',
+      capped.baseUrl,
+      '--model',
+      'm',
+      '--perturbations',
+      '3',
+      '--responses',
+      '3',
+      '--concurrency',
+      '3',
+      '--quiet',
+    ])
     assert.equal(r.status, 0, r.stderr)
     assert.ok(capped.maxInFlight <= 3 && capped.maxInFlight >= 2, `max in flight ${capped.maxInFlight}`)
   } finally {
@@ -126,7 +188,12 @@ test('generate: 500s beyond the retries → exit 1, one line naming the endpoint
   const r = await runCliAsync([...common(out), '--retries', '1', '--concurrency', '1'])
   server.behaviour.fail500 = 0
   assert.equal(r.status, 1)
-  assert.match(oneErrorLine(r.stderr), new RegExp(`^infolens: error: ${server.baseUrl}/chat/completions: \\(request\\): HTTP 500: .*overloaded.* \\(2 attempts\\)$`))
+  assert.match(
+    oneErrorLine(r.stderr),
+    new RegExp(
+      `^infolens: error: ${server.baseUrl}/chat/completions: \\(request\\): HTTP 500: .*overloaded.* \\(2 attempts\\)$`,
+    ),
+  )
   assert.equal(existsSync(out), false)
 })
 
@@ -136,7 +203,10 @@ test('generate: a request that times out → exit 1, one line naming the endpoin
   const r = await runCliAsync([...common(out), '--timeout', '0.3', '--retries', '0'])
   server.behaviour.hangChat = false
   assert.equal(r.status, 1)
-  assert.equal(oneErrorLine(r.stderr), `infolens: error: ${server.baseUrl}/chat/completions: (request): no complete response within 0.3 s (1 attempt)`)
+  assert.equal(
+    oneErrorLine(r.stderr),
+    `infolens: error: ${server.baseUrl}/chat/completions: (request): no complete response within 0.3 s (1 attempt)`,
+  )
   assert.equal(existsSync(out), false)
 })
 
@@ -145,12 +215,18 @@ test('generate: malformed chat and embedding responses → exit 1 naming the end
   const out = join(dir, 'bad.jsonl')
   const r = await runCliAsync(common(out))
   assert.equal(r.status, 1)
-  assert.equal(oneErrorLine(r.stderr), `infolens: error: ${server.baseUrl}/chat/completions: choices[0].message.content: expected a string in the server's response`)
+  assert.equal(
+    oneErrorLine(r.stderr),
+    `infolens: error: ${server.baseUrl}/chat/completions: choices[0].message.content: expected a string in the server's response`,
+  )
   server.behaviour.malformed = 'embedding-dim'
   const e = await runCliAsync([...common(out), '--embedder', 'openai', '--embedding-model', 'emb'])
   server.behaviour.malformed = 'none'
   assert.equal(e.status, 1)
-  assert.equal(oneErrorLine(e.stderr), `infolens: error: ${server.baseUrl}/embeddings: data[1].embedding: expected 24 numbers like data[0], got 23 in the server's response`)
+  assert.equal(
+    oneErrorLine(e.stderr),
+    `infolens: error: ${server.baseUrl}/embeddings: data[1].embedding: expected 24 numbers like data[0], got 23 in the server's response`,
+  )
   assert.equal(existsSync(out), false)
 })
 
@@ -160,7 +236,12 @@ test('generate: a rejected key (401) is a configuration error → exit 2; bad qu
   const r = await runCliAsync(common(out), {env: {INFOLENS_API_KEY: 'wrong'}})
   server.behaviour.requiredKey = undefined
   assert.equal(r.status, 2)
-  assert.match(oneErrorLine(r.stderr), new RegExp(`^infolens: error: ${server.baseUrl}/chat/completions: \\(status\\): HTTP 401 \\(check the API key variable named by --api-key-env\\)`))
+  assert.match(
+    oneErrorLine(r.stderr),
+    new RegExp(
+      `^infolens: error: ${server.baseUrl}/chat/completions: \\(status\\): HTTP 401 \\(check the API key variable named by --api-key-env\\)`,
+    ),
+  )
   assert.ok(!r.stderr.includes('wrong'))
   const bad = join(dir, 'bad-questions.jsonl')
   writeFileSync(bad, JSON.stringify(questions[0]) + '\n' + JSON.stringify({id: 'x'}) + '\n')
@@ -180,7 +261,10 @@ test('generate: a short paraphrase list is completed by seeded duplication to ex
   server.behaviour.paraphraseLines = undefined
   assert.equal(r.status, 0, r.stderr)
   assert.equal(JSON.parse(r.stdout).result.perturbations.duplicated, 3)
-  for (const item of readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l))) {
+  for (const item of readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l))) {
     const texts = item.runs[0].inputs.slice(1).map((x: any) => x.text)
     assert.equal(texts.length, 5)
     assert.equal(new Set(texts).size, 2)

@@ -69,7 +69,17 @@ function answerFor(question: string, temperature: number, seed: number): string 
   return fact.answers[seed % spread]
 }
 
-const templates = ['Could you tell me: {q}', 'I wonder, {q}', '{q} Please answer briefly.', 'Tell me, {q}', 'Quick question: {q}', '{q} Do you know?', 'Here is a question. {q}', 'Answer this: {q}', 'Please reply: {q}']
+const templates = [
+  'Could you tell me: {q}',
+  'I wonder, {q}',
+  '{q} Please answer briefly.',
+  'Tell me, {q}',
+  'Quick question: {q}',
+  '{q} Do you know?',
+  'Here is a question. {q}',
+  'Answer this: {q}',
+  'Please reply: {q}',
+]
 
 function chatReply(body: any, b: Behaviour): string {
   const messages: {role: string; content: string}[] = body.messages
@@ -79,7 +89,9 @@ function chatReply(body: any, b: Behaviour): string {
     const asked = Number(/Provide (\d+) paraphrases/.exec(user)?.[1] ?? 9)
     const q = user.replace(/^Provide \d+ paraphrases for this sentence: /, '')
     const k = b.paraphraseLines ?? asked
-    return Array.from({length: k}, (_, i) => `${i + 1}. ${templates[i % templates.length].replace('{q}', q)}`).join('\n')
+    return Array.from({length: k}, (_, i) => `${i + 1}. ${templates[i % templates.length].replace('{q}', q)}`).join(
+      '\n',
+    )
   }
   if (user.startsWith('Are the following two answers')) {
     const a1 = /\nA1: (.*)\n/.exec(user)![1].toLowerCase()
@@ -116,21 +128,33 @@ export async function startLoopbackServer(initial: Partial<Behaviour> = {}): Pro
     inFlight++
     state.maxInFlight = Math.max(state.maxInFlight, inFlight)
     const done = () => inFlight--
-    if (behaviour.requiredKey && req.headers.authorization !== `Bearer ${behaviour.requiredKey}`) return done(), send(res, 401, {error: {message: 'invalid api key'}})
+    if (behaviour.requiredKey && req.headers.authorization !== `Bearer ${behaviour.requiredKey}`)
+      return (done(), send(res, 401, {error: {message: 'invalid api key'}}))
     if (behaviour.fail500 > 0) {
       behaviour.fail500--
-      return done(), send(res, 500, {error: {message: 'overloaded, try again'}})
+      return (done(), send(res, 500, {error: {message: 'overloaded, try again'}}))
     }
     if (req.url === '/v1/chat/completions' && behaviour.hangChat) return // never answered
     await new Promise((r) => setTimeout(r, hash(raw) % 12))
     done()
     if (req.method === 'POST' && req.url === '/v1/chat/completions') {
       const content = chatReply(body, behaviour)
-      const message = behaviour.malformed === 'chat-content' ? {role: 'assistant', text: content} : {role: 'assistant', content}
-      return send(res, 200, {id: 'loopback', object: 'chat.completion', model: body.model, choices: [{index: 0, message, finish_reason: 'stop'}], usage: {prompt_tokens: 10, completion_tokens: 3, total_tokens: 13}})
+      const message =
+        behaviour.malformed === 'chat-content' ? {role: 'assistant', text: content} : {role: 'assistant', content}
+      return send(res, 200, {
+        id: 'loopback',
+        object: 'chat.completion',
+        model: body.model,
+        choices: [{index: 0, message, finish_reason: 'stop'}],
+        usage: {prompt_tokens: 10, completion_tokens: 3, total_tokens: 13},
+      })
     }
     if (req.method === 'POST' && req.url === '/v1/embeddings') {
-      const data = (body.input as string[]).map((t, index) => ({object: 'embedding', index, embedding: behaviour.malformed === 'embedding-dim' && index === 1 ? embed(t).slice(1) : embed(t)}))
+      const data = (body.input as string[]).map((t, index) => ({
+        object: 'embedding',
+        index,
+        embedding: behaviour.malformed === 'embedding-dim' && index === 1 ? embed(t).slice(1) : embed(t),
+      }))
       return send(res, 200, {object: 'list', model: body.model, data, usage: {prompt_tokens: 5, total_tokens: 5}})
     }
     send(res, 404, {error: {message: `no route ${req.url}`}})

@@ -6,7 +6,10 @@ import {join} from 'node:path'
 import {runCliJson, tempDir} from '../../../helpers/cli.js'
 import {assertMatchesSchema} from '../../../helpers/schema.js'
 
-const lines = readFileSync(new URL('../../../fixtures/uq/dataset.jsonl', import.meta.url), 'utf8').trim().split('\n').slice(0, 4)
+const lines = readFileSync(new URL('../../../fixtures/uq/dataset.jsonl', import.meta.url), 'utf8')
+  .trim()
+  .split('\n')
+  .slice(0, 4)
 
 /** |cos| matrix written out independently of the kernels. */
 function absCos(vectors: number[][]): number[][] {
@@ -36,7 +39,17 @@ test('--similarity precomputed with |cos| matrices equals the embedding path (1e
   const b = runCliJson(['uq', 'score', emb, '--seed', '3']).json
   assertMatchesSchema(a, 'uq.schema.json')
   a.result.rows.forEach((row: any, i: number) => {
-    for (const m of ['inv_entropy', 'ni_entropy', 'wd_px_py', 'max_py_given_x', 'max_py', 'nr_inv_entropy', 'degmat', 'eigv', 'kle']) {
+    for (const m of [
+      'inv_entropy',
+      'ni_entropy',
+      'wd_px_py',
+      'max_py_given_x',
+      'max_py',
+      'nr_inv_entropy',
+      'degmat',
+      'eigv',
+      'kle',
+    ]) {
       assert.ok(Math.abs(row[m] - b.result.rows[i][m]) < 1e-12, `${m}: ${row[m]} vs ${b.result.rows[i][m]}`)
     }
   })
@@ -45,10 +58,21 @@ test('--similarity precomputed with |cos| matrices equals the embedding path (1e
 test('--embedder lexical scores items that carry no embeddings; identical answers give the minimal-dispersion DegMat 0', () => {
   const item = {
     id: 'q1',
-    runs: [{temperature: 0.7, inputs: [
-      {text: 'Who wrote Babbitt?', responses: [{text: 'Sinclair Lewis'}, {text: 'Sinclair Lewis'}, {text: 'Sinclair Lewis'}]},
-      {text: 'Which author wrote the novel Babbitt?', responses: [{text: 'Sinclair Lewis'}, {text: 'Upton Sinclair'}]},
-    ]}],
+    runs: [
+      {
+        temperature: 0.7,
+        inputs: [
+          {
+            text: 'Who wrote Babbitt?',
+            responses: [{text: 'Sinclair Lewis'}, {text: 'Sinclair Lewis'}, {text: 'Sinclair Lewis'}],
+          },
+          {
+            text: 'Which author wrote the novel Babbitt?',
+            responses: [{text: 'Sinclair Lewis'}, {text: 'Upton Sinclair'}],
+          },
+        ],
+      },
+    ],
   }
   const file = join(tempDir('infolens-uq-lex-'), 'lex.jsonl')
   writeFileSync(file, JSON.stringify(item) + '\n')
@@ -64,7 +88,21 @@ test('--embedder lexical scores items that carry no embeddings; identical answer
 
 test('demo uq writes files that score, evaluate and tsu accept', () => {
   const dir = tempDir('infolens-uq-demo-')
-  const demo = runCliJson(['demo', 'uq', dir, '--items', '12', '--inputs', '3', '--responses', '2', '--dim', '6', '--temperatures', '0.3,1.4'])
+  const demo = runCliJson([
+    'demo',
+    'uq',
+    dir,
+    '--items',
+    '12',
+    '--inputs',
+    '3',
+    '--responses',
+    '2',
+    '--dim',
+    '6',
+    '--temperatures',
+    '0.3,1.4',
+  ])
   assert.equal(demo.result.status, 0, demo.result.stderr)
   assertMatchesSchema(demo.json, 'uq-demo.schema.json')
   const ev = runCliJson(['uq', 'evaluate', join(dir, 'items.jsonl'), '--bootstrap', '5'])

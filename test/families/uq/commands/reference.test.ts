@@ -12,7 +12,10 @@ const tol = 1e-10
 
 function close(got: unknown, want: unknown, what: string): void {
   if (want === null || got === null) return assert.equal(got, want, what)
-  assert.ok(typeof got === 'number' && Math.abs(got - (want as number)) <= tol, `${what}: ${String(got)} vs numpy ${String(want)}`)
+  assert.ok(
+    typeof got === 'number' && Math.abs(got - (want as number)) <= tol,
+    `${what}: ${String(got)} vs numpy ${String(want)}`,
+  )
 }
 
 test('uq score --json: every measure and baseline of every item and run within 1e-10 of numpy', () => {
@@ -36,14 +39,20 @@ test('uq score: reports for the same seed are identical except createdAt and tim
   const b = runCliJson(['uq', 'score', fixture, ...common]).json
   assert.deepEqual(strip(a), strip(b))
   const c = runCliJson(['uq', 'score', fixture, '--draws', '20', '--seed', '8']).json
-  assert.notDeepEqual(c.result.rows.map((r: any) => r.inv_entropy), a.result.rows.map((r: any) => r.inv_entropy))
+  assert.notDeepEqual(
+    c.result.rows.map((r: any) => r.inv_entropy),
+    a.result.rows.map((r: any) => r.inv_entropy),
+  )
 })
 
 test('uq evaluate --json: AUROC, PRR, AP, Brier and their bootstrap mean/std within 1e-10 of numpy', () => {
   const {json, result} = runCliJson(['uq', 'evaluate', fixture, ...common, '--bootstrap', '50'])
   assert.equal(result.status, 0, result.stderr)
   assertMatchesSchema(json, 'uq-evaluate.schema.json')
-  assert.deepEqual(json.result.measures.map((m: any) => m.measure), ref.evaluate.map((m: any) => m.measure))
+  assert.deepEqual(
+    json.result.measures.map((m: any) => m.measure),
+    ref.evaluate.map((m: any) => m.measure),
+  )
   json.result.measures.forEach((m: any, i: number) => {
     const want = ref.evaluate[i]
     assert.equal(m.items, want.items)

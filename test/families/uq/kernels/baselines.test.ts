@@ -2,18 +2,58 @@ import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {computeBaselines} from '../../../../src/families/uq/kernels/baselines.js'
-import {lcsLength, lexicalSimilarityUncertainty, rougeLF, rougeTokens} from '../../../../src/families/uq/kernels/lexical-similarity.js'
+import {
+  lcsLength,
+  lexicalSimilarityUncertainty,
+  rougeLF,
+  rougeTokens,
+} from '../../../../src/families/uq/kernels/lexical-similarity.js'
 import {similarityMatrix} from '../../../../src/families/uq/kernels/similarity-matrix.js'
 import {symmetricEigen} from '../../../../src/families/uq/kernels/symmetric-eigen.js'
 import {lexicalSimilarityMatrix} from '../../../../src/families/uq/kernels/hashed-tfidf.js'
 
 const ref = JSON.parse(readFileSync(new URL('../../../fixtures/uq/reference.json', import.meta.url), 'utf8')).golden
-const R = [[1, 0, 0], [1, 0, 0], [0.9, 0.2, 0], [1, 0, 0], [0.2, 1, 0], [1, 0.1, 0], [0, 1, 0], [0.1, 1, 0.1], [1, 0, 0], [0, 0, 1], [0.3, 0.3, 1], [0, 1, 0]]
+const R = [
+  [1, 0, 0],
+  [1, 0, 0],
+  [0.9, 0.2, 0],
+  [1, 0, 0],
+  [0.2, 1, 0],
+  [1, 0.1, 0],
+  [0, 1, 0],
+  [0.1, 1, 0.1],
+  [1, 0, 0],
+  [0, 0, 1],
+  [0.3, 0.3, 1],
+  [0, 1, 0],
+]
 
 // Spec uq.md §6 (10 significant digits printed).
 const cases = [
-  {name: 'input 0 (3 responses)', vectors: R.slice(0, 3), spec: {degmat: 0.0105835288, eigv: 1.0107112325, eccentricity: 0.0018922033, kle: 0.9119096368, kernel_entropy: -0.9841247068}, ref: ref.baselines_input0},
-  {name: 'all 12 pooled', vectors: R, spec: {degmat: 0.5298095002, eigv: 2.3869882762, eccentricity: 1.4151088415, kle: 0.886173791, kernel_entropy: -0.4220259998}, ref: ref.baselines_pooled},
+  {
+    name: 'input 0 (3 responses)',
+    vectors: R.slice(0, 3),
+    spec: {
+      degmat: 0.0105835288,
+      eigv: 1.0107112325,
+      eccentricity: 0.0018922033,
+      kle: 0.9119096368,
+      kernel_entropy: -0.9841247068,
+    },
+    ref: ref.baselines_input0,
+  },
+  {
+    name: 'all 12 pooled',
+    vectors: R,
+    spec: {
+      degmat: 0.5298095002,
+      eigv: 2.3869882762,
+      eccentricity: 1.4151088415,
+      kle: 0.886173791,
+      kernel_entropy: -0.4220259998,
+    },
+    ref: ref.baselines_pooled,
+  },
 ]
 
 for (const c of cases) {
@@ -33,7 +73,10 @@ for (const c of cases) {
 
 test('Jacobi eigen-decomposition reconstructs A = V Λ Vᵀ with orthonormal V', () => {
   const n = 6
-  const a = Float64Array.from({length: n * n}, (_, k) => Math.sin(k * 1.7) + Math.sin(((k % n) * n + Math.floor(k / n)) * 1.7))
+  const a = Float64Array.from(
+    {length: n * n},
+    (_, k) => Math.sin(k * 1.7) + Math.sin(((k % n) * n + Math.floor(k / n)) * 1.7),
+  )
   const {values, vectors} = symmetricEigen(a, n)
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {

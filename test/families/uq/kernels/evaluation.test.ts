@@ -25,7 +25,13 @@ test('average precision by hand (sklearn convention, ties enter together)', () =
 
 test('PRR: oracle 1, anti-oracle below 0, ties are the random expectation 0', () => {
   const q = [1, 0, 1, 1, 0]
-  assert.equal(predictionRejectionRatio(q, q.map((x) => -x)), 1)
+  assert.equal(
+    predictionRejectionRatio(
+      q,
+      q.map((x) => -x),
+    ),
+    1,
+  )
   assert.ok((predictionRejectionRatio(q, q) as number) < 0)
   assert.ok(Math.abs(predictionRejectionRatio(q, [3, 3, 3, 3, 3]) as number) < 1e-15)
   assert.equal(predictionRejectionRatio([1, 1], [0.2, 0.1]), null)
@@ -44,10 +50,25 @@ test('isotonic Brier: monotone data fit exactly (0), a violator pooled by hand',
 
 test('TSU: strict increase only; items missing a temperature are not counted', () => {
   const s = [
-    new Map([[0.3, 1], [0.7, 2], [1.0, 3]]),
-    new Map([[0.3, 1], [0.7, 1], [1.0, 3]]), // tie fails
-    new Map([[0.3, 2], [0.7, 1], [1.0, 3]]),
-    new Map([[0.3, 1], [1.0, 3]]), // lacks 0.7
+    new Map([
+      [0.3, 1],
+      [0.7, 2],
+      [1.0, 3],
+    ]),
+    new Map([
+      [0.3, 1],
+      [0.7, 1],
+      [1.0, 3],
+    ]), // tie fails
+    new Map([
+      [0.3, 2],
+      [0.7, 1],
+      [1.0, 3],
+    ]),
+    new Map([
+      [0.3, 1],
+      [1.0, 3],
+    ]), // lacks 0.7
   ] as Map<number, number | null>[]
   assert.deepEqual(temperatureSensitivity(s, [1.0, 0.3, 0.7]), {temperatures: [0.3, 0.7, 1.0], tsu: 100 / 3, items: 3})
   assert.equal(temperatureSensitivity(s, [0.3, 1.0]).tsu, 100)

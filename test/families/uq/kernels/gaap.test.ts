@@ -13,12 +13,16 @@ import {renderTokens, tokenizeQuestion} from '../../../../src/families/uq/pipeli
 
 const mini = new URL('../../../fixtures/uq/wordnet-mini', import.meta.url).pathname
 
-test('WordNet reader reproduces the paper\'s Table 3 substitution sets (first sense), with Morphy for inflections', () => {
+test("WordNet reader reproduces the paper's Table 3 substitution sets (first sense), with Morphy for inflections", () => {
   const db = WordNetDatabase.open(mini)
   const golfer = db.relations('golfer')
   assert.deepEqual(golfer.synonyms, ['golf_player', 'linksman'])
   for (const h of ['driver', 'medalist']) assert.ok(golfer.hyponyms.includes(h), h)
-  assert.deepEqual(db.relations('championship'), {synonyms: ['title'], hypernyms: ['high_status'], hyponyms: ['triple_crown']})
+  assert.deepEqual(db.relations('championship'), {
+    synonyms: ['title'],
+    hypernyms: ['high_status'],
+    hyponyms: ['triple_crown'],
+  })
   assert.deepEqual(db.relations('Championships'), db.relations('championship'))
   assert.ok(db.relations('wrote').synonyms.includes('compose'), 'wrote → write via verb.exc')
   assert.deepEqual(db.relations('zyzzyva'), {synonyms: [], hypernyms: [], hyponyms: []})
@@ -27,15 +31,32 @@ test('WordNet reader reproduces the paper\'s Table 3 substitution sets (first se
 })
 
 test('synset line parsing (wndb(5WN) format) and Morphy rules', () => {
-  const s = parseSynsetLine('00001740 03 n 02 entity 0 thing(a) 1 002 @ 00002137 n 0000 ~ 00002452 v 0102 | a gloss | with bar')
+  const s = parseSynsetLine(
+    '00001740 03 n 02 entity 0 thing(a) 1 002 @ 00002137 n 0000 ~ 00002452 v 0102 | a gloss | with bar',
+  )
   assert.deepEqual(s.words, ['entity', 'thing'])
-  assert.deepEqual(s.pointers, [{symbol: '@', offset: 2137, pos: 'n'}, {symbol: '~', offset: 2452, pos: 'v'}])
+  assert.deepEqual(s.pointers, [
+    {symbol: '@', offset: 2137, pos: 'n'},
+    {symbol: '~', offset: 2452, pos: 'v'},
+  ])
   const known = new Set(['church', 'box', 'win', 'hop', 'hope', 'fast'])
   const exc = new Map([['won', ['win']]])
-  assert.deepEqual(morphyLemmas('churches', 'noun', new Map(), (w) => known.has(w)), ['church'])
-  assert.deepEqual(morphyLemmas('won', 'verb', exc, (w) => known.has(w)), ['win'])
-  assert.deepEqual(morphyLemmas('hoped', 'verb', new Map(), (w) => known.has(w)), ['hope', 'hop'])
-  assert.deepEqual(morphyLemmas('faster', 'adj', new Map(), (w) => known.has(w)), ['fast'])
+  assert.deepEqual(
+    morphyLemmas('churches', 'noun', new Map(), (w) => known.has(w)),
+    ['church'],
+  )
+  assert.deepEqual(
+    morphyLemmas('won', 'verb', exc, (w) => known.has(w)),
+    ['win'],
+  )
+  assert.deepEqual(
+    morphyLemmas('hoped', 'verb', new Map(), (w) => known.has(w)),
+    ['hope', 'hop'],
+  )
+  assert.deepEqual(
+    morphyLemmas('faster', 'adj', new Map(), (w) => known.has(w)),
+    ['fast'],
+  )
 })
 
 test('key tokens: never stopwords, q = max(1, ⌊ratio·p⌋)', () => {
@@ -70,7 +91,18 @@ test('GAAP invariants: exactly n outputs, never the original, only SUB changes a
   assert.equal(a.perturbations.length, 9)
   assert.equal(a.stoppedBy, 'generations')
   assert.equal(a.generations, 6)
-  const allowed = new Set(['Which', 'won', 'the', '?', 'golf player', 'linksman', 'golfer', 'title', 'high status', 'championship'])
+  const allowed = new Set([
+    'Which',
+    'won',
+    'the',
+    '?',
+    'golf player',
+    'linksman',
+    'golfer',
+    'title',
+    'high status',
+    'championship',
+  ])
   for (const text of a.perturbations) {
     assert.notEqual(text, 'Which golfer won the championship?')
     // Remove allowed phrases; nothing else may remain.
@@ -84,23 +116,30 @@ test('GAAP invariants: exactly n outputs, never the original, only SUB changes a
 })
 
 test('GAAP stops when every individual is below δ, and reports when no key token exists', () => {
-  const low = runGaap(toyProblem(() => 0.5), {count: 4, parents: 6, generations: 10, delta: 0.7, snapshotEvery: 1}, createXoshiro128(1, 0))
+  const low = runGaap(
+    toyProblem(() => 0.5),
+    {count: 4, parents: 6, generations: 10, delta: 0.7, snapshotEvery: 1},
+    createXoshiro128(1, 0),
+  )
   assert.equal(low.stoppedBy, 'similarity')
   assert.equal(low.generations, 0)
   assert.equal(low.perturbations.length, 4)
-  const none = runGaap({...toyProblem(), keys: []}, {count: 4, parents: 6, generations: 10, delta: 0.7, snapshotEvery: 1}, createXoshiro128(1, 0))
+  const none = runGaap(
+    {...toyProblem(), keys: []},
+    {count: 4, parents: 6, generations: 10, delta: 0.7, snapshotEvery: 1},
+    createXoshiro128(1, 0),
+  )
   assert.equal(none.stoppedBy, 'no-candidates')
   assert.deepEqual(none.perturbations, [])
 })
 
 test('paraphrase replies: numbering/bullets/quotes stripped, fitted to n by seeded subsample or duplication', () => {
-  assert.deepEqual(parseParaphraseReply('1. Who wrote it?\n2) "Who penned it?"\n\n- Whose book is it?\n(4) Name the author.\n• **Bold one**'), [
-    'Who wrote it?',
-    'Who penned it?',
-    'Whose book is it?',
-    'Name the author.',
-    'Bold one',
-  ])
+  assert.deepEqual(
+    parseParaphraseReply(
+      '1. Who wrote it?\n2) "Who penned it?"\n\n- Whose book is it?\n(4) Name the author.\n• **Bold one**',
+    ),
+    ['Who wrote it?', 'Who penned it?', 'Whose book is it?', 'Name the author.', 'Bold one'],
+  )
   const rng = createXoshiro128(9, 0)
   const long = fitToCount(['a', 'b', 'c', 'd', 'e'], 3, rng)
   assert.equal(long.length, 3)

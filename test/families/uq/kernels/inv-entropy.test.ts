@@ -11,28 +11,74 @@ import {similarityMatrix, type SimilarityKind} from '../../../../src/families/uq
 const ref = JSON.parse(readFileSync(new URL('../../../fixtures/uq/reference.json', import.meta.url), 'utf8')).golden
 
 // Spec uq.md §6 toy item: 4 inputs, r = 3, 3-d embeddings.
-const Q = [[1, 0, 0], [0.9, 0.1, 0], [0.8, 0.3, 0.1], [0.6, 0.2, 0.5]]
-const R = [[1, 0, 0], [1, 0, 0], [0.9, 0.2, 0], [1, 0, 0], [0.2, 1, 0], [1, 0.1, 0], [0, 1, 0], [0.1, 1, 0.1], [1, 0, 0], [0, 0, 1], [0.3, 0.3, 1], [0, 1, 0]]
-const toy = (kind: SimilarityKind) => ({m: 4, inputSimilarity: similarityMatrix(Q, 3, kind), responseCounts: [3, 3, 3, 3], responseSimilarity: similarityMatrix(R, 3, kind)})
+const Q = [
+  [1, 0, 0],
+  [0.9, 0.1, 0],
+  [0.8, 0.3, 0.1],
+  [0.6, 0.2, 0.5],
+]
+const R = [
+  [1, 0, 0],
+  [1, 0, 0],
+  [0.9, 0.2, 0],
+  [1, 0, 0],
+  [0.2, 1, 0],
+  [1, 0.1, 0],
+  [0, 1, 0],
+  [0.1, 1, 0.1],
+  [1, 0, 0],
+  [0, 0, 1],
+  [0.3, 0.3, 1],
+  [0, 1, 0],
+]
+const toy = (kind: SimilarityKind) => ({
+  m: 4,
+  inputSimilarity: similarityMatrix(Q, 3, kind),
+  responseCounts: [3, 3, 3, 3],
+  responseSimilarity: similarityMatrix(R, 3, kind),
+})
 
 // The spec's table, printed to 9–10 significant digits: tolerance half a unit of the last printed digit.
 const spec = {
-  'abs-cos': {first: [1.420166484, 1.4182319707, 0.0083035137, 0.25, 0.3186096731], mean81: [1.4069503548, 1.4045404142, 0.0094483879, 0.2688107597, 0.29179495]},
-  'shifted-cos': {first: [1.390681998, 1.3887389123, 0.0129442904, 0.2666666667, 0.2688272738], mean81: [1.3893057853, 1.3875167705, 0.0098780942, 0.2635262398, 0.2646258145]},
+  'abs-cos': {
+    first: [1.420166484, 1.4182319707, 0.0083035137, 0.25, 0.3186096731],
+    mean81: [1.4069503548, 1.4045404142, 0.0094483879, 0.2688107597, 0.29179495],
+  },
+  'shifted-cos': {
+    first: [1.390681998, 1.3887389123, 0.0129442904, 0.2666666667, 0.2688272738],
+    mean81: [1.3893057853, 1.3875167705, 0.0098780942, 0.2635262398, 0.2646258145],
+  },
 } as const
 const printedTol = [5e-10, 5e-11, 5e-11, 5e-11, 5e-11]
 const order = ['invEntropy', 'niEntropy', 'wdPxPy', 'maxPy', 'maxPyGivenX'] as const
-const refKey = {invEntropy: 'inv_entropy', niEntropy: 'ni_entropy', wdPxPy: 'wd_px_py', maxPy: 'max_py', maxPyGivenX: 'max_py_given_x'} as const
+const refKey = {
+  invEntropy: 'inv_entropy',
+  niEntropy: 'ni_entropy',
+  wdPxPy: 'wd_px_py',
+  maxPy: 'max_py',
+  maxPyGivenX: 'max_py_given_x',
+} as const
 
 for (const kind of ['abs-cos', 'shifted-cos'] as const) {
   test(`golden toy vectors (${kind}): first-response draw and the mean over all 81 tuples`, () => {
     const sim = toy(kind)
-    const first = measureDraw(sim, rowNormalize(sim.inputSimilarity, 4), new Int32Array(4), responseOffsets([3, 3, 3, 3]))
+    const first = measureDraw(
+      sim,
+      rowNormalize(sim.inputSimilarity, 4),
+      new Int32Array(4),
+      responseOffsets([3, 3, 3, 3]),
+    )
     const all = scoreInvEntropy(sim, {draws: 81, uniqueTuples: true}, createXoshiro128(0))
     assert.equal(all.drawsUsed, 81)
     order.forEach((k, i) => {
-      assert.ok(Math.abs(first[k] - spec[kind].first[i]) <= Math.max(printedTol[i], 5e-10 * 0.1), `${k} first: ${first[k]} vs spec ${spec[kind].first[i]}`)
-      assert.ok(Math.abs(all[k] - spec[kind].mean81[i]) <= 5e-10, `${k} mean81: ${all[k]} vs spec ${spec[kind].mean81[i]}`)
+      assert.ok(
+        Math.abs(first[k] - spec[kind].first[i]) <= Math.max(printedTol[i], 5e-10 * 0.1),
+        `${k} first: ${first[k]} vs spec ${spec[kind].first[i]}`,
+      )
+      assert.ok(
+        Math.abs(all[k] - spec[kind].mean81[i]) <= 5e-10,
+        `${k} mean81: ${all[k]} vs spec ${spec[kind].mean81[i]}`,
+      )
       // full-precision numpy reference
       assert.ok(Math.abs(first[k] - ref[kind].first[refKey[k]]) <= 1e-12, `${k} vs numpy ${ref[kind].first[refKey[k]]}`)
       assert.ok(Math.abs(all[k] - ref[kind].mean81[refKey[k]]) <= 1e-12, `${k} mean81 vs numpy`)
@@ -73,8 +119,24 @@ test('draw selection: enumerates all tuples when few, samples distinct tuples ot
 })
 
 test('similarity: zero vectors give cosine 0 (abs-cos 0, shifted-cos 0.5), diagonal 1, symmetric', () => {
-  const a = similarityMatrix([[0, 0], [1, 0], [-1, 0]], 2, 'abs-cos')
+  const a = similarityMatrix(
+    [
+      [0, 0],
+      [1, 0],
+      [-1, 0],
+    ],
+    2,
+    'abs-cos',
+  )
   assert.deepEqual(Array.from(a), [1, 0, 0, 0, 1, 1, 0, 1, 1])
-  const b = similarityMatrix([[0, 0], [1, 0], [-1, 0]], 2, 'shifted-cos')
+  const b = similarityMatrix(
+    [
+      [0, 0],
+      [1, 0],
+      [-1, 0],
+    ],
+    2,
+    'shifted-cos',
+  )
   assert.deepEqual(Array.from(b), [1, 0.5, 0.5, 0.5, 1, 0, 0.5, 0, 1])
 })

@@ -23,20 +23,34 @@ test('uq score: item count and each measure summarised over the rows', () => {
   assert.equal(head.get('items'), String(r.items))
   assert.equal(head.get('rows (item × temperature)'), String(r.rows.length))
   const labelled = r.rows.filter((row: any) => row.correct !== undefined)
-  assert.equal(head.get('accuracy (labelled rows)'), shown(labelled.reduce((a: number, row: any) => a + row.correct, 0) / labelled.length))
+  assert.equal(
+    head.get('accuracy (labelled rows)'),
+    shown(labelled.reduce((a: number, row: any) => a + row.correct, 0) / labelled.length),
+  )
   const rows = records(tableUnder(md, 'Measures over all rows'))
-  assert.deepEqual(rows.map((x) => x.measure), r.measures)
+  assert.deepEqual(
+    rows.map((x) => x.measure),
+    r.measures,
+  )
   for (const row of rows) {
     const values = r.rows.map((x: any) => x[row.measure]).filter((v: unknown) => typeof v === 'number')
     assert.equal(row.n, String(values.length), row.measure)
     if (values.length === 0) continue
     const [mean, sd] = meanSd(values)
-    assert.deepEqual([row.mean, row.sd, row.min, row.max], [shown(mean), shown(sd), shown(Math.min(...values)), shown(Math.max(...values))], row.measure)
+    assert.deepEqual(
+      [row.mean, row.sd, row.min, row.max],
+      [shown(mean), shown(sd), shown(Math.min(...values)), shown(Math.max(...values))],
+      row.measure,
+    )
   }
 })
 
 test('uq evaluate: AUROC, PRR, AP and Brier per measure (highest AUROC first) with bootstrap sds', () => {
-  const {report, md} = makeAndRender(['uq', 'evaluate', items, '--bootstrap', '20'], join(dir, 'evaluate.json'), 'uq-evaluate.schema.json')
+  const {report, md} = makeAndRender(
+    ['uq', 'evaluate', items, '--bootstrap', '20'],
+    join(dir, 'evaluate.json'),
+    'uq-evaluate.schema.json',
+  )
   const r = report.result
   const head = keyValuesUnder(md, 'Evaluation')
   assert.equal(head.get('accuracy'), shown(r.accuracy))
@@ -45,15 +59,32 @@ test('uq evaluate: AUROC, PRR, AP and Brier per measure (highest AUROC first) wi
   const expected = [...r.measures].sort((a: any, b: any) => (b.auroc ?? -Infinity) - (a.auroc ?? -Infinity))
   assert.deepEqual(
     rows.map((x) => [x.measure, x.AUROC, x['AUROC sd'], x.PRR, x['PRR sd'], x.AP, x.Brier]),
-    expected.map((m: any) => [m.measure, shown(m.auroc), shown(m.bootstrap.auroc.std), shown(m.prr), shown(m.bootstrap.prr.std), shown(m.ap), shown(m.brier)]),
+    expected.map((m: any) => [
+      m.measure,
+      shown(m.auroc),
+      shown(m.bootstrap.auroc.std),
+      shown(m.prr),
+      shown(m.bootstrap.prr.std),
+      shown(m.ap),
+      shown(m.brier),
+    ]),
   )
 })
 
 test('uq tsu: TSU over all temperatures and per temperature pair', () => {
   const {report, md} = makeAndRender(['uq', 'tsu', itemsTsu], join(dir, 'tsu.json'), 'uq-tsu.schema.json')
   const r = report.result
-  assert.equal(keyValuesUnder(md, 'Temperature sensitivity of uncertainty').get('temperatures'), r.temperatures.map(String).join(', '))
+  assert.equal(
+    keyValuesUnder(md, 'Temperature sensitivity of uncertainty').get('temperatures'),
+    r.temperatures.map(String).join(', '),
+  )
   const table = tableUnder(md, 'TSU per measure (% of items whose uncertainty strictly increases with temperature)')
-  assert.deepEqual(table.head.slice(2), r.measures[0].pairs.map((p: any) => p.temperatures.map(String).join('→')))
-  assert.deepEqual(table.rows, r.measures.map((m: any) => [m.measure, shown(m.all.tsu), ...m.pairs.map((p: any) => shown(p.tsu))]))
+  assert.deepEqual(
+    table.head.slice(2),
+    r.measures[0].pairs.map((p: any) => p.temperatures.map(String).join('→')),
+  )
+  assert.deepEqual(
+    table.rows,
+    r.measures.map((m: any) => [m.measure, shown(m.all.tsu), ...m.pairs.map((p: any) => shown(p.tsu))]),
+  )
 })

@@ -24,6 +24,8 @@ export function renderAxolotlFragment(plan: KappaPlan, mode: AxolotlMode, lora: 
     header +
     `adapter: lora\nlora_r: ${lora.r}\nlora_alpha: ${lora.alpha}\nlora_dropout: ${lora.dropout}\nlora_target_linear: false\n` +
     yamlList('lora_target_modules', plan.selection.target_modules) +
-    (plan.selection.target_parameters.length > 0 ? yamlList('lora_target_parameters', plan.selection.target_parameters) : '')
+    (plan.selection.target_parameters.length > 0
+      ? yamlList('lora_target_parameters', plan.selection.target_parameters)
+      : '')
   )
 }

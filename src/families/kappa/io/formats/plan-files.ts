@@ -13,7 +13,12 @@ import {renderSpectrumScores, renderSpectrumUnfrozenYaml, spectrumSlug} from './
 import {renderUnfreezeList} from './unfreeze-list.js'
 
 /** The files `--emit` writes, by name, rendered from the plan and its full report JSON. */
-export function planFiles(reportJson: string, plan: KappaPlan, modelName: string, lora: LoraSettings): Record<string, string> {
+export function planFiles(
+  reportJson: string,
+  plan: KappaPlan,
+  modelName: string,
+  lora: LoraSettings,
+): Record<string, string> {
   const slug = spectrumSlug(modelName)
   return {
     'kappa-plan.json': reportJson,
@@ -30,7 +35,10 @@ export function emitPlanFiles(dir: string, files: Record<string, string>): strin
   try {
     mkdirSync(dir, {recursive: true})
   } catch (error) {
-    throw new InputError(`cannot create directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: dir, field: '--emit'})
+    throw new InputError(`cannot create directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
+      file: dir,
+      field: '--emit',
+    })
   }
   return Object.entries(files).map(([name, text]) => {
     const path = join(dir, name)

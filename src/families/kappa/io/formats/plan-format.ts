@@ -14,7 +14,12 @@ import {renderUnfreezeList} from './unfreeze-list.js'
 export const FORMATS = ['json', 'text', 'peft', 'unfreeze', 'axolotl', 'spectrum'] as const
 export type PlanFormat = (typeof FORMATS)[number]
 
-export function renderPlanFormat(report: Report<KappaPlanResult>, format: PlanFormat, adapter: AxolotlMode, lora: LoraSettings): string {
+export function renderPlanFormat(
+  report: Report<KappaPlanResult>,
+  format: PlanFormat,
+  adapter: AxolotlMode,
+  lora: LoraSettings,
+): string {
   const plan = report.result
   switch (format) {
     case 'json':

@@ -21,7 +21,10 @@ export function spectrumScores(plan: KappaPlan): Record<string, {snr: number; ty
   for (const t of plan.tensors) {
     if (t.kind === null) continue
     const kappa = decodeNumber(t.kappa)
-    out[t.kind === 'moe-parameter' ? t.name : t.module] = {snr: Number.isFinite(kappa) ? -Math.log10(kappa) : NON_FINITE_SCORE, type: t.type}
+    out[t.kind === 'moe-parameter' ? t.name : t.module] = {
+      snr: Number.isFinite(kappa) ? -Math.log10(kappa) : NON_FINITE_SCORE,
+      type: t.type,
+    }
   }
   return out
 }
