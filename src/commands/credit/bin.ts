@@ -1,9 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {commaList, featureFlags, parseZeroFill, targetFlags, woeFlags} from '../../families/credit/flags.js'
-import {loadXgb1Thresholds} from '../../families/credit/io/xgb1-input.js'
-import {profileTable} from '../../families/credit/io/profile-table.js'
-import {binFeatures, type BinResult} from '../../families/credit/kernels/bin-features.js'
+import type {BinResult} from '../../families/credit/kernels/bin-features.js'
+import {runCreditBin} from '../../families/credit/pipeline/bin.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderBinResult} from '../../families/credit/render/bin-render.js'
 import {writeWoePlots} from '../../families/credit/render/woe-plot.js'
@@ -55,21 +54,11 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
       categorical: commaList(flags.categorical),
       special: commaList(flags.special),
     }
-    const table = await this.stopwatch.time('profile', () =>
-      profileTable(args.data, {...select, maxDistinct: flags['max-distinct']}),
-    )
-    const monotonic = flags.monotonic
-    const thresholds =
-      method === 'xgb1'
-        ? await this.stopwatch.time('xgb1', () =>
-            loadXgb1Thresholds(args.data, {...select, rounds: flags.rounds, monotonic}),
-          )
-        : undefined
     const binning = {
       method,
       maxBins: flags['max-bins'] ?? (method === 'xgb1' ? Number.MAX_SAFE_INTEGER : 10),
       minBinSize: flags['min-bin-size'] === undefined ? DEFAULT_MIN_BIN_SIZE[method] : Number(flags['min-bin-size']),
-      monotonic: method === 'xgb1' ? ('none' as const) : monotonic,
+      monotonic: method === 'xgb1' ? ('none' as const) : flags.monotonic,
       chiAlpha: Number(flags['chi-alpha']),
     }
     const info = {
@@ -77,21 +66,24 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
       woeSign: flags['woe-sign'],
       ciLevel: Number(flags['ci-level']),
     }
-    const result = this.stopwatch.time('bin', () =>
-      binFeatures({...table, target: flags.target}, binning, info, thresholds),
+    const {result, warnings} = await runCreditBin(
+      {
+        data: args.data,
+        select,
+        maxDistinct: flags['max-distinct'],
+        rounds: flags.rounds,
+        binning,
+        info,
+        monotonic: flags.monotonic,
+      },
+      this.stopwatch,
     )
-    const warnings = table.profiles
-      .filter((p) => p.precisionBits !== null)
-      .map(
-        (p) =>
-          `${p.name}: more than ${flags['max-distinct']} distinct values; rounded to ${p.precisionBits} mantissa bits`,
-      )
     const report = await this.envelope({
       schema: 'infolens.credit.bin/1',
       inputs: [args.data],
       options: {...flags, ...binning, ...info},
       warnings,
-      result: await result,
+      result,
     })
     if (flags.plots) await this.stopwatch.time('plots', () => writeWoePlots(flags.plots!, report.result))
     return this.emit(report, (r) => renderBinResult(r.result, flags.tables))

@@ -2,23 +2,9 @@ import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {GateError} from '../../core/errors.js'
 import {parseZeroFill} from '../../families/credit/flags.js'
-import {readBinningFile} from '../../families/credit/io/binning-file.js'
-import {countBinsOfFiles} from '../../families/credit/io/count-bins-parallel.js'
-import {scoreBinning} from '../../families/credit/io/score-edges.js'
-import type {FeatureBinning} from '../../families/credit/kernels/feature-binning.js'
-import {psiFeature, type PsiFeature} from '../../families/credit/kernels/psi-features.js'
+import {runCreditPsi, type PsiResult} from '../../families/credit/pipeline/psi.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderPsi} from '../../families/credit/render/psi-render.js'
-
-export interface PsiResult {
-  readonly expected_rows: number
-  readonly actual_rows: number
-  readonly alpha: number
-  /** EXPECTED treated as a fixed population (no sampling variance). */
-  readonly fixed_reference: boolean
-  readonly features: readonly PsiFeature[]
-  readonly drifted: readonly string[]
-}
 
 export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
   static override summary =
@@ -47,26 +33,21 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
 
   async run(): Promise<Report<PsiResult>> {
     const {args, flags} = await this.parseWithBase(CreditPsi)
-    const binnings: FeatureBinning[] = [...readBinningFile(flags.bins).features.map((f) => f.binning)]
-    if (flags.score) binnings.push(await scoreBinning(args.expected, flags.score, flags['score-bins']))
-    const [e, a] = await this.stopwatch.time('count', () => countBinsOfFiles([args.expected, args.actual], binnings))
-    const o = {
-      zeroFill: parseZeroFill(flags['zero-fill']),
-      alpha: Number(flags.alpha),
-      fixedReference: flags['fixed-reference'] === true,
-    }
-    const features = binnings.map((b, f) =>
-      psiFeature(b, e.counts[f][0], a.counts[f][0], [e.unmatched[f], a.unmatched[f]], o),
+    const result = await runCreditPsi(
+      {
+        expected: args.expected,
+        actual: args.actual,
+        bins: flags.bins,
+        score: flags.score,
+        scoreBins: flags['score-bins'],
+        zeroFill: parseZeroFill(flags['zero-fill']),
+        alpha: Number(flags.alpha),
+        fixedReference: flags['fixed-reference'] === true,
+        failOn: flags['fail-on'],
+      },
+      this.stopwatch,
     )
-    const drifted = features.filter((f) => (flags['fail-on'] === 'rule' ? f.psi > 0.25 : f.drift)).map((f) => f.feature)
-    const result = {
-      expected_rows: e.rows,
-      actual_rows: a.rows,
-      alpha: o.alpha,
-      fixed_reference: o.fixedReference,
-      features,
-      drifted,
-    }
+    const drifted = result.drifted
     const report = await this.envelope({
       schema: 'infolens.credit.psi/1',
       inputs: [args.expected, args.actual, flags.bins],

@@ -1,13 +1,10 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {commaList, parseZeroFill} from '../../families/credit/flags.js'
-import {readBinnedRows} from '../../families/credit/io/binned-rows.js'
-import {readBinningFile} from '../../families/credit/io/binning-file.js'
-import {buildScorecard, type Scorecard} from '../../families/credit/kernels/woe-scorecard.js'
-import {writeFileAtomic} from '../../core/io/atomic-write.js'
+import {commaList} from '../../families/credit/flags.js'
+import type {Scorecard} from '../../families/credit/kernels/woe-scorecard.js'
+import {runCreditScorecard} from '../../families/credit/pipeline/scorecard.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderScorecard} from '../../families/credit/render/scorecard-render.js'
-import {scorecardSql} from '../../families/credit/io/scorecard-sql.js'
 
 export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> {
   static override summary =
@@ -38,31 +35,23 @@ export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> 
 
   async run(): Promise<Report<Scorecard>> {
     const {args, flags} = await this.parseWithBase(CreditScorecard)
-    const bins = readBinningFile(flags.bins)
-    const wanted = commaList(flags.features)
-    const features = bins.features.filter((f) => wanted.length === 0 || wanted.includes(f.feature))
-    const binnings = features.map((f) => f.binning)
-    const bad = flags.bad ?? bins.bad_label
-    const train = await this.stopwatch.time('train', () => readBinnedRows(args.data, binnings, flags.target, bad))
-    const test = flags.test
-      ? await this.stopwatch.time('test', () => readBinnedRows(flags.test!, binnings, flags.target, bad))
-      : undefined
-    const o = {
-      pdo: Number(flags.pdo),
-      basePoints: Number(flags['base-points']),
-      baseOdds: Number(flags['base-odds']),
-      minIv: Number(flags['min-iv']),
-      stepwise: flags.stepwise,
-      zeroFill: parseZeroFill(String(bins.zero_fill)),
-    }
-    const card = await this.stopwatch.time('fit', () =>
-      buildScorecard(features, train, test, o, {
+    const card = await runCreditScorecard(
+      {
+        data: args.data,
+        bins: flags.bins,
         target: flags.target,
-        badLabel: train.badLabel,
-        woeSign: bins.woe_sign,
-      }),
+        bad: flags.bad,
+        test: flags.test,
+        features: commaList(flags.features),
+        pdo: Number(flags.pdo),
+        basePoints: Number(flags['base-points']),
+        baseOdds: Number(flags['base-odds']),
+        minIv: Number(flags['min-iv']),
+        stepwise: flags.stepwise,
+        sql: flags.sql ? {file: flags.sql, table: flags['sql-table']} : undefined,
+      },
+      this.stopwatch,
     )
-    if (flags.sql) writeFileAtomic(flags.sql, scorecardSql(card, flags['sql-table']))
     const report = await this.envelope({
       schema: 'infolens.credit.scorecard/1',
       inputs: [args.data, flags.bins, ...(flags.test ? [flags.test] : [])],

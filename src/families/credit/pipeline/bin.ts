@@ -1,0 +1,58 @@
+/**
+ * `credit bin` end to end, minus the terminal: profile the table (one streaming pass), read the xgb1
+ * thresholds when that method is asked for, then bin every feature with WoE, IV and their standard errors.
+ */
+import type {Stopwatch} from '../../../core/report/timings.js'
+import {loadXgb1Thresholds} from '../io/xgb1-input.js'
+import {profileTable} from '../io/profile-table.js'
+import {binFeatures, type BinResult} from '../kernels/bin-features.js'
+import type {InformationOptions} from '../kernels/feature-information.js'
+import type {BinningOptions} from '../kernels/fit-binning.js'
+
+/** Which columns to read and how the target is coded. */
+export interface ColumnSelection {
+  readonly target: string
+  readonly bad?: string
+  readonly features: readonly string[]
+  readonly exclude: readonly string[]
+  readonly categorical: readonly string[]
+  readonly special: readonly string[]
+}
+
+export interface BinRequest {
+  readonly data: string
+  readonly select: ColumnSelection
+  readonly maxDistinct: number
+  /** xgb1 only: boosting rounds. */
+  readonly rounds: number
+  readonly binning: BinningOptions
+  readonly info: InformationOptions
+  /** The monotone trend asked for (xgb1 applies it while boosting, the others while binning). */
+  readonly monotonic: BinningOptions['monotonic']
+}
+
+export interface BinOutcome {
+  readonly result: BinResult
+  /** One line per column whose distinct values were rounded to stay within maxDistinct. */
+  readonly warnings: string[]
+}
+
+export async function runCreditBin(request: BinRequest, stopwatch: Stopwatch): Promise<BinOutcome> {
+  const {data, select, binning} = request
+  const table = await stopwatch.time('profile', () => profileTable(data, {...select, maxDistinct: request.maxDistinct}))
+  const thresholds =
+    binning.method === 'xgb1'
+      ? await stopwatch.time('xgb1', () =>
+          loadXgb1Thresholds(data, {...select, rounds: request.rounds, monotonic: request.monotonic}),
+        )
+      : undefined
+  const result = await stopwatch.time('bin', () =>
+    binFeatures({...table, target: select.target}, binning, request.info, thresholds),
+  )
+  const warnings = table.profiles
+    .filter((p) => p.precisionBits !== null)
+    .map(
+      (p) => `${p.name}: more than ${request.maxDistinct} distinct values; rounded to ${p.precisionBits} mantissa bits`,
+    )
+  return {result, warnings}
+}
