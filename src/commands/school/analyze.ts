@@ -2,28 +2,12 @@ import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {readTrajectory} from '../../families/school/io/trajectory-netcdf.js'
 import {metricNames, type MetricName} from '../../families/school/kernels/school-metrics.js'
-import type {MetricSummary, SchoolState} from '../../families/school/kernels/school-summary.js'
 import type {Report} from '../../core/report/envelope.js'
-import {analyzeTrajectory, type TrajectoryAnalysis} from '../../families/school/pipeline/analyze.js'
-import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../families/school/render/terminal.js'
+import {analyzeTrajectory, type AnalysisResult} from '../../families/school/pipeline/analyze.js'
+import {renderAnalysis} from '../../families/school/render/terminal.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
 
-interface Result {
-  file: string
-  frames: number
-  fish: number
-  box_size: number
-  centroid: 'naive' | 'periodic'
-  /** member 0 for an ensemble file */
-  state: SchoolState
-  summary: Record<MetricName, MetricSummary>
-  /** max |recomputed − stored| per metric stored in the file (all members) */
-  maxDifferenceFromStored: Partial<Record<MetricName, number>>
-  /** null unless the file has a `member` dimension: per-member summaries and statistics across members */
-  ensemble: TrajectoryAnalysis['ensemble']
-}
-
-export default class SchoolAnalyze extends InfolensCommand<Report<Result>> {
+export default class SchoolAnalyze extends InfolensCommand<Report<AnalysisResult>> {
   static override summary =
     'Recompute P, M, the seven entropies and OSI from a trajectory NetCDF file (single run or ensemble).'
   static override examples = [
@@ -46,7 +30,7 @@ export default class SchoolAnalyze extends InfolensCommand<Report<Result>> {
     plot: Flags.string({summary: 'Write an SVG time series (member 0 of an ensemble).', helpValue: 'FILE.svg'}),
   }
 
-  async run(): Promise<Report<Result>> {
+  async run(): Promise<Report<AnalysisResult>> {
     const {args, flags} = await this.parseWithBase(SchoolAnalyze)
     const box = flags.box === undefined ? undefined : Number(flags.box)
     const tr = await this.stopwatch.time('read', async () => readTrajectory(args.file, box))
@@ -60,7 +44,7 @@ export default class SchoolAnalyze extends InfolensCommand<Report<Result>> {
         Array.from(tr.time),
         Object.fromEntries(metricNames.map((n, k) => [n, Array.from(a.series[0][k])])) as Record<MetricName, number[]>,
       )
-    const result: Result = {
+    const result: AnalysisResult = {
       file: args.file,
       frames: tr.frames,
       fish: tr.fish,
@@ -72,20 +56,6 @@ export default class SchoolAnalyze extends InfolensCommand<Report<Result>> {
       ensemble: a.ensemble,
     }
     const report = await this.envelope({schema: 'infolens.school/1', inputs: [args.file], options: {...flags}, result})
-    return this.emit(report, (r) => {
-      const e = r.result.ensemble
-      const head = renderHeader([
-        ['file', r.result.file],
-        ['frames x fish', `${r.result.frames} x ${r.result.fish}`],
-        ['members', e?.members ?? 1],
-        ['state (member 0)', r.result.state],
-        ['centroid', r.result.centroid],
-      ])
-      return [
-        head,
-        renderSummaryTable(r.result.summary),
-        ...(e ? [renderEnsembleTable({...e, seeds: e.seeds ?? []})] : []),
-      ].join('\n')
-    })
+    return this.emit(report, (r) => renderAnalysis(r.result))
   }
 }

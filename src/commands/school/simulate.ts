@@ -5,7 +5,7 @@ import {tensorflow} from '../../core/engine/tensor-engine.js'
 import {canonicalConfigNames} from '../../families/school/kernels/school-parameters.js'
 import {defaultStepThreads} from '../../families/school/kernels/threaded-couzin-step.js'
 import type {Report} from '../../core/report/envelope.js'
-import {renderEnsembleTable, renderHeader, renderSummaryTable} from '../../families/school/render/terminal.js'
+import {renderSimulation} from '../../families/school/render/terminal.js'
 import {
   parseEnsembleFlag,
   creationTime,
@@ -13,20 +13,13 @@ import {
   parseNumberFlag,
   resolveParameters,
   runSchool,
-  type EnsembleResult,
-  type SchoolRunResult,
+  type SimulationResult,
 } from '../../families/school/pipeline/simulate.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
 
-type Result = Omit<SchoolRunResult, 'time' | 'series' | 'ensemble'> & {
-  ensemble: EnsembleResult | null
-  netcdf: string | null
-  plot: string | null
-}
-
 const num = (summary: string) => Flags.string({summary, helpGroup: 'MODEL'})
 
-export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
+export default class SchoolSimulate extends InfolensCommand<Report<SimulationResult>> {
   static override summary =
     'Simulate the 3-D Couzin fish school (dewi-kadita model, seeded) and its entropy diagnostics.'
   static override examples = [
@@ -69,7 +62,7 @@ export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
     }),
   }
 
-  async run(): Promise<Report<Result>> {
+  async run(): Promise<Report<SimulationResult>> {
     const {flags} = await this.parseWithBase(SchoolSimulate)
     const overrides = Object.fromEntries(
       Object.keys(overrideFlags).map((f) => [
@@ -97,7 +90,12 @@ export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
     if (flags.plot)
       await this.stopwatch.time('plot', () => writeSchoolPlot(flags.plot!, p.scenario_name, run.time, run.series))
     const {time: _t, series: _s, ensemble, ...rest} = run
-    const result: Result = {...rest, ensemble: ensemble ?? null, netcdf: flags.nc ?? null, plot: flags.plot ?? null}
+    const result: SimulationResult = {
+      ...rest,
+      ensemble: ensemble ?? null,
+      netcdf: flags.nc ?? null,
+      plot: flags.plot ?? null,
+    }
     const report = await this.envelope({
       schema: 'infolens.school/1',
       inputs: flags.params ? [flags.params] : [],
@@ -105,18 +103,6 @@ export default class SchoolSimulate extends InfolensCommand<Report<Result>> {
       seed: p.seed,
       result,
     })
-    return this.emit(
-      report,
-      (r) =>
-        `${renderHeader([
-          ['scenario', p.scenario_name],
-          ['fish x steps', `${p.n_fish} x ${p.n_steps}`],
-          ['state', r.result.state],
-          ['search', r.result.search],
-          ['threads', r.result.threads],
-          ['centroid', r.result.centroid],
-          ['netcdf', r.result.netcdf],
-        ])}\n${renderSummaryTable(r.result.summary)}${r.result.ensemble ? `\n${renderEnsembleTable(r.result.ensemble)}` : ''}`,
-    )
+    return this.emit(report, (r) => renderSimulation(r.result, p))
   }
 }

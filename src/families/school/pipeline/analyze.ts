@@ -60,3 +60,19 @@ export function analyzeTrajectory(
     members > 1 ? {members, seeds: tr.memberSeeds, states, summaries, statistics: ensembleStatistics(summaries)} : null
   return {series, summaries, states, maxDifferenceFromStored, ensemble}
 }
+
+/** The report result of `school analyze`. */
+export interface AnalysisResult {
+  file: string
+  frames: number
+  fish: number
+  box_size: number
+  centroid: 'naive' | 'periodic'
+  /** member 0 for an ensemble file */
+  state: SchoolState
+  summary: Record<MetricName, MetricSummary>
+  /** max |recomputed − stored| per metric stored in the file (all members) */
+  maxDifferenceFromStored: Partial<Record<MetricName, number>>
+  /** null unless the file has a `member` dimension: per-member summaries and statistics across members */
+  ensemble: TrajectoryAnalysis['ensemble']
+}

@@ -224,3 +224,10 @@ export function parseNumberFlag(flag: string, text: string | undefined): number 
     throw new InputError(`expected a number, got ${JSON.stringify(text)}`, {field: `--${flag}`})
   return v
 }
+
+/** The report result of `school simulate`: the run without its in-memory series, plus the files written. */
+export type SimulationResult = Omit<SchoolRunResult, 'time' | 'series' | 'ensemble'> & {
+  ensemble: EnsembleResult | null
+  netcdf: string | null
+  plot: string | null
+}

@@ -1,7 +1,9 @@
 /** Terminal rendering of school reports. */
 import {metricNames, type MetricName} from '../kernels/school-metrics.js'
 import type {MetricSummary} from '../kernels/school-summary.js'
-import type {EnsembleResult} from '../pipeline/simulate.js'
+import type {EnsembleResult, SimulationResult} from '../pipeline/simulate.js'
+import type {AnalysisResult} from '../pipeline/analyze.js'
+import type {SchoolParameters} from '../kernels/school-parameters.js'
 import {formatNumber, renderKeyValues, renderTable, type Cell} from '../../../core/terminal/terminal.js'
 
 export function renderSummaryTable(summary: Record<MetricName, MetricSummary>): string {
@@ -22,5 +24,34 @@ export function renderEnsembleTable(e: EnsembleResult): string {
   return renderTable(
     [`ensemble (${e.members} members${seeds})`, 'final mean ± sd', '2nd-half mean ± sd'],
     metricNames.map((m) => [m, pm(e.statistics.final[m]), pm(e.statistics.mean2[m])]),
+  )
+}
+
+/** `school simulate`: the run's settings, the metric summary and, for an ensemble, the across-member table. */
+export function renderSimulation(r: SimulationResult, p: SchoolParameters): string {
+  const head = renderHeader([
+    ['scenario', p.scenario_name],
+    ['fish x steps', `${p.n_fish} x ${p.n_steps}`],
+    ['state', r.state],
+    ['search', r.search],
+    ['threads', r.threads],
+    ['centroid', r.centroid],
+    ['netcdf', r.netcdf],
+  ])
+  return `${head}\n${renderSummaryTable(r.summary)}${r.ensemble ? `\n${renderEnsembleTable(r.ensemble)}` : ''}`
+}
+
+/** `school analyze`: the file's shape, member 0's summary and, for an ensemble file, the across-member table. */
+export function renderAnalysis(r: AnalysisResult): string {
+  const e = r.ensemble
+  const head = renderHeader([
+    ['file', r.file],
+    ['frames x fish', `${r.frames} x ${r.fish}`],
+    ['members', e?.members ?? 1],
+    ['state (member 0)', r.state],
+    ['centroid', r.centroid],
+  ])
+  return [head, renderSummaryTable(r.summary), ...(e ? [renderEnsembleTable({...e, seeds: e.seeds ?? []})] : [])].join(
+    '\n',
   )
 }
