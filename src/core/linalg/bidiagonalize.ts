@@ -1,4 +1,6 @@
 /**
+ * Longer than 250 lines on purpose: the blocked left/right panel reductions and their rank updates are one hot loop nest; splitting would cost a call per column.
+ *
  * Golub–Kahan Householder bidiagonalisation, singular values only (no U, V accumulated):
  * B = Uᵀ A V upper bidiagonal for a tall matrix (rows ≥ cols). Backward stable: B is the
  * exact bidiagonal of A + E with ‖E‖ ~ ε‖A‖ (Golub & Kahan 1965, doi:10.1137/0702016;

@@ -1,4 +1,6 @@
 /**
+ * Longer than 250 lines on purpose: the seven entropies share one pass over the frame and its scratch buffers; split, each would redo the pass.
+ *
  * Per-frame diagnostics of dewi-kadita (`core/metrics.py`; spec school.md §2.6–2.7): order
  * parameters P and M, spread, order index, the seven normalised entropies and the Oceanic
  * Schooling Index OSI = 0.18·H_coh + 0.28·H_pol + 0.08·H_depth + 0.08·H_ang + 0.10·H_nn
