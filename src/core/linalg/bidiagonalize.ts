@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: the blocked left/right panel reductions and their rank updates are one hot loop nest; splitting would cost a call per column.
+ * Longer than 250 lines on purpose: the blocked left/right panel reductions and their rank updates are one hot
+ * loop nest; splitting would cost a call per column.
  *
  * Golub–Kahan Householder bidiagonalisation, singular values only (no U, V accumulated):
  * B = Uᵀ A V upper bidiagonal for a tall matrix (rows ≥ cols). Backward stable: B is the

@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: the blocked panel reduction, its trailing update and the SIMD/plain mat-vec variants are one hot loop nest; splitting would cost a call per column.
+ * Longer than 250 lines on purpose: the blocked panel reduction, its trailing update and the SIMD/plain mat-vec
+ * variants are one hot loop nest; splitting would cost a call per column.
  *
  * Householder reduction of a symmetric matrix to tridiagonal form, eigenvalues only
  * (no Q is accumulated), blocked as in LAPACK DSYTRD/DLATRD (Dongarra, Sorensen & Hammarling,

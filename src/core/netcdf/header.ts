@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: one grammar (the classic-format header), validated and encoded in the same order as the specification lists it.
+ * Longer than 250 lines on purpose: one grammar (the classic-format header), validated and encoded in the same
+ * order as the specification lists it.
  *
  * The NetCDF-3 header: schema validation (names, dimensions, attribute types) and
  * its byte encoding. Grammar (Unidata classic format specification):

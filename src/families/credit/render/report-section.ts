@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: one small view per credit verb (bin, psi, score, scorecard, fairness), all on the same table helpers.
+ * Longer than 250 lines on purpose: one small view per credit verb (bin, psi, score, scorecard, fairness), all on
+ * the same table helpers.
  *
  * `report render` sections of the credit reports, one view per verb
  * (`infolens.credit.<verb>/1`): bin (information value per feature with its

@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: the writer and the reader of one file layout sit together so the variable names and attributes cannot drift apart.
+ * Longer than 250 lines on purpose: the writer and the reader of one file layout sit together so the variable
+ * names and attributes cannot drift apart.
  *
  * School trajectories as CDF-2 (64-bit offset) NetCDF with dewi-kadita's variable names and
  * CF-1.8 attributes (spec school.md §3.2–3.3): `time` is the record dimension so frames stream to

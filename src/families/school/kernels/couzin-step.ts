@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: one step of the zone model, with the naive and cell-grid neighbour loops inlined for speed (bit-identical results are tested).
+ * Longer than 250 lines on purpose: one step of the zone model, with the naive and cell-grid neighbour loops
+ * inlined for speed (bit-identical results are tested).
  *
  * One synchronous step of dewi-kadita's 3-D Couzin zone model with the semantics of its NumPy
  * path (`_update_velocities_numpy`; spec school.md §2.2): minimum-image offsets, strict zone

@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: the seven entropies share one pass over the frame and its scratch buffers; split, each would redo the pass.
+ * Longer than 250 lines on purpose: the seven entropies share one pass over the frame and its scratch buffers;
+ * split, each would redo the pass.
  *
  * Per-frame diagnostics of dewi-kadita (`core/metrics.py`; spec school.md §2.6–2.7): order
  * parameters P and M, spread, order index, the seven normalised entropies and the Oceanic

@@ -1,5 +1,6 @@
 /**
- * Longer than 250 lines on purpose: the streaming schedule (read-ahead, sliding window, pool) and the per-layer assembly it feeds are one piece of control flow.
+ * Longer than 250 lines on purpose: the streaming schedule (read-ahead, sliding window, pool) and the per-layer
+ * assembly it feeds are one piece of control flow.
  *
  * The `spectral analyze` pipeline: open a checkpoint, select layers, stream one tensor (or a few, with
  * --threads) at a time through the float64 Gram + eigvalsh pool, and turn each ESD into WeightWatcher's
