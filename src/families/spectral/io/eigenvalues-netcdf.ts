@@ -5,8 +5,9 @@
  * count variable), `layer_name`, `layer_type`, `N`, `M`, `rf`.
  */
 import {InputError} from '../../../core/errors.js'
-import {cfGlobal, NetcdfWriter} from '../../../core/netcdf/index.js'
-import {NetCDFReader} from 'netcdfjs'
+import {cfGlobal, NetcdfWriter, openNetcdf} from '../../../core/netcdf/index.js'
+import {charRows} from '../../../core/netcdf/dump-result.js'
+import type {NetcdfFile} from '../../../core/netcdf/reader.js'
 
 export interface StoredLayer {
   readonly name: string
@@ -121,26 +122,22 @@ export async function writeEigenvaluesNetcdf(
   }
 }
 
-/** Reads a file written by `writeEigenvaluesNetcdf` (with netcdfjs). */
-export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLayer[] {
-  let nc: NetCDFReader
-  try {
-    nc = new NetCDFReader(bytes)
-  } catch (error) {
-    throw new InputError(`not a NetCDF-3 file (${(error as Error).message})`, {file: path})
-  }
+/**
+ * Reads a file written by `writeEigenvaluesNetcdf` through the one NetCDF read path (core/netcdf):
+ * the header and every variable's extent are validated there, so a damaged file is a one-line error.
+ */
+export function readEigenvaluesNetcdf(path: string): StoredLayer[] {
+  const nc = openNetcdf(path)
   const need = ['eigenvalue', 'layer_offset', 'layer_count', 'layer_name', 'layer_type', 'N', 'M', 'rf']
   for (const v of need)
-    if (!nc.variables.some((x: {name: string}) => x.name === v))
+    if (!nc.header.variables.some((x) => x.name === v))
       throw new InputError('expected a variable written by spectral analyze --netcdf', {file: path, field: v})
-  const num = (v: string) => Array.from(nc.getDataVariable(v) as ArrayLike<number>, Number)
-  const evals = Float64Array.from(num('eigenvalue'))
+  const num = (v: string) => Array.from(nc.read(v), Number)
+  const evals = Float64Array.from(nc.read('eigenvalue'))
   const offsets = num('layer_offset')
   const counts = num('layer_count')
-  const layerCount = counts.length
-  const strings = (v: string) => charRows(nc.getDataVariable(v) as unknown as string[], layerCount, stringLength(nc, v))
-  const names = strings('layer_name')
-  const types = strings('layer_type')
+  const names = layerStrings(nc, 'layer_name', counts.length)
+  const types = layerStrings(nc, 'layer_type', counts.length)
   const N = num('N')
   const M = num('M')
   const rf = num('rf')
@@ -156,21 +153,10 @@ export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLa
     .filter((l) => l.evals.length > 0)
 }
 
-/** The string length of a 2-D char variable: the size of its second dimension. */
-function stringLength(nc: NetCDFReader, name: string): number | undefined {
-  const variable = (nc.variables as {name: string; dimensions: number[]}[]).find((x) => x.name === name)
-  const dim = variable?.dimensions[1]
-  return dim === undefined ? undefined : (nc.dimensions as {size: number}[])[dim]?.size
-}
-
-/**
- * Rows of a (rows × width) char variable as strings without trailing NULs. netcdfjs returns it
- * either as one string per row or as single characters; in the latter case it includes the
- * variable's 4-byte padding, so the width must come from the header when known.
- */
-export function charRows(raw: readonly string[], rows: number, width?: number): string[] {
-  if (raw.length === rows) return raw.map((r) => String(r).replace(/\0+$/, ''))
-  const text = raw.map((c) => (c === '' ? '\0' : c)).join('')
-  width ??= Math.floor(text.length / rows)
-  return Array.from({length: rows}, (_, i) => text.slice(i * width, (i + 1) * width).replace(/\0+$/, ''))
+/** Rows of a (rows × width) char variable, checked against the layer count. */
+function layerStrings(nc: NetcdfFile, name: string, rows: number): string[] {
+  const strings = charRows(nc.read(name) as Uint8Array, nc.variable(name).shape)
+  if (strings.length !== rows)
+    throw new InputError(`expected ${rows} rows (one per layer), found ${strings.length}`, {file: nc.path, field: name})
+  return strings
 }

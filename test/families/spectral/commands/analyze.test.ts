@@ -11,7 +11,8 @@ import assert from 'node:assert/strict'
 import {NetCDFReader} from 'netcdfjs'
 import {runCli, runCliJson, tempDir} from '../../../helpers/cli.js'
 import {assertMatchesSchema} from '../../../helpers/schema.js'
-import {charRows} from '../../../../src/families/spectral/io/eigenvalues-netcdf.js'
+import {openNetcdf} from '../../../../src/core/netcdf/index.js'
+import {charRows} from '../../../../src/core/netcdf/dump-result.js'
 
 const fixtures = new URL('../../../fixtures/spectral/', import.meta.url).pathname
 const model = join(fixtures, 'small', 'model.safetensors')
@@ -97,7 +98,8 @@ test('analyze --netcdf: eigenvalues readable by netcdfjs, CF attributes; refit r
   const reader = new NetCDFReader(readFileSync(nc))
   assert.equal(reader.getAttribute('Conventions'), 'CF-1.8')
   const counts = reader.getDataVariable('layer_count') as number[]
-  const names = charRows(reader.getDataVariable('layer_name') as unknown as string[], counts.length)
+  const ours = openNetcdf(nc)
+  const names = charRows(ours.read('layer_name') as Uint8Array, ours.variable('layer_name').shape)
   assert.deepEqual(
     names,
     json.result.layers.map((l: any) => l.name),
