@@ -5,8 +5,10 @@
 import {InfolensError, InputError, InternalError} from '../errors.js'
 import {assertFinite, assertShape} from './assert-finite.js'
 import {chooseEigensolver, type SolverPreference} from './eigensolver-registry.js'
+import {gramResolvesSpectrum} from './gram-resolution.js'
 
-export type PoolOperation = 'eigvalsGram' | 'svdvals'
+/** eigvalsGramResolved: the Gram's eigenvalues, replaced by squared singular values where the Gram cannot resolve them. */
+export type PoolOperation = 'eigvalsGram' | 'eigvalsGramResolved' | 'svdvals'
 
 export interface PoolTask {
   readonly id: number
@@ -45,7 +47,17 @@ export function runPoolTask(task: PoolTask, preference: SolverPreference): Float
   // so the O(n) diagonal test stands in for a pass over all rows·cols entries; only then is the input scanned,
   // for the error naming the first bad entry (finite values whose squares overflow pass on, as before).
   if (!diagonalFinite(g, n)) assertFinite(w, rows, cols, name)
-  return solver.eigvalsh(g, n)
+  const evals = solver.eigvalsh(g, n)
+  if (task.op === 'eigvalsGram' || gramResolvesSpectrum(evals, n)) return evals
+  return squaredAscending(solver.svdvals(w, rows, cols))
+}
+
+/** σ descending → λ = σ² ascending, the order eigvalsh returns. */
+function squaredAscending(sv: Float64Array): Float64Array {
+  const n = sv.length
+  const out = new Float64Array(n)
+  for (let i = 0; i < n; i++) out[i] = sv[n - 1 - i] * sv[n - 1 - i]
+  return out
 }
 
 function diagonalFinite(g: Float64Array, n: number): boolean {

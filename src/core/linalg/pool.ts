@@ -44,6 +44,16 @@ export interface LinalgPool {
     cols: number,
     options?: string | PoolCallOptions,
   ): Promise<Float64Array>
+  /**
+   * As eigvalsGram, but where the Gram cannot resolve the small end of the spectrum (gram-resolution.ts) the
+   * values are σ² from an SVD of w instead (ascending either way).
+   */
+  eigvalsGramResolved(
+    w: Float32Array | Float64Array,
+    rows: number,
+    cols: number,
+    options?: string | PoolCallOptions,
+  ): Promise<Float64Array>
   /** Singular values of w, descending, float64. */
   svdvals(
     w: Float32Array | Float64Array,
@@ -181,6 +191,7 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
       return inThread ? ('in-thread' as const) : ('workers' as const)
     },
     eigvalsGram: (w, rows, cols, call) => submit('eigvalsGram', w, rows, cols, call),
+    eigvalsGramResolved: (w, rows, cols, call) => submit('eigvalsGramResolved', w, rows, cols, call),
     svdvals: (w, rows, cols, call) => submit('svdvals', w, rows, cols, call),
     async close() {
       closed = true

@@ -63,7 +63,10 @@ export function nameHash(name: string): number {
   return h
 }
 
-/** Eigenvalues of every slice; `transfer` moves the buffers to the workers (no copy; the slices are then unusable). */
+/**
+ * Eigenvalues of every slice, from the Gram, or σ² from an SVD where the Gram cannot resolve the small end (rank,
+ * entropy and σmin need it); `transfer` moves the buffers to the workers (no copy; the slices are then unusable).
+ */
 async function sliceEigenvalues(
   pool: LinalgPool,
   slices: (Float32Array | Float64Array)[],
@@ -71,7 +74,7 @@ async function sliceEigenvalues(
   name: string,
   transfer = false,
 ) {
-  return Promise.all(slices.map((s) => pool.eigvalsGram(s, g.rows, g.cols, {name, transfer})))
+  return Promise.all(slices.map((s) => pool.eigvalsGramResolved(s, g.rows, g.cols, {name, transfer})))
 }
 
 async function randomEsds(

@@ -2,7 +2,7 @@
  * The shared spectra cache (src/core/cache/spectra-cache.ts) as `spectral analyze` uses it: a tensor whose singular
  * values are cached (from an earlier `spectral` run, or from `kappa`, whose SVD values are more accurate) is
  * not read nor solved again. Entries hold σ = √λ per slice, descending, slices concatenated; written with
- * method 'eigvalsh-gram'. The key's view is 'matrix' for a dense 2-D weight (shared with `kappa`, which reuses
+ * method 'eigvalsh-gram' (or 'svd' where the pool re-solved a spectrum the Gram could not resolve). The key's view is 'matrix' for a dense 2-D weight (shared with `kappa`, which reuses
  * these values when they are accurate enough for κ and otherwise replaces them by SVD values) and
  * 'conv2d-slices' for a 4-D conv kernel (WeightWatcher's kh·kw slices; `kappa` reshapes such a tensor instead
  * and keeps its own entry). Entries are verified on read (src/core/cache/spectra-cache.ts); a corrupt one is a miss,
@@ -16,6 +16,7 @@ import {
   type SpectrumCacheKey,
 } from '../../../core/cache/spectra-cache.js'
 import type {TensorEntry} from '../../../core/safetensors/index.js'
+import {gramResolvesSpectrum} from '../../../core/linalg/gram-resolution.js'
 
 export interface SpectraCache {
   readonly dir: string
@@ -44,7 +45,7 @@ export function openSpectraCache(dir: string | null | undefined): SpectraCache |
     async get(entry, slices, perSlice) {
       const hit = await getCachedSingularValues(await keyOf(entry), options)
       if (!hit || hit.values.length !== slices * perSlice) return undefined
-      return Array.from({length: slices}, (_, s) => {
+      const evals = Array.from({length: slices}, (_, s) => {
         const out = new Float64Array(perSlice)
         for (let k = 0; k < perSlice; k++) {
           const sv = hit.values[s * perSlice + perSlice - 1 - k]
@@ -52,6 +53,10 @@ export function openSpectraCache(dir: string | null | undefined): SpectraCache |
         }
         return out
       })
+      // A Gram spectrum cached before the small end was checked (or by a tool that does not check) is a miss
+      // when the Gram cannot resolve it: solved again, now by SVD, and rewritten.
+      const unresolved = hit.method === 'eigvalsh-gram' && evals.some((e) => !gramResolvesSpectrum(e, perSlice))
+      return unresolved ? undefined : evals
     },
     async put(entry, sliceEvals) {
       const total = sliceEvals.reduce((n, e) => n + e.length, 0)
@@ -63,7 +68,9 @@ export function openSpectraCache(dir: string | null | undefined): SpectraCache |
         offset += e.length
       }
       try {
-        await putCachedSingularValues(await keyOf(entry), values, 'eigvalsh-gram', options)
+        // the pool re-solves by SVD exactly those spectra the Gram cannot resolve, so the check tells the method
+        const method = sliceEvals.every((e) => gramResolvesSpectrum(e, e.length)) ? 'eigvalsh-gram' : 'svd'
+        await putCachedSingularValues(await keyOf(entry), values, method, options)
       } catch {
         // an unwritable cache directory only costs the next run its solves
       }
