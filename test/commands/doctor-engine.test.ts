@@ -17,9 +17,10 @@ test('doctor --json reports the tfjs backend and lapack native|typescript; INFOL
   assert.match(off.json.result.linalg.native.detail, /INFOLENS_LAPACK=off/)
 })
 
-test('--backend tensorflow without tfjs-node: exit 2, one line naming the backend and the install command', () => {
+test('--backend tensorflow without tfjs-node: exit 2, one line naming the backend and the install command', (t) => {
+  if (/tfjs-node(-gpu)? \d/.test(runCli(['doctor']).stdout))
+    return t.skip('@tensorflow/tfjs-node is installed here, so the backend is available and there is no error to check')
   const r = runCli(['doctor', '--backend', 'tensorflow'])
-  if (/tfjs-node(-gpu)? \d/.test(runCli(['doctor']).stdout)) return // tfjs-node installed: nothing to check
   assert.equal(r.status, 2)
   assert.equal(r.stdout, '')
   assert.match(

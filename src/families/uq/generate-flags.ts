@@ -1,7 +1,7 @@
 /** Flags of `uq generate` and their mapping to the client and pipeline options. */
 import {Flags} from '@oclif/core'
+import pLimit from 'p-limit'
 import {InputError} from '../../core/errors.js'
-import {createConcurrencyLimit} from './io/concurrency-limit.js'
 import {OpenAiCompatibleClient, normalizeEndpoint} from './io/openai-compatible-client.js'
 import type {GenerateOptions} from './pipeline/generate.js'
 import {defaultAnswerPrompt} from './pipeline/prompts.js'
@@ -127,7 +127,7 @@ export function generateSetupFromFlags(f: UqGenerateFlagValues, env: NodeJS.Proc
     timeoutSeconds: numberFlag(f.timeout, '--timeout', 0.001, 3600),
   }
   const apiKey = env[f['api-key-env']] || undefined
-  const limit = createConcurrencyLimit(f.concurrency)
+  const limit = pLimit(f.concurrency)
   const chat = new OpenAiCompatibleClient({endpoint: f.endpoint, model: f.model, apiKey, policy, limit})
   let embedder: GenerateOptions['embedder']
   if (f.embedder === 'openai') {

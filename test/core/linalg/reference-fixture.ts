@@ -3,6 +3,7 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {availableEigensolvers} from '../../../src/core/linalg/eigensolver-registry.js'
 import type {LinalgSolver} from '../../../src/core/linalg/linalg-solver.js'
+import {nonEmpty} from '../../helpers/fixture.js'
 
 export interface ReferenceCase {
   name: string
@@ -20,7 +21,7 @@ export function loadReference(): ReferenceCase[] {
   const raw = JSON.parse(readFileSync(new URL('../../fixtures/linalg/reference.json', import.meta.url), 'utf8')) as {
     cases: any[]
   }
-  return raw.cases.map((c) => {
+  return nonEmpty(raw.cases, 'linalg reference.json cases').map((c) => {
     const bytes = Buffer.from(c.matrix, 'base64')
     const matrix = new Float64Array(bytes.byteLength / 8)
     for (let i = 0; i < matrix.length; i++) matrix[i] = bytes.readDoubleLE(i * 8)

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import {assertCloseToScale, lcg, loadReference, solversUnderTest, withSingularValues} from './reference-fixture.js'
+import {nonEmpty} from '../../helpers/fixture.js'
 
 const REL_TOL = 1e-12
 /** σmin of a κ = 1e10 matrix: any backward-stable SVD errs by ~ε·σmax, i.e. ~κε ≈ 1e-6·c relative (a Gram route would err by ~κ²ε). */
@@ -41,7 +42,10 @@ for (const solver of solvers) {
       })
     }
 
-    for (const c of reference.filter((r) => r.singularValues !== undefined)) {
+    for (const c of nonEmpty(
+      reference.filter((r) => r.singularValues !== undefined),
+      'linalg reference cases with singular values',
+    )) {
       it(`matches numpy svd: ${c.name}`, () => {
         const copy = Float64Array.from(c.matrix)
         assertCloseToScale(solver.svdvals(c.matrix, c.rows, c.cols), c.singularValues!, REL_TOL, c.name)

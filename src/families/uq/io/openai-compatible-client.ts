@@ -4,11 +4,11 @@
  * uses and names the exact field when one is missing or of the wrong type
  * (`URL: choices[0].message.content: expected a string`, exit 1), so a misbehaving server is
  * diagnosed in one line. Requests go through postJsonWithRetry (timeouts, retries, backoff) and
- * a shared concurrency limit.
+ * a shared concurrency limit (p-limit: at most N requests in flight, the rest queued FIFO).
  */
 import {InputError, InternalError} from '../../../core/errors.js'
 import {postJsonWithRetry, type PostStats, type RetryPolicy} from './json-post-with-retry.js'
-import type {ConcurrencyLimit} from './concurrency-limit.js'
+import type {LimitFunction} from 'p-limit'
 
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant'
@@ -29,7 +29,8 @@ export interface ClientOptions {
   readonly model: string
   readonly apiKey?: string
   readonly policy: RetryPolicy
-  readonly limit: ConcurrencyLimit
+  /** Shared by the chat and embedding clients, so `--concurrency` caps their requests together. */
+  readonly limit: LimitFunction
 }
 
 export interface ClientStats extends PostStats {
@@ -93,7 +94,7 @@ export class OpenAiCompatibleClient {
     }
     if (req.seed !== undefined) body.seed = req.seed
     if (req.maxTokens !== undefined) body.max_tokens = req.maxTokens
-    const json = await this.o.limit.run(() => postJsonWithRetry(url, body, this.o.apiKey, this.o.policy, this.stats))
+    const json = await this.o.limit(() => postJsonWithRetry(url, body, this.o.apiKey, this.o.policy, this.stats))
     if (json === null || typeof json !== 'object' || Array.isArray(json))
       throw malformed(url, '(response)', 'a JSON object')
     const choices = (json as {choices?: unknown}).choices
@@ -109,7 +110,7 @@ export class OpenAiCompatibleClient {
   /** One embedding per text, in order (`data[k].index` honoured when present). */
   async embed(texts: readonly string[]): Promise<number[][]> {
     const url = this.embeddingsUrl
-    const json = await this.o.limit.run(() =>
+    const json = await this.o.limit(() =>
       postJsonWithRetry(url, {model: this.o.model, input: texts}, this.o.apiKey, this.o.policy, this.stats),
     )
     if (json === null || typeof json !== 'object' || Array.isArray(json))

@@ -3,31 +3,42 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
-import {asyncBufferFromFile, parquetMetadataAsync} from 'hyparquet'
+import {asyncBufferFromFile, parquetMetadataAsync, type FileMetaData} from 'hyparquet'
+import {parquetWriteFile, type ColumnSource} from 'hyparquet-writer'
 import {runCliJson, tempDir} from '../../../helpers/cli.js'
 import {assertMatchesSchema} from '../../../helpers/schema.js'
-import {writeParquet, type ParquetColumn} from '../io/minimal-parquet-writer.js'
 import {germanCsv, germanSplit} from './german-split.js'
 
 const dir = tempDir('infolens-credit-parquet-')
 const generatedCsv = new URL('../../../fixtures/credit/generated.csv', import.meta.url).pathname
 
 /**
- * The CSV as Parquet: a column whose non-empty cells are all numbers becomes DOUBLE, any other
- * UTF8; empty cells become nulls. Small row groups, so the reader streams several.
+ * The CSV as Parquet, written by hyparquet-writer: a column whose non-empty cells are all numbers
+ * becomes OPTIONAL DOUBLE, any other OPTIONAL STRING (BYTE_ARRAY, UTF8); empty cells become nulls.
+ * Small row groups, so the reader streams several. By default the pages are SNAPPY-compressed with
+ * the writer's own choice of dictionary encoding (as most files in the wild); `plain` writes
+ * uncompressed PLAIN pages instead.
  */
-function csvToParquet(csv: string, name: string, rowGroupSize = 128): string {
+function csvToParquet(csv: string, name: string, rowGroupSize = 128, plain = false): string {
   const [header, ...rows] = parse(readFileSync(csv, 'utf8')) as string[][]
-  const columns: ParquetColumn[] = header.map((h, j) => {
+  const columnData: ColumnSource[] = header.map((h, j) => {
     const cells = rows.map((r) => r[j])
     const numeric = cells.every((c) => c === '' || !Number.isNaN(Number(c)))
-    return numeric
-      ? {name: h, type: 'double', values: cells.map((c) => (c === '' ? null : Number(c)))}
-      : {name: h, type: 'utf8', values: cells.map((c) => (c === '' ? null : c))}
+    return {
+      name: h,
+      type: numeric ? 'DOUBLE' : 'STRING',
+      nullable: true,
+      data: cells.map((c) => (c === '' ? null : numeric ? Number(c) : c)),
+      ...(plain ? {encoding: 'PLAIN' as const} : {}),
+    }
   })
   const path = join(dir, name)
-  writeParquet(path, columns, rowGroupSize)
+  parquetWriteFile({filename: path, columnData, rowGroupSize, ...(plain ? {codec: 'UNCOMPRESSED' as const} : {})})
   return path
+}
+
+async function metadataOf(parquet: string): Promise<FileMetaData> {
+  return parquetMetadataAsync(await asyncBufferFromFile(parquet))
 }
 
 /** credit bin on both files: the results (everything but the envelope's inputs and timings) must be identical. */
@@ -41,11 +52,32 @@ function assertSameBinning(csv: string, parquet: string, args: string[]): void {
   assert.deepEqual(b.json.result, a.json.result)
 }
 
-test('the test writer produces a Parquet file hyparquet reads with several row groups', async () => {
-  const parquet = csvToParquet(germanCsv, 'german-meta.parquet', 300)
-  const metadata = await parquetMetadataAsync(await asyncBufferFromFile(parquet))
-  assert.equal(Number(metadata.num_rows), 1000)
-  assert.equal(metadata.row_groups.length, 4)
+test('the Parquet files are what the reader must cope with: several row groups, OPTIONAL DOUBLE and UTF8 columns, nulls', async () => {
+  const german = await metadataOf(csvToParquet(germanCsv, 'german-meta.parquet', 300))
+  assert.equal(Number(german.num_rows), 1000)
+  assert.equal(german.row_groups.length, 4)
+  const leaves = german.schema.slice(1)
+  assert.equal(leaves.length, german.schema[0].num_children)
+  for (const e of leaves) assert.equal(e.repetition_type, 'OPTIONAL', e.name)
+  assert.ok(leaves.some((e) => e.type === 'DOUBLE'))
+  const strings = leaves.filter((e) => e.type === 'BYTE_ARRAY')
+  assert.ok(strings.length > 0)
+  for (const e of strings) assert.equal(e.converted_type, 'UTF8', e.name)
+  assert.equal(german.row_groups[0].columns[0].meta_data?.codec, 'SNAPPY')
+
+  const generated = await metadataOf(csvToParquet(generatedCsv, 'generated-meta.parquet', 200, true))
+  assert.equal(generated.row_groups.length, 10)
+  const chunks = generated.row_groups.flatMap((g) => g.columns.map((c) => c.meta_data!))
+  for (const m of chunks) {
+    assert.equal(m.codec, 'UNCOMPRESSED')
+    assert.deepEqual(
+      m.encodings.filter((e) => e !== 'RLE'),
+      ['PLAIN'],
+      m.path_in_schema.join('.'),
+    )
+  }
+  const nulls = chunks.reduce((n, m) => n + Number(m.statistics?.null_count ?? 0), 0)
+  assert.ok(nulls > 0, 'the generated set has missing cells, written as Parquet nulls')
 })
 
 test('credit bin gives identical results on German credit as CSV and as Parquet (quantile and optimal)', () => {
@@ -63,9 +95,11 @@ test('credit bin gives identical results on German credit as CSV and as Parquet 
   ])
 })
 
-test('missing cells (Parquet nulls) and special values bin identically in CSV and Parquet', () => {
-  const parquet = csvToParquet(generatedCsv, 'generated.parquet', 200)
-  assertSameBinning(generatedCsv, parquet, ['--target', 'y', '--special=-999'])
+test('missing cells (Parquet nulls) and special values bin identically in CSV and Parquet (SNAPPY and PLAIN pages)', () => {
+  for (const plain of [false, true]) {
+    const parquet = csvToParquet(generatedCsv, `generated-${plain ? 'plain' : 'snappy'}.parquet`, 200, plain)
+    assertSameBinning(generatedCsv, parquet, ['--target', 'y', '--special=-999'])
+  }
 })
 
 test('credit psi with a Parquet actual sample equals the CSV one', () => {

@@ -2,6 +2,7 @@ import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {metricNames, SchoolMetrics} from '../../../../src/families/school/kernels/school-metrics.js'
 import {reference} from './reference-fixture.js'
+import {nonEmpty} from '../../../helpers/fixture.js'
 
 /** |a − b| <= tol·max(1, |b|): relative for large values, absolute near zero. */
 function assertClose(actual: number, expected: number, tol: number, label: string): void {
@@ -25,14 +26,14 @@ function check(
 }
 
 test('metrics on fixed frames match the numpy/scipy reference to 1e-12 (naive and periodic centroid)', () => {
-  for (const f of reference.fixed_frames) {
+  for (const f of nonEmpty(reference.fixed_frames, 'school metrics fixed_frames')) {
     check(f.name, f.box_size, f.positions, f.velocities, f.metrics, 'naive')
     check(f.name, f.box_size, f.positions, f.velocities, f.metrics_periodic, 'periodic')
   }
 })
 
 test('metrics on simulated frames match the reference to 1e-12', () => {
-  for (const run of reference.runs) {
+  for (const run of nonEmpty(reference.runs, 'school metrics runs')) {
     for (const f of run.frames) {
       check(`${run.name}@${f.step}`, run.params.box_size, f.positions, f.velocities, f.metrics, 'naive')
       check(`${run.name}@${f.step}`, run.params.box_size, f.positions, f.velocities, f.metrics_periodic, 'periodic')

@@ -11,6 +11,7 @@ import {expintE} from '../../../../src/families/spectral/kernels/exponential-int
 import {nelderMead} from '../../../../src/families/spectral/kernels/nelder-mead.js'
 import {numpySum} from '../../../../src/families/spectral/kernels/pairwise-sum.js'
 import {fitTruncatedPowerLaw} from '../../../../src/families/spectral/kernels/truncated-power-law-fit.js'
+import {nonEmpty} from '../../../helpers/fixture.js'
 
 const reference = JSON.parse(
   readFileSync(new URL('../../../fixtures/spectral/reference.json', import.meta.url), 'utf8'),
@@ -18,7 +19,7 @@ const reference = JSON.parse(
 
 test('E_p(x) matches mpmath.expint to 1e-13 relative (p from 1/2 to 9.3, x from 1e-6 to 40)', () => {
   let worst = 0
-  for (const [p, x, expected] of reference.expint as [number, number, number][]) {
+  for (const [p, x, expected] of nonEmpty(reference.expint as [number, number, number][], 'reference.expint')) {
     const err = Math.abs(expintE(p, x) - expected) / expected
     assert.ok(err < 1e-13, `E_${p}(${x}) = ${expintE(p, x)} vs ${expected}`)
     worst = Math.max(worst, err)
@@ -44,7 +45,7 @@ test('Nelder–Mead (scipy fmin defaults) minimises the Rosenbrock function to x
 })
 
 test('TPL fit on the reference eigenvalues: alpha, Lambda, D, xmin equal powerlaw 1.5 (1e-9 relative)', () => {
-  for (const row of reference.layers.tpl) {
+  for (const row of nonEmpty(reference.layers.tpl, 'reference.layers.tpl')) {
     const x = Float64Array.from(reference.tpl_evals[row.name] as number[])
     const fit = fitTruncatedPowerLaw(x)!
     assert.ok(fit.inRange)

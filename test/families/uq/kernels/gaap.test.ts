@@ -2,7 +2,7 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {WordNetDatabase, parseSynsetLine} from '../../../../src/families/uq/io/wordnet-database.js'
-import {createConcurrencyLimit} from '../../../../src/families/uq/io/concurrency-limit.js'
+import pLimit from 'p-limit'
 import {morphyLemmas} from '../../../../src/families/uq/kernels/morphy.js'
 import {keyTokenIndices} from '../../../../src/families/uq/kernels/key-tokens.js'
 import {runGaap, type GaapProblem} from '../../../../src/families/uq/kernels/gaap.js'
@@ -161,14 +161,16 @@ test('judge verdicts and verbalized confidence', () => {
   assert.equal(verbalizedConfidence('250%'), undefined)
 })
 
-test('concurrency limit: never more than `limit` tasks at once, FIFO, all complete', async () => {
-  const limit = createConcurrencyLimit(3)
+test('concurrency limit (p-limit, as uq generate uses it): never more than `limit` tasks at once, FIFO, all complete', async () => {
+  const limit = pLimit(3)
+  const started: number[] = []
   let active = 0
   let peak = 0
   const order: number[] = []
   await Promise.all(
     Array.from({length: 20}, (_, i) =>
-      limit.run(async () => {
+      limit(async () => {
+        started.push(i)
         active++
         peak = Math.max(peak, active)
         await new Promise((r) => setTimeout(r, (i * 7) % 5))
@@ -179,4 +181,9 @@ test('concurrency limit: never more than `limit` tasks at once, FIFO, all comple
   )
   assert.equal(peak, 3)
   assert.equal(order.length, 20)
+  assert.deepEqual(
+    started,
+    Array.from({length: 20}, (_, i) => i),
+    'tasks start in the order they were queued',
+  )
 })
