@@ -5,8 +5,8 @@ import {readBinningFile} from '../../families/credit/io/binning-file.js'
 import {countBins} from '../../families/credit/io/count-bins.js'
 import {readScorecardFile} from '../../families/credit/io/scorecard-file.js'
 import {columnIndex} from '../../families/credit/io/table-source.js'
-import {groupIv, proxyRows, type GroupIv, type ProxyRow} from '../../families/credit/kernels/fairness-analysis.js'
-import {enumerateFrontier, mipFrontier, type FrontierPoint} from '../../families/credit/kernels/fairness-frontier.js'
+import {groupIv, proxyRows} from '../../families/credit/kernels/fairness-analysis.js'
+import {enumerateFrontier, mipFrontier} from '../../families/credit/kernels/fairness-frontier.js'
 import {rangeIndex} from '../../families/credit/kernels/feature-binning.js'
 import {parseProtected} from '../../families/credit/kernels/protected-group.js'
 import {TargetClasses} from '../../families/credit/kernels/target-classes.js'
@@ -16,17 +16,7 @@ import {writeFileAtomic} from '../../core/io/atomic-write.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderFairness} from '../../families/credit/render/fairness-render.js'
 import {frontierSvg} from '../../families/credit/render/frontier-plot.js'
-
-export interface FairnessResult {
-  readonly protected: string
-  readonly rows: number
-  readonly group_rows: number
-  readonly z: number
-  readonly group_default_iv: GroupIv
-  readonly score_iv: (GroupIv & {readonly group_rows: number}) | null
-  readonly proxies: readonly ProxyRow[]
-  readonly frontier: readonly FrontierPoint[]
-}
+import type {FairnessResult} from '../../families/credit/schema.js'
 
 export default class CreditFairness extends InfolensCommand<Report<FairnessResult>> {
   static override summary =

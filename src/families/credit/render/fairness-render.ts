@@ -1,5 +1,5 @@
 /** Terminal rendering of `credit fairness`. */
-import type {FairnessResult} from '../../../commands/credit/fairness.js'
+import type {FairnessResult} from '../schema.js'
 import {formatNumber, renderKeyValues, renderTable} from '../../../core/terminal/terminal.js'
 
 export function renderFairness(r: FairnessResult): string {
