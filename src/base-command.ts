@@ -27,8 +27,11 @@ export interface EnvelopeParts<R> {
   result: R
 }
 
+/** `R` is what a command's `run` returns; oclif prints it under --json. */
 export abstract class InfolensCommand<R = unknown> extends Command {
   static override enableJsonFlag = true
+
+  abstract override run(): Promise<R>
 
   static override baseFlags = {
     out: Flags.string({
@@ -74,6 +77,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
   } = {}
 
   /** Parses flags and remembers the shared ones; commands call this instead of this.parse directly. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bounds of oclif's own `parse`
   protected async parseWithBase<F extends OutputFlags<any>, B extends OutputFlags<any>, A extends OutputArgs<any>>(
     options?: Input<F, B, A>,
     argv?: string[],
@@ -146,6 +150,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
   }
 
   /** Errors become one line on stderr (and one JSON document on stdout under --json). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- oclif's `catch` signature
   protected override async catch(error: Error & {oclif?: {exit?: number}; code?: string}): Promise<any> {
     if (error.code === 'EEXIT') throw error // this.exit(): let oclif exit with its code
     const debug = this.argv.includes('--debug') || process.env.DEBUG?.includes('infolens') === true

@@ -15,7 +15,8 @@ import {SchoolMetrics, metricNames} from '../../src/families/school/kernels/scho
 import {canonicalConfigs, type SchoolParameters} from '../../src/families/school/kernels/school-parameters.js'
 import {simulateSchool} from '../../src/families/school/kernels/simulate-school.js'
 import {availableParallelism} from 'node:os'
-import {createSchoolStepper, type SchoolStepper} from '../../src/families/school/kernels/threaded-couzin-step.js'
+import type {SchoolStepper} from '../../src/families/school/kernels/simulate-school.js'
+import {createSchoolStepper} from '../../src/families/school/threads/threaded-couzin-step.js'
 
 const quick = process.argv.includes('--quick')
 const cpuMs = () => {

@@ -18,7 +18,7 @@ import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {canonicalConfigs, type SchoolParameters} from '../../src/families/school/kernels/school-parameters.js'
 import {simulateSchool} from '../../src/families/school/kernels/simulate-school.js'
-import {createSchoolStepper} from '../../src/families/school/kernels/threaded-couzin-step.js'
+import {createSchoolStepper} from '../../src/families/school/threads/threaded-couzin-step.js'
 
 const arg = (name: string) => {
   const k = process.argv.indexOf(name)

@@ -16,6 +16,8 @@ import {renderSchoolSection} from '../families/school/render/report-section.js'
 import {renderSpectralSection} from '../families/spectral/render/report-section.js'
 import {uqSections} from '../families/uq/render/report-section.js'
 
+// Each renderer takes the result type of its own schema, so the common type cannot say which.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type SectionRenderer = (report: Report<any>) => string
 
 const generic: SectionRenderer = (r) => renderGenericMarkdown(r.result)

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {tensorflow} from '../../core/engine/tensor-engine.js'
 import {canonicalConfigNames} from '../../families/school/kernels/school-parameters.js'
-import {defaultStepThreads} from '../../families/school/kernels/threaded-couzin-step.js'
+import {defaultStepThreads} from '../../families/school/threads/threaded-couzin-step.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderSimulation} from '../../families/school/render/terminal.js'
 import {

@@ -5,7 +5,7 @@
  * dewi-kadita's NumPy path draws every random number from this stream, so with the same seed
  * infolens reproduces its initial conditions and noise bit for bit (spec school.md §2.5).
  */
-import {correctlyRoundedLog} from '../../families/school/kernels/correctly-rounded-log.js'
+import {correctlyRoundedLog} from '../special/correctly-rounded-log.js'
 
 const N = 624
 const M = 397

@@ -5,7 +5,6 @@
  * path next to the target, fsync'ed and renamed (src/core/io/atomic-write.ts), one
  * tensor at a time, so a failed or interrupted run leaves nothing behind.
  */
-import {InputError} from '../errors.js'
 import {writeAtomicSync, writeFully} from '../io/atomic-write.js'
 import {type Dtype, dtypeSize, isDtype} from './dtypes.js'
 import {encodeElements, type NumericArray} from './encode.js'

@@ -4,7 +4,8 @@
  * 0/1 row class. Also collects the rows' bin indices when asked (scorecard fitting).
  */
 import {binAssigner, totalBinCount, type FeatureBinning} from '../kernels/feature-binning.js'
-import {columnIndex, openTable, type TableSource} from './table-source.js'
+import {openTable} from './open-table.js'
+import {columnIndex, type TableSource} from './table-source.js'
 
 export interface BinCountResult {
   readonly rows: number

@@ -6,7 +6,8 @@
 import {InputError} from '../../../core/errors.js'
 import {ColumnProfiler, type ColumnProfile} from '../kernels/column-profile.js'
 import {TargetClasses} from '../kernels/target-classes.js'
-import {columnIndex, openTable} from './table-source.js'
+import {openTable} from './open-table.js'
+import {columnIndex} from './table-source.js'
 
 /** Which columns of a table are read and how: shared by every pass over credit data. */
 export interface TableColumnsRequest {

@@ -7,7 +7,8 @@ import {InputError} from '../../../core/errors.js'
 import {ColumnProfiler} from '../kernels/column-profile.js'
 import {rangeLabels, type NumericBinning} from '../kernels/feature-binning.js'
 import {quantileEdges} from '../kernels/quantile-binning.js'
-import {columnIndex, openTable} from './table-source.js'
+import {openTable} from './open-table.js'
+import {columnIndex} from './table-source.js'
 
 export async function scoreBinning(file: string, column: string, bins: number): Promise<NumericBinning> {
   const source = await openTable(file)

@@ -1,19 +1,13 @@
 /**
- * A tabular input (CSV or Parquet, chosen by extension) streamed as batches of text
- * records, so every consumer sees the same cell semantics and bounded memory.
+ * A tabular input (CSV or Parquet, chosen by extension in open-table.ts) streamed as batches
+ * of text records, so every consumer sees the same cell semantics and bounded memory.
  */
 import {InputError} from '../../../core/errors.js'
-import {openCsv} from './csv-source.js'
-import {openParquet} from './parquet-source.js'
 
 export interface TableSource {
   readonly file: string
   readonly header: readonly string[]
   batches(): AsyncGenerator<string[][]>
-}
-
-export async function openTable(file: string): Promise<TableSource> {
-  return /\.parquet$/i.test(file) ? openParquet(file) : openCsv(file)
 }
 
 /** The index of column `name`, or an InputError naming the file and the column. */

@@ -10,7 +10,8 @@ import {isMissingCell, parseNumericCell} from '../kernels/cell-value.js'
 import {TargetClasses} from '../kernels/target-classes.js'
 import {correlationSign, fitXgb1} from '../kernels/xgb1-stumps.js'
 import {selectFeatures, type TableColumnsRequest} from './profile-table.js'
-import {columnIndex, openTable} from './table-source.js'
+import {openTable} from './open-table.js'
+import {columnIndex} from './table-source.js'
 
 export interface Xgb1Request extends TableColumnsRequest {
   readonly rounds: number

@@ -98,8 +98,12 @@ function pdDeciles(pd: Float64Array): number[] {
   const values: number[] = []
   const counts: number[] = []
   for (const v of sorted) {
-    if (values.length > 0 && values[values.length - 1] === v) counts[counts.length - 1]++
-    else (values.push(v), counts.push(1))
+    if (values.length > 0 && values[values.length - 1] === v) {
+      counts[counts.length - 1]++
+    } else {
+      values.push(v)
+      counts.push(1)
+    }
   }
   return quantileEdges(values, counts, 10)
 }

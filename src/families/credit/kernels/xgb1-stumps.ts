@@ -135,7 +135,12 @@ export function correlationSign(x: Float64Array, y: ArrayLike<number>): number {
   let n = 0
   let sx = 0
   let sy = 0
-  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) (n++, (sx += x[i]), (sy += y[i]))
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isNaN(x[i])) continue
+    n++
+    sx += x[i]
+    sy += y[i]
+  }
   let cov = 0
   for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) cov += (x[i] - sx / n) * (y[i] - sy / n)
   return cov > 0 ? 1 : -1

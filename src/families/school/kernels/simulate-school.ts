@@ -9,7 +9,14 @@ import {CouzinStepper, type NeighbourSearch} from './couzin-step.js'
 import {initialState, type SchoolState} from './initial-state.js'
 import {NumpyRandomState} from '../../../core/random/numpy-mt19937.js'
 import type {SchoolParameters} from './school-parameters.js'
-import type {SchoolStepper} from './threaded-couzin-step.js'
+
+/** What the simulation loop needs of a stepper (the threaded one lives in ../threads). */
+export interface SchoolStepper {
+  /** threads doing the step (1: the calling thread) */
+  readonly threads: number
+  step(state: SchoolState, rng: NumpyRandomState): void
+  close(): Promise<void>
+}
 
 export interface SchoolFrame {
   /** index of the stored frame, 0-based */

@@ -17,12 +17,12 @@ import {
   type SchoolParameters,
 } from '../kernels/school-parameters.js'
 import {classifyState, summarise, type MetricSummary, type SchoolState} from '../kernels/school-summary.js'
-import {simulateSchool, type SchoolFrame} from '../kernels/simulate-school.js'
+import {simulateSchool, type SchoolFrame, type SchoolStepper} from '../kernels/simulate-school.js'
 import {simulateSchoolBatch} from '../kernels/tensor-couzin-step.js'
 import {ensembleStatistics, type EnsembleStatistics} from '../kernels/ensemble-summary.js'
 import {CellGrid} from '../kernels/cell-grid.js'
 import type {NeighbourSearch} from '../kernels/couzin-step.js'
-import {createSchoolStepper, type SchoolStepper} from '../kernels/threaded-couzin-step.js'
+import {createSchoolStepper} from '../threads/threaded-couzin-step.js'
 
 /** CLI override flag → parameter key. */
 export const overrideFlags = {

@@ -33,6 +33,7 @@ export function nelderMead1d(f: (x: number) => number, x0: number): {x: number; 
       const fxe = call(xe)
       if (fxe < fxr) [sim[1], fsim[1]] = [xe, fxe]
       else [sim[1], fsim[1]] = [xr, fxr]
+      // eslint-disable-next-line no-dupe-else-if -- SciPy's branch order kept; at N = 1 fsim[-2] is fsim[0], so it never fires
     } else if (fxr < fsim[0] /* N = 1: fsim[-2] is fsim[0] */) {
       ;[sim[1], fsim[1]] = [xr, fxr]
     } else {

@@ -2,7 +2,8 @@
  * The shared spectra cache (src/core/cache/spectra-cache.ts) as `spectral analyze` uses it: a tensor whose singular
  * values are cached (from an earlier `spectral` run, or from `kappa`, whose SVD values are more accurate) is
  * not read nor solved again. Entries hold σ = √λ per slice, descending, slices concatenated; written with
- * method 'eigvalsh-gram' (or 'svd' where the pool re-solved a spectrum the Gram could not resolve). The key's view is 'matrix' for a dense 2-D weight (shared with `kappa`, which reuses
+ * method 'eigvalsh-gram' (or 'svd' where the pool re-solved a spectrum the Gram could not resolve). The key's
+ * view is 'matrix' for a dense 2-D weight (shared with `kappa`, which reuses
  * these values when they are accurate enough for κ and otherwise replaces them by SVD values) and
  * 'conv2d-slices' for a 4-D conv kernel (WeightWatcher's kh·kw slices; `kappa` reshapes such a tensor instead
  * and keeps its own entry). Entries are verified on read (src/core/cache/spectra-cache.ts); a corrupt one is a miss,

@@ -42,6 +42,7 @@ export function readSpectralReport(
   path: string,
 ): {layers: SpectralLayer[]; summary: {means: Record<string, number>}} | undefined {
   if (!path.endsWith('.json')) return undefined
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any JSON document; its fields are checked below
   let doc: any
   try {
     doc = JSON.parse(readFileSync(path, 'utf8'))

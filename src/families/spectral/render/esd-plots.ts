@@ -49,6 +49,7 @@ export async function layerPlotSvg(layer: PlotLayer): Promise<string> {
   if (x.length < 2)
     return toSvg({data: {values: []}, mark: 'point', title: `${layer.name}: fewer than 2 eigenvalues above 1e-5`})
   const hist = logHistogram(x)
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- vega-lite layer specs of several shapes
   const layers: any[] = [
     {
       data: {values: hist},

@@ -1,7 +1,8 @@
 /**
  * Temperature Sensitivity of Uncertainty (TSU, Inv-Entropy paper eq. 7; no released code):
  * 100 % × the share of items whose uncertainty strictly increases along the temperatures
- * T_1 < … < T_k. Ties fail (values compared at 12 significant digits, tie-rounding.ts). An item counts only when it has a value at every listed temperature.
+ * T_1 < … < T_k. Ties fail (values compared at 12 significant digits, tie-rounding.ts). An item
+ * counts only when it has a value at every listed temperature.
  */
 import {roundForTies} from './tie-rounding.js'
 

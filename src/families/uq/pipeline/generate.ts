@@ -9,7 +9,7 @@
  * next to the target and is renamed over it only when every item succeeded.
  */
 import {writeSync} from 'node:fs'
-import {InputError, InternalError} from '../../../core/errors.js'
+import {InternalError} from '../../../core/errors.js'
 import type {OpenAiCompatibleClient} from '../io/openai-compatible-client.js'
 import type {UqQuestion} from '../io/questions.js'
 import {fnv1a32} from '../kernels/hashed-tfidf.js'

@@ -1,4 +1,7 @@
-/** GAAP pieces: WordNet reader (paper Table 3), Morphy, key tokens, the genetic algorithm's invariants, reply parsing, the concurrency cap. */
+/**
+ * GAAP pieces: WordNet reader (paper Table 3), Morphy, key tokens, the genetic algorithm's
+ * invariants, reply parsing, the concurrency cap.
+ */
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {WordNetDatabase, parseSynsetLine} from '../../../../src/families/uq/io/wordnet-database.js'

@@ -20,11 +20,12 @@
 import {MessageChannel, receiveMessageOnPort, Worker, type MessagePort} from 'node:worker_threads'
 import {InternalError} from '../../../core/errors.js'
 import {workerEntry, type WorkerEntry} from '../../../core/worker-entry.js'
-import {CouzinStepper, type NeighbourSearch} from './couzin-step.js'
+import {CouzinStepper, type NeighbourSearch} from '../kernels/couzin-step.js'
 import type {StepWorkerData} from './couzin-step-worker.js'
-import type {SchoolState} from './initial-state.js'
+import type {SchoolState} from '../kernels/initial-state.js'
 import type {NumpyRandomState} from '../../../core/random/numpy-mt19937.js'
-import type {SchoolParameters} from './school-parameters.js'
+import type {SchoolParameters} from '../kernels/school-parameters.js'
+import type {SchoolStepper} from '../kernels/simulate-school.js'
 import {
   COMMAND,
   createChannelBuffers,
@@ -37,14 +38,6 @@ import {
   waitUntil,
   type StepChannel,
 } from './step-channel.js'
-
-/** What the simulation loop needs of a stepper. */
-export interface SchoolStepper {
-  /** threads doing the step (1: the calling thread) */
-  readonly threads: number
-  step(state: SchoolState, rng: NumpyRandomState): void
-  close(): Promise<void>
-}
 
 export interface StepperOptions {
   /** worker threads (<= 1: the calling thread) */

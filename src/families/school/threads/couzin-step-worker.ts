@@ -5,8 +5,8 @@
  * in this loop (blocked in Atomics.wait between steps) until the EXIT command.
  */
 import {parentPort, workerData, type MessagePort} from 'node:worker_threads'
-import {CouzinStepper, type NeighbourSearch} from './couzin-step.js'
-import type {SchoolParameters} from './school-parameters.js'
+import {CouzinStepper, type NeighbourSearch} from '../kernels/couzin-step.js'
+import type {SchoolParameters} from '../kernels/school-parameters.js'
 import {
   COMMAND,
   DONE,

@@ -1,10 +1,7 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {
-  correctlyRoundedLog,
-  slowCorrectlyRoundedLog,
-} from '../../../../src/families/school/kernels/correctly-rounded-log.js'
-import {NumpyRandomState} from '../../../../src/core/random/numpy-mt19937.js'
+import {correctlyRoundedLog, slowCorrectlyRoundedLog} from '../../../src/core/special/correctly-rounded-log.js'
+import {NumpyRandomState} from '../../../src/core/random/numpy-mt19937.js'
 
 // The fast (table + Ziv test) path must return exactly what the double-double evaluation returns;
 // that evaluation itself is checked against NumPy's normals in numpy-random-state.test.ts.

@@ -2,13 +2,12 @@ import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {CouzinStepper, type NeighbourSearch} from '../../../../src/families/school/kernels/couzin-step.js'
 import {canonicalConfigs, type SchoolParameters} from '../../../../src/families/school/kernels/school-parameters.js'
-import {simulateSchool} from '../../../../src/families/school/kernels/simulate-school.js'
+import {simulateSchool, type SchoolStepper} from '../../../../src/families/school/kernels/simulate-school.js'
 import {
   createSchoolStepper,
   defaultStepThreads,
   THREADED_MIN_FISH,
-  type SchoolStepper,
-} from '../../../../src/families/school/kernels/threaded-couzin-step.js'
+} from '../../../../src/families/school/threads/threaded-couzin-step.js'
 
 /** Every frame's positions and velocities, as raw bytes (bit-exact comparison). */
 function trajectory(p: SchoolParameters, search: NeighbourSearch, stepper: Pick<SchoolStepper, 'step'>): Buffer[] {
