@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {commaList, parseZeroFill} from '../../families/credit/flags.js'
+import {floatListFlag} from '../../core/cli/numeric-flags.js'
+import {commaList, levelFlag, zeroFillFlag} from '../../families/credit/flags.js'
 import {readBinningFile} from '../../families/credit/io/binning-file.js'
 import {countBins} from '../../families/credit/io/count-bins.js'
 import {readScorecardFile} from '../../families/credit/io/scorecard-file.js'
@@ -48,13 +49,16 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
     }),
     card: Flags.string({summary: 'Scorecard for the score-level IV between groups.', helpValue: 'FILE'}),
     exclude: Flags.string({summary: 'Comma-separated features left out of the frontier.', helpValue: 'A,B'}),
-    epsilon: Flags.string({
-      default: '0.1,0.2,0.4,0.8,1.6,inf',
+    epsilon: floatListFlag({
+      min: 0,
+      allowInfinity: true,
+      recordAsTyped: true,
+      default: [0.1, 0.2, 0.4, 0.8, 1.6, Number.POSITIVE_INFINITY],
       summary: 'Budgets ε of Σ IV_A for the frontier.',
       helpValue: 'LIST',
     }),
-    alpha: Flags.string({
-      default: '0.05',
+    alpha: levelFlag({
+      default: 0.05,
       summary: 'Level of the probabilistic constraint (z = Φ⁻¹(1−α)).',
       helpValue: 'A',
     }),
@@ -63,7 +67,7 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
       default: 'auto' as const,
       summary: 'auto: enumeration up to 25 features, HiGHS MIP beyond.',
     })(),
-    'zero-fill': Flags.string({default: '0.5', summary: 'Count replacing a zero count.', helpValue: 'X'}),
+    'zero-fill': zeroFillFlag('Count replacing a zero count.'),
     plot: Flags.string({summary: 'Write the frontier as SVG.', helpValue: 'FILE'}),
   }
 
@@ -71,8 +75,8 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
     const {args, flags} = await this.parseWithBase(CreditFairness)
     const bins = readBinningFile(flags.bins)
     const group = parseProtected(flags.protected)
-    const fill = parseZeroFill(flags['zero-fill'])
-    const z = normalQuantile(1 - Number(flags.alpha))
+    const fill = flags['zero-fill']
+    const z = normalQuantile(1 - flags.alpha)
     const classes = new TargetClasses(args.data, flags.target, flags.bad ?? bins.bad_label)
     const cross = [
       [0, 0],
@@ -102,7 +106,7 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
     const excluded = new Set([group.column, ...commaList(flags.exclude)])
     const proxies = proxyRows(bins.features, counted.counts, fill)
     const candidates = proxies.filter((p) => !excluded.has(p.feature))
-    const epsilons = commaList(flags.epsilon).map((e) => (/^inf/i.test(e) ? Number.POSITIVE_INFINITY : Number(e)))
+    const epsilons = flags.epsilon
     const useMip = flags.solver === 'highs' || (flags.solver === 'auto' && candidates.length > 25)
     const frontier = await this.stopwatch.time('frontier', () =>
       useMip ? mipFrontier(candidates, epsilons, z) : enumerateFrontier(candidates, epsilons, z),
@@ -123,7 +127,7 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
     const report = await this.envelope({
       schema: 'infolens.credit.fairness/1',
       inputs: [args.data, flags.bins, ...(flags.card ? [flags.card] : [])],
-      options: flags,
+      options: this.optionsAsTyped(flags),
       result,
     })
     return this.emit(report, (r) => renderFairness(r.result))
