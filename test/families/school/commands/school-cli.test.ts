@@ -359,7 +359,7 @@ test('bad inputs: one-line error, exit 2, no output file', () => {
   assertInputError(['school', 'simulate', '--params', params, '--nc', out], /bad\.json: expected a JSON object/, out)
   assertInputError(
     ['school', 'simulate', '--agents', '0', '--nc', out],
-    /^infolens: error: --agents: expected an integer number of fish >= 1/,
+    /^infolens: error: --agents: expected an integer in \[1, 10000000\], got "0"/,
     out,
   )
   assertInputError(
