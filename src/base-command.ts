@@ -7,6 +7,7 @@
 import {Command, Flags, Interfaces} from '@oclif/core'
 import type {Input, OutputArgs, OutputFlags, ParserOutput} from '@oclif/core/interfaces'
 import {ExitCode, InfolensError} from './core/errors.js'
+import {flagsAsTyped, integerFlag} from './core/cli/numeric-flags.js'
 import {describeInputs} from './core/io/checksum.js'
 import {type BackendPreference, describeLinalgEngine, selectEngine} from './core/engine/tensor-engine.js'
 import {writeJsonAtomic} from './core/io/atomic-write.js'
@@ -47,7 +48,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
       summary: 'TensorFlow.js backend (auto: tensorflow, then wasm, then cpu).',
       helpGroup: 'GLOBAL',
     })(),
-    threads: Flags.integer({
+    threads: integerFlag({
       min: 1,
       summary: 'Worker threads: float64 linear algebra (default: CPU cores), fish-school steps for large N.',
       helpGroup: 'GLOBAL',
@@ -75,6 +76,10 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     threads?: number
     checksum?: boolean
   } = {}
+  private typedFlags: {definitions: Record<string, unknown>; text: Map<string, string>} = {
+    definitions: {},
+    text: new Map(),
+  }
 
   /** Parses flags and remembers the shared ones; commands call this instead of this.parse directly. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the bounds of oclif's own `parse`
@@ -84,6 +89,10 @@ export abstract class InfolensCommand<R = unknown> extends Command {
   ): Promise<ParserOutput<F, B, A>> {
     const parsed = await this.parse(options, argv)
     const f = parsed.flags as Record<string, unknown>
+    const text = new Map<string, string>()
+    for (const token of parsed.raw) if (token.type === 'flag') text.set(token.flag, token.input)
+    const ctor = this.constructor as typeof InfolensCommand
+    this.typedFlags = {definitions: {...ctor.baseFlags, ...(options?.flags ?? ctor.flags)}, text}
     this.baseFlagValues = {
       out: f.out as string | undefined,
       quiet: f.quiet as boolean | undefined,
@@ -92,6 +101,11 @@ export abstract class InfolensCommand<R = unknown> extends Command {
       checksum: f.checksum as boolean | undefined,
     }
     return parsed
+  }
+
+  /** The parsed flags for the report's `options`: numeric flags marked recordAsTyped as the user typed them. */
+  protected optionsAsTyped(flags: object): Record<string, unknown> {
+    return flagsAsTyped(flags as Record<string, unknown>, this.typedFlags.definitions, this.typedFlags.text)
   }
 
   /**

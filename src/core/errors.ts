@@ -60,3 +60,22 @@ export class InternalError extends InfolensError {
     super(message, ExitCode.internal, context)
   }
 }
+
+/**
+ * A flag value that is not a number or lies outside the flag's range: exit code 2. oclif prefixes
+ * the message of a failed flag parser ("Parsing --alpha …"); the one line stays `--alpha: expected …`.
+ */
+export class FlagValueError extends InputError {
+  readonly flag: string
+  readonly expected: string
+
+  constructor(flag: string, expected: string) {
+    super(expected, {field: `--${flag}`})
+    this.flag = flag
+    this.expected = expected
+  }
+
+  override get oneLine(): string {
+    return `--${this.flag}: ${this.expected}`
+  }
+}

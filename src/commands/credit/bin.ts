@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {commaList, featureFlags, parseZeroFill, targetFlags, woeFlags} from '../../families/credit/flags.js'
+import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
+import {commaList, featureFlags, levelFlag, targetFlags, woeFlags} from '../../families/credit/flags.js'
 import type {BinResult} from '../../families/credit/kernels/bin-features.js'
 import {runCreditBin} from '../../families/credit/pipeline/bin.js'
 import type {Report} from '../../core/report/envelope.js'
@@ -26,8 +27,12 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
       default: 'quantile' as const,
       summary: 'Binning method.',
     })(),
-    'max-bins': Flags.integer({min: 2, summary: 'Maximum bins per feature (default 10; xgb1: unlimited).'}),
-    'min-bin-size': Flags.string({
+    'max-bins': integerFlag({min: 2, summary: 'Maximum bins per feature (default 10; xgb1: unlimited).'}),
+    'min-bin-size': floatFlag({
+      min: 0,
+      max: 1,
+      exclusiveMax: true,
+      recordAsTyped: true,
       summary: 'Minimum bin size as a fraction of rows (default 0.05 for tree/chimerge/optimal, 0 otherwise).',
       helpValue: 'F',
     }),
@@ -36,9 +41,9 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
       default: 'none' as const,
       summary: 'Monotone bad-rate trend over the bins.',
     })(),
-    'chi-alpha': Flags.string({default: '0.05', summary: 'ChiMerge significance level.', helpValue: 'A'}),
-    'ci-level': Flags.string({default: '0.95', summary: 'Confidence level of the IV interval.', helpValue: 'L'}),
-    rounds: Flags.integer({default: 300, min: 1, summary: 'xgb1: boosting rounds.'}),
+    'chi-alpha': levelFlag({default: 0.05, summary: 'ChiMerge significance level.', helpValue: 'A'}),
+    'ci-level': levelFlag({default: 0.95, summary: 'Confidence level of the IV interval.', helpValue: 'L'}),
+    rounds: integerFlag({default: 300, min: 1, summary: 'xgb1: boosting rounds.'}),
     tables: Flags.boolean({summary: 'Print every bin table (human output).'}),
     plots: Flags.string({summary: 'Write one WoE bar chart per feature (SVG) into this folder.', helpValue: 'DIR'}),
   }
@@ -57,14 +62,14 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
     const binning = {
       method,
       maxBins: flags['max-bins'] ?? (method === 'xgb1' ? Number.MAX_SAFE_INTEGER : 10),
-      minBinSize: flags['min-bin-size'] === undefined ? DEFAULT_MIN_BIN_SIZE[method] : Number(flags['min-bin-size']),
+      minBinSize: flags['min-bin-size'] ?? DEFAULT_MIN_BIN_SIZE[method],
       monotonic: method === 'xgb1' ? ('none' as const) : flags.monotonic,
-      chiAlpha: Number(flags['chi-alpha']),
+      chiAlpha: flags['chi-alpha'],
     }
     const info = {
-      zeroFill: parseZeroFill(flags['zero-fill']),
+      zeroFill: flags['zero-fill'],
       woeSign: flags['woe-sign'],
-      ciLevel: Number(flags['ci-level']),
+      ciLevel: flags['ci-level'],
     }
     const {result, warnings} = await runCreditBin(
       {
@@ -81,7 +86,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
     const report = await this.envelope({
       schema: 'infolens.credit.bin/1',
       inputs: [args.data],
-      options: {...flags, ...binning, ...info},
+      options: {...this.optionsAsTyped(flags), ...binning, ...info},
       warnings,
       result,
     })

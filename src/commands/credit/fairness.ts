@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {commaList, parseZeroFill} from '../../families/credit/flags.js'
+import {floatListFlag} from '../../core/cli/numeric-flags.js'
+import {commaList, levelFlag, zeroFillFlag} from '../../families/credit/flags.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderFairness} from '../../families/credit/render/fairness-render.js'
 import {runCreditFairness, type FairnessResult} from '../../families/credit/pipeline/fairness.js'
@@ -25,13 +26,16 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
     }),
     card: Flags.string({summary: 'Scorecard for the score-level IV between groups.', helpValue: 'FILE'}),
     exclude: Flags.string({summary: 'Comma-separated features left out of the frontier.', helpValue: 'A,B'}),
-    epsilon: Flags.string({
-      default: '0.1,0.2,0.4,0.8,1.6,inf',
+    epsilon: floatListFlag({
+      min: 0,
+      allowInfinity: true,
+      recordAsTyped: true,
+      default: [0.1, 0.2, 0.4, 0.8, 1.6, Number.POSITIVE_INFINITY],
       summary: 'Budgets ε of Σ IV_A for the frontier.',
       helpValue: 'LIST',
     }),
-    alpha: Flags.string({
-      default: '0.05',
+    alpha: levelFlag({
+      default: 0.05,
       summary: 'Level of the probabilistic constraint (z = Φ⁻¹(1−α)).',
       helpValue: 'A',
     }),
@@ -40,7 +44,7 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
       default: 'auto' as const,
       summary: 'auto: enumeration up to 25 features, HiGHS MIP beyond.',
     })(),
-    'zero-fill': Flags.string({default: '0.5', summary: 'Count replacing a zero count.', helpValue: 'X'}),
+    'zero-fill': zeroFillFlag('Count replacing a zero count.'),
     plot: Flags.string({summary: 'Write the frontier as SVG.', helpValue: 'FILE'}),
   }
 
@@ -55,10 +59,10 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
         protected: flags.protected,
         card: flags.card,
         exclude: commaList(flags.exclude),
-        epsilons: commaList(flags.epsilon).map((e) => (/^inf/i.test(e) ? Number.POSITIVE_INFINITY : Number(e))),
-        alpha: Number(flags.alpha),
+        epsilons: flags.epsilon,
+        alpha: flags.alpha,
         solver: flags.solver,
-        zeroFill: parseZeroFill(flags['zero-fill']),
+        zeroFill: flags['zero-fill'],
         plot: flags.plot,
       },
       this.stopwatch,
@@ -66,7 +70,7 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
     const report = await this.envelope({
       schema: 'infolens.credit.fairness/1',
       inputs: [args.data, flags.bins, ...(flags.card ? [flags.card] : [])],
-      options: flags,
+      options: this.optionsAsTyped(flags),
       result,
     })
     return this.emit(report, (r) => renderFairness(r.result))

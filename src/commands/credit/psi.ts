@@ -1,7 +1,8 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {GateError} from '../../core/errors.js'
-import {parseZeroFill} from '../../families/credit/flags.js'
+import {integerFlag} from '../../core/cli/numeric-flags.js'
+import {levelFlag, zeroFillFlag} from '../../families/credit/flags.js'
 import {runCreditPsi, type PsiResult} from '../../families/credit/pipeline/psi.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderPsi} from '../../families/credit/render/psi-render.js'
@@ -19,9 +20,9 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
   static override flags = {
     bins: Flags.string({required: true, summary: 'Binning file written by `credit bin --out`.', helpValue: 'FILE'}),
     score: Flags.string({summary: 'Numeric score column: PSI over its deciles in EXPECTED.', helpValue: 'COL'}),
-    'score-bins': Flags.integer({default: 10, min: 2, summary: 'Quantile bins of the score column.'}),
-    alpha: Flags.string({default: '0.05', summary: 'Significance level of the χ² drift test.', helpValue: 'A'}),
-    'zero-fill': Flags.string({default: '0.5', summary: 'Count replacing a zero count in one sample.', helpValue: 'X'}),
+    'score-bins': integerFlag({default: 10, min: 2, summary: 'Quantile bins of the score column.'}),
+    alpha: levelFlag({default: 0.05, summary: 'Significance level of the χ² drift test.', helpValue: 'A'}),
+    'zero-fill': zeroFillFlag('Count replacing a zero count in one sample.'),
     'fixed-reference': Flags.boolean({
       summary: 'Treat EXPECTED as a fixed population: drop its variance from the SE; test T = N_A·PSI.',
     }),
@@ -40,8 +41,8 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
         bins: flags.bins,
         score: flags.score,
         scoreBins: flags['score-bins'],
-        zeroFill: parseZeroFill(flags['zero-fill']),
-        alpha: Number(flags.alpha),
+        zeroFill: flags['zero-fill'],
+        alpha: flags.alpha,
         fixedReference: flags['fixed-reference'] === true,
         failOn: flags['fail-on'],
       },
@@ -51,7 +52,7 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
     const report = await this.envelope({
       schema: 'infolens.credit.psi/1',
       inputs: [args.expected, args.actual, flags.bins],
-      options: flags,
+      options: this.optionsAsTyped(flags),
       result,
     })
     this.emit(report, (r) => renderPsi(r.result))

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
+import {floatFlag} from '../../core/cli/numeric-flags.js'
 import {commaList} from '../../families/credit/flags.js'
 import type {Scorecard} from '../../families/credit/kernels/woe-scorecard.js'
 import {runCreditScorecard} from '../../families/credit/pipeline/scorecard.js'
@@ -24,11 +25,31 @@ export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> 
       summary: 'Comma-separated features to use (default: all in the binning file).',
       helpValue: 'A,B',
     }),
-    'min-iv': Flags.string({default: '0', summary: 'Drop features with IV below this.', helpValue: 'X'}),
+    'min-iv': floatFlag({
+      min: 0,
+      default: 0,
+      recordAsTyped: true,
+      summary: 'Drop features with IV below this.',
+      helpValue: 'X',
+    }),
     stepwise: Flags.boolean({summary: 'Forward stepwise selection by AIC.'}),
-    pdo: Flags.string({default: '20', summary: 'Points to double the odds.', helpValue: 'P'}),
-    'base-points': Flags.string({default: '600', summary: 'Score at the base odds.', helpValue: 'S'}),
-    'base-odds': Flags.string({default: '50', summary: 'Base odds good:bad.', helpValue: 'O'}),
+    pdo: floatFlag({
+      min: 0,
+      exclusiveMin: true,
+      default: 20,
+      recordAsTyped: true,
+      summary: 'Points to double the odds.',
+      helpValue: 'P',
+    }),
+    'base-points': floatFlag({default: 600, recordAsTyped: true, summary: 'Score at the base odds.', helpValue: 'S'}),
+    'base-odds': floatFlag({
+      min: 0,
+      exclusiveMin: true,
+      default: 50,
+      recordAsTyped: true,
+      summary: 'Base odds good:bad.',
+      helpValue: 'O',
+    }),
     sql: Flags.string({summary: 'Write the SQL scoring query to FILE.', helpValue: 'FILE'}),
     'sql-table': Flags.string({default: 'applicants', summary: 'Table name in the SQL query.'}),
   }
@@ -43,10 +64,10 @@ export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> 
         bad: flags.bad,
         test: flags.test,
         features: commaList(flags.features),
-        pdo: Number(flags.pdo),
-        basePoints: Number(flags['base-points']),
-        baseOdds: Number(flags['base-odds']),
-        minIv: Number(flags['min-iv']),
+        pdo: flags.pdo,
+        basePoints: flags['base-points'],
+        baseOdds: flags['base-odds'],
+        minIv: flags['min-iv'],
         stepwise: flags.stepwise,
         sql: flags.sql ? {file: flags.sql, table: flags['sql-table']} : undefined,
       },
@@ -55,7 +76,7 @@ export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> 
     const report = await this.envelope({
       schema: 'infolens.credit.scorecard/1',
       inputs: [args.data, flags.bins, ...(flags.test ? [flags.test] : [])],
-      options: flags,
+      options: this.optionsAsTyped(flags),
       result: card,
     })
     return this.emit(report, (r) => renderScorecard(r.result))

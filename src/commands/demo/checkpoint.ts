@@ -1,5 +1,6 @@
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
+import {integerFlag} from '../../core/cli/numeric-flags.js'
 import {type DemoCheckpointResult, writeDemoCheckpoint} from '../../core/checkpoint/demo-checkpoint.js'
 import type {Report} from '../../core/report/envelope.js'
 import {formatBytes} from '../../core/checkpoint/checkpoint-table.js'
@@ -25,7 +26,7 @@ export default class DemoCheckpoint extends InfolensCommand<Report<DemoCheckpoin
   }
 
   static override flags = {
-    seed: Flags.integer({
+    seed: integerFlag({
       default: 0,
       min: 0,
       max: 2 ** 32 - 1,

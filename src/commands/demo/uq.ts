@@ -1,7 +1,8 @@
 import {join} from 'node:path'
 import {mkdirSync} from 'node:fs'
-import {Args, Flags} from '@oclif/core'
+import {Args} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
+import {floatListFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {InputError} from '../../core/errors.js'
 import {
   defaultSyntheticOptions,
@@ -26,26 +27,25 @@ export default class DemoUq extends InfolensCommand<Report<UqDemoResult>> {
   ]
   static override args = {dir: Args.directory({required: true, description: 'output directory (created)'})}
   static override flags = {
-    items: Flags.integer({min: 1, default: defaultSyntheticOptions.items, summary: 'Questions.'}),
-    inputs: Flags.integer({
+    items: integerFlag({min: 1, default: defaultSyntheticOptions.items, summary: 'Questions.'}),
+    inputs: integerFlag({
       min: 2,
       default: defaultSyntheticOptions.inputs,
       summary: 'Inputs per question (original + perturbations).',
     }),
-    responses: Flags.integer({min: 1, default: defaultSyntheticOptions.responses, summary: 'Responses per input.'}),
-    dim: Flags.integer({min: 2, default: defaultSyntheticOptions.dim, summary: 'Embedding dimension.'}),
-    seed: Flags.integer({min: 0, default: 0, summary: 'Seed.'}),
-    temperatures: Flags.string({
-      default: '0.3,0.7,1.0,1.4',
+    responses: integerFlag({min: 1, default: defaultSyntheticOptions.responses, summary: 'Responses per input.'}),
+    dim: integerFlag({min: 2, default: defaultSyntheticOptions.dim, summary: 'Embedding dimension.'}),
+    seed: integerFlag({min: 0, max: Number.MAX_SAFE_INTEGER, default: 0, summary: 'Seed.'}),
+    temperatures: floatListFlag({
+      min: 0,
+      default: [0.3, 0.7, 1.0, 1.4],
       summary: 'Temperatures of items-tsu.jsonl (comma-separated).',
     }),
   }
 
   async run(): Promise<Report<UqDemoResult>> {
     const {args, flags} = await this.parseWithBase(DemoUq)
-    const temps: number[] = (flags.temperatures as string).split(',').map(Number)
-    if (temps.some((t) => !Number.isFinite(t) || t < 0))
-      throw new InputError('expected comma-separated non-negative numbers', {field: '--temperatures'})
+    const temps = flags.temperatures
     const base: SyntheticOptions = {
       ...defaultSyntheticOptions,
       items: flags.items,

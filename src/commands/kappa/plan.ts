@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 import {InfolensCommand} from '../../base-command.js'
-import {InputError} from '../../core/errors.js'
+import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {openSpectraStore} from '../../families/kappa/io/shared-spectra-store.js'
 import {planCheckpoint, type KappaPlanResult} from '../../families/kappa/pipeline.js'
 import {planRequest} from '../../families/kappa/flags.js'
@@ -24,22 +24,33 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
     }),
   }
   static override flags = {
-    count: Flags.integer({
+    count: integerFlag({
+      min: 1,
       summary: 'Train the N lowest-kappa tensors (per list: Linear modules, MoE parameters).',
       helpGroup: 'BUDGET',
     }),
-    fraction: Flags.string({
+    fraction: floatFlag({
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      recordAsTyped: true,
       summary: 'Train max(1, int(len*P)) of each list (PEFT top_p). Default 0.2.',
       helpGroup: 'BUDGET',
     }),
-    'max-kappa': Flags.string({summary: 'Train every tensor with kappa <= T.', helpGroup: 'BUDGET'}),
+    'max-kappa': floatFlag({
+      min: 1,
+      recordAsTyped: true,
+      summary: 'Train every tensor with kappa <= T.',
+      helpGroup: 'BUDGET',
+      helpValue: 'T',
+    }),
     'per-type': Flags.boolean({
       summary: 'Apply the budget within each layer type (q_proj, mlp.down_proj, ...), as Spectrum does.',
       helpGroup: 'BUDGET',
     }),
     include: Flags.string({summary: 'Only tensors whose name matches this regex are candidates.'}),
     exclude: Flags.string({summary: 'Tensors whose name matches this regex are not candidates (e.g. MoE routers).'}),
-    'max-dim': Flags.integer({
+    'max-dim': integerFlag({
       default: 16384,
       min: 1,
       summary: 'Skip tensors with a dimension above this (PEFT: vocab embeddings, lm_head).',
@@ -49,7 +60,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       default: 'linear' as const,
       summary: 'linear: PEFT semantics (no embedding tables); all-2d: every float tensor with ndim >= 2.',
     })(),
-    eps: Flags.string({default: '1e-8', summary: 'Epsilon of kappa_peft = s1/(sk + eps).'}),
+    eps: floatFlag({min: 0, default: 1e-8, recordAsTyped: true, summary: 'Epsilon of kappa_peft = s1/(sk + eps).'}),
     format: Flags.option({
       options: FORMATS,
       default: 'text' as const,
@@ -60,8 +71,8 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       default: 'lora' as const,
       summary: 'Axolotl fragment: LoRA target modules or full fine-tuning unfrozen_parameters.',
     })(),
-    'lora-r': Flags.integer({default: 16, min: 1, summary: 'LoRA rank written to the peft/axolotl outputs.'}),
-    'lora-alpha': Flags.integer({default: 32, min: 1, summary: 'LoRA alpha written to the peft/axolotl outputs.'}),
+    'lora-r': integerFlag({default: 16, min: 1, summary: 'LoRA rank written to the peft/axolotl outputs.'}),
+    'lora-alpha': integerFlag({default: 32, min: 1, summary: 'LoRA alpha written to the peft/axolotl outputs.'}),
     emit: Flags.string({
       summary: 'Write every format (plan JSON, peft, unfreeze, axolotl, spectrum) into DIR.',
       helpValue: 'DIR',
@@ -75,18 +86,16 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
 
   async run(): Promise<Report<KappaPlanResult>> {
     const {args, flags} = await this.parseWithBase(KappaPlan)
-    const num = (flag: string, v: string | undefined) =>
-      v === undefined ? undefined : parseNumberFlag(args.path, flag, v)
     const request = planRequest(args.path, {
       count: flags.count,
-      fraction: num('--fraction', flags.fraction),
-      'max-kappa': num('--max-kappa', flags['max-kappa']),
+      fraction: flags.fraction,
+      'max-kappa': flags['max-kappa'],
       'per-type': flags['per-type'],
       include: flags.include,
       exclude: flags.exclude,
       'max-dim': flags['max-dim'],
       scope: flags.scope,
-      eps: num('--eps', flags.eps) ?? 1e-8,
+      eps: flags.eps,
     })
     const {store, dir} = openSpectraStore(flags['no-cache'] ? null : flags.cache)
     const {result, files} = await planCheckpoint(args.path, request, {
@@ -99,7 +108,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
     const report = await this.envelope({
       schema: 'infolens.kappa/1',
       inputs: files,
-      options: {...flags, path: args.path},
+      options: {...this.optionsAsTyped(flags), path: args.path},
       warnings: result.warnings,
       result,
     })
@@ -116,11 +125,4 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       )
     return this.emit(report, (r) => renderPlanFormat(r, flags.format, flags.adapter, lora))
   }
-}
-
-function parseNumberFlag(path: string, flag: string, value: string): number {
-  const x = Number(value)
-  if (value.trim() === '' || !Number.isFinite(x))
-    throw new InputError(`expected a number, got ${JSON.stringify(value)}`, {file: path, field: flag})
-  return x
 }

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
+import {floatFlag} from '../../core/cli/numeric-flags.js'
 import {readTrajectory} from '../../families/school/io/trajectory-netcdf.js'
 import {metricNames, type MetricName} from '../../families/school/kernels/school-metrics.js'
 import type {Report} from '../../core/report/envelope.js'
@@ -26,14 +27,18 @@ export default class SchoolAnalyze extends InfolensCommand<Report<AnalysisResult
       default: 'periodic' as const,
       summary: 'Centroid for M, spread, H_ang, H_shape (naive = dewi-kadita).',
     })(),
-    box: Flags.string({summary: 'Box size when the file has no box_size attribute.'}),
+    box: floatFlag({
+      min: 0,
+      exclusiveMin: true,
+      recordAsTyped: true,
+      summary: 'Box size when the file has no box_size attribute.',
+    }),
     plot: Flags.string({summary: 'Write an SVG time series (member 0 of an ensemble).', helpValue: 'FILE.svg'}),
   }
 
   async run(): Promise<Report<AnalysisResult>> {
     const {args, flags} = await this.parseWithBase(SchoolAnalyze)
-    const box = flags.box === undefined ? undefined : Number(flags.box)
-    const tr = await this.stopwatch.time('read', async () => readTrajectory(args.file, box))
+    const tr = await this.stopwatch.time('read', async () => readTrajectory(args.file, flags.box))
     const bar = this.progress(tr.frames, 'frames')
     const a = await this.stopwatch.time('metrics', async () => analyzeTrajectory(tr, flags.centroid, () => bar.tick()))
     bar.stop()
@@ -55,7 +60,12 @@ export default class SchoolAnalyze extends InfolensCommand<Report<AnalysisResult
       maxDifferenceFromStored: a.maxDifferenceFromStored,
       ensemble: a.ensemble,
     }
-    const report = await this.envelope({schema: 'infolens.school/1', inputs: [args.file], options: {...flags}, result})
+    const report = await this.envelope({
+      schema: 'infolens.school/1',
+      inputs: [args.file],
+      options: this.optionsAsTyped(flags),
+      result,
+    })
     return this.emit(report, (r) => renderAnalysis(r.result))
   }
 }

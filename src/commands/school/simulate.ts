@@ -6,18 +6,15 @@ import {canonicalConfigNames} from '../../families/school/kernels/school-paramet
 import {defaultStepThreads} from '../../families/school/threads/threaded-couzin-step.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderSimulation} from '../../families/school/render/terminal.js'
+import {ensembleFlag, schoolModelFlags, schoolOverrides} from '../../families/school/flags.js'
 import {
-  parseEnsembleFlag,
+  checkEnsembleSeeds,
   creationTime,
-  overrideFlags,
-  parseNumberFlag,
   resolveParameters,
   runSchool,
   type SimulationResult,
 } from '../../families/school/pipeline/simulate.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
-
-const num = (summary: string) => Flags.string({summary, helpGroup: 'MODEL'})
 
 export default class SchoolSimulate extends InfolensCommand<Report<SimulationResult>> {
   static override summary =
@@ -32,9 +29,7 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
       summary: 'JSON file of parameters (dewi-kadita config keys); flags override it.',
       helpValue: 'FILE.json',
     }),
-    ...(Object.fromEntries(
-      Object.entries(overrideFlags).map(([flag, key]) => [flag, num(`Override ${key}.`)]),
-    ) as Record<keyof typeof overrideFlags, ReturnType<typeof num>>),
+    ...schoolModelFlags,
     nc: Flags.string({
       summary: 'Write the trajectory and metrics as CDF-2 NetCDF (streamed, atomic).',
       helpValue: 'FILE.nc',
@@ -55,23 +50,14 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
       default: 'float64' as const,
       summary: 'float64: CPU reference kernel; float32: tfjs tensor kernel on the --backend engine, members batched.',
     })(),
-    ensemble: Flags.string({
-      default: '1',
-      summary: 'Run M independent members with seeds seed, seed+1, ... (member dimension in --nc).',
-      helpValue: 'M',
-    }),
+    ensemble: ensembleFlag,
   }
 
   async run(): Promise<Report<SimulationResult>> {
     const {flags} = await this.parseWithBase(SchoolSimulate)
-    const overrides = Object.fromEntries(
-      Object.keys(overrideFlags).map((f) => [
-        f,
-        parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f]),
-      ]),
-    )
+    const overrides = schoolOverrides(flags)
     const p = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
-    const members = parseEnsembleFlag(flags.ensemble, p)
+    const members = checkEnsembleSeeds(flags.ensemble, p)
     const tensor = flags.precision === 'float32' ? (await this.engine(), await tensorflow()) : undefined
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
     const run = await this.stopwatch.time('simulate', () =>
@@ -99,7 +85,7 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
     const report = await this.envelope({
       schema: 'infolens.school/1',
       inputs: flags.params ? [flags.params] : [],
-      options: {...flags},
+      options: this.optionsAsTyped(flags),
       seed: p.seed,
       result,
     })

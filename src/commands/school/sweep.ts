@@ -2,12 +2,9 @@ import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {canonicalConfigNames} from '../../families/school/kernels/school-parameters.js'
 import type {Report} from '../../core/report/envelope.js'
-import {
-  creationTime,
-  overrideFlags,
-  parseNumberFlag,
-  resolveParameters,
-} from '../../families/school/pipeline/simulate.js'
+import {integerFlag} from '../../core/cli/numeric-flags.js'
+import {schoolModelFlags, schoolOverrides} from '../../families/school/flags.js'
+import {creationTime, resolveParameters} from '../../families/school/pipeline/simulate.js'
 import {parseSweep, runSweep, writeSweepNetcdf, type SweepRow} from '../../families/school/pipeline/sweep.js'
 import {renderTable} from '../../core/terminal/terminal.js'
 
@@ -27,15 +24,10 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
   ]
   static override flags = {
     param: Flags.string({required: true, summary: 'NAME=START:STOP:COUNT (config key, e.g. noise=0.0:0.5:11).'}),
-    seeds: Flags.integer({min: 1, max: 1000, default: 1, summary: 'Runs per value (seed, seed+1, ...).'}),
+    seeds: integerFlag({min: 1, max: 1000, default: 1, summary: 'Runs per value (seed, seed+1, ...).'}),
     config: Flags.option({options: canonicalConfigNames, summary: 'Canonical parameter set (default swarm).'})(),
     params: Flags.string({summary: 'JSON file of parameters.', helpValue: 'FILE.json'}),
-    ...(Object.fromEntries(
-      Object.keys(overrideFlags).map((f) => [
-        f,
-        Flags.string({summary: `Override ${overrideFlags[f as keyof typeof overrideFlags]}.`, helpGroup: 'MODEL'}),
-      ]),
-    ) as Record<keyof typeof overrideFlags, ReturnType<typeof Flags.string>>),
+    ...schoolModelFlags,
     centroid: Flags.option({
       options: ['naive', 'periodic'] as const,
       default: 'periodic' as const,
@@ -46,12 +38,7 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
 
   async run(): Promise<Report<Result>> {
     const {flags} = await this.parseWithBase(SchoolSweep)
-    const overrides = Object.fromEntries(
-      Object.keys(overrideFlags).map((f) => [
-        f,
-        parseNumberFlag(f, (flags as unknown as Record<string, string | undefined>)[f]),
-      ]),
-    )
+    const overrides = schoolOverrides(flags)
     const base = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const spec = parseSweep(flags.param, base)
     const bar = this.progress(spec.values.length * flags.seeds, 'sweep')
@@ -70,7 +57,7 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
     const report = await this.envelope({
       schema: 'infolens.school/1',
       inputs: flags.params ? [flags.params] : [],
-      options: {...flags},
+      options: this.optionsAsTyped(flags),
       seed: base.seed,
       result,
     })

@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
+import {integerFlag} from '../../core/cli/numeric-flags.js'
 import {GateError} from '../../core/errors.js'
 import type {Report} from '../../core/report/envelope.js'
 import {runAnalyze, type AnalyzeFlags} from '../../families/spectral/pipeline/analyze.js'
@@ -25,21 +26,21 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
     ...fitFlags,
     layers: Flags.string({summary: 'Only tensors whose name matches REGEX.', helpValue: 'REGEX'}),
     exclude: Flags.string({summary: 'Skip tensors whose name matches REGEX.', helpValue: 'REGEX'}),
-    'min-evals': Flags.integer({
+    'min-evals': integerFlag({
       default: 10,
       min: 0,
       summary: 'Skip layers with M·rf below this (WeightWatcher min_evals).',
     }),
-    'max-evals': Flags.integer({
+    'max-evals': integerFlag({
       default: 15000,
       min: 1,
       summary: 'Skip layers with M·rf above this (WeightWatcher max_evals).',
     }),
-    'max-n': Flags.integer({default: 50000, min: 1, summary: 'Skip layers with N above this (WeightWatcher max_N).'}),
+    'max-n': integerFlag({default: 50000, min: 1, summary: 'Skip layers with N above this (WeightWatcher max_N).'}),
     randomize: Flags.boolean({
       summary: 'Compare with the element-wise shuffled matrix (rand_distance, correlation traps).',
     }),
-    seed: Flags.integer({default: 0, summary: 'Seed of --randomize.'}),
+    seed: integerFlag({default: 0, min: 0, max: 0xffffffff, summary: 'Seed of --randomize.'}),
     gram: Flags.option({
       options: ['float64', 'float32'] as const,
       default: 'float64' as const,

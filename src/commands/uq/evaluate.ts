@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {InputError} from '../../core/errors.js'
+import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {createXoshiro128} from '../../core/random/xoshiro128.js'
 import {
   bootstrapIndices,
@@ -36,13 +36,13 @@ export default class UqEvaluate extends InfolensCommand<Report<UqEvaluateResult>
   }
   static override flags = {
     ...uqScoringFlags,
-    bootstrap: Flags.integer({
+    bootstrap: integerFlag({
       min: 0,
       max: 100000,
       default: 100,
       summary: 'Bootstrap resamples of items (released code 100, paper 40).',
     }),
-    temperature: Flags.string({summary: "Evaluate the run at this temperature (default: each item's first run)."}),
+    temperature: floatFlag({min: 0, summary: "Evaluate the run at this temperature (default: each item's first run)."}),
     svg: Flags.string({
       summary: 'Write prediction-rejection curves of every measure to this SVG file.',
       helpValue: 'FILE',
@@ -52,9 +52,7 @@ export default class UqEvaluate extends InfolensCommand<Report<UqEvaluateResult>
   async run(): Promise<Report<UqEvaluateResult>> {
     const {args, flags} = await this.parseWithBase(UqEvaluate)
     const scoring = scoringOptionsFromFlags(flags as unknown as UqScoringFlagValues)
-    const temperature = flags.temperature === undefined ? undefined : Number(flags.temperature)
-    if (temperature !== undefined && !Number.isFinite(temperature))
-      throw new InputError('expected a number', {field: '--temperature'})
+    const temperature = flags.temperature
     const scored = await this.stopwatch.time('score', () =>
       scoreUqFile(args.file, {scoring, skipBad: flags['skip-bad'], requireCorrect: true}),
     )

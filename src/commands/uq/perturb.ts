@@ -1,6 +1,6 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
-import {InputError} from '../../core/errors.js'
+import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {readUqQuestions} from '../../families/uq/io/questions.js'
 import {WordNetDatabase} from '../../families/uq/io/wordnet-database.js'
 import {locateWordNet} from '../../families/uq/io/wordnet-location.js'
@@ -31,25 +31,33 @@ export default class UqPerturb extends InfolensCommand<Report<UqPerturbResult>> 
     output: Args.string({required: true, description: 'questions JSONL with `perturbations` to write (atomically)'}),
   }
   static override flags = {
-    perturbations: Flags.integer({min: 1, max: 100, default: 9, summary: 'Perturbations per question (paper: 9).'}),
+    perturbations: integerFlag({min: 1, max: 100, default: 9, summary: 'Perturbations per question (paper: 9).'}),
     wordnet: Flags.string({
       default: 'auto',
       summary: 'WordNet 3.x dict directory, auto, or none (deletions only).',
       helpValue: 'DIR|auto|none',
     }),
-    'key-ratio': Flags.string({default: '0.5', summary: 'Key tokens = max(1, ⌊ratio · words⌋) (paper: unspecified).'}),
-    parents: Flags.integer({min: 2, max: 1000, default: 16, summary: 'Individuals selected per generation.'}),
-    generations: Flags.integer({min: 0, max: 1000, default: 8, summary: 'Generation cap (paper: Num, unspecified).'}),
-    delta: Flags.string({
-      default: '0.7',
+    'key-ratio': floatFlag({
+      min: 0,
+      max: 1,
+      exclusiveMin: true,
+      default: 0.5,
+      summary: 'Key tokens = max(1, ⌊ratio · words⌋) (paper: unspecified).',
+    }),
+    parents: integerFlag({min: 2, max: 1000, default: 16, summary: 'Individuals selected per generation.'}),
+    generations: integerFlag({min: 0, max: 1000, default: 8, summary: 'Generation cap (paper: Num, unspecified).'}),
+    delta: floatFlag({
+      min: 0,
+      max: 1,
+      default: 0.7,
       summary: 'Stop when no individual is this similar to the original (paper: 0.7).',
     }),
-    'snapshot-every': Flags.integer({
+    'snapshot-every': integerFlag({
       min: 1,
       default: 2,
       summary: 'Sample outputs from the population every τ generations.',
     }),
-    seed: Flags.integer({
+    seed: integerFlag({
       default: 0,
       min: 0,
       max: 2 ** 31 - 1,
@@ -59,10 +67,8 @@ export default class UqPerturb extends InfolensCommand<Report<UqPerturbResult>> 
 
   async run(): Promise<Report<UqPerturbResult>> {
     const {args, flags} = await this.parseWithBase(UqPerturb)
-    const keyRatio = Number(flags['key-ratio'])
-    const delta = Number(flags.delta)
-    if (!(keyRatio > 0 && keyRatio <= 1)) throw new InputError('expected a number in (0, 1]', {field: '--key-ratio'})
-    if (!(delta >= 0 && delta <= 1)) throw new InputError('expected a number in [0, 1]', {field: '--delta'})
+    const keyRatio = flags['key-ratio']
+    const delta = flags.delta
     const location = locateWordNet(flags.wordnet, process.env)
     const wordnet = location.dir === null ? null : WordNetDatabase.open(location.dir)
     const questions = readUqQuestions(args.questions)

@@ -3,6 +3,7 @@
  * Lives outside src/commands/ because oclif loads every file there as a command.
  */
 import {Flags} from '@oclif/core'
+import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {InputError} from '../../core/errors.js'
 
 /** "a,b, c" → ["a","b","c"] (empty entries dropped). */
@@ -29,7 +30,7 @@ export const featureFlags = {
     summary: 'Comma-separated special values, each binned on its own (e.g. -999,-1).',
     helpValue: 'V,W',
   }),
-  'max-distinct': Flags.integer({
+  'max-distinct': integerFlag({
     summary: 'Distinct values kept exactly per numeric column before rounding (bounded memory).',
     default: 2 ** 18,
     min: 16,
@@ -37,11 +38,7 @@ export const featureFlags = {
 }
 
 export const woeFlags = {
-  'zero-fill': Flags.string({
-    summary: 'Count that replaces a zero good or bad count (Haldane–Anscombe 0.5).',
-    default: '0.5',
-    helpValue: 'X',
-  }),
+  'zero-fill': zeroFillFlag('Count that replaces a zero good or bad count (Haldane–Anscombe 0.5).'),
   'woe-sign': Flags.option({
     options: ['good-over-bad', 'bad-over-good'] as const,
     default: 'good-over-bad' as const,
@@ -49,7 +46,17 @@ export const woeFlags = {
   })(),
 }
 
-/** Parses --zero-fill as a positive number. */
+/** --zero-fill: the count that replaces a zero count, a number > 0 (default 0.5). */
+export function zeroFillFlag(summary: string) {
+  return floatFlag({min: 0, exclusiveMin: true, default: 0.5, recordAsTyped: true, summary, helpValue: 'X'})
+}
+
+/** A significance or confidence level, a number in (0, 1). */
+export function levelFlag(o: {default: number; summary: string; helpValue: string}) {
+  return floatFlag({min: 0, max: 1, exclusiveMin: true, exclusiveMax: true, recordAsTyped: true, ...o})
+}
+
+/** Parses the zero_fill of a binning file as a positive number. */
 export function parseZeroFill(value: string): number {
   const x = Number(value)
   if (!(x > 0) || !Number.isFinite(x))

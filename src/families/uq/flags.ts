@@ -1,6 +1,6 @@
 /** Flags shared by the uq commands that score a JSONL file, and their mapping to kernel options. */
 import {Flags} from '@oclif/core'
-import {InputError} from '../../core/errors.js'
+import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {defaultBaselineOptions} from './kernels/baselines.js'
 import type {RunScoringOptions} from './kernels/score-run.js'
 
@@ -16,7 +16,7 @@ export const uqScoringFlags = {
     summary: 'Embeddings from the input file, or the built-in hashed n-gram TF-IDF (lexical) embedder.',
   })(),
   symmetrize: Flags.boolean({summary: 'Symmetrise precomputed similarity matrices as (S+Sᵀ)/2.', default: false}),
-  draws: Flags.integer({
+  draws: integerFlag({
     min: 1,
     max: 100000,
     default: 20,
@@ -27,7 +27,7 @@ export const uqScoringFlags = {
     allowNo: true,
     summary: 'Reject repeated response tuples (released code behaviour).',
   }),
-  seed: Flags.integer({
+  seed: integerFlag({
     default: 0,
     min: 0,
     max: 2 ** 31 - 1,
@@ -44,8 +44,10 @@ export const uqScoringFlags = {
     default: 'original' as const,
     summary: 'Baselines on the responses to the original question (paper protocol) or on all responses.',
   })(),
-  'cluster-threshold': Flags.string({
-    default: '0.9',
+  'cluster-threshold': floatFlag({
+    min: 0,
+    max: 1,
+    default: 0.9,
     summary: 'Similarity ≥ this links two responses (NumSets, approximate SE).',
   }),
   'skip-bad': Flags.boolean({
@@ -63,14 +65,11 @@ export interface UqScoringFlagValues {
   seed: number
   baselines: boolean
   'baseline-responses': 'original' | 'pooled'
-  'cluster-threshold': string
+  'cluster-threshold': number
 }
 
 export function scoringOptionsFromFlags(f: UqScoringFlagValues): RunScoringOptions {
-  const threshold = Number(f['cluster-threshold'])
-  if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) {
-    throw new InputError('expected a number in [0, 1]', {field: '--cluster-threshold'})
-  }
+  const threshold = f['cluster-threshold']
   return {
     similarity: f.similarity,
     embedder: f.embedder,

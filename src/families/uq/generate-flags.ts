@@ -1,6 +1,7 @@
 /** Flags of `uq generate` and their mapping to the client and pipeline options. */
 import {Flags} from '@oclif/core'
 import pLimit from 'p-limit'
+import {floatFlag, floatListFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {InputError} from '../../core/errors.js'
 import {OpenAiCompatibleClient, normalizeEndpoint} from './io/openai-compatible-client.js'
 import type {GenerateOptions} from './pipeline/generate.js'
@@ -18,24 +19,28 @@ export const uqGenerateFlags = {
     summary: 'Environment variable holding the API key (sent as a Bearer token; never written anywhere).',
     helpValue: 'NAME',
   }),
-  perturbations: Flags.integer({
+  perturbations: integerFlag({
     min: 1,
     max: 100,
     default: 9,
     summary: 'Paraphrases asked for per question when the file has no perturbations (paper: 9).',
   }),
-  responses: Flags.integer({
+  responses: integerFlag({
     min: 1,
     max: 100,
     default: 5,
     summary: 'Responses K sampled per input and temperature (paper: 5).',
   }),
-  temperatures: Flags.string({
-    default: '0.7',
+  temperatures: floatListFlag({
+    min: 0,
+    max: 2,
+    default: [0.7],
     summary: 'Sampling temperatures, comma-separated; one run per temperature (TSU: 0.3,0.7,1.0,1.4).',
   }),
-  'paraphrase-temperature': Flags.string({
-    default: '0.7',
+  'paraphrase-temperature': floatFlag({
+    min: 0,
+    max: 2,
+    default: 0.7,
     summary: 'Temperature of the paraphrase request (paper: 0.7).',
   }),
   'answer-prompt': Flags.string({
@@ -46,7 +51,7 @@ export const uqGenerateFlags = {
     default: false,
     summary: "Label items with the paper's LLM judge (needs `reference`) and record verbalized confidence.",
   }),
-  seed: Flags.integer({
+  seed: integerFlag({
     default: 0,
     min: 0,
     max: 2 ** 31 - 1,
@@ -57,19 +62,21 @@ export const uqGenerateFlags = {
     allowNo: true,
     summary: 'Send a per-request `seed` (servers that honour it return repeatable samples).',
   }),
-  'max-tokens': Flags.integer({min: 1, summary: "max_tokens of answer requests (default: the server's)."}),
-  concurrency: Flags.integer({min: 1, max: 256, default: 4, summary: 'Requests in flight at once.'}),
-  retries: Flags.integer({
+  'max-tokens': integerFlag({min: 1, summary: "max_tokens of answer requests (default: the server's)."}),
+  concurrency: integerFlag({min: 1, max: 256, default: 4, summary: 'Requests in flight at once.'}),
+  retries: integerFlag({
     min: 0,
     max: 20,
     default: 3,
     summary: 'Retries of a request after a timeout, network error, 408/409/429 or 5xx.',
   }),
-  backoff: Flags.string({
-    default: '0.5',
+  backoff: floatFlag({
+    min: 0,
+    max: 60,
+    default: 0.5,
     summary: 'Seconds before the first retry; doubles each retry (max 30 s; Retry-After honoured).',
   }),
-  timeout: Flags.string({default: '60', summary: 'Seconds allowed per request attempt.'}),
+  timeout: floatFlag({min: 0.001, max: 3600, default: 60, summary: 'Seconds allowed per request attempt.'}),
   embedder: Flags.option({
     options: ['none', 'openai'] as const,
     default: 'none' as const,
@@ -77,7 +84,7 @@ export const uqGenerateFlags = {
   })(),
   'embedding-model': Flags.string({summary: 'Model of the /embeddings requests (required with --embedder openai).'}),
   'embedding-endpoint': Flags.string({summary: 'Base URL for /embeddings (default: --endpoint).', helpValue: 'URL'}),
-  'embedding-batch': Flags.integer({min: 1, max: 2048, default: 64, summary: 'Texts per /embeddings request.'}),
+  'embedding-batch': integerFlag({min: 1, max: 2048, default: 64, summary: 'Texts per /embeddings request.'}),
 }
 
 export interface UqGenerateFlagValues {
@@ -86,8 +93,8 @@ export interface UqGenerateFlagValues {
   'api-key-env': string
   perturbations: number
   responses: number
-  temperatures: string
-  'paraphrase-temperature': string
+  temperatures: number[]
+  'paraphrase-temperature': number
   'answer-prompt': string
   judge: boolean
   seed: number
@@ -95,19 +102,12 @@ export interface UqGenerateFlagValues {
   'max-tokens'?: number
   concurrency: number
   retries: number
-  backoff: string
-  timeout: string
+  backoff: number
+  timeout: number
   embedder: 'none' | 'openai'
   'embedding-model'?: string
   'embedding-endpoint'?: string
   'embedding-batch': number
-}
-
-function numberFlag(value: string, flag: string, min: number, max: number): number {
-  const v = Number(value)
-  if (value.trim() === '' || !Number.isFinite(v) || v < min || v > max)
-    throw new InputError(`expected a number in [${min}, ${max}], got ${JSON.stringify(value)}`, {field: flag})
-  return v
 }
 
 export interface GenerateSetup {
@@ -118,13 +118,13 @@ export interface GenerateSetup {
 }
 
 export function generateSetupFromFlags(f: UqGenerateFlagValues, env: NodeJS.ProcessEnv): GenerateSetup {
-  const temperatures = f.temperatures.split(',').map((t) => numberFlag(t, '--temperatures', 0, 2))
+  const temperatures = f.temperatures
   if (!f['answer-prompt'].includes('{question}'))
     throw new InputError('expected a template containing {question}', {field: '--answer-prompt'})
   const policy = {
     retries: f.retries,
-    backoffSeconds: numberFlag(f.backoff, '--backoff', 0, 60),
-    timeoutSeconds: numberFlag(f.timeout, '--timeout', 0.001, 3600),
+    backoffSeconds: f.backoff,
+    timeoutSeconds: f.timeout,
   }
   const apiKey = env[f['api-key-env']] || undefined
   const limit = pLimit(f.concurrency)
@@ -144,7 +144,7 @@ export function generateSetupFromFlags(f: UqGenerateFlagValues, env: NodeJS.Proc
     perturbations: f.perturbations,
     responses: f.responses,
     temperatures,
-    paraphraseTemperature: numberFlag(f['paraphrase-temperature'], '--paraphrase-temperature', 0, 2),
+    paraphraseTemperature: f['paraphrase-temperature'],
     answerPrompt: f['answer-prompt'],
     judge: f.judge,
     seed: f.seed,

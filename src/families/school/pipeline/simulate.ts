@@ -199,12 +199,8 @@ function* lockstep(
 }
 
 /** --ensemble M: an integer in [1, 100000] whose member seeds seed … seed+M−1 stay below 2³². */
-export function parseEnsembleFlag(text: string, p: SchoolParameters): number {
-  const m = Number(text)
-  if (!/^\s*\d+\s*$/.test(text) || m < 1 || m > 100_000)
-    throw new InputError(`expected an integer number of members in [1, 100000], got ${JSON.stringify(text)}`, {
-      field: '--ensemble',
-    })
+/** Checks that --ensemble M members keep every seed (seed … seed+M−1) a 32-bit seed. */
+export function checkEnsembleSeeds(m: number, p: SchoolParameters): number {
   if (p.seed + m - 1 > 0xffffffff)
     throw new InputError(`expected seed + M − 1 <= 4294967295 (seed ${p.seed}), got M = ${m}`, {field: '--ensemble'})
   return m
@@ -214,15 +210,6 @@ export function parseEnsembleFlag(text: string, p: SchoolParameters): number {
 export function creationTime(): string {
   const epoch = process.env.SOURCE_DATE_EPOCH
   return epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000).toISOString() : new Date().toISOString()
-}
-
-/** Numeric flags arrive as text so that a bad value gets the project's one-line error. */
-export function parseNumberFlag(flag: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined
-  const v = Number(text)
-  if (text.trim() === '' || !Number.isFinite(v))
-    throw new InputError(`expected a number, got ${JSON.stringify(text)}`, {field: `--${flag}`})
-  return v
 }
 
 /** The report result of `school simulate`: the run without its in-memory series, plus the files written. */

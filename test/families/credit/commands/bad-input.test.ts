@@ -71,6 +71,6 @@ test('unclosed quote names the line', () => {
 test('non-positive --zero-fill', () => {
   expectInputError(
     [germanCsv, '--target', 'creditability', '--zero-fill', '0'],
-    /^infolens: error: --zero-fill: expected a positive number, got "0"\n$/,
+    /^infolens: error: --zero-fill: expected a number > 0, got "0"\n$/,
   )
 })

@@ -187,7 +187,6 @@ function spawnPython(args: string[]): string {
 
 const badInputs: [string, string[], RegExp][] = [
   ['two budgets', ['--count', '3', '--fraction', '0.5'], /: budget: choose one budget, got --count and --fraction$/],
-  ['a fraction above 1', ['--fraction', '1.5'], /: --fraction: expected a fraction in \(0, 1\]$/],
   ['a bad regex', ['--exclude', '('], /: --exclude: not a valid regular expression: "\("$/],
   [
     'no candidates',
@@ -210,6 +209,16 @@ for (const [label, args, message] of badInputs) {
     assert.equal(existsSync(join(dir, 'emit')), false)
   })
 }
+
+test('bad input: a fraction above 1 is a flag error (exit 2, one line naming --fraction), nothing written', () => {
+  const dir = tempDir()
+  const out = join(dir, 'plan.json')
+  const r = runCli(['kappa', 'plan', model, '--no-cache', '--out', out, '--fraction', '1.5'])
+  assert.equal(r.status, 2, r.stderr)
+  assert.equal(r.stdout, '')
+  assert.equal(r.stderr, 'infolens: error: --fraction: expected a number in (0, 1], got "1.5"\n')
+  assert.equal(existsSync(out), false)
+})
 
 test('bad input: a missing checkpoint exits 2 with one line', () => {
   const r = runCli(['kappa', 'plan', join(tempDir(), 'missing.safetensors'), '--no-cache'])

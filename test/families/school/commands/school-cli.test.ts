@@ -373,12 +373,12 @@ test('bad inputs: one-line error, exit 2, no output file', () => {
   assertInputError(['school', 'simulate', '--params', params, '--nc', out], /bad\.json: expected a JSON object/, out)
   assertInputError(
     ['school', 'simulate', '--agents', '0', '--nc', out],
-    /^infolens: error: --agents: expected an integer number of fish >= 1/,
+    /^infolens: error: --agents: expected an integer in \[1, 10000000\], got "0"/,
     out,
   )
   assertInputError(
     ['school', 'simulate', '--steps', '0', '--nc', out],
-    /--steps: expected an integer number of steps >= 1/,
+    /--steps: expected an integer >= 1, got "0"/,
     out,
   )
   assertInputError(['school', 'simulate', '--noise', 'abc', '--nc', out], /--noise: expected a number/, out)
@@ -388,7 +388,7 @@ test('bad inputs: one-line error, exit 2, no output file', () => {
   assertInputError(['school', 'sweep', '--param', 'noise=1:0'], /--param: expected NAME=START:STOP:COUNT/)
   assertInputError(
     ['school', 'simulate', '--ensemble', '0', '--nc', out],
-    /^infolens: error: --ensemble: expected an integer number of members/,
+    /^infolens: error: --ensemble: expected an integer in \[1, 100000\], got "0"/,
     out,
   )
   assertInputError(

@@ -182,6 +182,6 @@ test('perturb: bad inputs → exit 2, one line, no output', () => {
   )
   const k = runCli(['uq', 'perturb', qfile, out, '--key-ratio', '2'])
   assert.equal(k.status, 2)
-  assert.equal(k.stderr.trim(), 'infolens: error: --key-ratio: expected a number in (0, 1]')
+  assert.equal(k.stderr.trim(), 'infolens: error: --key-ratio: expected a number in (0, 1], got "2"')
   assert.equal(existsSync(out), false)
 })
