@@ -30,6 +30,19 @@ export const NetcdfSummarySchema = Type.Object(
   {additionalProperties: false},
 )
 
+export const NetcdfVariableSchema = Type.Object(
+  {
+    name: Type.String({minLength: 1}),
+    type: Def('ncType', NetcdfNcTypeSchema),
+    dimensions: Type.Array(Type.String()),
+    shape: Type.Array(Type.Integer({minimum: 0})),
+    record: Type.Boolean(),
+    attributes: Type.Array(Def('attribute', NetcdfAttributeSchema)),
+    summary: Type.Union([Type.Null(), Def('summary', NetcdfSummarySchema)]),
+  },
+  {additionalProperties: false},
+)
+
 export const NetcdfResultSchema = Type.Object(
   {
     file: Type.String(),
@@ -43,20 +56,7 @@ export const NetcdfResultSchema = Type.Object(
       ),
     ),
     attributes: Type.Array(Def('attribute', NetcdfAttributeSchema)),
-    variables: Type.Array(
-      Type.Object(
-        {
-          name: Type.String({minLength: 1}),
-          type: Def('ncType', NetcdfNcTypeSchema),
-          dimensions: Type.Array(Type.String()),
-          shape: Type.Array(Type.Integer({minimum: 0})),
-          record: Type.Boolean(),
-          attributes: Type.Array(Def('attribute', NetcdfAttributeSchema)),
-          summary: Type.Union([Type.Null(), Def('summary', NetcdfSummarySchema)]),
-        },
-        {additionalProperties: false},
-      ),
-    ),
+    variables: Type.Array(NetcdfVariableSchema),
     values: Type.Optional(
       Type.Object(
         {
