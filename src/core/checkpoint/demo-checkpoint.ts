@@ -11,22 +11,12 @@ import {buildDemoTransformer} from './synthetic/demo-transformer.js'
 import type {Dtype} from '../safetensors/dtypes.js'
 import {writeShardedSafetensors} from '../safetensors/sharded-writer.js'
 import {type TensorToWrite, writeSafetensors} from '../safetensors/writer.js'
+import type {Static} from '@sinclair/typebox'
+import type {DemoCheckpointResultSchema, DemoFileSchema} from './demo-schema.js'
 
-export interface DemoFile {
-  path: string
-  dtype: Dtype
-  tensors: number
-  bytes: number
-  role: 'file' | 'shard' | 'index'
-}
+export type DemoFile = Static<typeof DemoFileSchema>
 
-export interface DemoCheckpointResult {
-  directory: string
-  seed: number
-  tensors: number
-  parameters: number
-  files: DemoFile[]
-}
+export type DemoCheckpointResult = Static<typeof DemoCheckpointResultSchema>
 
 export const DEMO_SHARDS = 3
 
@@ -37,7 +27,7 @@ export function writeDemoCheckpoint(dir: string, seed: number): DemoCheckpointRe
   const metadata = {format: 'pt', generator: 'infolens demo checkpoint', seed: String(seed)}
   const as = (dtype: Dtype): TensorToWrite[] => built.map((t) => ({name: t.name, dtype, shape: t.shape, data: t.data}))
   const files: DemoFile[] = []
-  const record = (path: string, dtype: Dtype, tensors: number, role: DemoFile['role']) =>
+  const record = (path: string, dtype: DemoFile['dtype'], tensors: number, role: DemoFile['role']) =>
     files.push({path, dtype, tensors, bytes: statSync(path).size, role})
   writeSafetensors(join(dir, 'model.safetensors'), as('F32'), metadata)
   record(join(dir, 'model.safetensors'), 'F32', built.length, 'file')

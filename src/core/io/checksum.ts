@@ -3,6 +3,8 @@ import {createHash} from 'node:crypto'
 import {statSync} from 'node:fs'
 import {open} from 'node:fs/promises'
 import {InputError} from '../errors.js'
+import type {Static} from '@sinclair/typebox'
+import type {ReportInputSchema} from '../report/envelope-schema.js'
 
 export interface InputFingerprint {
   readonly path: string
@@ -11,11 +13,7 @@ export interface InputFingerprint {
 }
 
 /** A report's record of one input; sha256 is null when hashing was skipped (--no-checksum). */
-export interface ReportInput {
-  readonly path: string
-  readonly bytes: number
-  readonly sha256: string | null
-}
+export type ReportInput = Readonly<Static<typeof ReportInputSchema>>
 
 /** Hashes already computed in this process, keyed by path, size and mtime (the cache and the envelope both ask). */
 const memo = new Map<string, Promise<InputFingerprint>>()

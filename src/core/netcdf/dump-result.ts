@@ -4,52 +4,23 @@
  * no NaN or infinities, so those are written as the strings "NaN", "Infinity" and
  * "-Infinity" (never null, which would hide a NaN `_FillValue`).
  */
-import type {NetcdfFormat} from './header.js'
+import type {Static} from '@sinclair/typebox'
+import type {NetcdfAttributeSchema, NetcdfResultSchema, NetcdfSummarySchema, NetcdfVariableSchema} from './schema.js'
 import type {NetcdfAttribute, NetcdfFile, NetcdfValues, NetcdfVariableInfo} from './reader.js'
-import {ncDefaultFill, type NcType} from './types.js'
+import {ncDefaultFill} from './types.js'
 
 export type JsonNumber = number | 'NaN' | 'Infinity' | '-Infinity'
 
-export interface DumpAttribute {
-  name: string
-  type: NcType
-  value: string | JsonNumber[]
-}
+export type DumpAttribute = Static<typeof NetcdfAttributeSchema>
 
-/** Summary of a numeric variable; min/max/mean over values that are finite and not the fill value. */
-export interface VariableSummary {
-  count: number
-  valid: number
-  min: number | null
-  max: number | null
-  mean: number | null
-  nanCount: number
-  infCount: number
-  /** Values equal to `_FillValue` (or the type's default fill when there is none). */
-  fillCount: number
-}
+/** Summary of a numeric variable; min/max/mean over values that are finite and not the fill value.
+ *  `fillCount`: values equal to `_FillValue` (or the type's default fill when there is none). */
+export type VariableSummary = Static<typeof NetcdfSummarySchema>
 
-export interface DumpVariable {
-  name: string
-  type: NcType
-  dimensions: string[]
-  shape: number[]
-  record: boolean
-  attributes: DumpAttribute[]
-  summary: VariableSummary | null
-}
+export type DumpVariable = Static<typeof NetcdfVariableSchema>
 
-export interface NetcdfDumpResult {
-  file: string
-  format: NetcdfFormat
-  formatVersion: 1 | 2
-  numRecords: number
-  dimensions: {name: string; size: number; unlimited: boolean}[]
-  attributes: DumpAttribute[]
-  variables: DumpVariable[]
-  /** Present with --values VAR: numbers in C order, or one string per row for char variables. */
-  values?: {variable: string; type: NcType; shape: number[]; values: JsonNumber[] | string[]}
-}
+/** `values` is present with --values VAR: numbers in C order, or one string per row for char variables. */
+export type NetcdfDumpResult = Static<typeof NetcdfResultSchema>
 
 export function jsonNumber(x: number): JsonNumber {
   if (Number.isNaN(x)) return 'NaN'

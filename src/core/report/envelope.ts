@@ -1,19 +1,16 @@
 /**
  * The report envelope shared by every infolens report: what ran, on what, how,
  * and how long it took; the family's payload sits under `result`.
- * Schemas live in `schemas/<family>.schema.json` and all reuse `schemas/envelope.schema.json`.
+ * Schemas are generated into `schemas/<family>.schema.json` from TypeBox sources (see src/report-schemas.ts);
+ * all reuse `schemas/envelope.schema.json`, written from `EnvelopeSchema` (envelope-schema.ts).
  */
+import type {Static} from '@sinclair/typebox'
 import type {ReportInput} from '../io/checksum.js'
+import type {EngineSchema} from './envelope-schema.js'
 import {toolName, toolVersion} from '../version.js'
 
-export interface EngineInfo {
-  /** The tfjs backend that ran (`tensorflow`, `wasm`, `cpu`), or `none` when the command used no tensors. */
-  readonly backend: string
-  /** Float64 linear algebra implementation: `lapack` (native addon) or `typescript`. */
-  readonly lapack: string
-  readonly threads: number
-  readonly tfjsVersion?: string
-}
+/** The engine that ran: tfjs backend, float64 linear algebra, threads (schema: `EngineSchema`). */
+export type EngineInfo = Readonly<Static<typeof EngineSchema>>
 
 export interface Report<R> {
   readonly schema: string

@@ -1,16 +1,150 @@
-/** The `result` of an `infolens.spectral/1` report (schemas/spectral.schema.json). */
+/**
+ * The `infolens.spectral/1` report (schemas/spectral.schema.json): analyze and refit write the first `result`
+ * branch, diff the second.
+ */
+import {Type, type Static} from '@sinclair/typebox'
 import type {SkippedTensor} from './pipeline/layer-selection.js'
 import type {SpectralLayer} from './pipeline/analyze-checkpoint.js'
 import type {SpectralSummary} from './kernels/summary.js'
+import {AnyObject, Def, Enum, MapOf, Nullable, OneOf} from '../../core/report/json-schema.js'
+import {ReportSchema} from '../../core/report/envelope-schema.js'
 
-export interface SpectralReportResult {
-  source: {kind: 'checkpoint' | 'netcdf'; path: string; files: string[]}
-  conventions: {eigenvalues: string; fit: string}
+export const SpectralNumSchema = Nullable(Type.Number())
+
+export const SpectralLayerSchema = Type.Object({
+  name: Type.String(),
+  layer_id: Type.Optional(Type.Integer({minimum: 0})),
+  layer_type: Enum(['dense', 'conv2d']),
+  N: Type.Integer({minimum: 1}),
+  M: Type.Integer({minimum: 1}),
+  rf: Type.Integer({minimum: 1}),
+  Q: Type.Number({minimum: 1}),
+  num_evals: Type.Integer({minimum: 0}),
+  lambda_max: Type.Number(),
+  alpha: Def('num', SpectralNumSchema),
+  alpha_weighted: Def('num', SpectralNumSchema),
+  D: Def('num', SpectralNumSchema),
+  sigma: Def('num', SpectralNumSchema),
+  xmin: Def('num', SpectralNumSchema),
+  xmax: Def('num', SpectralNumSchema),
+  num_pl_spikes: Nullable(Type.Integer()),
+  log_norm: Type.Number(),
+  log_spectral_norm: Type.Number(),
+  stable_rank: Type.Number(),
+  log_alpha_norm: Def('num', SpectralNumSchema),
+  norm: Type.Number(),
+  spectral_norm: Type.Number(),
+  matrix_rank: Type.Integer(),
+  rank_loss: Type.Integer(),
+  weak_rank_loss: Type.Optional(Type.Integer()),
+  entropy: Type.Number(),
+  detX_num: Type.Integer(),
+  detX_val: Type.Number(),
+  detX_val_rescaled: Type.Number(),
+  setol_gap: Def('num', SpectralNumSchema),
+  status: Enum(['ok', 'failed']),
+  reason: Type.Optional(Type.String()),
+  warning: Enum(['', 'over-trained', 'under-trained']),
+  num_fingers: Type.Optional(Type.Integer()),
+  raw_alpha: Type.Optional(Def('num', SpectralNumSchema)),
+  Lambda: Type.Optional(Def('num', SpectralNumSchema)),
+  mp_softrank: Type.Optional(Type.Number()),
+  num_spikes: Type.Optional(Type.Integer()),
+  bulk_max: Type.Optional(Type.Number()),
+  bulk_min: Type.Optional(Type.Number()),
+  sigma_mp: Type.Optional(Type.Number()),
+  W_scale: Type.Optional(Type.Number()),
+  rand_distance: Type.Optional(Type.Number()),
+  max_rand_eval: Type.Optional(Type.Number()),
+  ww_softrank: Type.Optional(Type.Number()),
+  ww_maxdist: Type.Optional(Type.Number()),
+  rand_num_spikes: Type.Optional(Type.Integer()),
+  rand_sigma_mp: Type.Optional(Type.Number()),
+  rand_mp_softrank: Type.Optional(Type.Number()),
+  rand_W_scale: Type.Optional(Type.Number()),
+  rand_bulk_max: Type.Optional(Type.Number()),
+  rand_bulk_min: Type.Optional(Type.Number()),
+})
+
+export const SpectralSummarySchema = Type.Object({
+  means: MapOf(Type.Number()),
+  medians: MapOf(Type.Number()),
+  counts: Type.Object(
+    {
+      ok: Type.Integer({minimum: 0}),
+      failed: Type.Integer({minimum: 0}),
+      skipped: Type.Integer({minimum: 0}),
+      over_trained: Type.Integer({minimum: 0}),
+      under_trained: Type.Integer({minimum: 0}),
+    },
+    {additionalProperties: Type.Integer({minimum: 0})},
+  ),
+})
+
+/** analyze and refit. */
+export const SpectralAnalyzeResultSchema = Type.Object({
+  source: Type.Object({
+    kind: Enum(['checkpoint', 'netcdf']),
+    path: Type.String(),
+    files: Type.Array(Type.String()),
+  }),
+  layers: Type.Array(Def('layer', SpectralLayerSchema)),
+  skipped: Type.Array(
+    Type.Object({
+      name: Type.Unknown(),
+      dtype: Type.Unknown(),
+      shape: Type.Unknown(),
+      reason: Type.Unknown(),
+    }),
+  ),
+  summary: Def('summary', SpectralSummarySchema),
+  gate: Type.Optional(Type.Object({failed: Type.Array(Type.String()), expression: Type.String()})),
+  outputs: AnyObject(),
+  cache: Type.Optional(
+    Type.Object({
+      dir: Nullable(Type.String()),
+      solved: Type.Integer({minimum: 0}),
+      cached: Type.Integer({minimum: 0}),
+    }),
+  ),
+  conventions: Type.Object({eigenvalues: Type.String(), fit: Type.String()}),
+})
+
+/** diff: two results matched by layer name. */
+export const SpectralDiffResultSchema = Type.Object({
+  diff: Type.Object({
+    matched: Type.Unknown(),
+    onlyInA: Type.Unknown(),
+    onlyInB: Type.Unknown(),
+    layers: Type.Unknown(),
+    movedMost: Type.Unknown(),
+    summaryDelta: Type.Unknown(),
+  }),
+  a: Type.Unknown(),
+  b: Type.Unknown(),
+})
+
+export const SpectralResultSchema = OneOf([SpectralAnalyzeResultSchema, SpectralDiffResultSchema], {type: 'object'})
+
+export const SpectralReportSchema = ReportSchema({
+  $id: 'spectral.schema.json',
+  title: 'infolens spectral report (analyze, refit, diff)',
+  schema: 'infolens.spectral/1',
+  definitions: {num: SpectralNumSchema, layer: SpectralLayerSchema, summary: SpectralSummarySchema},
+  result: SpectralResultSchema,
+})
+
+/**
+ * The `result` of spectral analyze and refit. `source`, `conventions`, `gate`, `outputs` and `cache` follow the
+ * schema; layers, skipped tensors and the summary keep their pipeline types, which carry fields the schema
+ * leaves open (dtype, shape, sv_max, ...).
+ */
+export type SpectralReportResult = Omit<
+  Static<typeof SpectralAnalyzeResultSchema>,
+  'layers' | 'skipped' | 'summary' | 'outputs'
+> & {
   layers: SpectralLayer[]
   skipped: SkippedTensor[]
   summary: SpectralSummary
-  gate?: {expression: string; failed: string[]}
   outputs: {netcdf?: string; plots?: string[]}
-  /** analyze only: layers eigen-solved vs taken from the spectra cache (dir null: --no-cache or --gram float32). */
-  cache?: {dir: string | null; solved: number; cached: number}
 }
