@@ -99,7 +99,15 @@ function readWeightMap(indexFile: string): Record<string, unknown> {
   } catch (error) {
     throw new InputError(`not valid JSON (${(error as Error).message})`, {file: indexFile})
   }
-  const weightMap = (json as {weight_map?: unknown} | null)?.weight_map
+  const isIndex = json !== null && typeof json === 'object' && !Array.isArray(json) && 'weight_map' in json
+  if (!isIndex) {
+    // some other JSON file (a report, a config): say what was expected, not which field is missing
+    throw new InputError(
+      'not a safetensors index (expected a model.safetensors.index.json with a "weight_map" object)',
+      {file: indexFile},
+    )
+  }
+  const weightMap = (json as {weight_map?: unknown}).weight_map
   if (weightMap === null || typeof weightMap !== 'object' || Array.isArray(weightMap)) {
     throw new InputError('expected an object mapping tensor names to shard files', {
       file: indexFile,

@@ -180,6 +180,12 @@ test('index and shard inconsistencies are input errors naming the file and tenso
   await rejects(index, /index\.json: weight_map: shard missing\.safetensors named in weight_map does not exist/)
   writeFileSync(index, '{"weight_map": [')
   await rejects(index, /index\.json: not valid JSON/)
+  // some other JSON (a report, a config): named for what it is not, not for a missing field (issue 15)
+  const report = join(dir, 'spectral.json')
+  writeFileSync(report, JSON.stringify({schema: 'infolens.spectral/1', result: {}}))
+  await rejects(report, /spectral\.json: not a safetensors index \(expected a model\.safetensors\.index\.json/)
+  writeFileSync(index, JSON.stringify({weight_map: ['a.safetensors']}))
+  await rejects(index, /index\.json: weight_map: expected an object mapping tensor names to shard files/)
 })
 
 test('header validation: each bad header is an InputError naming file, tensor or field and the expectation', async () => {

@@ -53,9 +53,19 @@ function tensorTable(rows: readonly TensorRecord[]): string {
       t.rank_position ?? '-',
       t.kind === 'moe-parameter' ? `${t.name} (mean of ${t.experts} experts)` : t.module,
       t.shape.join('x'),
-      formatNumber(decodeNumber(t.kappa)),
-      formatNumber(decodeNumber(t.kappa_mp)),
-      formatNumber(decodeNumber(t.log_volume_gap_per_dim)),
+      kappaCell(decodeNumber(t.kappa)),
+      kappaCell(decodeNumber(t.kappa_mp)),
+      kappaCell(decodeNumber(t.log_volume_gap_per_dim)),
     ]),
   )
+}
+
+/**
+ * One format for a whole column: 4 decimals even for whole numbers (κ_MP of a 4:1 shape is exactly 3), an exponent
+ * beyond 1e6, and 'inf' for κ_MP of a square matrix, whose Marchenko–Pastur lower edge is 0.
+ */
+function kappaCell(value: number | null): string {
+  if (value === null) return '-'
+  if (!Number.isFinite(value)) return formatNumber(value)
+  return Math.abs(value) >= 1e6 ? value.toExponential(3) : value.toFixed(4)
 }

@@ -9,10 +9,16 @@ import type {SpectralReportResult} from '../schema.js'
 
 const WIDTH = 100
 
-/** Distance of α from the HTSR "well-trained" band [2, 6]; failed fits first. */
-function badness(alpha: number | null): number {
+/** Rows shown in the terminal; the rest are counted (the report has every layer). Keeps output linear and short. */
+export const MAX_TERMINAL_ROWS = 40
+
+/**
+ * Signed distance of α to the nearest bound of the HTSR "well-trained" band [2, 6]: positive outside the band,
+ * negative inside (closer to a bound is worse); failed fits first.
+ */
+export function badness(alpha: number | null): number {
   if (alpha === null) return Infinity
-  return alpha < 2 ? 2 - alpha : alpha > 6 ? alpha - 6 : -Math.abs(alpha - 4)
+  return alpha < 2 ? 2 - alpha : alpha > 6 ? alpha - 6 : -Math.min(alpha - 2, 6 - alpha)
 }
 
 /** The longest common dotted prefix of the names (kept when only one name). */
@@ -47,7 +53,9 @@ function statusCell(l: Row): string {
 
 export function renderSpectral(report: Report<SpectralReportResult>): string {
   const r = report.result
-  const rows = [...r.layers].sort((a, b) => badness(b.alpha) - badness(a.alpha))
+  const sorted = [...r.layers].sort((a, b) => badness(b.alpha) - badness(a.alpha))
+  const rows = sorted.slice(0, MAX_TERMINAL_ROWS)
+  const hidden = sorted.length - rows.length
   const prefix = commonPrefix(rows.map((l) => l.name))
   const label = (l: Row) => l.name.slice(prefix.length).replace(/\.weight$/, '')
   const head = ['layer', 'N×M', 'α', 'α̂', 'D', 'xmin', 'spikes', 'gap', 'status']
@@ -90,8 +98,21 @@ export function renderSpectral(report: Report<SpectralReportResult>): string {
         ? style.red(`${r.gate.failed.length} layer(s) match '${r.gate.expression}'`)
         : style.green('passed'),
     ])
+  const traps = r.layers.filter((l) => (l.rand_num_spikes ?? 0) > 0)
+  if (r.layers.some((l) => l.rand_num_spikes !== undefined))
+    pairs.push(['correlation traps (--randomize)', trapSummary(traps)])
+  const more = hidden > 0 ? `${hidden} more layer(s) not shown (all in --json / --out); ` : ''
   const legend = style.dim(
-    `worst first; ${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)`,
+    `${more}worst first: failed fits, then by distance of α to the nearest bound of [2, 6]; ` +
+      `${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)`,
   )
   return `${table}\n${legend}\n${line}\n${renderKeyValues(pairs)}`
+}
+
+/** Layers whose element-wise shuffle still has spikes (rand_num_spikes > 0): count and the worst few by name. */
+function trapSummary(traps: readonly Row[]): string {
+  if (traps.length === 0) return 'none'
+  const worst = [...traps].sort((a, b) => (b.rand_num_spikes ?? 0) - (a.rand_num_spikes ?? 0)).slice(0, 3)
+  const names = worst.map((l) => `${l.name.replace(/\.weight$/, '')} (${l.rand_num_spikes})`).join(', ')
+  return `${traps.length} layer(s): ${names}${traps.length > 3 ? ', …' : ''}`
 }
