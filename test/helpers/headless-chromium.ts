@@ -111,6 +111,11 @@ export class HeadlessChromium {
     await this.send('Runtime.enable', {}, sessionId)
     await this.send('Log.enable', {}, sessionId)
     await this.send('Page.enable', {}, sessionId)
+    await this.send(
+      'Emulation.setDeviceMetricsOverride',
+      {width: 1280, height: 900, deviceScaleFactor: 1, mobile: false},
+      sessionId,
+    )
     const loaded = this.waitFor('Page.loadEventFired')
     await this.send('Page.navigate', {url}, sessionId)
     await loaded
@@ -136,6 +141,24 @@ export class HeadlessChromium {
     if (!box) throw new Error(`no element matches ${selector}`)
     for (const type of ['mousePressed', 'mouseReleased'])
       await this.send('Input.dispatchMouseEvent', {type, x: box.x, y: box.y, button: 'left', clickCount: 1}, sessionId)
+  }
+
+  /** A PNG of the element matching `selector` (the whole page when omitted). */
+  async screenshot(sessionId: string, selector?: string): Promise<Buffer> {
+    const clip = selector
+      ? await this.evaluate<object>(
+          sessionId,
+          `(() => { const e = document.querySelector(${JSON.stringify(selector)}); e.scrollIntoView({block: 'center'});
+            const r = e.getBoundingClientRect();
+            return {x: r.left + scrollX, y: r.top + scrollY, width: Math.max(1, r.width), height: Math.max(1, r.height), scale: 1} })()`,
+        )
+      : undefined
+    const shot = await this.send(
+      'Page.captureScreenshot',
+      {format: 'png', captureBeyondViewport: true, ...(clip ? {clip} : {})},
+      sessionId,
+    )
+    return Buffer.from(shot.data, 'base64')
   }
 
   /** Console errors, uncaught exceptions and error log entries (CSP violations, failed loads). */

@@ -126,8 +126,8 @@ test('the HTML report page works in headless Chromium', {timeout: 600_000}, asyn
       })()`)
       assert.ok(esd.bins > 3, `${esd.bins} histogram bars`)
       assert.ok(esd.title.startsWith(esd.selected), esd.title)
-      const shot = await browser.send('Page.captureScreenshot', {format: 'png'}, s)
-      writeFileSync(join(shots, 'spectral-esd.png'), Buffer.from(shot.data, 'base64'))
+      writeFileSync(join(shots, 'spectral-esd.png'), await browser.screenshot(s, 'section.report .esd-panel'))
+      writeFileSync(join(shots, 'spectral-layers.png'), await browser.screenshot(s, 'section.report .spectral-layers'))
     })
 
     await t.test('a click on the hostile layer draws its name as text', async () => {
@@ -142,8 +142,8 @@ test('the HTML report page works in headless Chromium', {timeout: 600_000}, asyn
     })
 
     await t.test('no console errors, exceptions or dialogs', async () => {
-      const full = await browser.send('Page.captureScreenshot', {format: 'png', captureBeyondViewport: true}, s)
-      writeFileSync(join(shots, 'report-page.png'), Buffer.from(full.data, 'base64'))
+      await $('scrollTo(0, 0)')
+      writeFileSync(join(shots, 'report-top.png'), await browser.screenshot(s, 'main > section.report'))
       t.diagnostic(`screenshots: ${shots}`)
       assert.deepEqual(browser.errors(), [])
     })

@@ -18,6 +18,7 @@ th,td{border:1px solid var(--line);padding:3px 8px;text-align:left;vertical-alig
 td.num{text-align:right;white-space:nowrap}
 thead th{background:var(--alt);position:sticky;top:0}
 table.kv th{background:var(--alt);font-weight:600;white-space:nowrap}
+table.kv td.num{text-align:left}
 table.inputs td:last-child{font-family:ui-monospace,monospace;font-size:12px;word-break:break-all}
 th button.sort{all:unset;cursor:pointer;font-weight:600}
 th[aria-sort=ascending] button.sort::after{content:" \\25B2"}

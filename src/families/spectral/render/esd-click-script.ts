@@ -31,7 +31,7 @@ export const esdClickScript = `
   }
   function draw(panel, layer) {
     panel.textContent = ''
-    var W = 520, H = 280, L = 56, R = 12, T = 28, B = 36
+    var W = 520, H = 290, L = 56, R = 12, T = 40, B = 36
     var bins = layer.bins || [], fit = fitPoints(layer)
     var xs = [], ys = []
     bins.forEach(function (b) { xs.push(b[0], b[1]); ys.push(b[2]) })
@@ -39,7 +39,7 @@ export const esdClickScript = `
     xs = xs.filter(function (v) { return v > 0 }); ys = ys.filter(function (v) { return v > 0 })
     var svg = el('svg', {width: W, height: H, viewBox: '0 0 ' + W + ' ' + H, role: 'img', class: 'esd'}, panel)
     var title = layer.name + (layer.alpha === null ? ': no power-law fit' : ': α = ' + layer.alpha.toFixed(3) + ', xmin = ' + (layer.xmin === null ? '-' : layer.xmin.toPrecision(4)))
-    text(svg, L, 16, title)
+    text(svg, 4, 14, title)
     if (xs.length === 0 || ys.length === 0) { text(svg, L, H / 2, 'no eigenvalues or fit to draw'); return }
     var lx0 = Math.log10(Math.min.apply(null, xs)), lx1 = Math.log10(Math.max.apply(null, xs))
     var ly0 = Math.log10(Math.min.apply(null, ys)), ly1 = Math.log10(Math.max.apply(null, ys))
@@ -52,7 +52,7 @@ export const esdClickScript = `
     for (var e = Math.ceil(lx0); e <= Math.floor(lx1); e++) text(svg, sx(Math.pow(10, e)), H - B + 14, '1e' + e, 'middle')
     for (var f = Math.ceil(ly0); f <= Math.floor(ly1); f++) text(svg, L - 4, sy(Math.pow(10, f)) + 4, '1e' + f, 'end')
     text(svg, (L + W - R) / 2, H - 4, 'eigenvalue λ (log)', 'middle')
-    text(svg, 4, T - 6, 'density (log)')
+    text(svg, 4, T - 10, 'density (log)')
     bins.forEach(function (b) {
       if (b[2] <= 0) return
       el('rect', {x: sx(b[0]), y: sy(b[2]), width: Math.max(1, sx(b[1]) - sx(b[0])), height: Math.max(0, H - B - sy(b[2])), fill: '#4c78a8', 'fill-opacity': 0.6, class: 'esd-bin'}, svg)
