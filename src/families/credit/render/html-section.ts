@@ -30,7 +30,7 @@ async function ivChart(features: readonly Fields[]): Promise<string> {
     return iv === null ? [] : [{i, feature: textOf(f.feature) ?? '?', iv, lo: lo ?? iv, hi: hi ?? iv}]
   })
   if (values.length === 0) return ''
-  const y = {field: 'feature', type: 'nominal', sort: {field: 'i'}, title: null, axis: {labelLimit: 220}} as const
+  const y = {field: 'feature', type: 'nominal', sort: null, title: null, axis: {labelLimit: 220}} as const
   const svg = await renderVegaLiteSvg({
     width: 360,
     height: {step: 14},
@@ -86,7 +86,7 @@ async function psiChart(features: readonly Fields[]): Promise<string> {
         ]
   })
   if (values.length === 0) return ''
-  const y = {field: 'feature', type: 'nominal', sort: {field: 'i'}, title: null, axis: {labelLimit: 220}} as const
+  const y = {field: 'feature', type: 'nominal', sort: null, title: null, axis: {labelLimit: 220}} as const
   const svg = await renderVegaLiteSvg({
     width: 360,
     height: {step: 14},
