@@ -105,7 +105,7 @@ export class HeadlessChromium {
   }
 
   /** A new tab with Runtime, Log and Page events on; returns its session id. */
-  async openPage(url: string): Promise<string> {
+  async openPage(url: string, options: {javascript?: boolean} = {}): Promise<string> {
     const {targetId} = await this.send('Target.createTarget', {url: 'about:blank'})
     const {sessionId} = await this.send('Target.attachToTarget', {targetId, flatten: true})
     await this.send('Runtime.enable', {}, sessionId)
@@ -116,6 +116,7 @@ export class HeadlessChromium {
       {width: 1280, height: 900, deviceScaleFactor: 1, mobile: false},
       sessionId,
     )
+    if (options.javascript === false) await this.send('Emulation.setScriptExecutionDisabled', {value: true}, sessionId)
     const loaded = this.waitFor('Page.loadEventFired')
     await this.send('Page.navigate', {url}, sessionId)
     await loaded

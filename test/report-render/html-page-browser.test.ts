@@ -147,6 +147,19 @@ test('the HTML report page works in headless Chromium', {timeout: 600_000}, asyn
       t.diagnostic(`screenshots: ${shots}`)
       assert.deepEqual(browser.errors(), [])
     })
+    await t.test('with JavaScript off, every table is still there and readable', async () => {
+      const countRows = 'document.querySelectorAll("table tbody tr").length'
+      const withScript = await $<number>(countRows)
+      const off = await browser.openPage(pathToFileURL(page).href, {javascript: false})
+      assert.equal(await browser.evaluate(off, countRows), withScript)
+      const hidden = await browser.evaluate(
+        off,
+        '[...document.querySelectorAll("tbody tr")].filter((tr) => getComputedStyle(tr).display === "none").length',
+      )
+      assert.equal(hidden, 0)
+      writeFileSync(join(shots, 'no-javascript.png'), await browser.screenshot(off, 'main > section.report'))
+      assert.deepEqual(browser.errors(), [])
+    })
   } finally {
     await browser.close()
     rmSync(dir, {recursive: true, force: true})
