@@ -19,13 +19,15 @@ const steps = [
       `${out}/checkpoint/model.safetensors`,
       '--plots',
       `${out}/spectral-plots`,
+      '--netcdf',
+      `${out}/esd.nc`,
       '--out',
       `${out}/spectral.json`,
     ],
   ],
   [
     'KappaTune plan: which tensors to fine-tune',
-    ['kappa', 'plan', `${out}/checkpoint/model.safetensors`, '--fraction', '0.2'],
+    ['kappa', 'plan', `${out}/checkpoint/model.safetensors`, '--fraction', '0.2', '--out', `${out}/kappa.json`],
   ],
   [
     'Credit: WoE/IV with standard errors on the German credit data',
@@ -58,6 +60,8 @@ const steps = [
       `${out}/school.nc`,
       '--plot',
       `${out}/school.svg`,
+      '--out',
+      `${out}/school.json`,
     ],
   ],
   ['LLM uncertainty: a synthetic dataset, then Inv-Entropy scores', ['demo', 'uq', `${out}/uq`, '--quiet']],
@@ -65,6 +69,18 @@ const steps = [
   [
     'Render a saved report as Markdown (for CI summaries)',
     ['report', 'render', `${out}/spectral.json`, '--format', 'text'],
+  ],
+  [
+    'All reports on one self-contained HTML page (open it in a browser; works offline)',
+    [
+      'report',
+      'render',
+      ...['spectral', 'kappa', 'credit-bin', 'school', 'uq-scores'].map((name) => `${out}/${name}.json`),
+      '--format',
+      'html',
+      '--out',
+      `${out}/report.html`,
+    ],
   ],
 ]
 

@@ -48,6 +48,11 @@ export function familyOf(schema: string): string {
   return schema.replace(/^infolens\./, '').split(/[./]/)[0]
 }
 
+/** Whether some listed schema belongs to `family` (`spectral`, `credit`, …). */
+export function isKnownFamily(family: string): boolean {
+  return Object.keys(renderers).some((schema) => familyOf(schema) === family)
+}
+
 /** Whether `schema` is listed (with its own renderer or an explicit `generic`). */
 export function isRegisteredSchema(schema: string): boolean {
   return Object.hasOwn(renderers, schema)

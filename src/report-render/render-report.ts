@@ -20,7 +20,7 @@ export function renderReport(report: Report<unknown>, format: RenderFormat): str
  * The heading's name for the report: its family, except that `spectral diff` writes the same
  * schema as `spectral analyze` and is told apart by its `{a, b, diff}` result.
  */
-function reportKind(report: Report<unknown>): string {
+export function reportKind(report: Report<unknown>): string {
   const family = familyOf(report.schema)
   const result = report.result
   const isDiff = family === 'spectral' && result !== null && typeof result === 'object' && 'diff' in result

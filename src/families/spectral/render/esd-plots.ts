@@ -27,13 +27,13 @@ async function toSvg(spec: vegaLite.TopLevelSpec): Promise<string> {
   return view.toSVG()
 }
 
-/** Log-spaced density histogram of the above-threshold eigenvalues. */
-function logHistogram(x: Float64Array): {lo: number; hi: number; density: number}[] {
+/** Log-spaced density histogram of the above-threshold eigenvalues (sorted ascending). */
+export function logHistogram(x: Float64Array, bins = BINS): {lo: number; hi: number; density: number}[] {
   const l0 = Math.log10(x[0])
   const l1 = Math.log10(x[x.length - 1])
-  const w = (l1 - l0) / BINS || 1
-  const counts = new Array<number>(BINS).fill(0)
-  for (const v of x) counts[Math.min(BINS - 1, Math.floor((Math.log10(v) - l0) / w))]++
+  const w = (l1 - l0) / bins || 1
+  const counts = new Array<number>(bins).fill(0)
+  for (const v of x) counts[Math.min(bins - 1, Math.floor((Math.log10(v) - l0) / w))]++
   return counts
     .map((c, b) => {
       const lo = 10 ** (l0 + b * w)

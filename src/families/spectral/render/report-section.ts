@@ -25,7 +25,7 @@ function alphaDistance(layer: Fields): number {
 }
 
 /** Why a layer deserves a reviewer's look, in table order of severity; empty when it does not. */
-function flags(layer: Fields, gated: ReadonlySet<string>): string[] {
+export function flags(layer: Fields, gated: ReadonlySet<string>): string[] {
   const out: string[] = []
   if (layer.status === 'failed') out.push(`failed${textOf(layer.reason) ? `: ${textOf(layer.reason)}` : ''}`)
   if (gated.has(String(layer.name))) out.push('gate')
@@ -34,7 +34,7 @@ function flags(layer: Fields, gated: ReadonlySet<string>): string[] {
 }
 
 /** Flagged layers first (failed, gated, then by distance of α from [2, 6]), the rest in report order. */
-function spectralLayerOrder(layers: readonly Fields[], gated: ReadonlySet<string>): Fields[] {
+export function spectralLayerOrder(layers: readonly Fields[], gated: ReadonlySet<string>): Fields[] {
   const rank = (l: Fields) =>
     l.status === 'failed' ? 0 : gated.has(String(l.name)) ? 1 : flags(l, gated).length > 0 ? 2 : 3
   return layers
@@ -48,7 +48,7 @@ function spectralLayerOrder(layers: readonly Fields[], gated: ReadonlySet<string
     .map((x) => x.layer)
 }
 
-function shapeCell(layer: Fields): string {
+export function shapeCell(layer: Fields): string {
   const rf = numberOf(layer.rf)
   return `${textOf(layer.N) ?? '?'}×${textOf(layer.M) ?? '?'}${rf !== null && rf > 1 ? `×${rf}` : ''}`
 }
@@ -71,7 +71,7 @@ function layerTable(layers: readonly Fields[], gated: ReadonlySet<string>): stri
   )
 }
 
-function summaryPairs(result: Fields, layers: readonly Fields[]): [string, MarkdownCell][] {
+export function summaryPairs(result: Fields, layers: readonly Fields[]): [string, MarkdownCell][] {
   const summary = asRecord(result.summary)
   const counts = asRecord(summary.counts)
   const means = asRecord(summary.means)
@@ -103,7 +103,7 @@ function summaryPairs(result: Fields, layers: readonly Fields[]): [string, Markd
   return pairs
 }
 
-function gateSection(gate: Fields): string {
+export function gateSection(gate: Fields): string {
   const failed = asArray(gate.failed).map(String)
   const expression = `\`--fail-on '${textOf(gate.expression) ?? '?'}'\``
   if (failed.length === 0) return `#### Gate\n\n${expression}: **passed** (no layer matched)`
@@ -122,13 +122,17 @@ function renderAnalysis(result: Fields): string {
     'Flagged layers first (failed fit, matched by the gate, α outside [2, 6]); setol_gap = xmin − detX_val.',
     layerTable(layers, gated),
   )
-  const skipped = asRecords(result.skipped)
-  if (skipped.length > 0)
-    parts.push(
-      '#### Skipped tensors',
-      boundedTable(['reason', 'tensors'], countRows(skipped.map((s) => textOf(s.reason) ?? '-')), 'reasons'),
-    )
+  const skipped = skippedSection(result)
+  if (skipped) parts.push(skipped)
   return parts.join('\n\n')
+}
+
+/** Skipped tensors counted by reason, or '' when none were skipped. */
+export function skippedSection(result: Fields): string {
+  const skipped = asRecords(result.skipped)
+  if (skipped.length === 0) return ''
+  const rows = countRows(skipped.map((s) => textOf(s.reason) ?? '-'))
+  return `#### Skipped tensors\n\n${boundedTable(['reason', 'tensors'], rows, 'reasons')}`
 }
 
 function renderDiff(result: Fields): string {
