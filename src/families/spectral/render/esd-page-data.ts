@@ -5,7 +5,6 @@
  * they are read from the NetCDF file of `spectral analyze --netcdf` when the report names one and
  * it can be read. Without it a layer shows its fit only.
  */
-import {readFileSync} from 'node:fs'
 import {readEigenvaluesNetcdf} from '../io/eigenvalues-netcdf.js'
 import {valuesAboveThreshold} from '../kernels/power-law-fit.js'
 import {asRecord, numberOf, textOf, type Fields} from '../../../core/report/render/result-fields.js'
@@ -35,7 +34,7 @@ export function loadReportEigenvalues(result: Fields): {byName: Map<string, Floa
       note: 'The report has no eigenvalue file (spectral analyze --netcdf FILE): each layer shows its fit only.',
     }
   try {
-    const layers = readEigenvaluesNetcdf(path, readFileSync(path))
+    const layers = readEigenvaluesNetcdf(path)
     return {byName: new Map(layers.map((l) => [l.name, l.evals])), note: null}
   } catch (error) {
     return {
