@@ -5,8 +5,8 @@
  * count variable), `layer_name`, `layer_type`, `N`, `M`, `rf`.
  */
 import {InputError} from '../../../core/errors.js'
-import {cfGlobal, NetcdfWriter} from '../../../core/netcdf/index.js'
-import {NetCDFReader} from 'netcdfjs'
+import {cfGlobal, NetcdfWriter, openNetcdf} from '../../../core/netcdf/index.js'
+import {charRows as bytesToRows} from '../../../core/netcdf/dump-result.js'
 
 export interface StoredLayer {
   readonly name: string
@@ -121,29 +121,30 @@ export async function writeEigenvaluesNetcdf(
   }
 }
 
-/** Reads a file written by `writeEigenvaluesNetcdf` (with netcdfjs). */
-export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLayer[] {
-  let nc: NetCDFReader
-  try {
-    nc = new NetCDFReader(bytes)
-  } catch (error) {
-    throw new InputError(`not a NetCDF-3 file (${(error as Error).message})`, {file: path})
-  }
+/**
+ * Reads a file written by `writeEigenvaluesNetcdf`, through the checked reader of `netcdf dump` (header,
+ * data placement, truncation), then checks the ragged layout itself: every layer's slice inside
+ * `eigenvalue`, every eigenvalue finite.
+ */
+export function readEigenvaluesNetcdf(path: string): StoredLayer[] {
+  const file = openNetcdf(path)
   const need = ['eigenvalue', 'layer_offset', 'layer_count', 'layer_name', 'layer_type', 'N', 'M', 'rf']
   for (const v of need)
-    if (!nc.variables.some((x: {name: string}) => x.name === v))
+    if (!file.header.variables.some((x) => x.name === v))
       throw new InputError('expected a variable written by spectral analyze --netcdf', {file: path, field: v})
-  const num = (v: string) => Array.from(nc.getDataVariable(v) as ArrayLike<number>, Number)
+  const num = (v: string) => Array.from(file.read(v) as ArrayLike<number>, Number)
+  const strings = (v: string) => bytesToRows(file.read(v) as Uint8Array, file.variable(v).shape)
   const evals = Float64Array.from(num('eigenvalue'))
+  const bad = evals.findIndex((x) => !Number.isFinite(x))
+  if (bad >= 0)
+    throw new InputError(`expected finite values, found ${evals[bad]} at index ${bad}`, {
+      file: path,
+      field: 'eigenvalue',
+    })
   const offsets = num('layer_offset')
   const counts = num('layer_count')
-  const layerCount = counts.length
-  const strings = (v: string) => charRows(nc.getDataVariable(v) as unknown as string[], layerCount, stringLength(nc, v))
-  const names = strings('layer_name')
-  const types = strings('layer_type')
-  const N = num('N')
-  const M = num('M')
-  const rf = num('rf')
+  checkRagged(offsets, counts, evals.length, path)
+  const [names, types, N, M, rf] = [strings('layer_name'), strings('layer_type'), num('N'), num('M'), num('rf')]
   return counts
     .map((count, i) => ({
       name: names[i],
@@ -156,11 +157,21 @@ export function readEigenvaluesNetcdf(path: string, bytes: Uint8Array): StoredLa
     .filter((l) => l.evals.length > 0)
 }
 
-/** The string length of a 2-D char variable: the size of its second dimension. */
-function stringLength(nc: NetCDFReader, name: string): number | undefined {
-  const variable = (nc.variables as {name: string; dimensions: number[]}[]).find((x) => x.name === name)
-  const dim = variable?.dimensions[1]
-  return dim === undefined ? undefined : (nc.dimensions as {size: number}[])[dim]?.size
+/** A slice outside `eigenvalue` would be silently cut short by `slice`: refuse it instead. */
+function checkRagged(offsets: number[], counts: number[], total: number, path: string): void {
+  if (offsets.length !== counts.length)
+    throw new InputError(`expected ${counts.length} values like layer_count, got ${offsets.length}`, {
+      file: path,
+      field: 'layer_offset',
+    })
+  counts.forEach((count, i) => {
+    const o = offsets[i]
+    if (!(o >= 0 && count >= 0 && o + count <= total))
+      throw new InputError(`layer ${i}: expected offset ${o} + count ${count} within the ${total} eigenvalues`, {
+        file: path,
+        field: 'layer_offset',
+      })
+  })
 }
 
 /**

@@ -1,5 +1,4 @@
 /** `spectral refit FILE.nc`: the per-layer metrics again from eigenvalues saved by `analyze --netcdf`. */
-import {readFileSync} from 'node:fs'
 import {InputError} from '../../../core/errors.js'
 import {readEigenvaluesNetcdf} from '../io/eigenvalues-netcdf.js'
 import {combineEsd, type MatrixGeometry} from '../kernels/esd.js'
@@ -11,13 +10,7 @@ export function refitNetcdf(
   path: string,
   options: LayerOptions,
 ): {layers: SpectralLayer[]; summary: SpectralSummary; eigenvalues: Map<string, Float64Array>} {
-  let bytes: Buffer
-  try {
-    bytes = readFileSync(path)
-  } catch {
-    throw new InputError('file not found', {file: path})
-  }
-  const stored = readEigenvaluesNetcdf(path, bytes)
+  const stored = readEigenvaluesNetcdf(path)
   if (stored.length === 0)
     throw new InputError('expected at least one layer with eigenvalues', {file: path, field: 'layer_count'})
   const layers = stored.map((s, id) => {
