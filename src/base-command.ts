@@ -11,6 +11,13 @@ import {flagsAsTyped, integerFlag} from './core/cli/numeric-flags.js'
 import {describeInputs} from './core/io/checksum.js'
 import {type BackendPreference, describeLinalgEngine, selectEngine} from './core/engine/tensor-engine.js'
 import {writeJsonAtomic} from './core/io/atomic-write.js'
+import {
+  checkOutputTargets,
+  clearProtectedInputs,
+  protectInputs,
+  refuseInputAsOutput,
+  type OutputTarget,
+} from './core/io/output-paths.js'
 import {buildReport, type EngineInfo, type Report} from './core/report/envelope.js'
 import {startProgress, type Progress} from './core/terminal/progress.js'
 import {Stopwatch} from './core/report/timings.js'
@@ -64,6 +71,9 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   static override flags = {}
 
+  /** Arguments that name an output (e.g. `uq generate QUESTIONS OUTPUT`); every other argument is an input. */
+  static outputArgs: Readonly<Record<string, OutputTarget['kind']>> = {}
+
   /** Exit codes, shown at the end of every command's --help. */
   static override examples: Command.Example[] = []
 
@@ -100,12 +110,36 @@ export abstract class InfolensCommand<R = unknown> extends Command {
       threads: f.threads as number | undefined,
       checksum: f.checksum as boolean | undefined,
     }
+    this.checkOutputs(parsed.args as Record<string, unknown>, f)
     return parsed
   }
 
   /** The parsed flags for the report's `options`: numeric flags marked recordAsTyped as the user typed them. */
   protected optionsAsTyped(flags: object): Record<string, unknown> {
     return flagsAsTyped(flags as Record<string, unknown>, this.typedFlags.definitions, this.typedFlags.text)
+  }
+
+  /**
+   * Refuses, before anything is written, an output that is an input (or another output) or that cannot be
+   * written where it points. Inputs are every other argument and every other flag naming an existing file.
+   */
+  private checkOutputs(args: Record<string, unknown>, flags: Record<string, unknown>): void {
+    const outputArgs = (this.constructor as typeof InfolensCommand).outputArgs
+    const targets: OutputTarget[] = []
+    const inputs: string[] = []
+    for (const [name, value] of Object.entries(args)) {
+      if (typeof value !== 'string') continue
+      if (name in outputArgs) targets.push({field: name.toUpperCase(), path: value, kind: outputArgs[name]})
+      else inputs.push(value)
+    }
+    for (const [name, value] of Object.entries(flags)) {
+      if (typeof value !== 'string') continue
+      const kind = OUTPUT_FLAGS[name]
+      if (kind) targets.push({field: `--${name}`, path: value, kind})
+      else inputs.push(value)
+    }
+    clearProtectedInputs()
+    checkOutputTargets(targets, inputs)
   }
 
   /**
@@ -137,6 +171,8 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   /** Wraps a result in the shared envelope (checksums the inputs). */
   protected async envelope<T>(parts: EnvelopeParts<T>): Promise<Report<T>> {
+    // the resolved inputs (e.g. the shards of a checkpoint directory) are protected from --out as well
+    protectInputs(parts.inputs)
     const inputs = await this.stopwatch.time('checksum', () =>
       describeInputs(parts.inputs, {hash: this.baseFlagValues.checksum !== false}),
     )
@@ -158,7 +194,11 @@ export abstract class InfolensCommand<R = unknown> extends Command {
    * unless --json/--quiet, and returns the report (oclif prints it under --json).
    */
   protected emit<T>(report: Report<T>, render: (report: Report<T>) => string): Report<T> {
-    if (this.baseFlagValues.out) writeJsonAtomic(this.baseFlagValues.out, report)
+    const out = this.baseFlagValues.out
+    if (out) {
+      refuseInputAsOutput(out, '--out')
+      writeJsonAtomic(out, report)
+    }
     if (this.humanOutput) this.log(render(report))
     return report
   }
@@ -178,6 +218,19 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     else if (exitCode === ExitCode.internal) process.stderr.write('(run again with --debug for the stack trace)\n')
     process.exitCode = exitCode
   }
+}
+
+/** Flags that name an output file or directory, in every command. */
+const OUTPUT_FLAGS: Readonly<Record<string, OutputTarget['kind']>> = {
+  out: 'file',
+  scores: 'file',
+  sql: 'file',
+  plot: 'file',
+  nc: 'file',
+  netcdf: 'file',
+  svg: 'file',
+  plots: 'dir',
+  emit: 'dir',
 }
 
 function firstLine(message: string): string {

@@ -18,6 +18,7 @@ export default class DemoCheckpoint extends InfolensCommand<Report<DemoCheckpoin
     '<%= config.bin %> demo checkpoint /tmp/ckpt --seed 7 --json',
   ]
 
+  static override outputArgs = {dir: 'dir'} as const
   static override args = {
     dir: Args.string({
       required: true,

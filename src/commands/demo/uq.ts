@@ -25,6 +25,7 @@ export default class DemoUq extends InfolensCommand<Report<UqDemoResult>> {
     '<%= config.bin %> demo uq demo-out/uq',
     '<%= config.bin %> uq score demo-out/uq/items.jsonl',
   ]
+  static override outputArgs = {dir: 'dir'} as const
   static override args = {dir: Args.directory({required: true, description: 'output directory (created)'})}
   static override flags = {
     items: integerFlag({min: 1, default: defaultSyntheticOptions.items, summary: 'Questions.'}),

@@ -4,7 +4,7 @@ import type {Report} from '../../core/report/envelope.js'
 import {refitNetcdf} from '../../families/spectral/pipeline/refit.js'
 import {CONVENTIONS} from '../../families/spectral/pipeline/analyze.js'
 import {checkFitFlags, fitFlags, compileGate} from '../../families/spectral/flags.js'
-import {gateFailures} from '../../families/spectral/pipeline/gate.js'
+import {checkGateJudgesSomething, gateFailures} from '../../families/spectral/pipeline/gate.js'
 import {writeSpectralPlots} from '../../families/spectral/render/esd-plots.js'
 import type {SpectralReportResult} from '../../families/spectral/schema.js'
 import {renderSpectral} from '../../families/spectral/render/table.js'
@@ -26,6 +26,7 @@ export default class SpectralRefit extends InfolensCommand<Report<SpectralReport
     const r = await this.stopwatch.time('refit', async () =>
       refitNetcdf(args.file, {fixFingers: flags['fix-fingers'], fit: flags.fit, mpFit: flags['mp-fit']}),
     )
+    checkGateJudgesSomething(r.layers as never, flags['fail-on'], args.file)
     const outputs: SpectralReportResult['outputs'] = {}
     if (flags.plots)
       outputs.plots = await writeSpectralPlots(

@@ -20,6 +20,7 @@ export default class UqGenerate extends InfolensCommand<Report<UqGenerateResult>
     '<%= config.bin %> uq generate questions.jsonl items.jsonl --endpoint http://127.0.0.1:8000/v1 --model llama-3.1-8b-instruct',
     '<%= config.bin %> uq generate perturbed.jsonl items.jsonl --endpoint https://api.openai.com/v1 --model gpt-3.5-turbo --embedder openai --embedding-model text-embedding-3-small --judge',
   ]
+  static override outputArgs = {output: 'file'} as const
   static override args = {
     questions: Args.file({required: true, description: 'questions (JSONL or CSV)'}),
     output: Args.string({required: true, description: 'inv-entropy/v1 JSONL to write (atomically)'}),

@@ -23,6 +23,7 @@ export default class UqPerturb extends InfolensCommand<Report<UqPerturbResult>> 
     '<%= config.bin %> uq perturb questions.jsonl perturbed.jsonl --seed 1',
     '<%= config.bin %> uq perturb questions.csv perturbed.jsonl --wordnet /usr/share/wordnet --perturbations 9',
   ]
+  static override outputArgs = {output: 'file'} as const
   static override args = {
     questions: Args.file({
       required: true,

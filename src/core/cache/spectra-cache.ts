@@ -25,12 +25,13 @@
  * float64) and `<id>.json` ({format: 2, key fields, method, count, byteLength, sha256 of the .f64 bytes,
  * createdAt}), id = sha256 of the canonical key. Both files are written atomically (temp + fsync + rename), the
  * data file first, so a present `.json` always names its data. A read is verified before it is trusted: every
- * key field, the data size (count·8 = byteLength = file size), the SHA-256 of the data, and finite, non-negative
- * values. Anything else (missing, truncated, flipped bits, an older entry format, unreadable JSON) reads as a
- * miss, so the caller recomputes and its `put` replaces the entry.
+ * key field, the data size (count·8 = byteLength = file size, count at most the tensor's elements, checked
+ * before reading), regular files only (never a symlink, device or FIFO), the SHA-256 of the data (streamed in
+ * chunks), and finite, non-negative values. Anything else (missing, truncated, flipped bits, an older entry
+ * format, unreadable JSON) reads as a miss, so the caller recomputes and its `put` replaces the entry.
  */
 import {createHash} from 'node:crypto'
-import {mkdirSync, readFileSync} from 'node:fs'
+import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
 import {writeFileAtomic, writeJsonAtomic} from '../io/atomic-write.js'
@@ -115,18 +116,71 @@ export async function getCachedSingularValues(
 ): Promise<CachedSpectrum | undefined> {
   const base = join(spectraCacheDir(options), entryId(key))
   try {
-    const meta = JSON.parse(readFileSync(`${base}.json`, 'utf8')) as EntryMeta
-    if (!describesKey(meta, key)) return undefined
-    const bytes = readFileSync(`${base}.f64`)
-    if (bytes.byteLength !== meta.byteLength || sha256(bytes) !== meta.sha256) return undefined
-    const values = new Float64Array(meta.count)
-    for (let i = 0; i < meta.count; i++) {
-      values[i] = bytes.readDoubleLE(i * 8)
-      if (!(values[i] >= 0) || values[i] === Infinity) return undefined
-    }
-    return {values, method: meta.method as SpectrumMethod}
+    const metaBytes = readRegularFile(`${base}.json`, (size) => size <= MAX_META_BYTES)
+    if (!metaBytes) return undefined
+    const meta = JSON.parse(metaBytes.toString('utf8')) as EntryMeta
+    if (!describesKey(meta, key) || meta.count > elementsOf(key)) return undefined
+    return readValues(`${base}.f64`, meta)
   } catch {
     return undefined
+  }
+}
+
+/** Entry JSONs are a few hundred bytes; anything larger is not one of ours. */
+const MAX_META_BYTES = 64 * 1024
+/** The data is hashed and decoded in chunks, so a read never holds more than the values themselves. */
+const CHUNK_BYTES = 1 << 20
+
+/** A tensor has no more singular values than elements: an entry claiming more is not its entry. */
+function elementsOf(key: SpectrumCacheKey): number {
+  return key.shape.reduce((a, d) => a * d, 1)
+}
+
+/**
+ * Opens `path` only if it is a regular file (lstat first: a symlink to /dev/zero or a FIFO would hang or
+ * never end) whose size `sizeOk` accepts, checked again on the open descriptor; returns its bytes.
+ */
+function readRegularFile(path: string, sizeOk: (size: number) => boolean): Buffer | undefined {
+  const fd = openRegular(path, sizeOk)
+  if (fd === undefined) return undefined
+  try {
+    return readFileSync(fd)
+  } finally {
+    closeSync(fd)
+  }
+}
+
+function openRegular(path: string, sizeOk: (size: number) => boolean): number | undefined {
+  const st = lstatSync(path)
+  if (!st.isFile() || !sizeOk(st.size)) return undefined
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+  const again = fstatSync(fd)
+  if (again.isFile() && sizeOk(again.size)) return fd
+  closeSync(fd)
+  return undefined
+}
+
+/** Streams the data file through SHA-256 while decoding it; undefined on any mismatch. */
+function readValues(path: string, meta: EntryMeta): CachedSpectrum | undefined {
+  const fd = openRegular(path, (size) => size === meta.byteLength)
+  if (fd === undefined) return undefined
+  try {
+    const values = new Float64Array(meta.count)
+    const hash = createHash('sha256')
+    const chunk = Buffer.alloc(Math.min(CHUNK_BYTES, Math.max(8, meta.byteLength)))
+    let at = 0
+    while (at < meta.byteLength) {
+      const n = readSync(fd, chunk, 0, Math.min(chunk.length, meta.byteLength - at), at)
+      if (n <= 0 || n % 8 !== 0) return undefined // shrank under us, or a partial value: not trustworthy
+      hash.update(chunk.subarray(0, n))
+      for (let k = 0; k < n; k += 8) values[(at + k) / 8] = chunk.readDoubleLE(k)
+      at += n
+    }
+    if (hash.digest('hex') !== meta.sha256) return undefined
+    if (!values.every((v) => v >= 0 && v !== Infinity)) return undefined
+    return {values, method: meta.method as SpectrumMethod}
+  } finally {
+    closeSync(fd)
   }
 }
 

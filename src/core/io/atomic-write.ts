@@ -7,7 +7,7 @@
 import {closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import {randomBytes} from 'node:crypto'
-import {InputError} from '../errors.js'
+import {classifyWriteError, refuseInputAsOutput} from './output-paths.js'
 
 const pendingTemps = new Set<string>()
 let handlersInstalled = false
@@ -34,6 +34,7 @@ function installSignalHandlers(): void {
 
 /** A temporary path next to `target`, registered for removal on failure or signal. */
 export function reserveTempPath(target: string): string {
+  refuseInputAsOutput(target)
   installSignalHandlers()
   const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
   pendingTemps.add(temp)
@@ -48,13 +49,21 @@ export function commitTempPath(temp: string, target: string): void {
   } finally {
     closeSync(fd)
   }
-  renameSync(temp, target)
+  try {
+    renameSync(temp, target)
+  } catch (error) {
+    classifyWriteError(error, target) // e.g. EISDIR: the target is an existing directory
+  }
   pendingTemps.delete(temp)
 }
 
 /** Deletes a temporary file after a failure. */
 export function abandonTempPath(temp: string): void {
-  rmSync(temp, {force: true})
+  try {
+    rmSync(temp, {force: true})
+  } catch {
+    // ENOTDIR and the like: the temp file could never have been created there
+  }
   pendingTemps.delete(temp)
 }
 
@@ -65,11 +74,12 @@ export function writeFully(fd: number, bytes: Uint8Array): void {
 }
 
 function openTemp(target: string): {temp: string; fd: number} {
+  const temp = reserveTempPath(target)
   try {
-    const temp = reserveTempPath(target)
     return {temp, fd: openSync(temp, 'w')}
   } catch (error) {
-    throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: target})
+    abandonTempPath(temp)
+    return classifyWriteError(error, target)
   }
 }
 

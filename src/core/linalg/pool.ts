@@ -135,7 +135,8 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
     worker.on('message', (reply: PoolReply) => {
       const p = slot.busy
       slot.busy = undefined
-      slot.worker.unref() // an idle pool must not keep the process alive
+      // an idle pool must not keep the process alive; a closing one must, until its workers have exited
+      if (!closed) slot.worker.unref()
       if (p && reply.id === p.task.id) {
         if (reply.ok) p.resolve(reply.values)
         else p.reject(deserializeError(reply.error))
@@ -195,7 +196,21 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
     svdvals: (w, rows, cols, call) => submit('svdvals', w, rows, cols, call),
     async close() {
       closed = true
-      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()))
+      const closing = slots.splice(0)
+      // tasks queued or out on a worker will never be answered now: settle them, never leave them pending
+      const unanswered = [...queue.splice(0), ...closing.flatMap((s) => (s.busy ? [s.busy] : []))]
+      for (const p of unanswered) p.reject(new InternalError('linalg pool closed before the task finished'))
+      // An idle worker is unref'd; awaiting terminate() on it leaves no ref'd handle until the exit
+      // notice arrives, so a process whose last work this is could end first: exit 13 (unsettled
+      // top-level await) with the caller's error never printed. Ref it for the wait (and the message
+      // handler no longer unrefs once `closed` is set: a late reply would undo this).
+      await Promise.all(
+        closing.map((s) => {
+          s.busy = undefined
+          s.worker.ref()
+          return s.worker.terminate()
+        }),
+      )
     },
   }
 }

@@ -86,17 +86,8 @@ export class NetcdfFile {
         code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : `cannot read file (${code})`
       throw new InputError(`${why}; ${EXPECTED}`, {file: path})
     }
-    const header = parseHeader(bytes, path)
-    for (const v of header.variables) {
-      const span = dataSpan(v, header)
-      const end = v.begin + span
-      if (span > 0 && end > bytes.length) {
-        throw new InputError(
-          `file is truncated: data ends at byte ${end}, file has ${bytes.length} bytes; ${EXPECTED}`,
-          {file: path, field: v.name},
-        )
-      }
-    }
+    const {header, headerSize} = parseHeader(bytes, path)
+    for (const v of header.variables) checkPlacement(v, header, headerSize, bytes.length, path)
     return new NetcdfFile(path, header, bytes)
   }
 
@@ -134,7 +125,22 @@ function dataSpan(v: NetcdfVariableInfo, h: NetcdfHeader): number {
   return h.numRecords === 0 ? 0 : (h.numRecords - 1) * h.recordSize + slab
 }
 
-function parseHeader(bytes: Buffer, path: string): NetcdfHeader {
+/**
+ * Every variable's data must lie after the header and inside the file: data that begins inside the
+ * header (begin = 0) decodes header bytes as numbers (NaN, 1e297), and data past the end cannot be read.
+ */
+function checkPlacement(v: NetcdfVariableInfo, h: NetcdfHeader, headerSize: number, size: number, path: string): void {
+  const span = dataSpan(v, h)
+  const fail = (why: string) => new InputError(`${why}; ${EXPECTED}`, {file: path, field: v.name})
+  if (span === 0) return
+  if (v.begin < headerSize)
+    throw fail(`data overlaps the header: begins at byte ${v.begin}, the header ends at byte ${headerSize}`)
+  if (v.begin >= size) throw fail(`data begins at byte ${v.begin}, past the end of the file (${size} bytes)`)
+  if (v.begin + span > size)
+    throw fail(`file is truncated: data ends at byte ${v.begin + span}, file has ${size} bytes`)
+}
+
+function parseHeader(bytes: Buffer, path: string): {header: NetcdfHeader; headerSize: number} {
   const magic = bytes.subarray(0, 4)
   if (magic.subarray(0, 4).equals(Buffer.from([0x89, 0x48, 0x44, 0x46]))) {
     throw new InputError(`found NetCDF-4/HDF5; ${EXPECTED} (convert with nccopy -k 64-bit-offset)`, {file: path})
@@ -184,7 +190,7 @@ function parseHeader(bytes: Buffer, path: string): NetcdfHeader {
     recordVars.length === 1
       ? slabValueCount(recordVars[0]) * ncTypeSize[recordVars[0].type]
       : recordVars.reduce((a, v) => a + v.vsize, 0)
-  return {
+  const header: NetcdfHeader = {
     format: nc.header.version === 1 ? 'classic' : '64bit-offset',
     version: nc.header.version as 1 | 2,
     numRecords,
@@ -193,6 +199,8 @@ function parseHeader(bytes: Buffer, path: string): NetcdfHeader {
     attributes: (nc.globalAttributes ?? []).map(toAttribute),
     variables,
   }
+  // netcdfjs reads the header sequentially, so its buffer now stands at the header's end
+  return {header, headerSize: nc.buffer.offset}
 }
 
 function decode(type: NcType, raw: Buffer): NetcdfValues {

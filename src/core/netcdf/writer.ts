@@ -12,6 +12,7 @@
 import {closeSync, fsyncSync, openSync, writeSync} from 'node:fs'
 import {InputError, InternalError} from '../errors.js'
 import {abandonTempPath, commitTempPath, reserveTempPath} from '../io/atomic-write.js'
+import {classifyWriteError} from '../io/output-paths.js'
 import {encodeHeader, resolveSchema, type NetcdfSchema, type ResolvedSchema, type ResolvedVariable} from './header.js'
 import {computeLayout, type FileLayout, type VariableLayout} from './layout.js'
 import {encodeFill, encodeValues, ncTypeSize, type VariableData} from './types.js'
@@ -58,7 +59,7 @@ export class NetcdfWriter {
       fd = openSync(temp, 'w')
     } catch (error) {
       abandonTempPath(temp)
-      throw new InputError(`cannot write output (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file: path})
+      classifyWriteError(error, path)
     }
     writeAll(fd, encodeHeader(resolved, 0, layout.variables), 0)
     return new NetcdfWriter(path, temp, fd, resolved, layout)

@@ -6,6 +6,7 @@
  *   atom := '(' or ')' | operand cmp operand      cmp := < <= > >= == !=
  *   operand := number | field name [A-Za-z_][A-Za-z0-9_]*
  * A comparison involving a missing or null field is false (a failed fit has no alpha).
+ * Nesting ('(' and '!') is capped at MAX_DEPTH so a hostile expression is a parse error, not a stack overflow.
  */
 
 export type Row = Readonly<Record<string, unknown>>
@@ -14,6 +15,9 @@ export type Predicate = (row: Row) => boolean
 type Token = {kind: 'num'; value: number} | {kind: 'id'; value: string} | {kind: 'op'; value: string}
 
 export class ExpressionError extends Error {}
+
+/** Deepest nesting of parentheses and negations; real gates use two or three levels. */
+export const MAX_DEPTH = 64
 
 function tokenize(src: string): Token[] {
   const tokens: Token[] = []
@@ -24,7 +28,7 @@ function tokenize(src: string): Token[] {
     if (/^\s*$/.test(src.slice(pos))) break
     re.lastIndex = pos
     const m = re.exec(src)
-    if (!m) throw new ExpressionError(`unexpected character at position ${pos + 1} in '${src}'`)
+    if (!m) throw new ExpressionError(`unexpected character at position ${pos + 1} in '${clip(src)}'`)
     if (m[1] !== undefined) tokens.push({kind: 'num', value: Number(m[1])})
     else if (m[2] !== undefined) tokens.push({kind: 'id', value: m[2]})
     else tokens.push({kind: 'op', value: m[3]})
@@ -39,10 +43,17 @@ type Operand = (row: Row) => number | undefined
 export function parseGate(src: string, fields: readonly string[]): Predicate {
   const tokens = tokenize(src)
   let i = 0
+  let depth = 0
+  const nest = <T>(fn: () => T): T => {
+    if (++depth > MAX_DEPTH) throw new ExpressionError(`nesting deeper than ${MAX_DEPTH} levels in '${clip(src)}'`)
+    const inner = fn()
+    depth--
+    return inner
+  }
   const peek = () => tokens[i]
   const isOp = (v: string) => peek()?.kind === 'op' && peek()!.value === v
   const expect = (v: string) => {
-    if (!isOp(v)) throw new ExpressionError(`expected '${v}' in '${src}'`)
+    if (!isOp(v)) throw new ExpressionError(`expected '${v}' in '${clip(src)}'`)
     i++
   }
   const operand = (): Operand => {
@@ -61,7 +72,7 @@ export function parseGate(src: string, fields: readonly string[]): Predicate {
         return typeof v === 'number' ? sign * v : undefined
       }
     }
-    throw new ExpressionError(`expected a number or a field name in '${src}'`)
+    throw new ExpressionError(`expected a number or a field name in '${clip(src)}'`)
   }
   const comparison = (): Predicate => {
     const left = operand()
@@ -75,7 +86,7 @@ export function parseGate(src: string, fields: readonly string[]): Predicate {
       '!=': (a, b) => a !== b,
     }
     if (t?.kind !== 'op' || !(t.value in ops))
-      throw new ExpressionError(`expected a comparison (< <= > >= == !=) in '${src}'`)
+      throw new ExpressionError(`expected a comparison (< <= > >= == !=) in '${clip(src)}'`)
     const cmp = ops[t.value]
     const right = operand()
     return (row) => {
@@ -87,7 +98,7 @@ export function parseGate(src: string, fields: readonly string[]): Predicate {
   const atom = (): Predicate => {
     if (isOp('(')) {
       i++
-      const inner = or()
+      const inner = nest(or)
       expect(')')
       return inner
     }
@@ -96,7 +107,7 @@ export function parseGate(src: string, fields: readonly string[]): Predicate {
   const not = (): Predicate => {
     if (isOp('!')) {
       i++
-      const inner = not()
+      const inner = nest(not)
       return (row) => !inner(row)
     }
     return atom()
@@ -123,6 +134,16 @@ export function parseGate(src: string, fields: readonly string[]): Predicate {
   }
   if (tokens.length === 0) throw new ExpressionError('empty expression')
   const predicate = or()
-  if (i < tokens.length) throw new ExpressionError(`unexpected '${String(tokens[i].value)}' in '${src}'`)
+  if (i < tokens.length) throw new ExpressionError(`unexpected '${String(tokens[i].value)}' in '${clip(src)}'`)
   return predicate
+}
+
+/** The field names an expression reads (after it parsed), to tell whether any row can be judged at all. */
+export function gateFields(src: string): string[] {
+  return [...new Set(tokenize(src).flatMap((t) => (t.kind === 'id' ? [t.value] : [])))]
+}
+
+/** Long hostile expressions are quoted by their start only, so the error stays one readable line. */
+function clip(src: string): string {
+  return src.length > 60 ? `${src.slice(0, 60)}…` : src
 }

@@ -131,5 +131,5 @@ test('demo checkpoint into a path that is a file: exit 2, one line', () => {
   writeFileSync(file, 'x')
   const r = runCli(['demo', 'checkpoint', file])
   assert.equal(r.status, 2, r.stderr)
-  assert.match(r.stderr, /^infolens: error: .*occupied: cannot create output directory \(EEXIST\)\n$/)
+  assert.match(r.stderr, /^infolens: error: .*occupied: DIR: expected a directory, got an existing file\n$/)
 })

@@ -67,7 +67,10 @@ test('a writer that cannot create its file fails with InputError naming the targ
   const target = join(tempDir(), 'missing-dir', 'out.nc')
   assert.throws(
     () => NetcdfWriter.create(target, schema),
-    (e: unknown) => e instanceof InputError && e.file === target && /cannot write output \(ENOENT\)/.test(e.message),
+    (e: unknown) =>
+      e instanceof InputError &&
+      e.file === target &&
+      /expected an existing parent directory \(ENOENT\)/.test(e.message),
   )
 })
 

@@ -3,6 +3,7 @@
  * column, in the expected file's score deciles), then PSI with its standard error and χ² drift test
  * per feature.
  */
+import {InputError} from '../../../core/errors.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
 import {readBinningFile} from '../io/binning-file.js'
 import {countBinsOfFiles} from '../io/count-bins-parallel.js'
@@ -42,6 +43,7 @@ export async function runCreditPsi(request: PsiRequest, stopwatch: Stopwatch): P
   const features = binnings.map((b, f) =>
     psiFeature(b, e.counts[f][0], a.counts[f][0], [e.unmatched[f], a.unmatched[f]], o),
   )
+  checkSampleSizes(features, request)
   const drifted = features.filter((f) => (request.failOn === 'rule' ? f.psi > 0.25 : f.drift)).map((f) => f.feature)
   return {
     expected_rows: e.rows,
@@ -50,5 +52,29 @@ export async function runCreditPsi(request: PsiRequest, stopwatch: Stopwatch): P
     fixed_reference: o.fixedReference,
     features,
     drifted,
+  }
+}
+
+/**
+ * An empty sample has no distribution, so its PSI (and SE = inf, p = 1) means nothing, and a drift gate
+ * over it would pass without having looked. Under --fail-on a sample also needs a row per bin: with fewer,
+ * the χ² test cannot reject and the gate would pass by lack of power, never by lack of drift.
+ */
+function checkSampleSizes(features: readonly PsiFeature[], request: PsiRequest): void {
+  for (const f of features) {
+    const samples = [
+      {file: request.expected, total: f.expected_total, unmatched: f.expected_unmatched},
+      {file: request.actual, total: f.actual_total, unmatched: f.actual_unmatched},
+    ]
+    for (const s of samples) {
+      const context = {file: s.file, field: f.feature}
+      if (s.total === 0)
+        throw new InputError(`expected at least one row in the bins, got 0 (${s.unmatched} unmatched)`, context)
+      if (request.failOn !== undefined && s.total < f.bins)
+        throw new InputError(
+          `expected at least ${f.bins} rows (one per bin) for --fail-on ${request.failOn}, got ${s.total}`,
+          context,
+        )
+    }
   }
 }

@@ -4,13 +4,13 @@
  * aria-label carries its bin and WoE). Files are named after the feature (characters outside [A-Za-z0-9._-]
  * replaced by "_", a numeric suffix on collisions) and written atomically.
  */
-import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import * as vega from 'vega'
 import * as vegaLite from 'vega-lite'
 import type {BinResult} from '../kernels/bin-features.js'
 import type {BinnedFeature} from '../kernels/feature-information.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
+import {makeOutputDir} from '../../../core/io/output-paths.js'
 
 export async function woeBarSvg(f: BinnedFeature, woeSign: string): Promise<string> {
   const spec: vegaLite.TopLevelSpec = {
@@ -60,7 +60,7 @@ export function plotFileNames(features: readonly string[]): string[] {
 
 /** Writes one WoE chart per feature into `dir` (created if needed); returns the paths written. */
 export async function writeWoePlots(dir: string, r: BinResult): Promise<string[]> {
-  mkdirSync(dir, {recursive: true})
+  makeOutputDir(dir, '--plots')
   const names = plotFileNames(r.features.map((f) => f.feature))
   const paths: string[] = []
   for (const [i, f] of r.features.entries()) {

@@ -15,7 +15,8 @@ export function readParamsFile(path: string): Partial<SchoolParameters> {
     throw new InputError('expected a JSON object of parameters', {file: path})
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(json)) {
-    if (!(key in template))
+    // own keys only: `"__proto__"` or `"constructor"` are inherited, not parameters
+    if (!Object.hasOwn(template, key))
       throw new InputError(`unknown parameter; expected one of ${Object.keys(template).join(', ')}`, {
         file: path,
         field: key,

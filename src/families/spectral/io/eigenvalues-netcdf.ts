@@ -7,7 +7,6 @@
 import {InputError} from '../../../core/errors.js'
 import {cfGlobal, NetcdfWriter, openNetcdf} from '../../../core/netcdf/index.js'
 import {charRows} from '../../../core/netcdf/dump-result.js'
-import type {NetcdfFile} from '../../../core/netcdf/reader.js'
 
 export interface StoredLayer {
   readonly name: string
@@ -123,24 +122,29 @@ export async function writeEigenvaluesNetcdf(
 }
 
 /**
- * Reads a file written by `writeEigenvaluesNetcdf` through the one NetCDF read path (core/netcdf):
- * the header and every variable's extent are validated there, so a damaged file is a one-line error.
+ * Reads a file written by `writeEigenvaluesNetcdf`, through the checked reader of `netcdf dump` (header,
+ * data placement, truncation), then checks the ragged layout itself: every layer's slice inside
+ * `eigenvalue`, every eigenvalue finite.
  */
 export function readEigenvaluesNetcdf(path: string): StoredLayer[] {
-  const nc = openNetcdf(path)
+  const file = openNetcdf(path)
   const need = ['eigenvalue', 'layer_offset', 'layer_count', 'layer_name', 'layer_type', 'N', 'M', 'rf']
   for (const v of need)
-    if (!nc.header.variables.some((x) => x.name === v))
+    if (!file.header.variables.some((x) => x.name === v))
       throw new InputError('expected a variable written by spectral analyze --netcdf', {file: path, field: v})
-  const num = (v: string) => Array.from(nc.read(v), Number)
-  const evals = Float64Array.from(nc.read('eigenvalue'))
+  const num = (v: string) => Array.from(file.read(v) as ArrayLike<number>, Number)
+  const strings = (v: string) => charRows(file.read(v) as Uint8Array, file.variable(v).shape)
+  const evals = Float64Array.from(num('eigenvalue'))
+  const bad = evals.findIndex((x) => !Number.isFinite(x))
+  if (bad >= 0)
+    throw new InputError(`expected finite values, found ${evals[bad]} at index ${bad}`, {
+      file: path,
+      field: 'eigenvalue',
+    })
   const offsets = num('layer_offset')
   const counts = num('layer_count')
-  const names = layerStrings(nc, 'layer_name', counts.length)
-  const types = layerStrings(nc, 'layer_type', counts.length)
-  const N = num('N')
-  const M = num('M')
-  const rf = num('rf')
+  checkRagged(offsets, counts, evals.length, path)
+  const [names, types, N, M, rf] = [strings('layer_name'), strings('layer_type'), num('N'), num('M'), num('rf')]
   return counts
     .map((count, i) => ({
       name: names[i],
@@ -153,10 +157,19 @@ export function readEigenvaluesNetcdf(path: string): StoredLayer[] {
     .filter((l) => l.evals.length > 0)
 }
 
-/** Rows of a (rows × width) char variable, checked against the layer count. */
-function layerStrings(nc: NetcdfFile, name: string, rows: number): string[] {
-  const strings = charRows(nc.read(name) as Uint8Array, nc.variable(name).shape)
-  if (strings.length !== rows)
-    throw new InputError(`expected ${rows} rows (one per layer), found ${strings.length}`, {file: nc.path, field: name})
-  return strings
+/** A slice outside `eigenvalue` would be silently cut short by `slice`: refuse it instead. */
+function checkRagged(offsets: number[], counts: number[], total: number, path: string): void {
+  if (offsets.length !== counts.length)
+    throw new InputError(`expected ${counts.length} values like layer_count, got ${offsets.length}`, {
+      file: path,
+      field: 'layer_offset',
+    })
+  counts.forEach((count, i) => {
+    const o = offsets[i]
+    if (!(o >= 0 && count >= 0 && o + count <= total))
+      throw new InputError(`layer ${i}: expected offset ${o} + count ${count} within the ${total} eigenvalues`, {
+        file: path,
+        field: 'layer_offset',
+      })
+  })
 }

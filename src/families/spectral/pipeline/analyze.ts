@@ -7,7 +7,7 @@ import type {Progress} from '../../../core/terminal/progress.js'
 import type {SpectralReportResult} from '../schema.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
 import {analyzeCheckpoint, countSelected, type AnalyzeOptions, type SpectralLayer} from './analyze-checkpoint.js'
-import {gateFailures} from './gate.js'
+import {checkGateJudgesSomething, gateFailures} from './gate.js'
 import {checkFitFlags, compileGate, compileRegex} from '../flags.js'
 
 export interface AnalyzeFlags {
@@ -78,6 +78,7 @@ export async function runAnalyze(
       {file: path},
     )
   }
+  checkGateJudgesSomething(analysis.layers as unknown as Record<string, unknown>[], flags['fail-on'], path)
   const outputs: SpectralReportResult['outputs'] = {}
   if (flags.netcdf) {
     const target = flags.netcdf

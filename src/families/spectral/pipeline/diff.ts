@@ -51,6 +51,15 @@ export function readSpectralReport(
     if (code === 'ENOENT') throw new InputError('file not found', {file: path})
     return undefined
   }
+  if (typeof doc?.schema === 'string' && doc.schema.startsWith('infolens.') && doc.schema !== 'infolens.spectral/1')
+    // another command's report is neither a spectral report nor a checkpoint index: say so
+    throw new InputError(
+      `expected an infolens.spectral/1 report or a checkpoint, got a report of schema ${doc.schema}`,
+      {
+        file: path,
+        field: 'schema',
+      },
+    )
   if (doc?.schema !== 'infolens.spectral/1') return undefined
   if (!Array.isArray(doc.result?.layers))
     throw new InputError('expected result.layers in an infolens.spectral/1 report', {

@@ -3,12 +3,12 @@
  * with the fitted power law and xmin (WW's `esd` plot) next to D against the xmin candidate (WW's `esd4`),
  * and one model-level chart of α by layer. Files are written atomically.
  */
-import {mkdirSync} from 'node:fs'
 import {join} from 'node:path'
 import * as vega from 'vega'
 import * as vegaLite from 'vega-lite'
 import {candidateAlphas, candidateDistance, valuesAboveThreshold} from '../kernels/power-law-fit.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
+import {makeOutputDir} from '../../../core/io/output-paths.js'
 
 export interface PlotLayer {
   readonly name: string
@@ -139,7 +139,7 @@ export function plotFileStem(index: number, name: string): string {
 
 /** Writes every plot into `dir`; returns the written paths. */
 export async function writeSpectralPlots(dir: string, layers: readonly PlotLayer[]): Promise<string[]> {
-  mkdirSync(dir, {recursive: true})
+  makeOutputDir(dir, '--plots')
   const written: string[] = []
   for (const [i, layer] of layers.entries()) {
     const path = join(dir, `${plotFileStem(i, layer.name)}.esd.svg`)

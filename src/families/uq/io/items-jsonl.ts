@@ -10,6 +10,7 @@ import {createReadStream, readFileSync} from 'node:fs'
 import {createInterface} from 'node:readline'
 import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv'
 import {InputError} from '../../../core/errors.js'
+import {nonFiniteField, nonFiniteMessage} from '../../../core/io/non-finite.js'
 
 export interface UqResponse {
   readonly text: string
@@ -179,6 +180,8 @@ function parseLine(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
   } catch (error) {
     throw new LineProblem('(json)', `expected one JSON object per line: ${(error as Error).message}`)
   }
+  const overflow = nonFiniteField(raw)
+  if (overflow !== undefined) throw new LineProblem(overflow, nonFiniteMessage(text))
   const validate = inputValidator()
   if (!validate(raw)) {
     const [field, message] = describeAjvError(validate.errors![0])

@@ -43,6 +43,23 @@ function describeNetworkError(error: unknown): string {
   return e.cause?.code ?? e.cause?.message ?? e.message ?? 'network error'
 }
 
+/**
+ * Network errors that say the endpoint itself is wrong (nothing listens on that port, no such host):
+ * retrying cannot help, so they fail at once as bad input instead of after minutes of backoff.
+ */
+const WRONG_ENDPOINT: Record<string, string> = {
+  ECONNREFUSED: 'connection refused: is the server running on this host and port?',
+  ENOTFOUND: 'host not found: check the host name in the URL',
+  ERR_INVALID_URL: 'expected a valid http(s) URL',
+}
+
+function wrongEndpointCode(error: unknown): string | undefined {
+  const e = error as {code?: string; cause?: {code?: string; errors?: {code?: string}[]}}
+  // undici puts the errno on `cause`, or on each attempt of an AggregateError (IPv6 then IPv4)
+  const codes = [e.code, e.cause?.code, ...(e.cause?.errors ?? []).map((x) => x.code)]
+  return codes.find((c): c is string => c !== undefined && c in WRONG_ENDPOINT)
+}
+
 /** A short, single-line excerpt of an error body (servers put the reason there). */
 function bodyExcerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -96,6 +113,8 @@ export async function postJsonWithRetry(
       wait = Math.max(wait, retryAfterSeconds(res.headers.get('retry-after')))
     } catch (error) {
       if (error instanceof InputError || error instanceof InternalError) throw error
+      const wrong = wrongEndpointCode(error)
+      if (wrong) throw new InputError(`${WRONG_ENDPOINT[wrong]} (${wrong})`, {file: url, field: '(request)'})
       const why = describeNetworkError(error)
       last = why === 'timeout' ? `no complete response within ${policy.timeoutSeconds} s` : `request failed (${why})`
     }

@@ -11,6 +11,7 @@ import {readFileSync} from 'node:fs'
 import {parse as parseCsv} from 'csv-parse/sync'
 import Ajv, {type ValidateFunction} from 'ajv'
 import {InputError} from '../../../core/errors.js'
+import {nonFiniteField, nonFiniteMessage} from '../../../core/io/non-finite.js'
 
 export interface UqQuestion {
   readonly id: string
@@ -46,6 +47,8 @@ function fromJsonLine(text: string, at: string, line: number): UqQuestion {
   } catch (error) {
     throw new InputError(`expected one JSON object per line: ${(error as Error).message}`, {file: at, field: '(json)'})
   }
+  const overflow = nonFiniteField(raw)
+  if (overflow !== undefined) throw new InputError(nonFiniteMessage(text), {file: at, field: overflow})
   const validate = questionValidator()
   if (!validate(raw)) {
     const e = validate.errors![0]

@@ -2,7 +2,7 @@
  * `--emit DIR`: every output format of one plan, each written atomically
  * (src/core/io/atomic-write.ts), so a failed run leaves no partial file.
  */
-import {mkdirSync} from 'node:fs'
+import {makeOutputDir} from '../../../../core/io/output-paths.js'
 import {join} from 'node:path'
 import {InputError} from '../../../../core/errors.js'
 import type {KappaPlan} from '../../kernels/build-plan.js'
@@ -32,14 +32,7 @@ export function planFiles(
 }
 
 export function emitPlanFiles(dir: string, files: Record<string, string>): string[] {
-  try {
-    mkdirSync(dir, {recursive: true})
-  } catch (error) {
-    throw new InputError(`cannot create directory (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {
-      file: dir,
-      field: '--emit',
-    })
-  }
+  makeOutputDir(dir, '--emit')
   return Object.entries(files).map(([name, text]) => {
     const path = join(dir, name)
     writeFileAtomic(path, text)
