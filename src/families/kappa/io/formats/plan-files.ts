@@ -4,7 +4,6 @@
  */
 import {makeOutputDir} from '../../../../core/io/output-paths.js'
 import {join} from 'node:path'
-import {InputError} from '../../../../core/errors.js'
 import type {KappaPlan} from '../../kernels/build-plan.js'
 import {writeFileAtomic} from '../../../../core/io/atomic-write.js'
 import {renderAxolotlFragment} from './axolotl-fragment.js'
