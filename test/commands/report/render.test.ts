@@ -104,7 +104,7 @@ test('report render refuses bad input with one line and exit 2, writing nothing'
   }
   const missingDir = runCli(['report', 'render', doctor, '--format', 'html', '--out', join(dir, 'nope', 'page.html')])
   assert.equal(missingDir.status, 2)
-  assert.match(missingDir.stderr, /nope\/page\.html: cannot write output \(ENOENT\)\n$/)
+  assert.match(missingDir.stderr, /nope\/page\.html: --out: expected an existing directory \S*nope\n$/)
 })
 
 test('report render --github appends the Markdown summary to GITHUB_STEP_SUMMARY', () => {
