@@ -76,6 +76,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
         data: args.data,
         select,
         maxDistinct: flags['max-distinct'],
+        maxLevels: flags['max-levels'],
         rounds: flags.rounds,
         binning,
         info,

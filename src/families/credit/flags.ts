@@ -2,6 +2,7 @@
  * Flags shared by the `credit` commands (data selection, target, WoE conventions).
  * Lives outside src/commands/ because oclif loads every file there as a command.
  */
+import {DEFAULT_MAX_LEVELS} from './kernels/column-profile.js'
 import {Flags} from '@oclif/core'
 import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {InputError} from '../../core/errors.js'
@@ -34,6 +35,11 @@ export const featureFlags = {
     summary: 'Distinct values kept exactly per numeric column before rounding (bounded memory).',
     default: 2 ** 18,
     min: 16,
+  }),
+  'max-levels': integerFlag({
+    summary: 'A text column with more distinct levels is taken for an identifier (an id, a zip code) and skipped.',
+    default: DEFAULT_MAX_LEVELS,
+    min: 2,
   }),
 }
 

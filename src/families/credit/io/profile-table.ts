@@ -22,6 +22,7 @@ export interface TableColumnsRequest {
 
 export interface ProfileRequest extends TableColumnsRequest {
   readonly maxDistinct?: number
+  readonly maxLevels?: number
   readonly onBatch?: (rows: number) => void
 }
 
@@ -73,6 +74,7 @@ export async function profileTable(file: string, request: ProfileRequest): Promi
         categorical: request.categorical.includes(n),
         special: request.special,
         maxDistinct: request.maxDistinct,
+        maxLevels: request.maxLevels,
       }),
   )
   const counts = [0, 0]

@@ -5,7 +5,7 @@
  * the cut whose removal loses the least IV; trend violations are merged pairwise
  * (pool-adjacent-violators on the bad rate). The optimal method solves these exactly instead.
  */
-import {aggregateByCuts, cutsIv} from './bin-cuts.js'
+import {aggregateByCuts, cutsIv, groupIv} from './bin-cuts.js'
 import {respectsTrend, type MonotonicTrend} from './monotone-trend.js'
 
 export interface CutConstraints {
@@ -39,29 +39,130 @@ export function mergeSmallBins(
   }
 }
 
+/**
+ * Drops cuts until at most maxBins bins remain, each time the cut whose removal keeps the most IV (the first such
+ * cut on ties). Removing the cut between bins i and j merges them and changes the IV by
+ * iv(i ∪ j) − iv(i) − iv(j); only the gains of the two neighbouring cuts change, so a max-heap of gains (stale
+ * entries skipped) makes the whole reduction O(bins · log bins) instead of re-aggregating every element for every
+ * candidate (O(bins² · elements): minutes for a 3,000-level categorical). Gains are the same numbers either way.
+ */
 export function mergeToMaxBins(
   goods: ArrayLike<number>,
   bads: ArrayLike<number>,
   cuts: readonly number[],
   maxBins: number,
 ): number[] {
-  const result = [...cuts]
-  while (result.length + 1 > maxBins && result.length > 0) {
-    let drop = 0
-    let bestIv = Number.NEGATIVE_INFINITY
-    for (let i = 0; i < result.length; i++) {
-      const iv = cutsIv(
-        aggregateByCuts(
-          goods,
-          bads,
-          result.filter((_, j) => j !== i),
-        ),
-      )
-      if (iv > bestIv) [drop, bestIv] = [i, iv]
-    }
-    result.splice(drop, 1)
+  if (cuts.length + 1 <= maxBins) return [...cuts]
+  const c = aggregateByCuts(goods, bads, cuts)
+  const bins = new MergeableBins(c.goods, c.bads)
+  const dropped = new Uint8Array(cuts.length)
+  for (let kept = cuts.length; kept + 1 > maxBins && kept > 0; kept--) dropped[bins.mergeBest() - 1] = 1
+  return cuts.filter((_, k) => dropped[k] === 0)
+}
+
+/** Adjacent bins as a linked list with the IV gain of merging each neighbouring pair in a max-heap. */
+class MergeableBins {
+  private readonly g: Float64Array
+  private readonly b: Float64Array
+  private readonly next: Int32Array
+  private readonly prev: Int32Array
+  /** Bumped whenever bin i's right-hand pair changes: heap entries carrying an older version are stale. */
+  private readonly version: Uint32Array
+  private readonly heap = new GainHeap()
+  private readonly totals: [number, number]
+
+  constructor(goods: Float64Array, bads: Float64Array) {
+    const n = goods.length
+    this.g = Float64Array.from(goods)
+    this.b = Float64Array.from(bads)
+    this.next = Int32Array.from({length: n}, (_, i) => i + 1)
+    this.prev = Int32Array.from({length: n}, (_, i) => i - 1)
+    this.version = new Uint32Array(n)
+    this.totals = [goods.reduce((s, v) => s + v, 0), bads.reduce((s, v) => s + v, 0)]
+    for (let i = 0; i + 1 < n; i++) this.push(i)
   }
-  return result
+
+  /** Merges the best pair; returns the original index of the right bin (the dropped cut is that index − 1). */
+  mergeBest(): number {
+    for (;;) {
+      const top = this.heap.pop()!
+      if (top.version !== this.version[top.left]) continue
+      const i = top.left
+      const j = this.next[i]
+      this.g[i] += this.g[j]
+      this.b[i] += this.b[j]
+      this.next[i] = this.next[j]
+      if (this.next[j] < this.g.length) this.prev[this.next[j]] = i
+      this.version[i]++
+      this.version[j]++ // j is gone: its own pair's entries are stale too
+      if (this.next[i] < this.g.length) this.push(i)
+      if (this.prev[i] >= 0) {
+        this.version[this.prev[i]]++
+        this.push(this.prev[i])
+      }
+      return j
+    }
+  }
+
+  private iv(g: number, b: number): number {
+    return groupIv(g, b, this.totals[0], this.totals[1])
+  }
+
+  private push(i: number): void {
+    const j = this.next[i]
+    const gain =
+      this.iv(this.g[i] + this.g[j], this.b[i] + this.b[j]) -
+      this.iv(this.g[i], this.b[i]) -
+      this.iv(this.g[j], this.b[j])
+    this.heap.push({gain, left: i, version: this.version[i]})
+  }
+}
+
+interface GainEntry {
+  readonly gain: number
+  /** Original index of the left bin: its order is the cuts' order, so the smaller one is the "first" cut. */
+  readonly left: number
+  readonly version: number
+}
+
+/** A binary max-heap by gain, then by the leftmost cut. */
+class GainHeap {
+  private readonly items: GainEntry[] = []
+
+  private static before(a: GainEntry, b: GainEntry): boolean {
+    return a.gain > b.gain || (a.gain === b.gain && a.left < b.left)
+  }
+
+  push(e: GainEntry): void {
+    const h = this.items
+    h.push(e)
+    for (let k = h.length - 1; k > 0;) {
+      const parent = (k - 1) >> 1
+      if (!GainHeap.before(h[k], h[parent])) break
+      ;[h[k], h[parent]] = [h[parent], h[k]]
+      k = parent
+    }
+  }
+
+  pop(): GainEntry | undefined {
+    const h = this.items
+    const top = h[0]
+    const last = h.pop()
+    if (h.length > 0 && last) {
+      h[0] = last
+      for (let k = 0; ;) {
+        const l = 2 * k + 1
+        const r = l + 1
+        let best = k
+        if (l < h.length && GainHeap.before(h[l], h[best])) best = l
+        if (r < h.length && GainHeap.before(h[r], h[best])) best = r
+        if (best === k) break
+        ;[h[k], h[best]] = [h[best], h[k]]
+        k = best
+      }
+    }
+    return top
+  }
 }
 
 export function mergeToTrend(

@@ -27,12 +27,22 @@ export interface ColumnProfile {
   readonly special: ReadonlyMap<string, readonly [number, number]>
   /** Mantissa bits kept when a numeric column was coarsened; null when exact. */
   readonly precisionBits: number | null
+  /** A categorical column with more than `maxLevels` levels: counts were dropped, the column is an identifier. */
+  readonly overLevelCap: boolean
 }
+
+/**
+ * Levels a categorical column may have before it is taken for an identifier. Binning is O(levels · log levels),
+ * but a WoE per id or zip code is noise, and the level table is what grows with the data.
+ */
+export const DEFAULT_MAX_LEVELS = 10_000
 
 export interface ProfileOptions {
   readonly categorical: boolean
   readonly special: readonly string[]
   readonly maxDistinct?: number
+  /** Categorical levels kept before the column is declared an identifier (default DEFAULT_MAX_LEVELS). */
+  readonly maxLevels?: number
 }
 
 /** Rounds x to `bits` significant binary digits. */
@@ -57,6 +67,8 @@ export class ColumnProfiler {
   private readonly hasSpecials: boolean
   private bits: number | null = null
   private readonly maxDistinct: number
+  private readonly maxLevels: number
+  private overLevelCap = false
 
   constructor(
     readonly name: string,
@@ -64,6 +76,7 @@ export class ColumnProfiler {
   ) {
     this.numeric = !options.categorical
     this.maxDistinct = options.maxDistinct ?? 2 ** 18
+    this.maxLevels = options.maxLevels ?? DEFAULT_MAX_LEVELS
     for (const s of options.special) {
       const t = s.trim()
       this.specialText.set(t, t)
@@ -80,6 +93,7 @@ export class ColumnProfiler {
    * missing tokens and known levels are never missing or special.
    */
   add(cell: string, bad: number): void {
+    if (this.overLevelCap) return
     if (this.numeric) {
       const x = parseNumericCell(cell)
       if (!Number.isNaN(x)) {
@@ -106,6 +120,7 @@ export class ColumnProfiler {
     if (this.numeric) this.becomeCategorical()
     let slot = this.levels.get(cell)
     if (slot === undefined) {
+      if (this.levels.size >= this.maxLevels) return this.dropLevels()
       slot = this.goods.push(0) - 1
       this.bads.push(0)
       this.levels.set(cell, slot)
@@ -157,6 +172,15 @@ export class ColumnProfiler {
     this.numeric = false
     this.numbers.keysInOrder().forEach((x, slot) => this.levels.set(String(x), slot))
     this.numbers = new DoubleIndex(16)
+    if (this.levels.size > this.maxLevels) this.dropLevels()
+  }
+
+  /** Past the level cap: free the level table (memory stays bounded) and ignore the rest of the column. */
+  private dropLevels(): void {
+    this.overLevelCap = true
+    this.levels.clear()
+    this.goods = []
+    this.bads = []
   }
 
   finish(): ColumnProfile {
@@ -175,6 +199,7 @@ export class ColumnProfiler {
       missing: [this.missing[0], this.missing[1]],
       special: new Map([...this.specialCounts].sort((a, b) => compareText(a[0], b[0]))),
       precisionBits: this.numeric ? this.bits : null,
+      overLevelCap: this.overLevelCap,
     }
   }
 }

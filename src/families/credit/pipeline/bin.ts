@@ -2,7 +2,9 @@
  * `credit bin` end to end, minus the terminal: profile the table (one streaming pass), read the xgb1
  * thresholds when that method is asked for, then bin every feature with WoE, IV and their standard errors.
  */
+import {InputError} from '../../../core/errors.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
+import {DEFAULT_MAX_LEVELS} from '../kernels/column-profile.js'
 import {loadXgb1Thresholds} from '../io/xgb1-input.js'
 import {profileTable} from '../io/profile-table.js'
 import {binFeatures, type BinResult} from '../kernels/bin-features.js'
@@ -23,6 +25,8 @@ export interface BinRequest {
   readonly data: string
   readonly select: ColumnSelection
   readonly maxDistinct: number
+  /** Categorical columns with more levels are identifiers: skipped with a warning. */
+  readonly maxLevels?: number
   /** xgb1 only: boosting rounds. */
   readonly rounds: number
   readonly binning: BinningOptions
@@ -39,20 +43,38 @@ export interface BinOutcome {
 
 export async function runCreditBin(request: BinRequest, stopwatch: Stopwatch): Promise<BinOutcome> {
   const {data, select, binning} = request
-  const table = await stopwatch.time('profile', () => profileTable(data, {...select, maxDistinct: request.maxDistinct}))
+  const maxLevels = request.maxLevels ?? DEFAULT_MAX_LEVELS
+  const table = await stopwatch.time('profile', () =>
+    profileTable(data, {...select, maxDistinct: request.maxDistinct, maxLevels: request.maxLevels}),
+  )
   const thresholds =
     binning.method === 'xgb1'
       ? await stopwatch.time('xgb1', () =>
           loadXgb1Thresholds(data, {...select, rounds: request.rounds, monotonic: request.monotonic}),
         )
       : undefined
+  const identifiers = table.profiles.filter((p) => p.overLevelCap)
+  const profiles = table.profiles.filter((p) => !p.overLevelCap)
+  if (profiles.length === 0)
+    throw new InputError(`every feature has more than ${maxLevels} levels (identifiers); raise --max-levels`, {
+      file: data,
+      field: identifiers.map((p) => p.name).join(', '),
+    })
   const result = await stopwatch.time('bin', () =>
-    binFeatures({...table, target: select.target}, binning, request.info, thresholds),
+    binFeatures({...table, profiles, target: select.target}, binning, request.info, thresholds),
   )
-  const warnings = table.profiles
-    .filter((p) => p.precisionBits !== null)
-    .map(
-      (p) => `${p.name}: more than ${request.maxDistinct} distinct values; rounded to ${p.precisionBits} mantissa bits`,
-    )
+  const warnings = [
+    ...identifiers.map(
+      (p) =>
+        `${p.name}: more than ${maxLevels} distinct levels, taken for an identifier and skipped ` +
+        '(raise --max-levels, or group the levels before binning)',
+    ),
+    ...profiles
+      .filter((p) => p.precisionBits !== null)
+      .map(
+        (p) =>
+          `${p.name}: more than ${request.maxDistinct} distinct values; rounded to ${p.precisionBits} mantissa bits`,
+      ),
+  ]
   return {result, warnings}
 }
