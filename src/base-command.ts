@@ -195,11 +195,13 @@ export abstract class InfolensCommand<R = unknown> extends Command {
    */
   protected emit<T>(report: Report<T>, render: (report: Report<T>) => string): Report<T> {
     const out = this.baseFlagValues.out
+    // render first: a rendering that fails must not leave a report behind that claims the run succeeded
+    const text = this.humanOutput ? render(report) : undefined
     if (out) {
       refuseInputAsOutput(out, '--out')
       writeJsonAtomic(out, report)
     }
-    if (this.humanOutput) this.log(render(report))
+    if (text !== undefined) this.log(text)
     return report
   }
 

@@ -14,9 +14,15 @@ export function formatBytes(bytes: number): string {
   return unit === 0 ? `${bytes} B` : `${value.toPrecision(3)} ${units[unit]}`
 }
 
+/** Tensor rows shown in the terminal; MoE checkpoints hold 10k-90k tensors, the report has them all. */
+export const MAX_TERMINAL_TENSORS = 60
+
 export function renderCheckpointInventory(inv: CheckpointInventory): string {
-  const rows = inv.tensors.map((t) => [t.name, t.dtype, `[${t.shape.join(', ')}]`, t.parameters, t.bytes, t.shard])
-  const table = renderTable(['tensor', 'dtype', 'shape', 'parameters', 'bytes', 'shard'], rows)
+  const shown = inv.tensors.slice(0, MAX_TERMINAL_TENSORS)
+  const rows = shown.map((t) => [t.name, t.dtype, `[${t.shape.join(', ')}]`, t.parameters, t.bytes, t.shard])
+  const hidden = inv.tensors.length - shown.length
+  const more = hidden > 0 ? `\n${hidden} more tensor(s) not shown (all in --json / --out; narrow with --filter)` : ''
+  const table = renderTable(['tensor', 'dtype', 'shape', 'parameters', 'bytes', 'shard'], rows) + more
   const byDtype = Object.entries(inv.totals.parametersByDtype)
     .map(([dtype, n]) => `${dtype} ${formatNumber(n)}`)
     .join(', ')

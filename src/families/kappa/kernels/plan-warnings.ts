@@ -21,8 +21,9 @@ export function planWarnings(
 ): string[] {
   const warnings: string[] = []
   const mp = candidates.filter((c) => c.kind === 'linear-weight').map((c) => c.kappa_mp)
-  const lo = Math.min(...mp)
-  const hi = Math.max(...mp)
+  // a loop, not Math.min(...mp): spreading 100k+ arguments overflows the stack on large MoE checkpoints
+  const lo = mp.reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY)
+  const hi = mp.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY)
   if (!perType && mp.length > 1 && (hi === Number.POSITIVE_INFINITY ? lo < Number.POSITIVE_INFINITY : hi > 2 * lo)) {
     warnings.push(
       `raw kappa favours thin matrices: the random-matrix baseline kappa_mp ranges from ${fmt(lo)} to ${fmt(hi)} over the candidate shapes; compare kappa with kappa_mp or use --per-type`,
