@@ -4,7 +4,7 @@
  * A run that fails or is killed (SIGINT/SIGTERM) leaves no partial output: the
  * temporary files still open are removed by the signal handler installed here.
  */
-import {closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import {randomBytes} from 'node:crypto'
 import {classifyWriteError, refuseInputAsOutput} from './output-paths.js'
@@ -32,10 +32,40 @@ function installSignalHandlers(): void {
   process.once('exit', removePendingTemps)
 }
 
+/**
+ * Temporary files of `target` left by a run killed with SIGKILL (no handler could remove them): their PID no longer
+ * runs. Removed by the next run that writes the same target, so they never pile up.
+ */
+function removeOrphanedTemps(target: string): void {
+  const prefix = `.${basename(target)}.tmp-`
+  let names: string[]
+  try {
+    names = readdirSync(dirname(target))
+  } catch {
+    return // the write itself will report an unusable directory
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue
+    const pid = Number(name.slice(prefix.length).split('-')[0])
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid))
+      rmSync(join(dirname(target), name), {force: true})
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM' // alive, but another user's
+  }
+}
+
 /** A temporary path next to `target`, registered for removal on failure or signal. */
 export function reserveTempPath(target: string): string {
   refuseInputAsOutput(target)
   installSignalHandlers()
+  removeOrphanedTemps(target)
   const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
   pendingTemps.add(temp)
   return temp

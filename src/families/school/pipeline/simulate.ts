@@ -142,6 +142,9 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
         rows,
       )
       o.onFrame?.(frame)
+      // The steps run synchronously; between frames, let SIGINT/SIGTERM handlers run (they remove the
+      // temporary NetCDF file and exit 130/143), so a long run stops within one frame of the signal.
+      await yieldToEventLoop()
     }
     await writer?.close()
   } catch (error) {
@@ -217,4 +220,9 @@ export type SimulationResult = Omit<SchoolRunResult, 'time' | 'series' | 'ensemb
   ensemble: EnsembleResult | null
   netcdf: string | null
   plot: string | null
+}
+
+/** One turn of the event loop (setImmediate: after pending I/O and signal callbacks). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }

@@ -1,0 +1,57 @@
+/**
+ * Signals mid-run (issue 18, item 3): a long `school simulate --nc` stops soon after SIGINT/SIGTERM, exits 130/143,
+ * leaves no temporary file and the target untouched; temporary files orphaned by SIGKILL are removed by the next
+ * run that writes the same target. The bound on the stop is a hang detector (10 s on a loaded CI box), not a timing.
+ */
+import {spawn} from 'node:child_process'
+import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {test} from 'node:test'
+import assert from 'node:assert/strict'
+import {runCli, tempDir} from '../helpers/cli.js'
+
+const runJs = new URL('../../bin/run.js', import.meta.url).pathname
+const temps = (dir: string) => readdirSync(dir).filter((n) => n.includes('.tmp-'))
+
+async function untilTempAppears(dir: string): Promise<void> {
+  for (let i = 0; i < 400 && temps(dir).length === 0; i++) await new Promise((r) => setTimeout(r, 50))
+  assert.ok(temps(dir).length > 0, 'the run started writing')
+}
+
+for (const [signal, code] of [
+  ['SIGINT', 130],
+  ['SIGTERM', 143],
+] as const) {
+  test(`${signal} during school simulate --ensemble --nc: exit ${code}, no temp file, target untouched`, async () => {
+    const dir = tempDir()
+    const target = join(dir, 'run.nc')
+    writeFileSync(target, 'previous run\n')
+    const args = ['school', 'simulate', '--ensemble', '8', '--steps', '100000', '--nc', target, '--quiet']
+    const child = spawn(process.execPath, [runJs, ...args], {stdio: 'ignore'})
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
+    await untilTempAppears(dir)
+    const sent = Date.now()
+    child.kill(signal)
+    const hang = new Promise<'hang'>((resolve) => setTimeout(() => resolve('hang'), 10_000).unref())
+    const result = await Promise.race([exited, hang])
+    if (result === 'hang') child.kill('SIGKILL')
+    assert.notEqual(result, 'hang', `still running ${Date.now() - sent} ms after ${signal}`)
+    assert.equal(result, code)
+    assert.deepEqual(temps(dir), [])
+    assert.equal(readFileSync(target, 'utf8'), 'previous run\n')
+  })
+}
+
+test('a temporary file orphaned by SIGKILL is removed by the next run writing that target', () => {
+  const dir = tempDir()
+  const target = join(dir, 'run.nc')
+  const orphan = join(dir, `.run.nc.tmp-${2 ** 22 + 12345}-deadbeef`) // above pid_max's default: never running
+  const foreign = join(dir, '.other.nc.tmp-1-cafebabe') // another target's: left alone
+  writeFileSync(orphan, 'partial')
+  writeFileSync(foreign, 'partial')
+  const r = runCli(['school', 'simulate', '--agents', '10', '--steps', '5', '--nc', target, '--quiet'])
+  assert.equal(r.status, 0, r.stderr)
+  assert.ok(existsSync(target))
+  assert.equal(existsSync(orphan), false)
+  assert.equal(existsSync(foreign), true)
+})
