@@ -23,7 +23,8 @@
  *
  * Layout: directory `$INFOLENS_CACHE_DIR` or `~/.cache/infolens/spectra`; per entry `<id>.f64` (little-endian
  * float64) and `<id>.json` ({format: 2, key fields, method, count, byteLength, sha256 of the .f64 bytes,
- * createdAt}), id = sha256 of the canonical key. Both files are written atomically (temp + fsync + rename), the
+ * createdAt}), id = sha256 of the canonical key. Both files are written atomically (temp + rename; no fsync: an
+ * entry lost to a power cut is a miss, and a torn one fails its checksum), the
  * data file first, so a present `.json` always names its data. A read is verified before it is trusted: every
  * key field, the data size (count·8 = byteLength = file size, count at most the tensor's elements, checked
  * before reading), regular files only (never a symlink, device or FIFO), the SHA-256 of the data (streamed in
@@ -34,7 +35,7 @@ import {createHash} from 'node:crypto'
 import {closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readFileSync, readSync} from 'node:fs'
 import {homedir} from 'node:os'
 import {join} from 'node:path'
-import {writeFileAtomic, writeJsonAtomic} from '../io/atomic-write.js'
+import {writeFileAtomic} from '../io/atomic-write.js'
 
 export type SpectrumView = 'matrix' | 'conv2d-slices' | 'reshape-2d' | 'experts'
 
@@ -196,7 +197,8 @@ export async function putCachedSingularValues(
   const base = join(dir, entryId(key))
   const bytes = Buffer.alloc(values.length * 8)
   for (let i = 0; i < values.length; i++) bytes.writeDoubleLE(values[i], i * 8)
-  writeFileAtomic(`${base}.f64`, bytes)
+  // atomic but not fsync'ed: entries verify themselves (size + SHA-256) on read, so a lost write is only a miss
+  writeFileAtomic(`${base}.f64`, bytes, {durable: false})
   const meta: EntryMeta = {
     format: ENTRY_FORMAT,
     fileSha256: key.fileSha256,
@@ -210,5 +212,5 @@ export async function putCachedSingularValues(
     sha256: sha256(bytes),
     createdAt: new Date().toISOString(),
   }
-  writeJsonAtomic(`${base}.json`, meta)
+  writeFileAtomic(`${base}.json`, JSON.stringify(meta, null, 2) + '\n', {durable: false})
 }

@@ -71,13 +71,19 @@ export function reserveTempPath(target: string): string {
   return temp
 }
 
-/** Moves a finished temporary file onto its target (fsync first) and forgets it. */
-export function commitTempPath(temp: string, target: string): void {
-  const fd = openSync(temp, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
+/**
+ * Moves a finished temporary file onto its target (fsync first unless `durable` is false) and forgets it.
+ * Not durable is for self-verifying files such as cache entries: a power cut may lose them, never corrupt what
+ * a reader accepts, and the fsync per entry is what made a first cached run slower than an uncached one.
+ */
+export function commitTempPath(temp: string, target: string, durable = true): void {
+  if (durable) {
+    const fd = openSync(temp, 'r')
+    try {
+      fsyncSync(fd)
+    } finally {
+      closeSync(fd)
+    }
   }
   try {
     renameSync(temp, target)
@@ -123,12 +129,12 @@ function closeQuietly(fd: number): void {
  * Streams a file into place: `fill` writes to a temporary file descriptor; on success
  * the file is fsync'ed and renamed onto `target`, on failure it is removed.
  */
-export function writeAtomicSync<T>(target: string, fill: (fd: number) => T): T {
+export function writeAtomicSync<T>(target: string, fill: (fd: number) => T, durable = true): T {
   const {temp, fd} = openTemp(target)
   try {
     const result = fill(fd)
     closeSync(fd)
-    commitTempPath(temp, target)
+    commitTempPath(temp, target, durable)
     return result
   } catch (error) {
     closeQuietly(fd)
@@ -153,8 +159,9 @@ export async function writeAtomic<T>(target: string, fill: (fd: number) => Promi
 }
 
 /** Writes `data` to `target` atomically. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  writeAtomicSync(target, (fd) => writeFully(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data))
+export function writeFileAtomic(target: string, data: string | Uint8Array, options: {durable?: boolean} = {}): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+  writeAtomicSync(target, (fd) => writeFully(fd, bytes), options.durable ?? true)
 }
 
 /** Writes a JSON document (2-space indent, trailing newline) atomically. */
