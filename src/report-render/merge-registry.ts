@@ -1,0 +1,17 @@
+/**
+ * Result mergers for `report merge`, by the command that wrote the parts (the shard record's `command`).
+ * Each family owns its merge logic; this list composes them, as the section registry does for rendering.
+ */
+import type {ResultMerger} from '../core/shard/result-merger.js'
+import {mergeSpectralResults} from '../families/spectral/pipeline/merge.js'
+
+const mergers: Readonly<Record<string, ResultMerger>> = {
+  'spectral:analyze': mergeSpectralResults,
+}
+
+/** Command ids whose parts `report merge` combines. */
+export const mergeableCommands: readonly string[] = Object.keys(mergers)
+
+export function resultMergerFor(command: string): ResultMerger | undefined {
+  return Object.hasOwn(mergers, command) ? mergers[command] : undefined
+}
