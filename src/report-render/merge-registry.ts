@@ -4,8 +4,10 @@
  */
 import type {ResultMerger} from '../core/shard/result-merger.js'
 import {mergeSpectralResults} from '../families/spectral/pipeline/merge.js'
+import {mergeSweepResults} from '../families/school/pipeline/sweep-shard.js'
 
 const mergers: Readonly<Record<string, ResultMerger>> = {
+  'school:sweep': mergeSweepResults,
   'spectral:analyze': mergeSpectralResults,
 }
 
