@@ -5,8 +5,10 @@
 import type {ResultMerger} from '../core/shard/result-merger.js'
 import {mergeSpectralResults} from '../families/spectral/pipeline/merge.js'
 import {mergeSweepResults} from '../families/school/pipeline/sweep-shard.js'
+import {mergeEnsembleResults} from '../families/school/pipeline/ensemble-shard.js'
 
 const mergers: Readonly<Record<string, ResultMerger>> = {
+  'school:simulate': mergeEnsembleResults,
   'school:sweep': mergeSweepResults,
   'spectral:analyze': mergeSpectralResults,
 }

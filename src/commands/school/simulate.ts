@@ -16,6 +16,10 @@ import {
   type SimulationResult,
 } from '../../families/school/pipeline/simulate.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
+import {checkEnsembleShard, runEnsembleShard} from '../../families/school/pipeline/ensemble-shard.js'
+import {attachShard} from '../../core/shard/partial-report.js'
+import {resolveShard} from '../../core/shard/shard-spec.js'
+import {shardFlags} from '../../shard-flags.js'
 
 const num = (summary: string) => Flags.string({summary, helpGroup: 'MODEL'})
 
@@ -60,6 +64,7 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
       summary: 'Run M independent members with seeds seed, seed+1, ... (member dimension in --nc).',
       helpValue: 'M',
     }),
+    ...shardFlags,
   }
 
   async run(): Promise<Report<SimulationResult>> {
@@ -72,6 +77,29 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
     )
     const p = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const members = parseEnsembleFlag(flags.ensemble, p)
+    const shard = resolveShard(flags)
+    if (shard) {
+      checkEnsembleShard(members, flags)
+      const {result, work} = await this.stopwatch.time('simulate', () =>
+        runEnsembleShard(p, members, shard, {
+          centroid: flags.centroid,
+          search: flags.search,
+          createdAt: creationTime(),
+        }),
+      )
+      const options = {...flags}
+      const part = await this.envelope({
+        schema: 'infolens.school/1',
+        inputs: flags.params ? [flags.params] : [],
+        options,
+        seed: p.seed,
+        result,
+      })
+      return this.emit(
+        attachShard(part, 'school:simulate', shard, work),
+        () => `shard ${shard.index}/${shard.count}: members ${work.items.join(', ')}`,
+      ) as unknown as Report<SimulationResult>
+    }
     const tensor = flags.precision === 'float32' ? (await this.engine(), await tensorflow()) : undefined
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
     const run = await this.stopwatch.time('simulate', () =>

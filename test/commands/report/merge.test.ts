@@ -73,6 +73,17 @@ test('school sweep: 2 shards (Kubernetes index + --shards) merged = the single-m
   assertMatchesSchema(JSON.parse(readFileSync(join(parts, 'report.json'), 'utf8')), 'school.schema.json')
 })
 
+test('school simulate --ensemble: 3 shards merged = the single-machine report (statistics over all members)', () => {
+  const args = ['school', 'simulate', '--ensemble', '5', '--agents', '20', '--steps', '12', '--config', 'torus']
+  const {one, merged, single, parts} = singleAndMerged('ensemble', args, 3, (k) => ({args: ['--shard', `${k}/3`]}))
+  assert.equal(one.status, 0, one.stderr)
+  assert.equal(merged.status, 0, merged.stderr)
+  assertSameReport(single, parts)
+  const r = runCli([...args.slice(0, 2), '--shard', '0/2'])
+  assert.equal(r.status, 2)
+  assert.match(r.stderr, /^infolens: error: --shard: expected --ensemble M >= 2 with --shard[^\n]*\n$/)
+})
+
 /** Runs `report merge` in the spectral folder; asserts exit 2, one stderr line matching `message`, no output. */
 function assertRefused(parts: string[], message: RegExp) {
   const dir = join(root, 'spectral', 'sharded')
