@@ -40,6 +40,7 @@ const tensors = Array.from({length: 8}, (_, k) => ({
   shape: [size, size],
   data: Float32Array.from(normal.fill(size * size), (x) => x * 0.02),
 }))
+mkdirSync(join(dir, 'ckpt'))
 writeShardedSafetensors(join(dir, 'ckpt'), tensors, {shards: 3})
 const bin = join(dir, 'bin')
 mkdirSync(bin)
