@@ -113,7 +113,10 @@ test('cluster emit refuses N < 1, a command that cannot be sharded and --shard i
   const out = join(root, 'refused')
   for (const [argv, message] of [
     [['--shards', '0', '--out', out, '--', ...sweep], /--shards: expected N >= 1/],
-    [['--shards', '2', '--out', out, '--', 'school', 'simulate'], /expected a shardable infolens command line/],
+    [
+      ['--shards', '2', '--out', out, '--', 'school', 'analyze', 'run.nc'],
+      /expected a shardable infolens command line/,
+    ],
     [['--shards', '2', '--out', out], /expected a shardable infolens command line after --/],
     [['--shards', '2', '--out', out, '--', ...sweep, '--shard', '0/2'], /leave --shard out/],
   ] as const) {
