@@ -6,8 +6,10 @@ import type {ResultMerger} from '../core/shard/result-merger.js'
 import {mergeSpectralResults} from '../families/spectral/pipeline/merge.js'
 import {mergeSweepResults} from '../families/school/pipeline/sweep-shard.js'
 import {mergeEnsembleResults} from '../families/school/pipeline/ensemble-shard.js'
+import {mergeKappaResults} from '../families/kappa/plan-shard.js'
 
 const mergers: Readonly<Record<string, ResultMerger>> = {
+  'kappa:plan': mergeKappaResults,
   'school:simulate': mergeEnsembleResults,
   'school:sweep': mergeSweepResults,
   'spectral:analyze': mergeSpectralResults,

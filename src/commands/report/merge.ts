@@ -34,7 +34,7 @@ export default class ReportMerge extends InfolensCommand<Report<unknown>> {
       parts[0].report.options,
     )
     const mergeSeconds = (performance.now() - started) / 1000
-    const report = mergeEnvelope(parts, merged.result, {out: flags.out, mergeSeconds})
+    const report = mergeEnvelope(parts, merged.result, {out: flags.out, mergeSeconds, warnings: merged.warnings})
     this.emit(
       report,
       () => `merged ${parts.length} part(s) of ${command.replace(':', ' ')} (plan ${report.sharding.plan})`,

@@ -38,12 +38,12 @@ function summedTimings(parts: readonly ReadPart[], mergeSeconds: number): Record
 export function mergeEnvelope<R>(
   parts: readonly ReadPart[],
   result: R,
-  context: {out?: string; mergeSeconds: number},
+  context: {out?: string; mergeSeconds: number; warnings?: readonly string[]},
 ): Report<R> & {sharding: {plan: string; shards: number}} {
   const first = parts[0].report
   const options = {...first.options}
   if ('out' in options && context.out !== undefined) options.out = context.out
-  const warnings = [...new Set(parts.flatMap((p) => p.report.warnings ?? []))]
+  const warnings = context.warnings ?? [...new Set(parts.flatMap((p) => p.report.warnings ?? []))]
   const report = buildReport({
     schema: first.schema,
     command: unshardedCommand(first.command, context.out),

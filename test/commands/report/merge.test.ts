@@ -73,6 +73,17 @@ test('school sweep: 2 shards (Kubernetes index + --shards) merged = the single-m
   assertMatchesSchema(JSON.parse(readFileSync(join(parts, 'report.json'), 'utf8')), 'school.schema.json')
 })
 
+test('kappa plan: 3 shards merged = the single-machine plan (budget selection once over all tensors)', () => {
+  const args = ['kappa', 'plan', sharded, '--no-cache', '--count', '5']
+  const {one, merged, single, parts} = singleAndMerged('kappa', args, 3, (k) => ({args: ['--shard', `${k}/3`]}))
+  assert.equal(one.status, 0, one.stderr)
+  assert.equal(merged.status, 0, merged.stderr)
+  assertSameReport(single, parts)
+  const report = JSON.parse(readFileSync(join(parts, 'report.json'), 'utf8'))
+  assertMatchesSchema(report, 'kappa.schema.json')
+  assert.equal(report.result.selection.parameters.length, 5)
+})
+
 test('school simulate --ensemble: 3 shards merged = the single-machine report (statistics over all members)', () => {
   const args = ['school', 'simulate', '--ensemble', '5', '--agents', '20', '--steps', '12', '--config', 'torus']
   const {one, merged, single, parts} = singleAndMerged('ensemble', args, 3, (k) => ({args: ['--shard', `${k}/3`]}))
