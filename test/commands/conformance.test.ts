@@ -94,6 +94,11 @@ const missingFile = (name: string, rest: (scratch: string) => string[] = () => [
 
 const badInvocations: Record<string, BadInvocation> = {
   'checkpoint:inspect': missingFile('missing.safetensors'),
+  'cluster:emit': {
+    argv: (s) => ['--shards', '0', '--', 'spectral', 'analyze', join(s, 'missing.safetensors')],
+    names: () => '--shards',
+    exception: 'it writes job files for a command line given after --: the bad input is N < 1',
+  },
   // The credit commands read --bins/--card first: valid ones are passed so the data path is what is missing.
   'credit:bin': missingFile('missing.csv', () => ['--target', 'y']),
   'credit:fairness': missingFile('missing.csv', () => ['--target', 'y', '--bins', bins, '--protected', 'cat==a']),
@@ -117,6 +122,7 @@ const badInvocations: Record<string, BadInvocation> = {
   },
   'kappa:plan': missingFile('missing.safetensors'),
   'netcdf:dump': missingFile('missing.nc'),
+  'report:merge': missingFile('missing.json'),
   'report:render': missingFile('missing.json'),
   'school:analyze': missingFile('missing.nc'),
   'school:simulate': {
@@ -208,8 +214,13 @@ const validInvocations: Record<string, ValidInvocation> = {
   'uq:tsu': {argv: () => [join(uqd, 'items-tsu.jsonl')], inputs: [join(uqd, 'items-tsu.jsonl')]},
 }
 
-/** Commands with no cheap valid invocation, and why (none today). */
-const noValidInvocation: Record<string, string> = {}
+/** Commands with no cheap valid invocation, and why. */
+const noValidInvocation: Record<string, string> = {
+  'cluster:emit':
+    'the flags this suite appends would land after -- in the emitted command line; test/commands/cluster/emit.test.ts runs it',
+  'report:merge':
+    'it needs the parts of a sharded run; test/commands/report/merge.test.ts makes them and checks the schema',
+}
 
 // ---- running: every child process behind one small limit ------------------------------------
 
@@ -270,6 +281,11 @@ interface Runs {
   quiet?: Promise<CliResult>
 }
 const runs = new Map<string, Runs>()
+/** Appends the suite's flags, before a `--` (what follows it is another command line: `cluster emit`). */
+const withFlags = (argv: string[], flags: string[]) => {
+  const dash = argv.indexOf('--')
+  return dash < 0 ? [...argv, ...flags] : [...argv.slice(0, dash), ...flags, ...argv.slice(dash)]
+}
 const scratch = (id: string, kind: string) => at('bad', `${id.replace(/:/g, '-')}-${kind}`)
 const quietOut = (id: string) => at(`quiet-${id.replace(/:/g, '-')}.json`)
 
@@ -284,7 +300,9 @@ before(() => {
       const badRun = (kind: string, extra: string[]) => {
         const s = scratch(id, kind)
         mkdirSync(s, {recursive: true})
-        return workspace.then(() => cli([...words(id), ...bad.argv(s), '--out', join(s, 'out.json'), ...extra]))
+        return workspace.then(() =>
+          cli([...words(id), ...withFlags(bad.argv(s), ['--out', join(s, 'out.json'), ...extra])]),
+        )
       }
       r.bad = badRun('plain', [])
       r.badJson = badRun('json', ['--json'])
@@ -297,10 +315,7 @@ before(() => {
       r.unknownFlag = workspace.then(() =>
         cli([
           ...words(id),
-          ...(valid ? valid.argv('flag') : bad!.argv(s)),
-          '--out',
-          join(s, 'out.json'),
-          '--no-such-flag',
+          ...withFlags(valid ? valid.argv('flag') : bad!.argv(s), ['--out', join(s, 'out.json'), '--no-such-flag']),
         ]),
       )
     }

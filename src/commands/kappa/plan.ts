@@ -2,6 +2,11 @@ import {Args, Flags} from '@oclif/core'
 import {basename} from 'node:path'
 import {InfolensCommand} from '../../base-command.js'
 import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
+import {attachShard} from '../../core/shard/partial-report.js'
+import {resolveShard} from '../../core/shard/shard-spec.js'
+import {planCheckpointShard} from '../../families/kappa/plan-shard.js'
+import {shardFlags} from '../../shard-flags.js'
+import {InputError} from '../../core/errors.js'
 import {openSpectraStore} from '../../families/kappa/io/shared-spectra-store.js'
 import {planCheckpoint, type KappaPlanResult} from '../../families/kappa/pipeline.js'
 import {planRequest} from '../../families/kappa/flags.js'
@@ -82,6 +87,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       helpValue: 'DIR',
     }),
     'no-cache': Flags.boolean({summary: 'Neither read nor write cached spectra.'}),
+    ...shardFlags,
   }
 
   async run(): Promise<Report<KappaPlanResult>> {
@@ -98,13 +104,31 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       eps: flags.eps,
     })
     const {store, dir} = openSpectraStore(flags['no-cache'] ? null : flags.cache)
-    const {result, files} = await planCheckpoint(args.path, request, {
+    const env = {
       store,
       cacheDir: dir,
       threads: this.threads,
       stopwatch: this.stopwatch,
-      progress: (n) => this.progress(n, 'kappa'),
-    })
+      progress: (n: number) => this.progress(n, 'kappa'),
+    }
+    const shard = resolveShard(flags)
+    if (shard) {
+      // a part holds summaries, not a plan: the budget selection happens once, in `report merge`
+      if (flags.emit) throw new InputError('--emit is not supported with --shard yet', {field: '--shard'})
+      const part = await planCheckpointShard(args.path, request, env, shard)
+      const report = await this.envelope({
+        schema: 'infolens.kappa/1',
+        inputs: part.files,
+        options: {...this.optionsAsTyped(flags), path: args.path},
+        result: part.result,
+      })
+      const done = `shard ${shard.index}/${shard.count}: ${part.work.items.length} of ${part.work.total} candidates`
+      return this.emit(
+        attachShard(report, 'kappa:plan', shard, part.work),
+        () => done,
+      ) as unknown as Report<KappaPlanResult>
+    }
+    const {result, files} = await planCheckpoint(args.path, request, env)
     const report = await this.envelope({
       schema: 'infolens.kappa/1',
       inputs: files,

@@ -15,6 +15,10 @@ import {
   type SimulationResult,
 } from '../../families/school/pipeline/simulate.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
+import {checkEnsembleShard, runEnsembleShard} from '../../families/school/pipeline/ensemble-shard.js'
+import {attachShard} from '../../core/shard/partial-report.js'
+import {resolveShard} from '../../core/shard/shard-spec.js'
+import {shardFlags} from '../../shard-flags.js'
 
 export default class SchoolSimulate extends InfolensCommand<Report<SimulationResult>> {
   static override summary =
@@ -51,6 +55,7 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
       summary: 'float64: CPU reference kernel; float32: tfjs tensor kernel on the --backend engine, members batched.',
     })(),
     ensemble: ensembleFlag,
+    ...shardFlags,
   }
 
   async run(): Promise<Report<SimulationResult>> {
@@ -58,6 +63,29 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
     const overrides = schoolOverrides(flags)
     const p = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const members = checkEnsembleSeeds(flags.ensemble, p)
+    const shard = resolveShard(flags)
+    if (shard) {
+      checkEnsembleShard(members, flags)
+      const {result, work} = await this.stopwatch.time('simulate', () =>
+        runEnsembleShard(p, members, shard, {
+          centroid: flags.centroid,
+          search: flags.search,
+          createdAt: creationTime(),
+        }),
+      )
+      const options = this.optionsAsTyped(flags)
+      const part = await this.envelope({
+        schema: 'infolens.school/1',
+        inputs: flags.params ? [flags.params] : [],
+        options,
+        seed: p.seed,
+        result,
+      })
+      return this.emit(
+        attachShard(part, 'school:simulate', shard, work),
+        () => `shard ${shard.index}/${shard.count}: members ${work.items.join(', ')}`,
+      ) as unknown as Report<SimulationResult>
+    }
     const tensor = flags.precision === 'float32' ? (await this.engine(), await tensorflow()) : undefined
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
     const run = await this.stopwatch.time('simulate', () =>

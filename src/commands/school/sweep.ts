@@ -7,12 +7,17 @@ import {schoolModelFlags, schoolOverrides} from '../../families/school/flags.js'
 import {creationTime, resolveParameters} from '../../families/school/pipeline/simulate.js'
 import {parseSweep, runSweep, writeSweepNetcdf, type SweepRow} from '../../families/school/pipeline/sweep.js'
 import {renderTable} from '../../core/terminal/terminal.js'
+import {InputError} from '../../core/errors.js'
+import {attachShard} from '../../core/shard/partial-report.js'
+import {resolveShard} from '../../core/shard/shard-spec.js'
+import {runSweepShard, type PartialSweepRow} from '../../families/school/pipeline/sweep-shard.js'
+import {shardFlags} from '../../shard-flags.js'
 
 interface Result {
   parameter: string
   seeds: number[]
   statistic: string
-  rows: SweepRow[]
+  rows: SweepRow[] | PartialSweepRow[]
   netcdf: string | null
 }
 
@@ -34,6 +39,7 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
       summary: 'Centroid for M.',
     })(),
     nc: Flags.string({summary: 'Write the table as NetCDF (dims value, seed).', helpValue: 'FILE.nc'}),
+    ...shardFlags,
   }
 
   async run(): Promise<Report<Result>> {
@@ -41,12 +47,18 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
     const overrides = schoolOverrides(flags)
     const base = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const spec = parseSweep(flags.param, base)
+    const shard = resolveShard(flags)
+    if (shard && flags.nc) throw new InputError('--nc is not supported with --shard yet', {field: '--shard'})
     const bar = this.progress(spec.values.length * flags.seeds, 'sweep')
-    const rows = await this.stopwatch.time('sweep', () =>
-      runSweep(base, spec, flags.seeds, flags.centroid, flags.threads ?? 1, () => bar.tick()),
+    const threads = flags.threads ?? 1
+    const {rows, work} = await this.stopwatch.time('sweep', async () =>
+      shard
+        ? runSweepShard(base, spec, flags.seeds, flags.centroid, threads, shard, () => bar.tick())
+        : {rows: await runSweep(base, spec, flags.seeds, flags.centroid, threads, () => bar.tick()), work: undefined},
     )
     bar.stop()
-    if (flags.nc) await writeSweepNetcdf(flags.nc, base, spec, flags.seeds, rows, creationTime())
+    if (flags.nc && !shard)
+      await writeSweepNetcdf(flags.nc, base, spec, flags.seeds, rows as SweepRow[], creationTime())
     const result: Result = {
       parameter: spec.key,
       seeds: Array.from({length: flags.seeds}, (_, s) => base.seed + s),
@@ -61,11 +73,12 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
       seed: base.seed,
       result,
     })
-    return this.emit(report, (r) =>
+    const render = (r: Report<Result>) =>
       renderTable(
         [r.result.parameter, 'P', 'M', 'OSI'],
         r.result.rows.map((x) => [x.value, x.mean.polarization, x.mean.rotation, x.mean.oceanic_schooling_index]),
-      ),
-    )
+      )
+    if (shard && work) return this.emit(attachShard(report, 'school:sweep', shard, work), render)
+    return this.emit(report, render)
   }
 }

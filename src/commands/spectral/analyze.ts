@@ -7,6 +7,9 @@ import {runAnalyze, type AnalyzeFlags} from '../../families/spectral/pipeline/an
 import {fitFlags} from '../../families/spectral/flags.js'
 import type {SpectralReportResult} from '../../families/spectral/schema.js'
 import {renderSpectral} from '../../families/spectral/render/table.js'
+import {attachShard} from '../../core/shard/partial-report.js'
+import {resolveShard} from '../../core/shard/shard-spec.js'
+import {shardFlags} from '../../shard-flags.js'
 
 export default class SpectralAnalyze extends InfolensCommand<Report<SpectralReportResult>> {
   static override summary = 'HTSR / SETOL layer quality of a safetensors checkpoint (WeightWatcher-compatible metrics).'
@@ -24,6 +27,7 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
   }
   static override flags = {
     ...fitFlags,
+    ...shardFlags,
     layers: Flags.string({summary: 'Only tensors whose name matches REGEX.', helpValue: 'REGEX'}),
     exclude: Flags.string({summary: 'Skip tensors whose name matches REGEX.', helpValue: 'REGEX'}),
     'min-evals': integerFlag({
@@ -61,8 +65,13 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
   async run(): Promise<Report<SpectralReportResult>> {
     const {args, flags} = await this.parseWithBase(SpectralAnalyze)
     if (flags.gram === 'float32') await this.engine() // the float32 Gram runs on the tfjs backend
-    const {result, inputs} = await runAnalyze(args.path, flags as unknown as AnalyzeFlags, this.stopwatch, (total) =>
-      this.progress(total, 'spectral'),
+    const shard = resolveShard(flags)
+    const {result, inputs, work} = await runAnalyze(
+      args.path,
+      flags as unknown as AnalyzeFlags,
+      this.stopwatch,
+      (total) => this.progress(total, 'spectral'),
+      shard,
     )
     const options = {...flags, out: undefined, json: undefined}
     const report = await this.envelope({
@@ -72,6 +81,7 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
       seed: flags.randomize ? flags.seed : undefined,
       result,
     })
+    if (shard) return this.emit(attachShard(report, 'spectral:analyze', shard, work), renderSpectral) // `report merge` applies the gate
     this.emit(report, renderSpectral)
     if (result.gate && result.gate.failed.length > 0) {
       // The report is still printed (--json) and written (--out); the gate only sets the exit code.

@@ -12,7 +12,8 @@ import {linalgStatus} from '../../core/linalg/index.js'
 import type {Progress} from '../../core/terminal/progress.js'
 import type {Stopwatch} from '../../core/report/timings.js'
 import {openCheckpoint, type Checkpoint} from '../../core/safetensors/index.js'
-import {scanCheckpoint} from './io/checkpoint-spectra.js'
+import {scanCheckpoint, type ScanResult} from './io/checkpoint-spectra.js'
+import type {CandidateOptions} from './kernels/candidate-rules.js'
 import type {PlanRequest} from './flags.js'
 import type {SpectraStore} from './io/spectra-store.js'
 
@@ -39,18 +40,44 @@ export interface PlanEnvironment {
   progress(total: number): Progress
 }
 
+/** What the plan is built from: every tensor scanned (only `shard`'s candidates solved, with a shard). */
+export interface PlanScan {
+  readonly scan: ScanResult
+  readonly tiedHeadMissing: boolean
+  readonly compute: KappaPlanResult['compute']
+  readonly files: readonly string[]
+  /** Ordinals among the candidates (0 = first candidate) of those this run solved. */
+  readonly items: readonly number[]
+  readonly candidates: number
+}
+
 export async function planCheckpoint(
   path: string,
   request: PlanRequest,
   env: PlanEnvironment,
 ): Promise<{result: KappaPlanResult; files: readonly string[]}> {
+  const {scan, tiedHeadMissing, compute, files} = await scanForPlan(path, request, env)
+  const plan = buildPlan(scan.tensors, {...request.options, tiedHeadMissing})
+  return {result: {model: path, ...plan, compute}, files}
+}
+
+/** Opens, classifies and solves (the candidates chosen by `only`, default all); no plan yet. */
+export async function scanForPlan(
+  path: string,
+  request: PlanRequest,
+  env: PlanEnvironment,
+  choose: (checkpoint: Checkpoint, candidates: CandidateOptions) => ReadonlySet<number> | undefined = () => undefined,
+): Promise<PlanScan> {
   const checkpoint = await env.stopwatch.time('open', () => openCheckpoint(path))
   const pool = createLinalgPool({threads: env.threads})
+  const candidates: CandidateOptions = {...request.options, include: request.include, exclude: request.exclude}
+  const only = choose(checkpoint, candidates)
   const bar = env.progress(checkpoint.tensors.length)
   try {
     const scan = await env.stopwatch.time('spectra', () =>
       scanCheckpoint(checkpoint, {
-        candidates: {...request.options, include: request.include, exclude: request.exclude},
+        only,
+        candidates,
         eps: request.options.eps,
         store: env.store,
         concurrency: Math.max(1, pool.threads),
@@ -64,7 +91,6 @@ export async function planCheckpoint(
         path,
         scan.tensors.map((t) => t.classification),
       )
-    const plan = buildPlan(scan.tensors, {...request.options, tiedHeadMissing: tiedHeadMissing(checkpoint)})
     const compute = {
       solves: scan.solves,
       cache_hits: scan.cacheHits,
@@ -73,9 +99,14 @@ export async function planCheckpoint(
       cache: env.cacheDir,
       solver: linalgStatus().active,
     }
+    const all = scan.tensors.flatMap((t, i) => (t.classification.candidate ? [i] : []))
     return {
-      result: {model: path, ...plan, compute},
+      scan,
+      tiedHeadMissing: tiedHeadMissing(checkpoint),
+      compute,
       files: [...(checkpoint.layout.indexFile ? [checkpoint.layout.indexFile] : []), ...checkpoint.files],
+      items: all.flatMap((tensor, k) => (only === undefined || only.has(tensor) ? [k] : [])),
+      candidates: all.length,
     }
   } finally {
     bar.stop()

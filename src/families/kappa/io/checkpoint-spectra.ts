@@ -30,6 +30,8 @@ export interface ScanOptions {
   readonly solver: SingularValueSolver
   readonly concurrency: number
   readonly onTensor?: (name: string) => void
+  /** Solve only the candidates at these positions (a shard, --shard K/N); the others keep their classification. */
+  readonly only?: ReadonlySet<number>
 }
 
 export interface ScanResult {
@@ -61,7 +63,7 @@ export async function scanCheckpoint(checkpoint: Checkpoint, options: ScanOption
     while (next < checkpoint.tensors.length) {
       const index = next++
       const entry = checkpoint.tensors[index]
-      results[index] = await scanTensor(checkpoint, entry, options, fileSha, counters)
+      results[index] = await scanTensor(checkpoint, entry, options, fileSha, counters, options.only?.has(index) ?? true)
       options.onTensor?.(entry.name)
     }
   }
@@ -75,10 +77,11 @@ async function scanTensor(
   options: ScanOptions,
   fileSha: (file: string) => Promise<string>,
   counters: Counters,
+  mine: boolean,
 ): Promise<ScannedTensor> {
   const classification = classifyTensor(entry.name, entry.dtype, entry.shape, options.candidates)
   const base = {name: entry.name, dtype: entry.dtype, shape: entry.shape, classification}
-  if (!classification.candidate) return base
+  if (!classification.candidate || !mine) return base
   const key: SpectrumKey = {
     fileSha256: await fileSha(entry.file),
     tensor: entry.name,

@@ -7,7 +7,8 @@ import {InputError} from '../../../core/errors.js'
 import {NetcdfWriter, ncInt} from '../../../core/netcdf/index.js'
 import type {CentroidMode} from '../kernels/school-centroid.js'
 import {findParameterProblem, type SchoolParameters} from '../kernels/school-parameters.js'
-import {runSweepTasks} from './sweep-pool.js'
+import {runSweepTasks, type SweepMeans} from './sweep-pool.js'
+import type {SweepTask} from './sweep-worker.js'
 
 export const sweepMetrics = ['polarization', 'rotation', 'oceanic_schooling_index'] as const
 
@@ -44,6 +45,35 @@ export function parseSweep(text: string, base: SchoolParameters): SweepSpec {
   return {key, values}
 }
 
+/** The sweep's runs in value-major, seed-minor order; a run's id is its position. */
+export function sweepTasks(
+  base: SchoolParameters,
+  spec: SweepSpec,
+  seeds: number,
+  centroid: CentroidMode,
+): SweepTask[] {
+  return spec.values.flatMap((value, v) =>
+    Array.from({length: seeds}, (_, s) => ({
+      id: v * seeds + s,
+      parameters: {...base, [spec.key]: value, seed: base.seed + s},
+      centroid,
+    })),
+  )
+}
+
+/** One row per value from the runs' means (value-major, seed-minor); also how `report merge` rebuilds them. */
+export function sweepRows(values: readonly number[], seeds: number, means: readonly SweepMeans[]): SweepRow[] {
+  return values.map((value, v) => {
+    const runs = Object.fromEntries(
+      sweepMetrics.map((m) => [m, means.slice(v * seeds, (v + 1) * seeds).map((r) => r[m])]),
+    ) as SweepRow['runs']
+    const mean = Object.fromEntries(
+      sweepMetrics.map((m) => [m, runs[m].reduce((a, b) => a + b, 0) / seeds]),
+    ) as SweepRow['mean']
+    return {value, runs, mean}
+  })
+}
+
 /**
  * Runs every (value, seed) pair — on `threads` worker threads when more than one — and
  * collects the second-half means in value-major, seed-minor order.
@@ -56,23 +86,8 @@ export async function runSweep(
   threads: number,
   tick: () => void,
 ): Promise<SweepRow[]> {
-  const tasks = spec.values.flatMap((value, v) =>
-    Array.from({length: seeds}, (_, s) => ({
-      id: v * seeds + s,
-      parameters: {...base, [spec.key]: value, seed: base.seed + s},
-      centroid,
-    })),
-  )
-  const means = await runSweepTasks(tasks, threads, tick)
-  return spec.values.map((value, v) => {
-    const runs = Object.fromEntries(
-      sweepMetrics.map((m) => [m, means.slice(v * seeds, (v + 1) * seeds).map((r) => r[m])]),
-    ) as SweepRow['runs']
-    const mean = Object.fromEntries(
-      sweepMetrics.map((m) => [m, runs[m].reduce((a, b) => a + b, 0) / seeds]),
-    ) as SweepRow['mean']
-    return {value, runs, mean}
-  })
+  const means = await runSweepTasks(sweepTasks(base, spec, seeds, centroid), threads, tick)
+  return sweepRows(spec.values, seeds, means)
 }
 
 export async function writeSweepNetcdf(

@@ -22,6 +22,8 @@ import {seededRandom, shuffled} from '../../../core/random/sfc32.js'
 import {summarize, type SpectralSummary} from '../kernels/summary.js'
 import {openSpectraCache, type SpectraCache} from './cached-spectra.js'
 import {selectTensor, type SelectionOptions, type SkippedTensor} from './layer-selection.js'
+import {layersOfShard} from './shard-layers.js'
+import type {ShardSpec} from '../../../core/shard/shard-spec.js'
 
 export interface AnalyzeOptions extends SelectionOptions {
   readonly fixFingers: FixFingers
@@ -35,6 +37,8 @@ export interface AnalyzeOptions extends SelectionOptions {
   readonly keepEigenvalues: boolean
   /** Spectra cache directory; null disables it (--no-cache); undefined = default. Used with --gram float64 only. */
   readonly cacheDir?: string | null
+  /** Analyse only this shard's layers (--shard K/N); undefined = all. */
+  readonly shard?: ShardSpec
 }
 
 /** How many layers were eigen-solved and how many came from the spectra cache. */
@@ -54,6 +58,8 @@ export interface AnalyzeResult {
   eigenvalues: Map<string, Float64Array>
   files: string[]
   cache: CacheUse
+  /** Layers selected in the whole checkpoint (more than `layers` in a shard). */
+  selected: number
 }
 
 /** 32-bit FNV-1a of a tensor name: per-layer seeds that do not depend on which layers are selected. */
@@ -236,12 +242,13 @@ export async function analyzeCheckpoint(
       if ('skipped' in s) skipped.push(s.skipped)
       else chosen.push({...s, id: chosen.length})
     }
-    pool = createLinalgPool({threads: workerCount(o.threads, chosen)})
+    const mine = layersOfShard(chosen, o.shard)
+    pool = createLinalgPool({threads: workerCount(o.threads, mine)})
     const eigenvalues = new Map<string, Float64Array>()
     const layers: SpectralLayer[] = new Array(chosen.length)
     // At most `threads` tensors in flight bounds memory to one tensor per worker; largest first (below).
     await forEachInFlight(
-      largestFirst(chosen),
+      largestFirst(mine),
       Math.max(1, pool.threads),
       ({entry, geometry}) => layerSpectra(ck, pool!, cache, use, entry, geometry, o),
       async ({entry, geometry, id}, spectra) => {
@@ -253,13 +260,15 @@ export async function analyzeCheckpoint(
     )
     const ordered = chosen.map((c) => c.entry.name)
     const sortedEigs = new Map(ordered.filter((n) => eigenvalues.has(n)).map((n) => [n, eigenvalues.get(n)!] as const))
+    const analysed = layers.filter(() => true) // a shard leaves the other shards' ids as holes
     return {
-      layers,
+      layers: analysed,
       skipped,
-      summary: summarize(layers, skipped.length),
+      summary: summarize(analysed, skipped.length),
       eigenvalues: sortedEigs,
       files: [...ck.files],
       cache: use,
+      selected: chosen.length,
     }
   } finally {
     await pool?.close()
@@ -268,10 +277,17 @@ export async function analyzeCheckpoint(
 }
 
 /** Count of layers `analyzeCheckpoint` would analyse (for the progress bar) without reading data. */
-export async function countSelected(path: string, o: SelectionOptions): Promise<number> {
+export async function countSelected(path: string, o: SelectionOptions & {shard?: ShardSpec}): Promise<number> {
   const ck = await openCheckpoint(path)
   try {
-    return ck.tensors.filter((e) => !('skipped' in selectTensor(e, o))).length
+    const chosen = ck.tensors.flatMap((e) => {
+      const s = selectTensor(e, o)
+      return 'skipped' in s ? [] : [s.geometry]
+    })
+    return layersOfShard(
+      chosen.map((geometry, id) => ({geometry, id})),
+      o.shard,
+    ).length
   } finally {
     await ck.close()
   }

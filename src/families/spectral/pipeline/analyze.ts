@@ -6,6 +6,7 @@ import {InputError} from '../../../core/errors.js'
 import type {Progress} from '../../../core/terminal/progress.js'
 import type {SpectralReportResult} from '../schema.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
+import type {ShardSpec} from '../../../core/shard/shard-spec.js'
 import {analyzeCheckpoint, countSelected, type AnalyzeOptions, type SpectralLayer} from './analyze-checkpoint.js'
 import {checkGateJudgesSomething, gateFailures} from './gate.js'
 import {checkFitFlags, compileGate, compileRegex} from '../flags.js'
@@ -49,8 +50,13 @@ export async function runAnalyze(
   flags: AnalyzeFlags,
   stopwatch: Stopwatch,
   progress: (total: number) => Progress,
-): Promise<{result: SpectralReportResult; inputs: string[]}> {
+  shard?: ShardSpec,
+): Promise<{result: SpectralReportResult; inputs: string[]; work: {items: number[]; total: number}}> {
   const gate = compileGate(flags['fail-on'], path)
+  if (shard && (flags.netcdf !== undefined || flags.plots !== undefined))
+    throw new InputError('--netcdf and --plots are not supported with --shard yet (run them without sharding)', {
+      field: '--shard',
+    })
   checkFitFlags(flags.fit, flags['fix-fingers'], path)
   const options: AnalyzeOptions = {
     layers: compileRegex(flags.layers, '--layers', path),
@@ -66,13 +72,14 @@ export async function runAnalyze(
     threads: flags.threads,
     keepEigenvalues: flags.netcdf !== undefined || flags.plots !== undefined,
     cacheDir: flags['no-cache'] ? null : flags.cache,
+    shard,
   }
   const bar = progress(await withFile(path, () => countSelected(path, options)))
   const analysis = await stopwatch.time('analyze', () =>
     withFile(path, () => analyzeCheckpoint(path, options, (name) => bar.tick(1, name))),
   )
   bar.stop()
-  if (analysis.layers.length === 0) {
+  if (analysis.selected === 0) {
     throw new InputError(
       `expected at least one 2-D (or 4-D conv) weight tensor passing the filters; ${analysis.skipped.length} tensor(s) skipped (see --layers/--min-evals/--max-evals/--max-n)`,
       {file: path},
@@ -104,6 +111,7 @@ export async function runAnalyze(
   }
   return {
     inputs: analysis.files,
+    work: {items: analysis.layers.map((l) => l.layer_id), total: analysis.selected},
     result: {
       source: {kind: 'checkpoint', path, files: analysis.files},
       conventions: CONVENTIONS,

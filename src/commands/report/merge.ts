@@ -1,0 +1,49 @@
+import {Args} from '@oclif/core'
+import {InfolensCommand} from '../../base-command.js'
+import {GateError, InputError} from '../../core/errors.js'
+import type {Report} from '../../core/report/envelope.js'
+import {mergeEnvelope} from '../../core/shard/merge-envelope.js'
+import {readParts} from '../../core/shard/read-parts.js'
+import {mergeableCommands, resultMergerFor} from '../../report-render/merge-registry.js'
+
+export default class ReportMerge extends InfolensCommand<Report<unknown>> {
+  static override summary = 'Merge the partial reports of a sharded run (--shard K/N, job arrays) into one report.'
+  static override description =
+    'Writes the report one machine would have written for the same command line (byte-identical except timings and the `sharding` record). Refuses parts of different plans, missing or duplicate shards and truncated parts. Exit codes: 0 ok, 2 bad input, 3 the merged result fails --fail-on, 1 internal error.'
+  static override examples = [
+    '<%= config.bin %> report merge parts/part-*.json --out report.json',
+    '<%= config.bin %> report merge parts/*.json --json > report.json',
+  ]
+  static override strict = false
+  static override args = {
+    parts: Args.string({required: true, description: 'partial reports (one per shard, any order)'}),
+  }
+
+  async run(): Promise<Report<unknown>> {
+    const started = performance.now()
+    const {argv, flags} = await this.parseWithBase(ReportMerge)
+    const parts = readParts(argv as string[])
+    const command = parts[0].report.shard.command
+    const merge = resultMergerFor(command)
+    if (!merge)
+      throw new InputError(`parts of ${command} cannot be merged (mergeable: ${mergeableCommands.join(', ')})`, {
+        file: parts[0].path,
+      })
+    const merged = merge(
+      parts.map((p) => p.report.result),
+      parts[0].report.options,
+    )
+    const mergeSeconds = (performance.now() - started) / 1000
+    const report = mergeEnvelope(parts, merged.result, {out: flags.out, mergeSeconds, warnings: merged.warnings})
+    this.emit(
+      report,
+      () => `merged ${parts.length} part(s) of ${command.replace(':', ' ')} (plan ${report.sharding.plan})`,
+    )
+    if (merged.gateFailure) {
+      const gate = new GateError(merged.gateFailure)
+      process.stderr.write(`infolens: error: ${gate.oneLine}\n`)
+      process.exitCode = gate.exitCode
+    }
+    return report
+  }
+}
