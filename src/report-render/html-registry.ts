@@ -22,6 +22,7 @@ const htmlRenderers: Readonly<Record<string, HtmlSectionRenderer>> = {
   'infolens.credit.bin/1': creditHtmlSections.bin,
   'infolens.credit.fairness/1': creditHtmlSections.fairness,
   'infolens.credit.psi/1': creditHtmlSections.psi,
+  'infolens.credit.scorecard/1': creditHtmlSections.scorecard,
   'infolens.kappa/1': renderKappaHtml,
   'infolens.school/1': renderSchoolHtml,
   'infolens.spectral/1': renderSpectralHtml,

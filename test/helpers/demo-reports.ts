@@ -2,7 +2,8 @@
  * Real reports of every family, made by the CLI on generated and bundled data, for the HTML
  * page tests: spectral (with its eigenvalue NetCDF, on a checkpoint whose tensor names are HTML
  * injection attempts), checkpoint inspect, kappa, credit bin (a column renamed to an injection
- * attempt), school simulate with its NetCDF, school sweep, uq score and evaluate, doctor.
+ * attempt), credit psi (odd rows against even rows) and credit scorecard on it, school simulate
+ * with its NetCDF, school sweep, uq score and evaluate, doctor.
  */
 import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
@@ -15,7 +16,10 @@ export const HOSTILE_FEATURE = '<img src=x onerror=alert(1)>'
 
 export interface DemoReports {
   readonly dir: string
-  /** Report paths by short name: spectral, checkpoint, kappa, credit, school, sweep, uq, uqEvaluate, doctor. */
+  /**
+   * Report paths by short name: spectral, hostile, checkpoint, kappa, credit, psi, scorecard, school, sweep, uq,
+   * uqEvaluate, doctor.
+   */
   readonly paths: Readonly<Record<string, string>>
 }
 
@@ -55,6 +59,8 @@ export function buildDemoReports(): DemoReports {
     checkpoint: at('checkpoint.json'),
     kappa: at('kappa.json'),
     credit: at('credit-bin.json'),
+    psi: at('credit-psi.json'),
+    scorecard: at('credit-scorecard.json'),
     school: at('school.json'),
     sweep: at('sweep.json'),
     uq: at('uq.json'),
@@ -72,6 +78,21 @@ export function buildDemoReports(): DemoReports {
   csv[0] = csv[0].replace('purpose', `"${HOSTILE_FEATURE}"`)
   writeFileSync(at('credit.csv'), csv.join('\n'))
   mustRun(['credit', 'bin', at('credit.csv'), '--target', 'creditability', '--bad', 'bad', '--out', paths.credit])
+  const rows = csv.slice(1).filter((line) => line.trim() !== '')
+  writeFileSync(at('credit-odd.csv'), [csv[0], ...rows.filter((_, i) => i % 2 === 0), ''].join('\n'))
+  writeFileSync(at('credit-even.csv'), [csv[0], ...rows.filter((_, i) => i % 2 === 1), ''].join('\n'))
+  mustRun(['credit', 'psi', at('credit-odd.csv'), at('credit-even.csv'), '--bins', paths.credit, '--out', paths.psi])
+  mustRun([
+    'credit',
+    'scorecard',
+    at('credit.csv'),
+    '--target',
+    'creditability',
+    '--bins',
+    paths.credit,
+    '--out',
+    paths.scorecard,
+  ])
   mustRun(['school', 'simulate', '--agents', '20', '--steps', '40', '--nc', at('school.nc'), '--out', paths.school])
   mustRun(['school', 'sweep', '--param', 'noise=0:0.5:3', '--agents', '20', '--steps', '20', '--out', paths.sweep])
   mustRun(['demo', 'uq', at('uq')])

@@ -10,9 +10,44 @@ import assert from 'node:assert/strict'
 import {readFileSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
+import {formatNumber} from '../../src/core/terminal/terminal.js'
 import {runCli, tempDir} from '../helpers/cli.js'
 import {buildDemoReports, HOSTILE_FEATURE, HOSTILE_LAYER} from '../helpers/demo-reports.js'
 import {HeadlessChromium, isChromiumInstalled} from '../helpers/headless-chromium.js'
+
+interface ShownTable {
+  readonly head: string[]
+  readonly rows: string[][]
+}
+
+type Json = Record<string, any>
+
+/**
+ * A number shown on the page is its JSON value as the page formats it (formatNumber), and, read
+ * back, lies within half a unit of its last shown digit of the JSON value; a missing one is "-".
+ */
+function assertShown(text: string | undefined, value: number | null | undefined, label: string): void {
+  if (value === null || value === undefined) {
+    assert.equal(text, '-', label)
+    return
+  }
+  assert.equal(text, formatNumber(value), label)
+  const digits = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text ?? '')
+  if (!digits) return // NaN, inf: equal text is all there is
+  const unit = 10 ** (Number(digits[2] ?? 0) - (digits[1]?.length ?? 0))
+  assert.ok(
+    Math.abs(Number(text) - value) <= (unit / 2) * (1 + 1e-9) + Math.abs(value) * 1e-15,
+    `${label}: ${text} ≠ ${value}`,
+  )
+}
+
+/** The cell texts of a table's column, by row key (the text of column `keyColumn`). */
+function columnOf(table: ShownTable, keyColumn: string, column: string): Map<string, string> {
+  const k = table.head.indexOf(keyColumn)
+  const c = table.head.indexOf(column)
+  assert.ok(k >= 0 && c >= 0, `columns ${keyColumn}, ${column} in ${table.head.join(', ')}`)
+  return new Map(table.rows.map((cells) => [cells[k], cells[c]]))
+}
 
 test('the HTML report page works in headless Chromium', {timeout: 600_000}, async (t) => {
   if (!isChromiumInstalled()) {
@@ -26,6 +61,8 @@ test('the HTML report page works in headless Chromium', {timeout: 600_000}, asyn
     'hostile',
     'kappa',
     'credit',
+    'psi',
+    'scorecard',
     'school',
     'sweep',
     'uq',
@@ -80,6 +117,134 @@ test('the HTML report page works in headless Chromium', {timeout: 600_000}, asyn
         const row = shown.find((x) => x.name === layer.name)
         assert.ok(row, layer.name)
         assert.equal(Number(row.alpha), layer.alpha, layer.name)
+      }
+    })
+
+    /** The first table of a report's section (`key` as in `order`) whose header has `columns`. */
+    const tableIn = async (key: string, columns: string[], selector = 'table'): Promise<ShownTable> => {
+      const table = await $<ShownTable | null>(`(() => {
+        const section = document.querySelectorAll('section.report')[${order.indexOf(key)}]
+        const heads = (t) => [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim())
+        const t = [...section.querySelectorAll(${JSON.stringify(selector)})].find((t) => ${JSON.stringify(columns)}.every((c) => heads(t).includes(c)))
+        return t ? {head: heads(t), rows: [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.cells].map((td) => td.textContent))} : null
+      })()`)
+      assert.ok(table, `${key}: a table with ${columns.join(', ')}`)
+      return table
+    }
+    const reportOf = (key: string): Json => JSON.parse(readFileSync(paths[key], 'utf8')).result
+
+    await t.test("kappa: the κ of the selected tensors are the JSON report's", async () => {
+      const selected = (reportOf('kappa').tensors as Json[]).filter((x) => x.selected === true)
+      assert.ok(selected.length > 0)
+      const plan = await tableIn('kappa', ['tensor', 'kappa', 'kappa_mp'])
+      assert.equal(plan.rows.length, selected.length)
+      const ranking = await tableIn('kappa', ['tensor', 'kappa', 'plan'], 'table.kappa-ranking')
+      for (const [name, table] of [
+        ['plan', plan],
+        ['ranking', ranking],
+      ] as const) {
+        const kappa = columnOf(table, 'tensor', 'kappa')
+        const kappaMp = columnOf(table, 'tensor', 'kappa_mp')
+        for (const x of selected) {
+          assertShown(kappa.get(x.name), x.kappa, `${name} κ ${x.name}`)
+          assertShown(kappaMp.get(x.name), x.kappa_mp, `${name} κ_MP ${x.name}`)
+        }
+      }
+      const plans = columnOf(ranking, 'tensor', 'plan')
+      assert.equal([...plans.values()].filter((v) => v === 'selected').length, selected.length)
+    })
+
+    await t.test("credit: IV, PSI and scorecard points are the JSON report's", async () => {
+      const bin = reportOf('credit').features as Json[]
+      const ivTable = await tableIn('credit', ['feature', 'iv', 'iv_se', 'strength'])
+      assert.equal(ivTable.rows.length, bin.length)
+      const iv = columnOf(ivTable, 'feature', 'iv')
+      const ivSe = columnOf(ivTable, 'feature', 'iv_se')
+      assert.ok(iv.has(HOSTILE_FEATURE))
+      for (const f of bin) {
+        assertShown(iv.get(f.feature), f.iv, `IV ${f.feature}`)
+        assertShown(ivSe.get(f.feature), f.iv_se_delta, `IV SE ${f.feature}`)
+      }
+
+      const psi = reportOf('psi').features as Json[]
+      const psiTable = await tableIn('psi', ['feature', 'psi', 'critical_psi', 'drift'])
+      assert.equal(psiTable.rows.length, psi.length)
+      const shownPsi = columnOf(psiTable, 'feature', 'psi')
+      const critical = columnOf(psiTable, 'feature', 'critical_psi')
+      const drift = columnOf(psiTable, 'feature', 'drift')
+      for (const f of psi) {
+        assertShown(shownPsi.get(f.feature), f.psi, `PSI ${f.feature}`)
+        assertShown(critical.get(f.feature), f.critical_psi, `critical PSI ${f.feature}`)
+        assert.equal(drift.get(f.feature), f.drift ? 'yes' : 'no', `drift ${f.feature}`)
+      }
+
+      const card = reportOf('scorecard').features as Json[]
+      const points = await tableIn('scorecard', ['feature', 'bin', 'points'], 'table.scorecard-points')
+      const expected = card.flatMap((f) => [
+        ...(f.points as number[]).map((p, i) => [f.feature, f.binning.labels[i], p] as const),
+        [f.feature, '(unmatched value)', f.unmatched_points] as const,
+      ])
+      assert.equal(points.rows.length, expected.length)
+      assert.ok(
+        points.rows.some((cells) => cells[0] === HOSTILE_FEATURE),
+        'the hostile feature is shown as text in the points table',
+      )
+      for (const [feature, bin, value] of expected) {
+        const row = points.rows.find((cells) => cells[0] === feature && cells[1] === bin)
+        assert.ok(row, `points row ${feature} / ${bin}`)
+        assertShown(row[2], value, `points ${feature} / ${bin}`)
+      }
+    })
+
+    await t.test("school: the final P and OSI and the sweep means are the JSON report's", async () => {
+      const summary = reportOf('school').summary as Json
+      const final = columnOf(await tableIn('school', ['metric', 'final']), 'metric', 'final')
+      for (const metric of ['polarization', 'oceanic_schooling_index']) assert.ok(final.has(metric), metric)
+      for (const [metric, stats] of Object.entries(summary))
+        if (final.has(metric)) assertShown(final.get(metric), stats.final, `final ${metric}`)
+
+      const sweep = reportOf('sweep')
+      const metrics = Object.keys(sweep.rows[0].mean)
+      const table = await tableIn('sweep', [sweep.parameter, 'runs', ...metrics])
+      assert.equal(table.rows.length, sweep.rows.length)
+      for (const metric of metrics) {
+        const shown = columnOf(table, sweep.parameter, metric)
+        for (const row of sweep.rows as Json[])
+          assertShown(shown.get(formatNumber(row.value)), row.mean[metric], `${metric} at ${row.value}`)
+      }
+    })
+
+    await t.test("uq: the measure means and the AUROC/PRR are the JSON report's", async () => {
+      const score = reportOf('uq')
+      const means = await tableIn('uq', ['measure', 'n', 'mean'])
+      const n = columnOf(means, 'measure', 'n')
+      const mean = columnOf(means, 'measure', 'mean')
+      for (const measure of score.measures as string[]) {
+        const values = (score.rows as Json[])
+          .map((row) => row[measure])
+          .filter((v): v is number => typeof v === 'number' && Number.isFinite(v))
+        assertShown(n.get(measure), values.length, `n ${measure}`)
+        assertShown(
+          mean.get(measure),
+          values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length,
+          `mean ${measure}`,
+        )
+      }
+
+      const evaluate = reportOf('uqEvaluate').measures as Json[]
+      const metrics = await tableIn('uqEvaluate', ['measure', 'AUROC', 'PRR'])
+      assert.equal(metrics.rows.length, evaluate.length)
+      const columns = ['AUROC', 'AUROC sd', 'PRR', 'PRR sd'].map((c) => columnOf(metrics, 'measure', c))
+      for (const m of evaluate) {
+        const values = [
+          m.auroc,
+          m.bootstrap?.auroc?.std ?? m.bootstrap?.auroc?.sd,
+          m.prr,
+          m.bootstrap?.prr?.std ?? m.bootstrap?.prr?.sd,
+        ]
+        values.forEach((v, i) =>
+          assertShown(columns[i].get(m.measure), v, `${['AUROC', 'AUROC sd', 'PRR', 'PRR sd'][i]} ${m.measure}`),
+        )
       }
     })
 

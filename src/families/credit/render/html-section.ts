@@ -1,11 +1,14 @@
 /**
  * The HTML page sections of the credit reports. bin: the IV table (as in the Markdown rendering),
  * IV with its confidence interval per feature, and WoE bars for the strongest features; psi: PSI
- * against its χ² critical value per feature; fairness: the IV frontier chart. Charts are cut to
- * the first MAX_CHART_FEATURES features (highest statistic first) and say so.
+ * against its χ² critical value per feature; scorecard: the fit (as in the Markdown rendering) and
+ * the points of every bin of every feature (plus the points of an unmatched value); fairness: the
+ * IV frontier chart. Charts are cut to the first MAX_CHART_FEATURES features (highest statistic
+ * first) and say so.
  */
 import type {Report} from '../../../core/report/envelope.js'
 import type {HtmlSection} from '../../../core/report/html/html-section.js'
+import {htmlTable, MAX_HTML_ROWS, type HtmlRow} from '../../../core/report/html/html-table.js'
 import {markdownToHtml} from '../../../core/report/html/markdown-to-html.js'
 import {chartFigure, renderVegaLiteSvg} from '../../../core/report/html/vega-svg.js'
 import {asArray, asRecord, asRecords, numberOf, textOf, type Fields} from '../../../core/report/render/result-fields.js'
@@ -126,6 +129,32 @@ async function frontierChart(r: Fields): Promise<string> {
   )
 }
 
+/** One row per bin of every scorecard feature (highest IV first): feature, bin, points. */
+function pointsTable(r: Fields): string {
+  const rows = asRecords(r.features)
+    .sort(byDescending('iv'))
+    .flatMap((f): HtmlRow[] => {
+      const feature = textOf(f.feature) ?? '?'
+      const labels = asArray(asRecord(f.binning).labels).map(String)
+      const points = asArray(f.points).map(numberOf)
+      const unmatched = numberOf(f.unmatched_points)
+      return [
+        ...points.map((p, i) => ({cells: [feature, labels[i] ?? `bin ${i + 1}`, p]})),
+        ...(unmatched === null ? [] : [{cells: [feature, '(unmatched value)', unmatched]}]),
+      ]
+    })
+  return [
+    '<h4>Points per bin</h4>',
+    htmlTable({
+      head: ['feature', 'bin', 'points'],
+      rows,
+      noun: 'bins',
+      className: 'scorecard-points',
+      maxRows: MAX_HTML_ROWS,
+    }),
+  ].join('\n')
+}
+
 const section = (markdown: string, ...extra: string[]): HtmlSection => ({
   body: [markdownToHtml(markdown), ...extra].join('\n'),
 })
@@ -144,6 +173,8 @@ export const creditHtmlSections = {
     const features = asRecords(asRecord(report.result).features).sort(byDescending('psi'))
     return section(creditSections.psi(report), await psiChart(features))
   },
+  scorecard: (report: Report<unknown>): HtmlSection =>
+    section(creditSections.scorecard(report), pointsTable(asRecord(report.result))),
   fairness: async (report: Report<unknown>): Promise<HtmlSection> =>
     section(creditSections.fairness(report), await frontierChart(asRecord(report.result))),
 }
