@@ -37,6 +37,7 @@ const commandIds = Object.keys(manifest.commands)
 const schemaFiles: Record<string, string> = {
   'infolens.checkpoint/1': 'checkpoint.schema.json',
   'infolens.credit.bin/1': 'credit-bin.schema.json',
+  'infolens.credit.counts/1': 'credit-counts.schema.json',
   'infolens.credit.fairness/1': 'credit-fairness.schema.json',
   'infolens.credit.psi/1': 'credit-psi.schema.json',
   'infolens.credit.score/1': 'credit-score.schema.json',
@@ -96,6 +97,7 @@ const badInvocations: Record<string, BadInvocation> = {
   'checkpoint:inspect': missingFile('missing.safetensors'),
   // The credit commands read --bins/--card first: valid ones are passed so the data path is what is missing.
   'credit:bin': missingFile('missing.csv', () => ['--target', 'y']),
+  'credit:counts': missingFile('missing.csv', () => ['--bins', bins]),
   'credit:fairness': missingFile('missing.csv', () => ['--target', 'y', '--bins', bins, '--protected', 'cat==a']),
   'credit:psi': missingFile('missing.csv', () => [holdout, '--bins', bins]),
   'credit:score': missingFile('missing.csv', () => ['--card', card]),
@@ -159,6 +161,7 @@ interface ValidInvocation {
 const validInvocations: Record<string, ValidInvocation> = {
   'checkpoint:inspect': {argv: () => [join(ck, 'model.safetensors')], inputs: [join(ck, 'model.safetensors')]},
   'credit:bin': {argv: () => [train, '--target', 'y'], inputs: [train]},
+  'credit:counts': {argv: () => [train, '--bins', bins], inputs: [train, bins]},
   'credit:fairness': {
     argv: () => [train, '--target', 'y', '--bins', bins, '--protected', 'cat==a'],
     inputs: [train, bins],
