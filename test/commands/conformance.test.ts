@@ -42,6 +42,7 @@ const schemaFiles: Record<string, string> = {
   'infolens.credit.psi/1': 'credit-psi.schema.json',
   'infolens.credit.score/1': 'credit-score.schema.json',
   'infolens.credit.scorecard/1': 'credit-scorecard.schema.json',
+  'infolens.credit.sql/1': 'credit-sql.schema.json',
   'infolens.demo/1': 'demo.schema.json',
   'infolens.doctor/1': 'doctor.schema.json',
   'infolens.kappa/1': 'kappa.schema.json',
@@ -102,6 +103,11 @@ const badInvocations: Record<string, BadInvocation> = {
   'credit:psi': missingFile('missing.csv', () => [holdout, '--bins', bins]),
   'credit:score': missingFile('missing.csv', () => ['--card', card]),
   'credit:scorecard': missingFile('missing.csv', () => ['--target', 'y', '--bins', bins]),
+  'credit:sql': {
+    argv: (s) => ['--dialect', 'spark', '--table', 't', '--bins', join(s, 'missing.json')],
+    names: (s) => join(s, 'missing.json'),
+    exception: 'no positional input: the bins file is the input',
+  },
   'demo:checkpoint': {
     argv: () => [notADirectory],
     names: () => notADirectory,
@@ -169,6 +175,7 @@ const validInvocations: Record<string, ValidInvocation> = {
   'credit:psi': {argv: () => [train, holdout, '--bins', bins], inputs: [train, holdout, bins]},
   'credit:score': {argv: () => [holdout, '--card', card], inputs: [holdout, card]},
   'credit:scorecard': {argv: () => [train, '--target', 'y', '--bins', bins], inputs: [train, bins]},
+  'credit:sql': {argv: () => ['--dialect', 'postgres', '--table', 'applications', '--bins', bins], inputs: [bins]},
   'demo:checkpoint': {argv: (v) => [at(`demo-checkpoint-${v}`)], inputs: []},
   'demo:uq': {argv: (v) => [at(`demo-uq-${v}`), '--items', '3'], inputs: []},
   doctor: {argv: () => [], inputs: []},

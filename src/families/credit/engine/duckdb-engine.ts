@@ -6,19 +6,13 @@
 import {existsSync} from 'node:fs'
 import {DuckDBInstance} from '@duckdb/node-api'
 import {InputError} from '../../../core/errors.js'
-import {text, type SqlColumn} from './credit-queries.js'
+import type {SqlColumn} from './credit-queries.js'
+import {duckdbRelation} from './duckdb-relation.js'
 import {countInBinsSql, fitQuantileSql, type SqlRunner} from './sql-counting.js'
 import type {SqlEngine} from './sql-engine.js'
 
 const NUMERIC =
   /^(DOUBLE|FLOAT|REAL|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|DECIMAL)/
-
-/** The table function reading a data file. */
-export function duckdbRelation(file: string): string {
-  return /\.parquet$/i.test(file)
-    ? `read_parquet(${text(file)})`
-    : `read_csv(${text(file)}, header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = false)`
-}
 
 export async function openDuckdb(): Promise<SqlEngine> {
   const instance = await DuckDBInstance.create(':memory:')
