@@ -88,26 +88,6 @@ export function cellSql(c: SqlColumn, d: Dialect): CellSql {
   }
 }
 
-/**
- * The order statistics of ranks `ranks` (0-based) among the numbers of a column: the cumulative
- * counts of its distinct values, joined to the wanted ranks.
- */
-export function orderStatisticsSql(
-  source: string,
-  c: SqlColumn,
-  specials: readonly string[],
-  ranks: readonly number[],
-  d: Dialect,
-): string {
-  const s = cellSql(c, d)
-  const notSpecial = specials.length ? ` AND NOT (${specials.map((x) => s.special(x, true)).join(' OR ')})` : ''
-  return [
-    `WITH d AS (SELECT x, COUNT(*) AS c FROM (SELECT ${s.number} AS x FROM ${source} AS src WHERE NOT ${s.missing}${notSpecial}) AS v WHERE x IS NOT NULL GROUP BY x),`,
-    `w AS (SELECT x, c, SUM(c) OVER (ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS hi FROM d)`,
-    `SELECT r.r AS r, w.x AS x FROM w JOIN (${ranks.map((r) => `SELECT ${r} AS r`).join(' UNION ALL ')}) AS r ON r.r >= w.hi - w.c AND r.r < w.hi ORDER BY r.r`,
-  ].join('\n')
-}
-
 /** A feature as the counting query sees it: fitted bins, or levels still to be found (fit). */
 export type KeyedFeature =
   | {readonly kind: 'bins'; readonly column: SqlColumn; readonly binning: FeatureBinning}
@@ -158,4 +138,30 @@ export function classSql(target: SqlColumn | null, badLabel: string, d: Dialect)
   const col = ident(target.name, d)
   const t = target.numericType ? `CAST(${col} AS ${varchar(d)})` : `TRIM(${col})`
   return `(CASE WHEN ${t} = ${text(badLabel)} THEN 1 ELSE 0 END)`
+}
+
+/**
+ * The order statistics of several numeric columns in one scan: the distinct values of each column
+ * by GROUP BY GROUPING SETS, their cumulative counts per column, joined to each column's wanted
+ * ranks. Rows (j, r, x): column j's value at 0-based rank r.
+ */
+export function orderStatisticsAllSql(
+  source: string,
+  wanted: readonly {readonly column: SqlColumn; readonly ranks: readonly number[]}[],
+  specials: readonly string[],
+  d: Dialect,
+): string {
+  const xs = wanted.map(({column}, j) => {
+    const s = cellSql(column, d)
+    const notSpecial = specials.length ? ` AND NOT (${specials.map((x) => s.special(x, true)).join(' OR ')})` : ''
+    return `CASE WHEN NOT ${s.missing}${notSpecial} THEN ${s.number} END AS x${j}`
+  })
+  const which = wanted.map((_, j) => `WHEN GROUPING(x${j}) = 0 THEN ${j}`).join(' ')
+  const ranks = wanted.flatMap(({ranks: rs}, j) => rs.map((r) => `SELECT ${j} AS j, ${r} AS r`))
+  return [
+    `WITH v AS (SELECT ${xs.join(',\n  ')} FROM ${source} AS src),`,
+    `d AS (SELECT CASE ${which} END AS j, COALESCE(${wanted.map((_, j) => `x${j}`).join(', ')}) AS x, COUNT(*) AS c FROM v GROUP BY GROUPING SETS (${wanted.map((_, j) => `(x${j})`).join(', ')})),`,
+    `w AS (SELECT j, x, c, SUM(c) OVER (PARTITION BY j ORDER BY x ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS hi FROM d WHERE x IS NOT NULL)`,
+    `SELECT r.j AS j, r.r AS r, w.x AS x FROM w JOIN (${ranks.join(' UNION ALL ')}) AS r ON r.j = w.j AND r.r >= w.hi - w.c AND r.r < w.hi`,
+  ].join('\n')
 }

@@ -12,20 +12,11 @@ import {compareText, type ColumnProfile} from '../kernels/column-profile.js'
 import type {CountsTable, FeatureCounts} from '../kernels/counts-table.js'
 import {rangeLabels, type FeatureBinning} from '../kernels/feature-binning.js'
 import {fitBinning} from '../kernels/fit-binning.js'
-import {lerp} from '../kernels/quantile-binning.js'
 import {TargetClasses} from '../kernels/target-classes.js'
 import {selectFeatures} from '../io/profile-table.js'
-import {
-  cellSql,
-  classSql,
-  countsSql,
-  ident,
-  orderStatisticsSql,
-  type Dialect,
-  type KeyedFeature,
-  type SqlColumn,
-} from './credit-queries.js'
+import {cellSql, classSql, countsSql, ident, type Dialect, type KeyedFeature, type SqlColumn} from './credit-queries.js'
 import type {QuantileFit} from './sql-engine.js'
+import {quantileEdgesSql} from './sql-quantile-edges.js'
 
 type Row = Record<string, unknown>
 
@@ -53,33 +44,6 @@ function column(cols: readonly SqlColumn[], source: string, name: string, role: 
   const c = cols.find((x) => x.name === name)
   if (!c) throw new InputError(`${role} column not found`, {file: source, field: name})
   return c
-}
-
-/** Type-7 edges from SQL order statistics (the ranks and lerp of quantile-binning.ts). */
-async function quantileEdgesSql(
-  r: SqlRunner,
-  source: string,
-  c: SqlColumn,
-  special: readonly string[],
-  n: number,
-  bins: number,
-) {
-  if (n === 0) return []
-  const wanted: {h: number; lo: number; hi: number}[] = []
-  for (let i = 1; i < bins; i++) {
-    const h = (n - 1) * (i / bins)
-    const lo = Math.floor(h)
-    wanted.push({h, lo, hi: Math.min(lo + 1, n - 1)})
-  }
-  const ranks = [...new Set(wanted.flatMap((w) => [w.lo, w.hi]))].sort((a, b) => a - b)
-  const rows = await r.run(orderStatisticsSql(r.relation(source), c, special, ranks, r.dialect))
-  const at = new Map(rows.map((row) => [num(row.r), num(row.x)]))
-  const edges: number[] = []
-  for (const w of wanted) {
-    const e = lerp(at.get(w.lo)!, at.get(w.hi)!, w.h - w.lo)
-    if (!Number.isNaN(e) && (edges.length === 0 || e > edges[edges.length - 1])) edges.push(e)
-  }
-  return edges
 }
 
 /** Runs the counting query and splits its rows per feature: key → [good, bad]. */
@@ -123,20 +87,12 @@ export async function fitQuantileSql(r: SqlRunner, source: string, fit: Quantile
   const numeric = features.map(
     (c, j) => !fit.select.categorical.includes(c.name) && (c.numericType || num(p[`o${j}`]) === 0),
   )
-  const keyed: KeyedFeature[] = []
-  for (let j = 0; j < features.length; j++) {
-    const c = features[j]
-    keyed.push(
-      numeric[j]
-        ? {
-            kind: 'ranges',
-            column: c,
-            special,
-            edges: await quantileEdgesSql(r, source, c, special, num(p[`n${j}`]), fit.maxBins),
-          }
-        : {kind: 'levels', column: c, special},
-    )
-  }
+  const numericColumns = features.flatMap((c, j) => (numeric[j] ? [{column: c, n: num(p[`n${j}`]), j}] : []))
+  const edges = await quantileEdgesSql(r, source, numericColumns, special, fit.maxBins)
+  const edgesOf = new Map(numericColumns.map((c, i) => [c.j, edges[i]]))
+  const keyed: KeyedFeature[] = features.map((c, j) =>
+    numeric[j] ? {kind: 'ranges', column: c, special, edges: edgesOf.get(j)!} : {kind: 'levels', column: c, special},
+  )
   const counts = await countKeys(r, source, keyed, classSql(target, labels.bad, r.dialect))
   return {
     target: target.name,
