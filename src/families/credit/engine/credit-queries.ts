@@ -99,26 +99,38 @@ export type KeyedFeature =
       readonly special: readonly string[]
     }
 
+/** Integer bin keys (cheaper to group than text): bin index ≥ 0, and these codes. */
+export const KEY_UNMATCHED = -1
+export const KEY_MISSING = -2
+/** Special value i has key −10 − i. */
+export const keyOfSpecial = (i: number) => -10 - i
+
 /**
- * The bin key of a row for one feature, as text: the bin index, 'M' missing, 'S<i>' special i,
- * 'L<level>' a categorical level (fit), 'U' unmatched. Precedence as ../kernels/feature-binning.ts.
+ * The bin key of a row for one feature. Fitted bins and ranges: an integer (bin index, or the codes
+ * above). Levels still to be found (fit): text, 'M' missing, 'S<i>' special i, 'L<level>' a level.
+ * Precedence as ../kernels/feature-binning.ts.
  */
 export function binKeySql(f: KeyedFeature, d: Dialect): string {
   const s = cellSql(f.column, d)
-  const whens: string[] = [`WHEN ${s.missing} THEN 'M'`]
   const numeric = f.kind === 'ranges' || (f.kind === 'bins' && f.binning.type === 'numeric')
   const special = f.kind === 'bins' ? f.binning.special : f.special
-  special.forEach((x, i) => whens.push(`WHEN ${s.special(x, numeric)} THEN 'S${i}'`))
-  if (f.kind === 'levels') return `(CASE ${whens.join(' ')} ELSE CONCAT('L', ${s.cell}) END)`
+  if (f.kind === 'levels') {
+    const whens = [`WHEN ${s.missing} THEN 'M'`, ...special.map((x, i) => `WHEN ${s.special(x, false)} THEN 'S${i}'`)]
+    return `(CASE ${whens.join(' ')} ELSE CONCAT('L', ${s.cell}) END)`
+  }
+  const whens = [
+    `WHEN ${s.missing} THEN ${KEY_MISSING}`,
+    ...special.map((x, i) => `WHEN ${s.special(x, numeric)} THEN ${keyOfSpecial(i)}`),
+  ]
   if (f.kind === 'bins' && f.binning.type === 'categorical') {
     // fitted levels are never missing or special, so testing them first changes nothing
-    const levels = f.binning.groups.map((g, i) => `WHEN ${s.cell} IN (${g.map(text).join(', ')}) THEN '${i}'`)
-    return `(CASE ${levels.join(' ')} ${whens.join(' ')} ELSE 'U' END)`
+    const levels = f.binning.groups.map((g, i) => `WHEN ${s.cell} IN (${g.map(text).join(', ')}) THEN ${i}`)
+    return `(CASE ${levels.join(' ')} ${whens.join(' ')} ELSE ${KEY_UNMATCHED} END)`
   }
   const edges = f.kind === 'ranges' ? f.edges : (f.binning as {edges: readonly number[]}).edges
   const op = f.kind === 'ranges' || (f.binning as {closed: string}).closed === 'right' ? '<=' : '<'
-  const ranges = edges.map((e, i) => `WHEN ${s.number} ${op} ${real(e, d)} THEN '${i}'`)
-  return `(CASE ${whens.join(' ')} WHEN ${s.number} IS NULL THEN 'U' ${ranges.join(' ')} ELSE '${edges.length}' END)`
+  const ranges = edges.map((e, i) => `WHEN ${s.number} ${op} ${real(e, d)} THEN ${i}`)
+  return `(CASE ${whens.join(' ')} WHEN ${s.number} IS NULL THEN ${KEY_UNMATCHED} ${ranges.join(' ')} ELSE ${edges.length} END)`
 }
 
 /** Counts per (feature, bin key, class) in one scan: GROUP BY GROUPING SETS ((k_j, cls), …). */

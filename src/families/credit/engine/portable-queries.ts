@@ -7,7 +7,16 @@
  * `credit bin --from-counts` and `credit psi --from-counts`.
  */
 import type {FeatureBinning} from '../kernels/feature-binning.js'
-import {binKeySql, cellSql, ident, text, type Dialect, type SqlColumn} from './credit-queries.js'
+import {
+  binKeySql,
+  cellSql,
+  ident,
+  KEY_MISSING,
+  keyOfSpecial,
+  text,
+  type Dialect,
+  type SqlColumn,
+} from './credit-queries.js'
 
 function dbl(e: string, d: Dialect): string {
   return `CAST(${e} AS ${d === 'postgres' ? 'double precision' : d === 'bigquery' ? 'FLOAT64' : 'DOUBLE'})`
@@ -60,8 +69,9 @@ export function countsTableSql(
     const regular = b.type === 'numeric' ? b.edges.length + 1 : b.groups.length
     const key = binKeySql({kind: 'bins', column, binning: b}, d)
     const ids = b.labels.map((_, i) => {
-      const k = i < regular ? String(i) : b.missing && i === regular ? 'M' : `S${i - regular - (b.missing ? 1 : 0)}`
-      return `WHEN ${text(k)} THEN ${i}`
+      const k =
+        i < regular ? i : b.missing && i === regular ? KEY_MISSING : keyOfSpecial(i - regular - (b.missing ? 1 : 0))
+      return `WHEN ${k} THEN ${i}`
     })
     // layered subqueries: each CASE reads the column computed below it, never a copy of its
     // expression (nested simple CASEs would repeat the key expression once per WHEN)

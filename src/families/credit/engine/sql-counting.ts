@@ -14,7 +14,17 @@ import {rangeLabels, type FeatureBinning} from '../kernels/feature-binning.js'
 import {fitBinning} from '../kernels/fit-binning.js'
 import {TargetClasses} from '../kernels/target-classes.js'
 import {selectFeatures} from '../io/profile-table.js'
-import {cellSql, classSql, countsSql, ident, type Dialect, type KeyedFeature, type SqlColumn} from './credit-queries.js'
+import {
+  cellSql,
+  classSql,
+  countsSql,
+  ident,
+  KEY_MISSING,
+  KEY_UNMATCHED,
+  type Dialect,
+  type KeyedFeature,
+  type SqlColumn,
+} from './credit-queries.js'
 import type {QuantileFit} from './sql-engine.js'
 import {quantileEdgesSql} from './sql-quantile-edges.js'
 
@@ -46,6 +56,15 @@ function column(cols: readonly SqlColumn[], source: string, name: string, role: 
   return c
 }
 
+/** Integer keys (./credit-queries.ts binKeySql) in the text form the assembly below reads. */
+function textKey(k: unknown): string {
+  if (typeof k === 'string') return k
+  const n = num(k)
+  if (n === KEY_MISSING) return 'M'
+  if (n === KEY_UNMATCHED) return 'U'
+  return n <= -10 ? `S${-10 - n}` : String(n)
+}
+
 /** Runs the counting query and splits its rows per feature: key → [good, bad]. */
 async function countKeys(r: SqlRunner, source: string, features: readonly KeyedFeature[], cls: string) {
   const rows = await r.run(countsSql(r.relation(source), features, cls, r.dialect))
@@ -53,7 +72,7 @@ async function countKeys(r: SqlRunner, source: string, features: readonly KeyedF
   for (const row of rows) {
     const j = features.findIndex((_, k) => row[`k${k}`] !== null && row[`k${k}`] !== undefined)
     if (j < 0) continue
-    const key = String(row[`k${j}`])
+    const key = textKey(row[`k${j}`])
     const cell = out[j].get(key) ?? [0, 0]
     cell[num(row.cls) === 1 ? 1 : 0] += num(row.n)
     out[j].set(key, cell)
