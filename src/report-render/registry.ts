@@ -25,10 +25,12 @@ const generic: SectionRenderer = (r) => renderGenericMarkdown(r.result)
 const renderers: Readonly<Record<string, SectionRenderer>> = {
   'infolens.checkpoint/1': renderCheckpointSection,
   'infolens.credit.bin/1': creditSections.bin,
+  'infolens.credit.counts/1': generic,
   'infolens.credit.fairness/1': creditSections.fairness,
   'infolens.credit.psi/1': creditSections.psi,
   'infolens.credit.score/1': creditSections.score,
   'infolens.credit.scorecard/1': creditSections.scorecard,
+  'infolens.credit.sql/1': generic,
   'infolens.demo/1': renderDemoSection,
   'infolens.doctor/1': renderDoctorSection,
   'infolens.kappa/1': renderKappaSection,

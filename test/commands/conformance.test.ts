@@ -37,10 +37,12 @@ const commandIds = Object.keys(manifest.commands)
 const schemaFiles: Record<string, string> = {
   'infolens.checkpoint/1': 'checkpoint.schema.json',
   'infolens.credit.bin/1': 'credit-bin.schema.json',
+  'infolens.credit.counts/1': 'credit-counts.schema.json',
   'infolens.credit.fairness/1': 'credit-fairness.schema.json',
   'infolens.credit.psi/1': 'credit-psi.schema.json',
   'infolens.credit.score/1': 'credit-score.schema.json',
   'infolens.credit.scorecard/1': 'credit-scorecard.schema.json',
+  'infolens.credit.sql/1': 'credit-sql.schema.json',
   'infolens.demo/1': 'demo.schema.json',
   'infolens.doctor/1': 'doctor.schema.json',
   'infolens.kappa/1': 'kappa.schema.json',
@@ -101,10 +103,16 @@ const badInvocations: Record<string, BadInvocation> = {
   },
   // The credit commands read --bins/--card first: valid ones are passed so the data path is what is missing.
   'credit:bin': missingFile('missing.csv', () => ['--target', 'y']),
+  'credit:counts': missingFile('missing.csv', () => ['--bins', bins]),
   'credit:fairness': missingFile('missing.csv', () => ['--target', 'y', '--bins', bins, '--protected', 'cat==a']),
   'credit:psi': missingFile('missing.csv', () => [holdout, '--bins', bins]),
   'credit:score': missingFile('missing.csv', () => ['--card', card]),
   'credit:scorecard': missingFile('missing.csv', () => ['--target', 'y', '--bins', bins]),
+  'credit:sql': {
+    argv: (s) => ['--dialect', 'spark', '--table', 't', '--bins', join(s, 'missing.json')],
+    names: (s) => join(s, 'missing.json'),
+    exception: 'no positional input: the bins file is the input',
+  },
   'demo:checkpoint': {
     argv: () => [notADirectory],
     names: () => notADirectory,
@@ -165,6 +173,7 @@ interface ValidInvocation {
 const validInvocations: Record<string, ValidInvocation> = {
   'checkpoint:inspect': {argv: () => [join(ck, 'model.safetensors')], inputs: [join(ck, 'model.safetensors')]},
   'credit:bin': {argv: () => [train, '--target', 'y'], inputs: [train]},
+  'credit:counts': {argv: () => [train, '--bins', bins], inputs: [train, bins]},
   'credit:fairness': {
     argv: () => [train, '--target', 'y', '--bins', bins, '--protected', 'cat==a'],
     inputs: [train, bins],
@@ -172,6 +181,7 @@ const validInvocations: Record<string, ValidInvocation> = {
   'credit:psi': {argv: () => [train, holdout, '--bins', bins], inputs: [train, holdout, bins]},
   'credit:score': {argv: () => [holdout, '--card', card], inputs: [holdout, card]},
   'credit:scorecard': {argv: () => [train, '--target', 'y', '--bins', bins], inputs: [train, bins]},
+  'credit:sql': {argv: () => ['--dialect', 'postgres', '--table', 'applications', '--bins', bins], inputs: [bins]},
   'demo:checkpoint': {argv: (v) => [at(`demo-checkpoint-${v}`)], inputs: []},
   'demo:uq': {argv: (v) => [at(`demo-uq-${v}`), '--items', '3'], inputs: []},
   doctor: {argv: () => [], inputs: []},

@@ -37,8 +37,15 @@ test('every report schema in schemas/ has a registered section renderer or an ex
     assert.ok(isRegisteredSchema(id), `${id} is not listed in src/report-render/registry.ts`)
   }
   const generic = reportSchemaIds.filter(usesGenericSection).sort()
-  // run logs without tables worth a dedicated view; everything else has its own section
-  assert.deepEqual(generic, ['infolens.uq.demo/1', 'infolens.uq.generate/1', 'infolens.uq.perturb/1'])
+  // run logs without tables worth a dedicated view (credit counts: a summary, the table is the
+  // --out file; credit sql: query text); everything else has its own section
+  assert.deepEqual(generic, [
+    'infolens.credit.counts/1',
+    'infolens.credit.sql/1',
+    'infolens.uq.demo/1',
+    'infolens.uq.generate/1',
+    'infolens.uq.perturb/1',
+  ])
 })
 
 test('an unknown schema id renders through the generic section', () => {

@@ -3,7 +3,11 @@ import {InfolensCommand} from '../../base-command.js'
 import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {commaList, featureFlags, levelFlag, targetFlags, woeFlags} from '../../families/credit/flags.js'
 import type {BinResult} from '../../families/credit/kernels/bin-features.js'
-import {runCreditBin} from '../../families/credit/pipeline/bin.js'
+import {runCreditBinFrom} from '../../families/credit/pipeline/bin-engine.js'
+import {countWithEngine} from '../../families/credit/engine/count-with-engine.js'
+import {engineFlags} from '../../families/credit/engine/engine-flags.js'
+import {redactReport} from '../../families/credit/engine/redact-report.js'
+import {InputError} from '../../core/errors.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderBinResult} from '../../families/credit/render/bin-render.js'
 import {writeWoePlots} from '../../families/credit/render/woe-plot.js'
@@ -17,11 +21,17 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
   static override examples = [
     '<%= config.bin %> credit bin germancredit.csv --target creditability --bad bad --out bins.json',
   ]
-  static override args = {data: Args.string({required: true, description: 'CSV or Parquet file'})}
+  static override args = {data: Args.string({description: 'CSV or Parquet file (postgres: table name)'})}
   static override flags = {
     ...targetFlags,
     ...featureFlags,
     ...woeFlags,
+    ...engineFlags,
+    target: Flags.string({summary: 'Target column (binary); not needed with --from-counts.', helpValue: 'COL'}),
+    'from-counts': Flags.string({
+      summary: 'Compute every statistic from a counts table (`credit counts --out`) instead of DATA.',
+      helpValue: 'FILE',
+    }),
     method: Flags.option({
       options: ['quantile', 'tree', 'chimerge', 'optimal', 'xgb1'] as const,
       default: 'quantile' as const,
@@ -50,9 +60,13 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
 
   async run(): Promise<Report<BinResult>> {
     const {args, flags} = await this.parseWithBase(CreditBin)
+    const fromCounts = flags['from-counts']
+    const engine = countWithEngine(flags)
+    const data = fromCounts ?? engine.source(args.data)
+    if (!fromCounts && !flags.target) throw new InputError('missing required flag --target', {field: '--target'})
     const method = flags.method
     const select = {
-      target: flags.target,
+      target: flags.target ?? '',
       bad: flags.bad,
       features: commaList(flags.features),
       exclude: commaList(flags.exclude),
@@ -71,9 +85,13 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
       woeSign: flags['woe-sign'],
       ciLevel: flags['ci-level'],
     }
-    const {result, warnings} = await runCreditBin(
+    const {
+      result,
+      warnings,
+      engine: engineRecord,
+    } = await runCreditBinFrom(
       {
-        data: args.data,
+        data,
         select,
         maxDistinct: flags['max-distinct'],
         maxLevels: flags['max-levels'],
@@ -82,15 +100,22 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
         info,
         monotonic: flags.monotonic,
       },
+      {fromCounts, engine},
       this.stopwatch,
-    )
-    const report = await this.envelope({
+    ).finally(() => engine.close())
+    const envelope = await this.envelope({
       schema: 'infolens.credit.bin/1',
-      inputs: [args.data],
-      options: {...this.optionsAsTyped(flags), ...binning, ...info},
+      inputs: engine.name === 'postgres' && !fromCounts ? [] : [data],
+      options: {
+        ...engine.redactedOptions(this.optionsAsTyped(flags)),
+        ...binning,
+        ...info,
+        ...(engineRecord ? {sql_engine: engineRecord} : {}),
+      },
       warnings,
       result,
     })
+    const report = redactReport(envelope, flags.url)
     if (flags.plots) await this.stopwatch.time('plots', () => writeWoePlots(flags.plots!, report.result))
     return this.emit(report, (r) => renderBinResult(r.result, flags.tables))
   }

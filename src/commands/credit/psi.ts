@@ -3,7 +3,11 @@ import {InfolensCommand} from '../../base-command.js'
 import {GateError} from '../../core/errors.js'
 import {integerFlag} from '../../core/cli/numeric-flags.js'
 import {levelFlag, zeroFillFlag} from '../../families/credit/flags.js'
-import {runCreditPsi, type PsiResult} from '../../families/credit/pipeline/psi.js'
+import type {PsiResult} from '../../families/credit/pipeline/psi.js'
+import {runCreditPsiFrom} from '../../families/credit/pipeline/psi-engine.js'
+import {countWithEngine} from '../../families/credit/engine/count-with-engine.js'
+import {engineFlags} from '../../families/credit/engine/engine-flags.js'
+import {redactReport} from '../../families/credit/engine/redact-report.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderPsi} from '../../families/credit/render/psi-render.js'
 
@@ -18,7 +22,14 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
     actual: Args.string({required: true, description: 'current (actual) CSV/Parquet'}),
   }
   static override flags = {
-    bins: Flags.string({required: true, summary: 'Binning file written by `credit bin --out`.', helpValue: 'FILE'}),
+    bins: Flags.string({
+      summary: 'Binning file written by `credit bin --out` (not with --from-counts).',
+      helpValue: 'FILE',
+    }),
+    'from-counts': Flags.boolean({
+      summary: 'EXPECTED and ACTUAL are counts tables (`credit counts --out`) over the same bins.',
+    }),
+    ...engineFlags,
     score: Flags.string({summary: 'Numeric score column: PSI over its deciles in EXPECTED.', helpValue: 'COL'}),
     'score-bins': integerFlag({default: 10, min: 2, summary: 'Quantile bins of the score column.'}),
     alpha: levelFlag({default: 0.05, summary: 'Significance level of the χ² drift test.', helpValue: 'A'}),
@@ -34,11 +45,13 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
 
   async run(): Promise<Report<PsiResult>> {
     const {args, flags} = await this.parseWithBase(CreditPsi)
-    const result = await runCreditPsi(
+    const engine = countWithEngine(flags)
+    const fromCounts = flags['from-counts'] === true
+    const result = await runCreditPsiFrom(
       {
-        expected: args.expected,
-        actual: args.actual,
-        bins: flags.bins,
+        expected: fromCounts ? args.expected : engine.source(args.expected, 'EXPECTED'),
+        actual: fromCounts ? args.actual : engine.source(args.actual, 'ACTUAL'),
+        bins: flags.bins ?? '',
         score: flags.score,
         scoreBins: flags['score-bins'],
         zeroFill: flags['zero-fill'],
@@ -46,15 +59,21 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
         fixedReference: flags['fixed-reference'] === true,
         failOn: flags['fail-on'],
       },
+      {fromCounts, engine},
       this.stopwatch,
-    )
-    const drifted = result.drifted
-    const report = await this.envelope({
+    ).finally(() => engine.close())
+    const drifted = result.psi.drifted
+    const envelope = await this.envelope({
       schema: 'infolens.credit.psi/1',
-      inputs: [args.expected, args.actual, flags.bins],
-      options: this.optionsAsTyped(flags),
-      result,
+      inputs: [
+        ...(engine.name === 'postgres' && !fromCounts ? [] : [args.expected, args.actual]),
+        ...(flags.bins ? [flags.bins] : []),
+      ],
+      options: {
+        ...engine.redactedOptions(this.optionsAsTyped(flags)), ...(result.sql_engine ? {sql_engine: result.sql_engine} : {})},
+      result: result.psi,
     })
+    const report = redactReport(envelope, flags.url)
     this.emit(report, (r) => renderPsi(r.result))
     if (flags['fail-on'] && drifted.length > 0)
       throw new GateError(

@@ -17,7 +17,7 @@ function orderStatistic(values: readonly number[], counts: ArrayLike<number>, r:
 }
 
 /** numpy's _lerp: a + (b−a)·t for t < 0.5, b − (b−a)·(1−t) otherwise. */
-function lerp(a: number, b: number, t: number): number {
+export function lerp(a: number, b: number, t: number): number {
   const d = b - a
   return t >= 0.5 ? b - d * (1 - t) : a + d * t
 }
