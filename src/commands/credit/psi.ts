@@ -70,7 +70,9 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
         ...(flags.bins ? [flags.bins] : []),
       ],
       options: {
-        ...engine.redactedOptions(this.optionsAsTyped(flags)), ...(result.sql_engine ? {sql_engine: result.sql_engine} : {})},
+        ...engine.redactedOptions(this.optionsAsTyped(flags)),
+        ...(result.sql_engine ? {sql_engine: result.sql_engine} : {}),
+      },
       result: result.psi,
     })
     const report = redactReport(envelope, flags.url)
