@@ -10,10 +10,12 @@ import {NetcdfReportSchema} from './core/netcdf/schema.js'
 import {DoctorReportSchema} from './core/report/doctor-schema.js'
 import {EnvelopeSchema} from './core/report/envelope-schema.js'
 import {CreditBinReportSchema} from './families/credit/schema/bin.js'
+import {CreditCountsReportSchema} from './families/credit/schema/counts.js'
 import {CreditFairnessReportSchema} from './families/credit/schema/fairness.js'
 import {CreditPsiReportSchema} from './families/credit/schema/psi.js'
 import {CreditScoreReportSchema} from './families/credit/schema/score.js'
 import {CreditScorecardReportSchema} from './families/credit/schema/scorecard.js'
+import {CreditSqlReportSchema} from './families/credit/schema/sql.js'
 import {KappaReportSchema} from './families/kappa/schema.js'
 import {SchoolReportSchema} from './families/school/schema.js'
 import {SpectralReportSchema} from './families/spectral/schema.js'
@@ -29,10 +31,12 @@ import {UqTsuReportSchema} from './families/uq/schema/tsu.js'
 export const schemaDocuments: Readonly<Record<string, TSchema>> = {
   'checkpoint.schema.json': CheckpointReportSchema,
   'credit-bin.schema.json': CreditBinReportSchema,
+  'credit-counts.schema.json': CreditCountsReportSchema,
   'credit-fairness.schema.json': CreditFairnessReportSchema,
   'credit-psi.schema.json': CreditPsiReportSchema,
   'credit-score.schema.json': CreditScoreReportSchema,
   'credit-scorecard.schema.json': CreditScorecardReportSchema,
+  'credit-sql.schema.json': CreditSqlReportSchema,
   'demo.schema.json': DemoCheckpointReportSchema,
   'doctor.schema.json': DoctorReportSchema,
   'envelope.schema.json': EnvelopeSchema,

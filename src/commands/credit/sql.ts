@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
+import {integerFlag} from '../../core/cli/numeric-flags.js'
 import type {Report} from '../../core/report/envelope.js'
 import {commaList} from '../../families/credit/flags.js'
 import {buildCreditSql, type SqlQueries} from '../../families/credit/pipeline/sql.js'
@@ -28,7 +29,7 @@ export default class CreditSql extends InfolensCommand<Report<SqlQueries>> {
     target: Flags.string({summary: 'Target column (default: the one in --bins).', helpValue: 'COL'}),
     features: Flags.string({summary: 'Numeric columns to cut (without --bins).', helpValue: 'A,B'}),
     special: Flags.string({summary: 'Special values kept out of the cut points.', helpValue: 'V,W'}),
-    'max-bins': Flags.integer({default: 10, min: 2, summary: 'Quantile bins per feature.'}),
+    'max-bins': integerFlag({default: 10, min: 2, summary: 'Quantile bins per feature.'}),
   }
 
   async run(): Promise<Report<SqlQueries>> {
