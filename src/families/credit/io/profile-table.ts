@@ -6,6 +6,7 @@
 import {InputError} from '../../../core/errors.js'
 import {ColumnProfiler, type ColumnProfile} from '../kernels/column-profile.js'
 import {TargetClasses} from '../kernels/target-classes.js'
+import {NonFiniteCellError} from '../kernels/cell-value.js'
 import {openTable} from './open-table.js'
 import {columnIndex} from './table-source.js'
 
@@ -83,7 +84,7 @@ export async function profileTable(file: string, request: ProfileRequest): Promi
     for (const record of batch) {
       const slot = classes.slot(record[t], rows + 2)
       counts[slot]++
-      for (let j = 0; j < index.length; j++) profilers[j].add(record[index[j]], slot)
+      for (let j = 0; j < index.length; j++) addCell(profilers[j], record[index[j]], slot, file, rows + 2)
       rows++
     }
     request.onBatch?.(batch.length)
@@ -98,5 +99,15 @@ export async function profileTable(file: string, request: ProfileRequest): Promi
     goodLabel: labels.good,
     badLabel: labels.bad,
     profiles: profilers.map((p) => orient(p.finish(), badSlot)),
+  }
+}
+
+/** Adds one cell; a non-finite number becomes a one-line input error naming the file, line and column. */
+function addCell(profiler: ColumnProfiler, cell: string, slot: number, file: string, line: number): void {
+  try {
+    profiler.add(cell, slot)
+  } catch (error) {
+    if (!(error instanceof NonFiniteCellError)) throw error
+    throw new InputError(`line ${line}: ${error.message}`, {file, field: profiler.name})
   }
 }

@@ -94,3 +94,13 @@ export function parseNumericCell(cell: string): number {
   else return Number(s)
   return negative ? -x : x
 }
+
+/**
+ * A decimal literal outside the float64 range (`1e999`): it parses to ±Infinity, which would become a cut point
+ * `(inf, inf]` and an empty bin. Meaningless as a measurement, so the reader reports it with the file and line.
+ */
+export class NonFiniteCellError extends Error {
+  constructor(readonly cell: string) {
+    super(`expected a finite number, got "${cell.length > 40 ? `${cell.slice(0, 40)}…` : cell}"`)
+  }
+}

@@ -13,7 +13,7 @@
  * on the first other cell it turns categorical (numbers seen so far keep their text form
  * as produced by String(x)).
  */
-import {isMissingCell, parseNumericCell} from './cell-value.js'
+import {isMissingCell, NonFiniteCellError, parseNumericCell} from './cell-value.js'
 import {DoubleIndex} from './double-index.js'
 
 export interface ColumnProfile {
@@ -97,6 +97,7 @@ export class ColumnProfiler {
     if (this.numeric) {
       const x = parseNumericCell(cell)
       if (!Number.isNaN(x)) {
+        if (!Number.isFinite(x)) throw new NonFiniteCellError(cell)
         if (this.hasSpecials) {
           const st = this.specialText.get(cell.trim()) ?? this.specialNumber.get(x)
           if (st !== undefined) return this.addSpecial(st, bad)
