@@ -97,7 +97,7 @@ try {
     `kappa plan bench: ${count} matrices (${shapes.map(([n, r, c]) => `${n} ${r}x${c}`).join(', ')}) x ${blocks} blocks`,
   )
   console.log(
-    `infolens (${linalgStatus().active} svdvals, ${threads} threads): ${ours.toFixed(2)} s wall (spectra ${stopwatch.toJSON().spectra?.toFixed(2)} s)`,
+    `infolens (${linalgStatus().active} Gram-first with SVD fallback, ${threads} threads): ${ours.toFixed(2)} s wall (spectra ${stopwatch.toJSON().spectra?.toFixed(2)} s)`,
   )
   console.log(`numpy ${numpy.numpy} (${python}) np.linalg.svd(compute_uv=False) float64: ${numpy.seconds.toFixed(2)} s`)
   console.log(

@@ -81,7 +81,11 @@ export async function scanForPlan(
         eps: request.options.eps,
         store: env.store,
         concurrency: Math.max(1, pool.threads),
-        solver: {svdvals: (w, rows, cols, name) => pool.svdvals(w, rows, cols, {name, transfer: ownsBuffer(w)})},
+        solver: {
+          svdvals: (w, rows, cols, name) => pool.svdvals(w, rows, cols, {name, transfer: ownsBuffer(w)}),
+          // copied, not transferred: the SVD may still need w when the Gram spectrum is not accurate enough
+          gramEigenvalues: (w, rows, cols, name) => pool.eigvalsGram(w, rows, cols, {name}),
+        },
         onTensor: (name) => bar.tick(1, name),
       }),
     )

@@ -21,6 +21,12 @@ import type {SpectraStore, SpectrumKey} from './spectra-store.js'
 
 export interface SingularValueSolver {
   svdvals(w: Float64Array, rows: number, cols: number, name: string): Promise<Float64Array>
+  /**
+   * Eigenvalues (ascending) of the smaller float64 Gram matrix, without taking `w` (it may still be needed for
+   * the SVD). When given, a matrix is solved Gram-first: dsyrk + dsyevd cost a fraction of an SVD, and their σ
+   * are kept where gram-spectrum-accuracy proves them within 1e-9 relative; the others are solved by SVD.
+   */
+  gramEigenvalues?(w: Float64Array, rows: number, cols: number, name: string): Promise<Float64Array>
 }
 
 export interface ScanOptions {
@@ -104,9 +110,10 @@ async function scanTensor(
     counters.cacheHits++
     if (hit?.method === 'eigvalsh-gram') counters.cacheHitsGram++
   } else {
-    values = await solveTensor(checkpoint, entry, classification, options.solver)
+    const solved = await solveTensor(checkpoint, entry, classification, options.solver)
+    values = solved.values
     counters.solves += classification.matrices
-    await options.store.put(key, values, 'svd')
+    await options.store.put(key, values, solved.method)
   }
   const spectra = Array.from({length: classification.matrices}, (_, e) => values.subarray(e * k, (e + 1) * k))
   return {...base, summary: summarizeSpectra(classification, spectra, options.eps)}
@@ -125,20 +132,25 @@ function viewOf(entry: TensorEntry, c: Candidate): SpectrumView {
   return entry.shape.length === 2 ? 'matrix' : 'reshape-2d'
 }
 
-/** Singular values of every matrix of the tensor, concatenated (experts in order). */
+/**
+ * Singular values (descending) of every matrix of the tensor, concatenated (experts in order), and how they were
+ * obtained: 'eigvalsh-gram' when every matrix's Gram spectrum passed the accuracy test, else 'svd' (the matrices
+ * that failed it were solved by SVD; the others' Gram σ are within 1e-9 relative, as good as kappa needs).
+ */
 async function solveTensor(
   checkpoint: Checkpoint,
   entry: TensorEntry,
   c: Candidate,
   solver: SingularValueSolver,
-): Promise<Float64Array> {
+): Promise<{values: Float64Array; method: 'eigvalsh-gram' | 'svd'}> {
   const data = await checkpoint.readFloat64(entry)
   const size = c.rows * c.cols
   const k = Math.min(c.rows, c.cols)
   const out = new Float64Array(k * c.matrices)
   const parts = await Promise.all(
     Array.from({length: c.matrices}, (_, e) =>
-      solver.svdvals(
+      solveMatrix(
+        solver,
         c.matrices > 1 ? data.slice(e * size, (e + 1) * size) : data,
         c.rows,
         c.cols,
@@ -146,6 +158,23 @@ async function solveTensor(
       ),
     ),
   )
-  parts.forEach((s, e) => out.set(s, e * k))
-  return out
+  parts.forEach((p, e) => out.set(p.values, e * k))
+  return {values: out, method: parts.every((p) => p.gram) ? 'eigvalsh-gram' : 'svd'}
+}
+
+/** Gram-first when the solver offers it: σ = √λ descending if provably accurate, else the SVD. */
+async function solveMatrix(
+  solver: SingularValueSolver,
+  w: Float64Array,
+  rows: number,
+  cols: number,
+  name: string,
+): Promise<{values: Float64Array; gram: boolean}> {
+  if (solver.gramEigenvalues) {
+    const lambda = await solver.gramEigenvalues(w, rows, cols, name)
+    const n = lambda.length
+    const sigma = Float64Array.from({length: n}, (_, i) => Math.sqrt(Math.max(0, lambda[n - 1 - i])))
+    if (gramSpectraAccurate(sigma, rows, cols)) return {values: sigma, gram: true}
+  }
+  return {values: await solver.svdvals(w, rows, cols, name), gram: false}
 }
