@@ -7,6 +7,7 @@
 import {Command, Flags, Interfaces} from '@oclif/core'
 import type {Input, OutputArgs, OutputFlags, ParserOutput} from '@oclif/core/interfaces'
 import {ExitCode, InfolensError} from './core/errors.js'
+import {firstLine} from './core/cli/error-line.js'
 import {flagsAsTyped, integerFlag} from './core/cli/numeric-flags.js'
 import {describeInputs} from './core/io/checksum.js'
 import {type BackendPreference, describeLinalgEngine, selectEngine} from './core/engine/tensor-engine.js'
@@ -233,29 +234,4 @@ const OUTPUT_FLAGS: Readonly<Record<string, OutputTarget['kind']>> = {
   svg: 'file',
   plots: 'dir',
   emit: 'dir',
-}
-
-function firstLine(message: string): string {
-  // oclif parse errors span several lines: a heading ("Parsing --threads", "Missing 1 required arg:"),
-  // the details (a line deeper indented than its item continues it) and a help hint. The heading
-  // alone says nothing, so heading and details share the one line.
-  const norm = (l: string) => l.trim().replace(/\s+/g, ' ')
-  const raw = message
-    .replace(/\u001B\[[0-9;]*m/g, '')
-    .split('\n')
-    .filter((l) => norm(l).length > 0 && norm(l) !== 'See more help with --help')
-  if (raw.length === 0) return 'unknown error'
-  const head = norm(raw[0])
-  const details: string[] = []
-  let itemIndent = 0
-  for (const line of raw.slice(1)) {
-    const indent = line.length - line.trimStart().length
-    if (details.length > 0 && indent > itemIndent) {
-      details[details.length - 1] += ` ${norm(line)}`
-    } else {
-      details.push(norm(line))
-      itemIndent = indent
-    }
-  }
-  return details.length === 0 ? head : `${head}${head.endsWith(':') ? ' ' : ': '}${details.join('; ')}`
 }
