@@ -3,6 +3,32 @@ import {Type} from '@sinclair/typebox'
 import {Const, Enum, Nullable, OneOf} from '../../../core/report/json-schema.js'
 import {ReportSchema} from '../../../core/report/envelope-schema.js'
 
+/** A feature's binning as `credit bin` writes it and `psi`, `scorecard` and `fairness` read it back. */
+export const FeatureBinningSchema = OneOf(
+  [
+    Type.Object({
+      type: Type.Optional(Const('numeric')),
+      edges: Type.Unknown(),
+      closed: Type.Unknown(),
+    }),
+    Type.Object({type: Type.Optional(Const('categorical')), groups: Type.Unknown()}),
+  ],
+  {
+    type: 'object',
+    required: ['feature', 'type', 'method', 'missing', 'special', 'labels', 'woe'],
+    properties: {
+      type: {enum: ['numeric', 'categorical']},
+      closed: {enum: ['right', 'left']},
+      edges: {type: 'array', items: {type: 'number'}},
+      groups: {type: 'array', items: {type: 'array', items: {type: 'string'}}},
+      special: {type: 'array', items: {type: 'string'}},
+      labels: {type: 'array', items: {type: 'string'}},
+      woe: {type: 'array', items: {type: 'number'}},
+      missing: {type: 'boolean'},
+    },
+  },
+)
+
 export const CreditBinResultSchema = Type.Object({
   rows: Type.Integer(),
   goods: Type.Number(),
@@ -39,30 +65,7 @@ export const CreditBinResultSchema = Type.Object({
           js: Type.Number({minimum: 0}),
         }),
       ),
-      binning: OneOf(
-        [
-          Type.Object({
-            type: Type.Optional(Const('numeric')),
-            edges: Type.Unknown(),
-            closed: Type.Unknown(),
-          }),
-          Type.Object({type: Type.Optional(Const('categorical')), groups: Type.Unknown()}),
-        ],
-        {
-          type: 'object',
-          required: ['feature', 'type', 'method', 'missing', 'special', 'labels', 'woe'],
-          properties: {
-            type: {enum: ['numeric', 'categorical']},
-            closed: {enum: ['right', 'left']},
-            edges: {type: 'array', items: {type: 'number'}},
-            groups: {type: 'array', items: {type: 'array', items: {type: 'string'}}},
-            special: {type: 'array', items: {type: 'string'}},
-            labels: {type: 'array', items: {type: 'string'}},
-            woe: {type: 'array', items: {type: 'number'}},
-            missing: {type: 'boolean'},
-          },
-        },
-      ),
+      binning: FeatureBinningSchema,
       notes: Type.Array(Type.String()),
       type: Type.Unknown(),
       ci_level: Type.Unknown(),

@@ -1,7 +1,8 @@
 /** The report of `credit scorecard` (schemas/credit-scorecard.schema.json). */
 import {Type} from '@sinclair/typebox'
-import {Const, Enum, OneOf} from '../../../core/report/json-schema.js'
+import {Enum} from '../../../core/report/json-schema.js'
 import {ReportSchema} from '../../../core/report/envelope-schema.js'
+import {FeatureBinningSchema} from './bin.js'
 
 export const CreditScorecardResultSchema = Type.Object({
   scaling: Type.Object({
@@ -19,30 +20,7 @@ export const CreditScorecardResultSchema = Type.Object({
   }),
   features: Type.Array(
     Type.Object({
-      binning: OneOf(
-        [
-          Type.Object({
-            type: Type.Optional(Const('numeric')),
-            edges: Type.Unknown(),
-            closed: Type.Unknown(),
-          }),
-          Type.Object({type: Type.Optional(Const('categorical')), groups: Type.Unknown()}),
-        ],
-        {
-          type: 'object',
-          required: ['feature', 'type', 'method', 'missing', 'special', 'labels', 'woe'],
-          properties: {
-            type: {enum: ['numeric', 'categorical']},
-            closed: {enum: ['right', 'left']},
-            edges: {type: 'array', items: {type: 'number'}},
-            groups: {type: 'array', items: {type: 'array', items: {type: 'string'}}},
-            special: {type: 'array', items: {type: 'string'}},
-            labels: {type: 'array', items: {type: 'string'}},
-            woe: {type: 'array', items: {type: 'number'}},
-            missing: {type: 'boolean'},
-          },
-        },
-      ),
+      binning: FeatureBinningSchema,
       points: Type.Array(Type.Number()),
       feature: Type.Unknown(),
       iv: Type.Unknown(),
