@@ -1,37 +1,27 @@
 /** The `infolens.school/1` report of school simulate, analyze and sweep (schemas/school.schema.json). */
-import {Type} from '@sinclair/typebox'
+import {Type, type TUnknown} from '@sinclair/typebox'
+import {metricNames, type MetricName} from './kernels/school-metrics.js'
 import {Def, Enum, MapOf, Nullable, OneOf} from '../../core/report/json-schema.js'
 import {ReportSchema} from '../../core/report/envelope-schema.js'
 
-export const SchoolSummarySchema = Type.Object(
-  {
-    polarization: Type.Unknown(),
-    rotation: Type.Unknown(),
-    spread: Type.Unknown(),
-    order_index: Type.Unknown(),
-    school_cohesion_entropy: Type.Unknown(),
-    polarization_entropy: Type.Unknown(),
-    depth_stratification_entropy: Type.Unknown(),
-    angular_momentum_entropy: Type.Unknown(),
-    nearest_neighbor_entropy: Type.Unknown(),
-    velocity_correlation_entropy: Type.Unknown(),
-    school_shape_entropy: Type.Unknown(),
-    oceanic_schooling_index: Type.Unknown(),
-  },
-  {
-    description: 'per metric: final frame, mean and population std over frames T//2..T-1, min and max over all frames',
-    additionalProperties: Type.Object(
-      {
-        final: Type.Number(),
-        mean2: Type.Number(),
-        std2: Type.Number({minimum: 0}),
-        min: Type.Number(),
-        max: Type.Number(),
-      },
-      {additionalProperties: false},
-    ),
-  },
-)
+/** One required property per metric, in the kernel's order; the value schema comes from additionalProperties. */
+function metricProperties() {
+  return Object.fromEntries(metricNames.map((name) => [name, Type.Unknown()])) as Record<MetricName, TUnknown>
+}
+
+export const SchoolSummarySchema = Type.Object(metricProperties(), {
+  description: 'per metric: final frame, mean and population std over frames T//2..T-1, min and max over all frames',
+  additionalProperties: Type.Object(
+    {
+      final: Type.Number(),
+      mean2: Type.Number(),
+      std2: Type.Number({minimum: 0}),
+      min: Type.Number(),
+      max: Type.Number(),
+    },
+    {additionalProperties: false},
+  ),
+})
 
 export const SchoolStateSchema = Enum(['Highly Parallel', 'Dynamic Parallel', 'Torus/Milling', 'Transitional', 'Swarm'])
 
@@ -42,23 +32,9 @@ export const SchoolMeanSdSchema = Type.Object(
   {additionalProperties: false},
 )
 
-export const SchoolMeanSdTableSchema = Type.Object(
-  {
-    polarization: Type.Unknown(),
-    rotation: Type.Unknown(),
-    spread: Type.Unknown(),
-    order_index: Type.Unknown(),
-    school_cohesion_entropy: Type.Unknown(),
-    polarization_entropy: Type.Unknown(),
-    depth_stratification_entropy: Type.Unknown(),
-    angular_momentum_entropy: Type.Unknown(),
-    nearest_neighbor_entropy: Type.Unknown(),
-    velocity_correlation_entropy: Type.Unknown(),
-    school_shape_entropy: Type.Unknown(),
-    oceanic_schooling_index: Type.Unknown(),
-  },
-  {additionalProperties: Def('meanSd', SchoolMeanSdSchema)},
-)
+export const SchoolMeanSdTableSchema = Type.Object(metricProperties(), {
+  additionalProperties: Def('meanSd', SchoolMeanSdSchema),
+})
 
 export const SchoolEnsembleSchema = Type.Object(
   {
