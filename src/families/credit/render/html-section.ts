@@ -26,6 +26,14 @@ const byDescending = (key: string) => (a: Fields, b: Fields) =>
 const cutNote = (shown: number, total: number, noun: string) =>
   total > shown ? ` The first ${shown} of ${total} ${noun}; all are in the tables.` : ''
 
+/** The y axis of the per-feature charts: one row per feature, in data order, long names kept. */
+const y = {field: 'feature', type: 'nominal', sort: null, title: null, axis: {labelLimit: 220}} as const
+
+/** A chart with one row per feature and the given marks layered over it. */
+function featureRowsSvg(values: readonly object[], layer: readonly object[]): Promise<string> {
+  return renderVegaLiteSvg({width: 360, height: {step: 14}, data: {values}, layer} as never)
+}
+
 async function ivChart(features: readonly Fields[]): Promise<string> {
   const values = features.slice(0, MAX_CHART_FEATURES).flatMap((f, i) => {
     const iv = numberOf(f.iv)
@@ -33,19 +41,13 @@ async function ivChart(features: readonly Fields[]): Promise<string> {
     return iv === null ? [] : [{i, feature: textOf(f.feature) ?? '?', iv, lo: lo ?? iv, hi: hi ?? iv}]
   })
   if (values.length === 0) return ''
-  const y = {field: 'feature', type: 'nominal', sort: null, title: null, axis: {labelLimit: 220}} as const
-  const svg = await renderVegaLiteSvg({
-    width: 360,
-    height: {step: 14},
-    data: {values},
-    layer: [
-      {
-        mark: {type: 'rule'},
-        encoding: {y, x: {field: 'lo', type: 'quantitative', title: 'IV (CI)'}, x2: {field: 'hi'}},
-      },
-      {mark: {type: 'point', filled: true}, encoding: {y, x: {field: 'iv', type: 'quantitative'}}},
-    ],
-  } as never)
+  const svg = await featureRowsSvg(values, [
+    {
+      mark: {type: 'rule'},
+      encoding: {y, x: {field: 'lo', type: 'quantitative', title: 'IV (CI)'}, x2: {field: 'hi'}},
+    },
+    {mark: {type: 'point', filled: true}, encoding: {y, x: {field: 'iv', type: 'quantitative'}}},
+  ])
   return chartFigure(
     svg,
     `Information value with its confidence interval, highest first.${cutNote(values.length, features.length, 'features')}`,
@@ -89,28 +91,22 @@ async function psiChart(features: readonly Fields[]): Promise<string> {
         ]
   })
   if (values.length === 0) return ''
-  const y = {field: 'feature', type: 'nominal', sort: null, title: null, axis: {labelLimit: 220}} as const
-  const svg = await renderVegaLiteSvg({
-    width: 360,
-    height: {step: 14},
-    data: {values},
-    layer: [
-      {
-        mark: {type: 'bar'},
-        encoding: {
-          y,
-          x: {field: 'psi', type: 'quantitative', title: 'PSI'},
-          color: {
-            field: 'drift',
-            type: 'nominal',
-            scale: {domain: ['stable', 'drift'], range: ['#2e86c1', '#c0392b']},
-            title: null,
-          },
+  const svg = await featureRowsSvg(values, [
+    {
+      mark: {type: 'bar'},
+      encoding: {
+        y,
+        x: {field: 'psi', type: 'quantitative', title: 'PSI'},
+        color: {
+          field: 'drift',
+          type: 'nominal',
+          scale: {domain: ['stable', 'drift'], range: ['#2e86c1', '#c0392b']},
+          title: null,
         },
       },
-      {mark: {type: 'tick', color: '#000', thickness: 2}, encoding: {y, x: {field: 'critical', type: 'quantitative'}}},
-    ],
-  } as never)
+    },
+    {mark: {type: 'tick', color: '#000', thickness: 2}, encoding: {y, x: {field: 'critical', type: 'quantitative'}}},
+  ])
   return chartFigure(
     svg,
     `PSI per feature (bar) and its χ² critical value (black tick).${cutNote(values.length, features.length, 'features')}`,
