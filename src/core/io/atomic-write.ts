@@ -32,23 +32,27 @@ function installSignalHandlers(): void {
   process.once('exit', removePendingTemps)
 }
 
+/** Directories already swept this process: one readdir each, not one per write (cache folders hold 10^5 files). */
+const sweptDirs = new Set<string>()
+const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]+$/
+
 /**
- * Temporary files of `target` left by a run killed with SIGKILL (no handler could remove them): their PID no longer
- * runs. Removed by the next run that writes the same target, so they never pile up.
+ * Temporary files left in `target`'s directory by runs killed with SIGKILL (no handler could remove them):
+ * their PID no longer runs. Removed by the first write this process makes there, so they never pile up.
  */
 function removeOrphanedTemps(target: string): void {
-  const prefix = `.${basename(target)}.tmp-`
+  const dir = dirname(target)
+  if (sweptDirs.has(dir)) return
+  sweptDirs.add(dir)
   let names: string[]
   try {
-    names = readdirSync(dirname(target))
+    names = readdirSync(dir)
   } catch {
     return // the write itself will report an unusable directory
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue
-    const pid = Number(name.slice(prefix.length).split('-')[0])
-    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid))
-      rmSync(join(dirname(target), name), {force: true})
+    const pid = Number(TEMP_NAME.exec(name)?.[1])
+    if (Number.isInteger(pid) && pid !== process.pid && !isRunning(pid)) rmSync(join(dir, name), {force: true})
   }
 }
 
