@@ -162,3 +162,16 @@ describe('uq generate against a closed localhost port (item 9)', () => {
     assert.deepEqual(readdirSync(dir), ['q.jsonl'])
   })
 })
+
+describe('cluster emit --out', () => {
+  it('onto an existing file is one line, exit 2, and the file is untouched', () => {
+    const dir = tempDir()
+    const file = join(dir, 'data.csv')
+    writeFileSync(file, 'x,y\n1,0\n')
+    const r = runCli(['cluster', 'emit', '--shards', '2', '--out', file, '--', 'spectral', 'analyze', 'm.safetensors'])
+    assert.equal(r.status, 2)
+    assert.match(r.stderr, ONE_LINE)
+    assert.match(r.stderr, /data\.csv: --out: expected a directory, got an existing file/)
+    assert.equal(readFileSync(file, 'utf8'), 'x,y\n1,0\n')
+  })
+})

@@ -39,7 +39,6 @@ export default class ClusterEmit extends InfolensCommand<EmittedJobFiles> {
 
   async run(): Promise<EmittedJobFiles> {
     // the command line after -- is taken as typed: oclif would pick its flags (--out, --json) as ours
-    // the command line after -- is taken as typed (oclif would pick its --out and --json as ours)
     const dash = this.argv.indexOf('--')
     const commandLine = dash < 0 ? [] : this.argv.slice(dash + 1)
     const {flags} = await this.parseWithBase(ClusterEmit, dash < 0 ? this.argv : this.argv.slice(0, dash))

@@ -1,8 +1,9 @@
 /** `cluster emit`: writes the Slurm and Kubernetes job files of a sharded command line into one directory. */
-import {chmodSync, mkdirSync} from 'node:fs'
+import {chmodSync} from 'node:fs'
 import {join, resolve} from 'node:path'
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
+import {makeOutputDir} from '../../io/output-paths.js'
 import {parseJobCommand} from './job-command.js'
 import {kubernetesIndexedJob, kubernetesMergeJob, type KubernetesOptions} from './kubernetes-jobs.js'
 import {slurmArrayScript, slurmMergeScript, slurmSubmitScript, type SlurmOptions} from './slurm-scripts.js'
@@ -46,7 +47,9 @@ export function emitJobFiles(request: EmitRequest): EmittedJobFiles {
   const jobName = request.jobName ?? `infolens-${command.id.replace(':', '-')}`
   const slurm: SlurmOptions = {...request.slurm, shards: request.shards, workdir, dir, jobName}
   const kubernetes: KubernetesOptions = {...request.kubernetes, shards: request.shards, jobName}
-  mkdirSync(join(dir, 'logs'), {recursive: true})
+  // the project's directory maker: an existing file, a read-only parent… are one-line input errors (exit 2)
+  makeOutputDir(dir, '--out')
+  makeOutputDir(join(dir, 'logs'), '--out')
   const files = {
     slurmArray: join(dir, 'slurm-array.sbatch'),
     slurmMerge: join(dir, 'slurm-merge.sbatch'),
