@@ -25,3 +25,18 @@ test('credit bin: the same literal in a column declared categorical is just a le
   const r = runCli(['credit', 'bin', data, '--target', 'y', '--categorical', 'x', '--json'])
   assert.equal(r.status, 0, r.stderr)
 })
+
+test('credit bin --from-counts: counts that overflow or lose exactness (1e999, NaN, 10^23) are exit 2', () => {
+  const dir = tempDir()
+  for (const count of ['1e999', 'NaN', '99999999999999999999999']) {
+    const data = join(dir, 'counts.csv')
+    writeFileSync(
+      data,
+      `feature,bin_id,bin,class,count\nx,0,"(-inf, 1]",good,${count}\nx,0,"(-inf, 1]",bad,3\n` +
+        'x,1,"(1, inf]",good,2\nx,1,"(1, inf]",bad,3\n',
+    )
+    const r = runCli(['credit', 'bin', '--from-counts', data])
+    assert.equal(r.status, 2, count)
+    assert.match(r.stderr, /counts\.csv: count: row 1: expected a non-negative integer count below 2\^53/)
+  }
+})

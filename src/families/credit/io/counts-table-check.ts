@@ -45,8 +45,9 @@ export function countsTableOf(file: string, rows: readonly RawRow[], meta: Parti
     const cls = text(r.class)?.trim()
     if (cls !== 'good' && cls !== 'bad' && cls !== 'all') fail(i, 'class', 'good, bad or all')
     const count = number(r.count)
-    if (!Number.isFinite(count) || count < 0 || !Number.isInteger(count))
-      fail(i, 'count', `a non-negative integer count (got ${text(r.count)})`)
+    // above 2^53 a float64 count is no longer exact, and IV/PSI are promised equal to the row path
+    if (!Number.isSafeInteger(count) || count < 0)
+      fail(i, 'count', `a non-negative integer count below 2^53 (got ${text(r.count)})`)
     if ('weight' in r && r.weight !== null && r.weight !== '' && !(number(r.weight) >= 0))
       fail(i, 'weight', 'a non-negative weight sum')
     seen.add(cls as CountClass)
