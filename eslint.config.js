@@ -13,7 +13,14 @@ const families = ['spectral', 'kappa', 'uq', 'credit', 'school']
 
 // The parts of src/core that are numerics only: no files, no terminal, no global state. (core/tensor
 // is numerics too but runs on the tfjs engine chosen at start-up, so kernels take tensors as arguments.)
-const coreNumerics = ['./core/linalg', './core/special', './core/random', './core/errors.ts']
+// float-dtypes is a pure name table (which stored types are real-valued weights), shared by every reader
+const coreNumerics = [
+  './core/linalg',
+  './core/special',
+  './core/random',
+  './core/errors.ts',
+  './core/checkpoint/float-dtypes.ts',
+]
 
 const style = 'shared/specs/style.md §2.1'
 

@@ -9,7 +9,8 @@ import {spawnSync} from 'node:child_process'
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import {openCheckpoint, writeSafetensors} from '../../src/core/safetensors/index.js'
+import {openCheckpoint} from '../../src/core/checkpoint/index.js'
+import {writeSafetensors} from '../../src/core/safetensors/index.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'infolens-bench-'))
 const data = new Float32Array(1024 * 1024).map((_, i) => Math.sin(i) * 0.02)

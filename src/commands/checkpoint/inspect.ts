@@ -1,7 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {InputError} from '../../core/errors.js'
-import {openCheckpoint} from '../../core/safetensors/index.js'
+import {openCheckpoint} from '../../core/checkpoint/index.js'
 import {type CheckpointInventory, inventoryCheckpoint} from '../../core/checkpoint/inventory.js'
 import {renderCheckpointInventory} from '../../core/checkpoint/checkpoint-table.js'
 import type {Report} from '../../core/report/envelope.js'

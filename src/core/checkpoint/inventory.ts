@@ -4,7 +4,7 @@
  * headers alone; no tensor data is read.
  */
 import {relative} from 'node:path'
-import type {Checkpoint} from '../safetensors/reader.js'
+import {Checkpoint} from './checkpoint.js'
 
 export interface TensorRow {
   name: string

@@ -8,49 +8,35 @@
 import {open, type FileHandle} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {InputError} from '../errors.js'
-import {DecodeRangeError, decodeInto, type Dtype} from './dtypes.js'
+import {DecodeRangeError, decodeInto, type Dtype, isDtype} from './dtypes.js'
 import {headerLengthOf, parseHeader, type ParsedHeader} from './header.js'
 import {compareNatural} from '../checkpoint/natural-order.js'
-import {type CheckpointLayout, resolveCheckpoint} from './shards.js'
+import {resolveCheckpoint} from './shards.js'
+import {
+  type Checkpoint,
+  type CheckpointLayout,
+  elementCount,
+  type ShardInfo,
+  type TensorEntry,
+} from '../checkpoint/checkpoint.js'
 
-export interface TensorEntry {
-  readonly name: string
+/** A safetensors tensor: the stored dtype is one of the safetensors names. */
+export interface SafetensorsEntry extends TensorEntry {
   readonly dtype: Dtype
-  readonly shape: number[]
-  readonly byteLength: number
-  /** The shard file holding the tensor. */
-  readonly file: string
-  /** Absolute byte position of the tensor's data in `file`. */
-  readonly offset: number
 }
 
-export interface ShardInfo {
-  readonly path: string
-  readonly bytes: number
-  readonly headerBytes: number
-  readonly tensorCount: number
-}
-
-export interface Checkpoint {
-  readonly layout: CheckpointLayout
-  readonly files: string[]
-  readonly shards: readonly ShardInfo[]
-  /** `__metadata__` of every shard, merged (the first shard wins on conflicts). */
-  readonly metadata: Record<string, string>
-  /** Every tensor, in natural name order (layer 2 before layer 10). */
-  readonly tensors: TensorEntry[]
+/** The safetensors checkpoint, with raw byte access on top of the common interface. */
+export interface SafetensorsCheckpoint extends Checkpoint {
+  readonly tensors: SafetensorsEntry[]
   /** Raw little-endian bytes, in a fresh 8-aligned buffer. */
   readBytes(entry: TensorEntry): Promise<Uint8Array>
-  readFloat32(entry: TensorEntry): Promise<Float32Array>
-  readFloat64(entry: TensorEntry): Promise<Float64Array>
-  close(): Promise<void>
 }
 
 /** The most bytes one positioned read asks for (Node caps a read at 2 GiB − 1). */
 const READ_CHUNK = 2 ** 30
 
 /** Opens a checkpoint (file, shard directory or index.json) and validates every header. */
-export async function openCheckpoint(path: string): Promise<Checkpoint> {
+export async function openSafetensors(path: string): Promise<SafetensorsCheckpoint> {
   const layout = resolveCheckpoint(path)
   const handles = new Map<string, FileHandle>()
   try {
@@ -60,7 +46,7 @@ export async function openCheckpoint(path: string): Promise<Checkpoint> {
       handles.set(file, handle)
       headers.push({file, ...(await readHeader(file, handle))})
     }
-    return new SafetensorsCheckpoint(layout, handles, headers)
+    return new SafetensorsFiles(layout, handles, headers)
   } catch (error) {
     await Promise.all([...handles.values()].map((h) => h.close()))
     throw error
@@ -107,11 +93,12 @@ async function readFully(
   }
 }
 
-class SafetensorsCheckpoint implements Checkpoint {
+class SafetensorsFiles implements SafetensorsCheckpoint {
+  readonly format = 'safetensors' as const
   readonly files: string[]
   readonly shards: readonly ShardInfo[]
   readonly metadata: Record<string, string> = {}
-  readonly tensors: TensorEntry[]
+  readonly tensors: SafetensorsEntry[]
 
   constructor(
     readonly layout: CheckpointLayout,
@@ -164,11 +151,12 @@ class SafetensorsCheckpoint implements Checkpoint {
 
 const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
-export function elementCount(entry: Pick<TensorEntry, 'shape'>): number {
-  return entry.shape.reduce((p, d) => p * d, 1)
-}
-
 function decode<T extends Float32Array | Float64Array>(entry: TensorEntry, bytes: Uint8Array, out: T): T {
+  if (!isDtype(entry.dtype))
+    throw new InputError(`dtype ${entry.dtype} is not a safetensors dtype`, {
+      file: entry.file,
+      field: `tensor ${entry.name}`,
+    })
   try {
     decodeInto(entry.dtype, bytes, out)
   } catch (error) {
@@ -183,8 +171,8 @@ function decode<T extends Float32Array | Float64Array>(entry: TensorEntry, bytes
 function collectTensors(
   layout: CheckpointLayout,
   headers: readonly {file: string; header: ParsedHeader}[],
-): TensorEntry[] {
-  const byName = new Map<string, TensorEntry>()
+): SafetensorsEntry[] {
+  const byName = new Map<string, SafetensorsEntry>()
   for (const {file, header} of headers) {
     for (const t of header.tensors) {
       if (layout.weightMap && layout.weightMap.get(t.name) !== file) continue

@@ -12,21 +12,9 @@ import {readdirSync, readFileSync, realpathSync, statSync, type Stats} from 'nod
 import {basename, dirname, isAbsolute, join, relative, resolve, sep} from 'node:path'
 import {InputError} from '../errors.js'
 import {compareNatural} from '../checkpoint/natural-order.js'
+import type {CheckpointLayout} from '../checkpoint/checkpoint.js'
 
 export const INDEX_FILE = 'model.safetensors.index.json'
-
-export interface CheckpointLayout {
-  /** How the user named the checkpoint. */
-  readonly kind: 'file' | 'directory' | 'index'
-  /** The directory shard names are reported relative to. */
-  readonly root: string
-  /** Shard files, in natural name order. */
-  readonly files: readonly string[]
-  /** From an index: tensor name → shard file (a path in `files`). */
-  readonly weightMap?: ReadonlyMap<string, string>
-  /** The index file, when one was used. */
-  readonly indexFile?: string
-}
 
 const EXPECTED = 'expected a .safetensors file, a directory of shards or a model.safetensors.index.json'
 

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
-import {openCheckpoint} from '../../../src/core/safetensors/index.js'
+import {openCheckpoint} from '../../../src/core/checkpoint/index.js'
 import {runCli, runCliJson, tempDir} from '../../helpers/cli.js'
 import {assertMatchesSchema} from '../../helpers/schema.js'
 

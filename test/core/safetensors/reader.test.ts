@@ -13,7 +13,8 @@ import {
   ftruncateSync,
 } from 'node:fs'
 import {join} from 'node:path'
-import {openCheckpoint, writeSafetensors, type TensorToWrite} from '../../../src/core/safetensors/index.js'
+import {openCheckpoint} from '../../../src/core/checkpoint/index.js'
+import {writeSafetensors, type TensorToWrite} from '../../../src/core/safetensors/index.js'
 import {InputError} from '../../../src/core/errors.js'
 import {rawSafetensors} from '../../helpers/safetensors-bytes.js'
 import {tempDir} from '../../helpers/cli.js'

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
 import {readFileSync, rmSync} from 'node:fs'
 import {join} from 'node:path'
-import {openCheckpoint} from '../../../src/core/safetensors/index.js'
+import {openCheckpoint} from '../../../src/core/checkpoint/index.js'
 import {tempDir} from '../../helpers/cli.js'
 import {NO_NUMPY, numpyPython, runPython, runPythonJson} from '../../helpers/numpy-python.js'
 

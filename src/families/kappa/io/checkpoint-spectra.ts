@@ -11,7 +11,7 @@
  * 1e-9 relative (κ ≤ ~300 at LLM sizes); otherwise the tensor is solved by SVD and
  * its entry replaced, which `spectral` then reads (its λ = σ² only gain accuracy).
  */
-import type {Checkpoint, TensorEntry} from '../../../core/safetensors/index.js'
+import {Checkpoint, TensorEntry} from '../../../core/checkpoint/index.js'
 import {fingerprintFile} from '../../../core/io/checksum.js'
 import {classifyTensor, type Candidate, type CandidateOptions} from '../kernels/candidate-rules.js'
 import {summarizeSpectra, type ScannedTensor} from '../kernels/build-plan.js'

@@ -6,6 +6,8 @@
  * everything else is skipped with an explicit reason instead of silently.
  */
 
+import {isFloatDtype} from '../../../core/checkpoint/float-dtypes.js'
+
 export type TensorKind = 'linear-weight' | 'moe-parameter'
 
 export type SkipReason = 'ndim<2' | 'non-float-dtype' | 'empty' | 'embedding' | 'max-dim' | 'excluded' | 'not-included'
@@ -22,9 +24,6 @@ export interface CandidateOptions {
 }
 
 export const DEFAULT_MOE_SUFFIXES: readonly string[] = ['.gate_up_proj', '.down_proj', '.gate_proj', '.up_proj']
-
-/** dtypes that hold real-valued weights (safetensors dtype names). */
-const FLOAT_DTYPES = new Set(['F64', 'F32', 'F16', 'BF16', 'F8_E4M3', 'F8_E5M2'])
 
 /** Token/position embedding tables: `nn.Embedding`, never an `nn.Linear` in PEFT's scan. */
 const EMBEDDING_NAME =
@@ -54,7 +53,7 @@ export function classifyTensor(
   options: CandidateOptions,
 ): Candidate | Skipped {
   if (shape.length < 2) return skip('ndim<2', `${shape.length}-D tensor (bias or norm): no matrix to condition`)
-  if (!FLOAT_DTYPES.has(dtype)) return skip('non-float-dtype', `dtype ${dtype} is not a floating-point weight`)
+  if (!isFloatDtype(dtype)) return skip('non-float-dtype', `dtype ${dtype} is not a floating-point weight`)
   if (shape.some((d) => d === 0)) return skip('empty', 'a dimension is 0')
   if (options.include && !options.include.test(name))
     return skip('not-included', `does not match --include ${options.include.source}`)

@@ -7,7 +7,7 @@
  * per-layer metrics. Eigenvalues are kept only when asked (NetCDF, plots).
  */
 import {availableParallelism} from 'node:os'
-import {openCheckpoint, type Checkpoint, type TensorEntry} from '../../../core/safetensors/index.js'
+import {openCheckpoint, type Checkpoint, type TensorEntry} from '../../../core/checkpoint/index.js'
 import {createLinalgPool, type LinalgPool} from '../../../core/linalg/pool.js'
 import {combineEsd, weightSlices, type MatrixGeometry} from '../kernels/esd.js'
 import {

@@ -16,7 +16,7 @@ import {
   spectraCacheDir,
   type SpectrumCacheKey,
 } from '../../../core/cache/spectra-cache.js'
-import type {TensorEntry} from '../../../core/safetensors/index.js'
+import {TensorEntry} from '../../../core/checkpoint/index.js'
 import {gramResolvesSpectrum} from '../../../core/linalg/gram-resolution.js'
 
 export interface SpectraCache {

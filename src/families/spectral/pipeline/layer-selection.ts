@@ -4,7 +4,7 @@
  * kept iff min_evals ≤ M·rf ≤ max_evals and N ≤ max_N. Unlike WeightWatcher, every other tensor is listed
  * with the reason it was skipped.
  */
-import {FLOAT_DTYPES, type TensorEntry} from '../../../core/safetensors/index.js'
+import {isFloatDtype, type TensorEntry} from '../../../core/checkpoint/index.js'
 import {matrixGeometry, type MatrixGeometry} from '../kernels/esd.js'
 
 export interface SelectionOptions {
@@ -32,7 +32,7 @@ export function selectTensor(entry: TensorEntry, o: SelectionOptions): Selection
   if (!entry.name.endsWith('weight')) return skip('name does not end in "weight"')
   if (o.layers && !o.layers.test(entry.name)) return skip('not matched by --layers')
   if (o.exclude?.test(entry.name)) return skip('matched by --exclude')
-  if (!FLOAT_DTYPES.includes(entry.dtype)) return skip(`dtype ${entry.dtype} is not a float type`)
+  if (!isFloatDtype(entry.dtype)) return skip(`dtype ${entry.dtype} is not a float type`)
   const geometry = matrixGeometry(entry.shape)
   if (!geometry) return skip(`${entry.shape.length}-D tensor (only 2-D dense and 4-D conv2d weights are analysed)`)
   const evals = geometry.M * geometry.rf

@@ -12,7 +12,7 @@ import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {putCachedSingularValues} from '../../../../src/core/cache/spectra-cache.js'
-import {openCheckpoint, writeSafetensors, type TensorToWrite} from '../../../../src/core/safetensors/index.js'
+import {openSafetensors, writeSafetensors, type TensorToWrite} from '../../../../src/core/safetensors/index.js'
 import {runCliJson, tempDir} from '../../../helpers/cli.js'
 import {assertMatchesSchema} from '../../../helpers/schema.js'
 
@@ -112,7 +112,7 @@ test('a flipped byte or a truncated cache entry is recomputed, not trusted: same
 test('spectral analyze then kappa plan on a well-conditioned 2-D-only checkpoint: kappa does zero solves', async () => {
   const dir = tempDir()
   const path = join(dir, 'two-d.safetensors')
-  const source = await openCheckpoint(model)
+  const source = await openSafetensors(model)
   const copied: TensorToWrite[] = []
   for (const t of source.tensors) {
     if (t.shape.length !== 2 || t.dtype === 'I64' || ILL_CONDITIONED.includes(t.name)) continue

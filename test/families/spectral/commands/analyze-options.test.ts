@@ -9,7 +9,8 @@ import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {runCli, runCliJson, tempDir} from '../../../helpers/cli.js'
 import {assertMatchesSchema} from '../../../helpers/schema.js'
-import {openCheckpoint, writeSafetensors, writeShardedSafetensors} from '../../../../src/core/safetensors/index.js'
+import {openCheckpoint} from '../../../../src/core/checkpoint/index.js'
+import {writeSafetensors, writeShardedSafetensors} from '../../../../src/core/safetensors/index.js'
 import {nonEmpty} from '../../../helpers/fixture.js'
 
 const fixtures = new URL('../../../fixtures/spectral/', import.meta.url).pathname
