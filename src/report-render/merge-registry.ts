@@ -2,7 +2,9 @@
  * Result mergers for `report merge`, by the command that wrote the parts (the shard record's `command`).
  * Each family owns its merge logic; this list composes them, as the section registry does for rendering.
  */
-import type {ResultMerger} from '../core/shard/result-merger.js'
+import type {NetcdfMerger, ResultMerger} from '../core/shard/result-merger.js'
+import {spectralNetcdfMerger} from '../families/spectral/pipeline/merge-netcdf.js'
+import {sweepNetcdfMerger} from '../families/school/pipeline/sweep-merge-netcdf.js'
 import {mergeSpectralResults} from '../families/spectral/pipeline/merge.js'
 import {mergeSweepResults} from '../families/school/pipeline/sweep-shard.js'
 import {mergeEnsembleResults} from '../families/school/pipeline/ensemble-shard.js'
@@ -21,3 +23,18 @@ export const mergeableCommands: readonly string[] = Object.keys(mergers)
 export function resultMergerFor(command: string): ResultMerger | undefined {
   return Object.hasOwn(mergers, command) ? mergers[command] : undefined
 }
+
+/** Commands whose merged run can also write its NetCDF file (`report merge --netcdf FILE`). */
+const netcdfMergers: Readonly<Record<string, NetcdfMerger>> = {
+  'school:sweep': sweepNetcdfMerger,
+  'spectral:analyze': spectralNetcdfMerger,
+}
+
+export function netcdfMergerFor(command: string): NetcdfMerger | undefined {
+  return Object.hasOwn(netcdfMergers, command) ? netcdfMergers[command] : undefined
+}
+
+/** Per shardable command: its NetCDF flag and whether each shard writes a part (for `cluster emit`). */
+export const netcdfFlags: Readonly<Record<string, {flag: string; fromParts: boolean}>> = Object.fromEntries(
+  Object.entries(netcdfMergers).map(([id, m]) => [id, {flag: m.flag, fromParts: m.fromParts}]),
+)

@@ -1,10 +1,10 @@
-import {Args} from '@oclif/core'
+import {Args, Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {GateError, InputError} from '../../core/errors.js'
 import type {Report} from '../../core/report/envelope.js'
 import {mergeEnvelope} from '../../core/shard/merge-envelope.js'
 import {readParts} from '../../core/shard/read-parts.js'
-import {mergeableCommands, resultMergerFor} from '../../report-render/merge-registry.js'
+import {mergeableCommands, netcdfMergerFor, resultMergerFor} from '../../report-render/merge-registry.js'
 
 export default class ReportMerge extends InfolensCommand<Report<unknown>> {
   static override summary = 'Merge the partial reports of a sharded run (--shard K/N, job arrays) into one report.'
@@ -13,8 +13,16 @@ export default class ReportMerge extends InfolensCommand<Report<unknown>> {
   static override examples = [
     '<%= config.bin %> report merge parts/part-*.json --out report.json',
     '<%= config.bin %> report merge parts/*.json --json > report.json',
+    '<%= config.bin %> report merge parts/part-*.json --netcdf esd.nc --out report.json',
   ]
   static override strict = false
+  static override flags = {
+    netcdf: Flags.string({
+      summary:
+        "Also write the merged run's NetCDF file (spectral analyze: the shards' --netcdf parts joined; school sweep: the table).",
+      helpValue: 'FILE.nc',
+    }),
+  }
   static override args = {
     parts: Args.string({required: true, description: 'partial reports (one per shard, any order)'}),
   }
@@ -29,12 +37,30 @@ export default class ReportMerge extends InfolensCommand<Report<unknown>> {
       throw new InputError(`parts of ${command} cannot be merged (mergeable: ${mergeableCommands.join(', ')})`, {
         file: parts[0].path,
       })
+    const options = parts[0].report.options
     const merged = merge(
       parts.map((p) => p.report.result),
-      parts[0].report.options,
+      options,
     )
+    const netcdf = netcdfMergerFor(command)
+    if (flags.netcdf !== undefined && !netcdf)
+      throw new InputError(`parts of ${command} have no NetCDF output to merge`, {field: '--netcdf'})
+    const result =
+      netcdf && flags.netcdf !== undefined
+        ? await netcdf.write(
+            parts.map((p) => ({path: p.path, result: p.report.result})),
+            merged.result,
+            options,
+            flags.netcdf!,
+          )
+        : merged.result
     const mergeSeconds = (performance.now() - started) / 1000
-    const report = mergeEnvelope(parts, merged.result, {out: flags.out, mergeSeconds, warnings: merged.warnings})
+    const report = mergeEnvelope(parts, result, {
+      out: flags.out,
+      mergeSeconds,
+      warnings: merged.warnings,
+      netcdf: netcdf && {flag: netcdf.flag, path: flags.netcdf},
+    })
     this.emit(
       report,
       () => `merged ${parts.length} part(s) of ${command.replace(':', ' ')} (plan ${report.sharding.plan})`,

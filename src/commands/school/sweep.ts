@@ -48,7 +48,10 @@ export default class SchoolSweep extends InfolensCommand<Report<Result>> {
     const base = resolveParameters({config: flags.config, paramsFile: flags.params, overrides})
     const spec = parseSweep(flags.param, base)
     const shard = resolveShard(flags)
-    if (shard && flags.nc) throw new InputError('--nc is not supported with --shard yet', {field: '--shard'})
+    if (shard && flags.nc)
+      throw new InputError('a shard writes no NetCDF table: write it at the merge (report merge PARTS --netcdf FILE)', {
+        field: '--nc',
+      })
     const bar = this.progress(spec.values.length * flags.seeds, 'sweep')
     const threads = flags.threads ?? 1
     const {rows, work} = await this.stopwatch.time('sweep', async () =>

@@ -9,23 +9,36 @@ import type {ReadPart} from './read-parts.js'
 
 const SHARD_FLAGS = ['--shard', '--shards']
 
-/** The part's command line as one machine would have run it. */
-export function unshardedCommand(command: readonly string[], out: string | undefined): string[] {
+/**
+ * The part's command line as one machine would have run it: shard flags dropped, and each flag in `set`
+ * (--out, the NetCDF flag) given the merge's value, replacing the part's or appended when the part had none
+ * (--out only replaced); a null value drops the flag (a shard's own NetCDF part that the merge did not join).
+ */
+export function unshardedCommand(
+  command: readonly string[],
+  set: Readonly<Record<string, string | null | undefined>>,
+): string[] {
   const kept: string[] = []
+  const seen = new Set<string>()
   for (let i = 0; i < command.length; i++) {
     const arg = command[i]
     const name = arg.split('=')[0]
+    const inline = arg.includes('=')
     if (SHARD_FLAGS.includes(name)) {
-      if (!arg.includes('=')) i++
+      if (!inline) i++
       continue
     }
-    if (name === '--out' && out !== undefined) {
-      kept.push(arg.includes('=') ? `--out=${out}` : arg, ...(arg.includes('=') ? [] : [out]))
-      if (!arg.includes('=')) i++
+    const value = set[name]
+    if (value !== undefined) {
+      if (value !== null) kept.push(...(inline ? [`${name}=${value}`] : [name, value]))
+      seen.add(name)
+      if (!inline) i++
       continue
     }
     kept.push(arg)
   }
+  for (const [name, value] of Object.entries(set))
+    if (typeof value === 'string' && !seen.has(name) && name !== '--out') kept.push(name, value)
   return kept
 }
 
@@ -38,15 +51,29 @@ function summedTimings(parts: readonly ReadPart[], mergeSeconds: number): Record
 export function mergeEnvelope<R>(
   parts: readonly ReadPart[],
   result: R,
-  context: {out?: string; mergeSeconds: number; warnings?: readonly string[]},
+  context: {
+    out?: string
+    mergeSeconds: number
+    warnings?: readonly string[]
+    /** The command's NetCDF flag, and the merged run's file (undefined: none was merged). */
+    netcdf?: {flag: string; path?: string}
+  },
 ): Report<R> & {sharding: {plan: string; shards: number}} {
   const first = parts[0].report
   const options = {...first.options}
   if ('out' in options && context.out !== undefined) options.out = context.out
+  if (context.netcdf) {
+    const key = context.netcdf.flag.slice(2)
+    if (context.netcdf.path === undefined) delete options[key]
+    else options[key] = context.netcdf.path
+  }
   const warnings = context.warnings ?? [...new Set(parts.flatMap((p) => p.report.warnings ?? []))]
   const report = buildReport({
     schema: first.schema,
-    command: unshardedCommand(first.command, context.out),
+    command: unshardedCommand(first.command, {
+      '--out': context.out,
+      ...(context.netcdf ? {[context.netcdf.flag]: context.netcdf.path ?? null} : {}),
+    }),
     inputs: first.inputs,
     options,
     engine: first.engine,

@@ -6,8 +6,21 @@
 import {createHash} from 'node:crypto'
 import type {ReportInput} from '../io/checksum.js'
 
-/** Options that say how a run was presented or split, not what it computed. */
-export const BOOKKEEPING_OPTIONS: readonly string[] = ['shard', 'shards', 'out', 'json', 'quiet', 'debug', 'threads']
+/**
+ * Options that say how a run was presented or split, not what it computed. The NetCDF flags name each
+ * shard's own part file, so they differ between the shards of one plan.
+ */
+export const BOOKKEEPING_OPTIONS: readonly string[] = [
+  'shard',
+  'shards',
+  'out',
+  'json',
+  'quiet',
+  'debug',
+  'threads',
+  'netcdf',
+  'nc',
+]
 
 export interface PlanParts {
   /** oclif command id, e.g. `spectral:analyze`. */

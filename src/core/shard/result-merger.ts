@@ -11,3 +11,27 @@ export type ResultMerger = (
   results: readonly unknown[],
   options: Readonly<Record<string, unknown>>,
 ) => MergedResult<unknown>
+
+/** One part as a NetCDF merger sees it: where its report is, and what it holds. */
+export interface MergePart {
+  readonly path: string
+  readonly result: unknown
+}
+
+/**
+ * How `report merge --netcdf FILE` writes the NetCDF file one machine would have written. `fromParts`: each
+ * shard wrote its share to its own file (the command's NetCDF flag, recorded in the part), and the merger
+ * joins them; otherwise the file is a function of the merged result alone and the shards write none.
+ */
+export interface NetcdfMerger {
+  /** The command's own NetCDF flag (`--netcdf`, `--nc`). */
+  readonly flag: string
+  readonly fromParts: boolean
+  /** Writes `target` atomically; returns the merged result with the file recorded as the command records it. */
+  write(
+    parts: readonly MergePart[],
+    merged: unknown,
+    options: Readonly<Record<string, unknown>>,
+    target: string,
+  ): Promise<unknown>
+}

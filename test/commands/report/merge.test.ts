@@ -128,15 +128,99 @@ test('report merge refuses missing, duplicate, truncated, foreign and mixed-plan
   assertRefused([p(0), 'three.json'], /different plan .*shard counts differ \(4 vs 3\)/)
 })
 
-test('--shard K >= N, N < 1 and --netcdf with --shard: exit 2, one line', () => {
+test('--shard K >= N, N < 1, --plots with --shard and a sweep shard with --nc: exit 2, one line', () => {
   for (const [extra, message] of [
     [['--shard', '4/4'], /--shard: expected 0 <= K < N/],
     [['--shard', '0/0'], /expected N >= 1/],
-    [['--shard', '0/2', '--netcdf', join(root, 'x.nc')], /--netcdf and --plots are not supported with --shard/],
+    [['--shard', '0/2', '--plots', join(root, 'plots')], /--plots is not supported with --shard/],
   ] as const) {
     const r = runCli([...analyze, ...extra])
     assert.equal(r.status, 2, r.stderr)
     assert.match(r.stderr, message)
     assert.equal(r.stderr.split('\n').length, 2)
   }
+  const sweep = runCli([...sweepArgs(), '--shard', '0/2', '--nc', join(root, 'x.nc')])
+  assert.equal(sweep.status, 2, sweep.stderr)
+  assert.match(
+    sweep.stderr,
+    /--nc: a shard writes no NetCDF table: write it at the merge \(report merge PARTS --netcdf FILE\)/,
+  )
+  assert.equal(existsSync(join(root, 'x.nc')), false)
+})
+
+const sweepArgs = () => [
+  'school',
+  'sweep',
+  '--param',
+  'noise=0:0.2:3',
+  '--seeds',
+  '2',
+  '--steps',
+  '30',
+  '--agents',
+  '12',
+]
+
+/** The NetCDF files' bytes with the creation stamps (`2026-12-05T00:49:51Z`, `…:51.188Z`) blanked in place. */
+function ncWithoutStamps(path: string): Buffer {
+  return Buffer.from(
+    readFileSync(path)
+      .toString('latin1')
+      .replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, (stamp) => 'T'.repeat(stamp.length)),
+    'latin1',
+  )
+}
+
+test('report merge --netcdf: spectral parts joined, a sweep table written, byte-identical to one machine', () => {
+  const dir = join(root, 'netcdf')
+  mkdirSync(dir, {recursive: true})
+  const ok = (args: string[]) => {
+    const r = runCli([...args, '--quiet'], {cwd: dir})
+    assert.equal(r.status, 0, r.stderr)
+  }
+  const spectral = ['spectral', 'analyze', sharded, '--no-cache']
+  ok([...spectral, '--netcdf', 'one.nc', '--out', 'one.json'])
+  for (let k = 0; k < 3; k++) ok([...spectral, '--shard', `${k}/3`, '--netcdf', `p${k}.nc`, '--out', `p${k}.json`])
+  ok(['report', 'merge', 'p2.json', 'p0.json', 'p1.json', '--netcdf', 'merged.nc', '--out', 'merged.json'])
+  assert.ok(ncWithoutStamps(join(dir, 'one.nc')).equals(ncWithoutStamps(join(dir, 'merged.nc'))))
+  const merged = JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8'))
+  assert.deepEqual(merged.result.outputs, {netcdf: 'merged.nc'})
+  assert.equal(merged.options.netcdf, 'merged.nc')
+  // without --netcdf the merged report names no NetCDF file (a part's own file is not the run's)
+  ok(['report', 'merge', 'p0.json', 'p1.json', 'p2.json', '--out', 'plain.json'])
+  const plain = JSON.parse(readFileSync(join(dir, 'plain.json'), 'utf8'))
+  assert.deepEqual(plain.result.outputs, {})
+  assert.equal('netcdf' in plain.options, false)
+  assert.ok(!plain.command.includes('--netcdf'))
+
+  ok([...sweepArgs(), '--nc', 'sweep-one.nc', '--out', 'sweep-one.json'])
+  for (let k = 0; k < 2; k++) ok([...sweepArgs(), '--shard', `${k}/2`, '--out', `s${k}.json`])
+  ok(['report', 'merge', 's0.json', 's1.json', '--netcdf', 'sweep-merged.nc', '--out', 'sweep-merged.json'])
+  assert.ok(ncWithoutStamps(join(dir, 'sweep-one.nc')).equals(ncWithoutStamps(join(dir, 'sweep-merged.nc'))))
+  assert.equal(JSON.parse(readFileSync(join(dir, 'sweep-merged.json'), 'utf8')).result.netcdf, 'sweep-merged.nc')
+})
+
+test('report merge --netcdf refuses a spectral part without its NetCDF file, or with the wrong layers', () => {
+  const dir = join(root, 'netcdf-bad')
+  mkdirSync(dir, {recursive: true})
+  const run = (args: string[]) => runCli([...args, '--quiet'], {cwd: dir})
+  const spectral = ['spectral', 'analyze', sharded, '--no-cache']
+  for (let k = 0; k < 2; k++)
+    assert.equal(run([...spectral, '--shard', `${k}/2`, '--netcdf', `p${k}.nc`, '--out', `p${k}.json`]).status, 0)
+  assert.equal(run([...spectral, '--shard', '1/2', '--out', 'bare1.json']).status, 0)
+  const refused = (parts: string[], message: RegExp) => {
+    const r = run(['report', 'merge', ...parts, '--netcdf', 'm.nc', '--out', 'm.json'])
+    assert.equal(r.status, 2, r.stderr)
+    assert.match(r.stderr, message)
+    assert.equal(r.stderr.split('\n').length, 2)
+    assert.equal(existsSync(join(dir, 'm.nc')) || existsSync(join(dir, 'm.json')), false)
+  }
+  refused(
+    ['p0.json', 'bare1.json'],
+    /bare1\.json: result\.outputs\.netcdf: expected the shard to have written --netcdf/,
+  )
+  writeFileSync(join(dir, 'swap.json'), readFileSync(join(dir, 'p1.json'), 'utf8').replaceAll('"p1.nc"', '"p0.nc"'))
+  refused(['p0.json', 'swap.json'], /p0\.nc: layer_name: expected the layers of its report/)
+  const sweep = run(['report', 'merge', 'p0.json', 'p1.json', '--netcdf', 'm.nc'])
+  assert.equal(sweep.status, 0, sweep.stderr)
 })

@@ -4,13 +4,15 @@ import {join, resolve} from 'node:path'
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
 import {makeOutputDir} from '../../io/output-paths.js'
-import {parseJobCommand} from './job-command.js'
+import {type NetcdfFlags, parseJobCommand} from './job-command.js'
 import {kubernetesIndexedJob, kubernetesMergeJob, type KubernetesOptions} from './kubernetes-jobs.js'
 import {slurmArrayScript, slurmMergeScript, slurmSubmitScript, type SlurmOptions} from './slurm-scripts.js'
 
 export interface EmitRequest {
   readonly argv: readonly string[]
   readonly shardable: readonly string[]
+  /** Each shardable command's NetCDF flag (the merge job writes that file). */
+  readonly netcdfFlags?: NetcdfFlags
   readonly shards: number
   readonly dir: string
   readonly slurm: Pick<SlurmOptions, 'partition' | 'time' | 'cpusPerTask'>
@@ -34,7 +36,7 @@ export interface EmittedJobFiles {
 export function emitJobFiles(request: EmitRequest): EmittedJobFiles {
   if (!Number.isSafeInteger(request.shards) || request.shards < 1)
     throw new InputError(`expected N >= 1 shards, got ${request.shards}`, {field: '--shards'})
-  const command = parseJobCommand(request.argv, request.shardable)
+  const command = parseJobCommand(request.argv, request.shardable, request.netcdfFlags)
   const dir = resolve(request.dir)
   const workdir = process.cwd()
   // #SBATCH lines are not shell-parsed: a space would split the path

@@ -53,8 +53,9 @@ export async function runAnalyze(
   shard?: ShardSpec,
 ): Promise<{result: SpectralReportResult; inputs: string[]; work: {items: number[]; total: number}}> {
   const gate = compileGate(flags['fail-on'], path)
-  if (shard && (flags.netcdf !== undefined || flags.plots !== undefined))
-    throw new InputError('--netcdf and --plots are not supported with --shard yet (run them without sharding)', {
+  // a shard's --netcdf holds its own layers; `report merge --netcdf FILE` joins them (plots need every layer)
+  if (shard && flags.plots !== undefined)
+    throw new InputError('--plots is not supported with --shard (plot the merged run: spectral refit FILE.nc)', {
       field: '--shard',
     })
   checkFitFlags(flags.fit, flags['fix-fingers'], path)

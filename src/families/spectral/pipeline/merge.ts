@@ -38,6 +38,7 @@ export function mergeSpectralResults(parts: readonly unknown[]): MergedResult<Sp
     ...first,
     layers,
     summary: summarize(layers, first.skipped.length),
+    outputs: {}, // a shard's own --netcdf part is not the merged run's; `report merge --netcdf` records its file
     ...(cache ? {cache} : {}),
     ...(expression === undefined ? {} : {gate: {expression, failed}}),
   }
