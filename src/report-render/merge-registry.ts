@@ -2,7 +2,9 @@
  * Result mergers for `report merge`, by the command that wrote the parts (the shard record's `command`).
  * Each family owns its merge logic; this list composes them, as the section registry does for rendering.
  */
-import type {NetcdfMerger, ResultMerger} from '../core/shard/result-merger.js'
+import type {FilesMerger, NetcdfMerger, ResultMerger} from '../core/shard/result-merger.js'
+import type {MergeOutputFlags} from '../core/shard/emit/job-command.js'
+import {kappaPlanFilesMerger} from '../families/kappa/plan-merge-files.js'
 import {spectralNetcdfMerger} from '../families/spectral/pipeline/merge-netcdf.js'
 import {sweepNetcdfMerger} from '../families/school/pipeline/sweep-merge-netcdf.js'
 import {mergeSpectralResults} from '../families/spectral/pipeline/merge.js'
@@ -34,7 +36,27 @@ export function netcdfMergerFor(command: string): NetcdfMerger | undefined {
   return Object.hasOwn(netcdfMergers, command) ? netcdfMergers[command] : undefined
 }
 
-/** Per shardable command: its NetCDF flag and whether each shard writes a part (for `cluster emit`). */
-export const netcdfFlags: Readonly<Record<string, {flag: string; fromParts: boolean}>> = Object.fromEntries(
-  Object.entries(netcdfMergers).map(([id, m]) => [id, {flag: m.flag, fromParts: m.fromParts}]),
+/** Commands whose finished report also renders files (`report merge --emit DIR`). */
+const filesMergers: Readonly<Record<string, FilesMerger>> = {
+  'kappa:plan': kappaPlanFilesMerger,
+}
+
+export function filesMergerFor(command: string): FilesMerger | undefined {
+  return Object.hasOwn(filesMergers, command) ? filesMergers[command] : undefined
+}
+
+/**
+ * Per shardable command: the output flags the merge job writes (for `cluster emit`), and whether each task
+ * writes a part of that output.
+ */
+export const mergeOutputFlags: MergeOutputFlags = Object.fromEntries(
+  mergeableCommands.map((id) => [
+    id,
+    [
+      ...(netcdfMergers[id]
+        ? [{flag: netcdfMergers[id].flag, mergeFlag: '--netcdf', fromParts: netcdfMergers[id].fromParts}]
+        : []),
+      ...(filesMergers[id] ? [{flag: filesMergers[id].flag, mergeFlag: '--emit', fromParts: false}] : []),
+    ],
+  ]),
 )

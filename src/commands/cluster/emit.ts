@@ -1,7 +1,7 @@
 import {Flags} from '@oclif/core'
 import {InfolensCommand} from '../../base-command.js'
 import {emitJobFiles, type EmittedJobFiles} from '../../core/shard/emit/emit-job-files.js'
-import {mergeableCommands, netcdfFlags} from '../../report-render/merge-registry.js'
+import {mergeableCommands, mergeOutputFlags} from '../../report-render/merge-registry.js'
 
 export default class ClusterEmit extends InfolensCommand<EmittedJobFiles> {
   static override summary =
@@ -45,7 +45,7 @@ export default class ClusterEmit extends InfolensCommand<EmittedJobFiles> {
     const result = emitJobFiles({
       argv: commandLine,
       shardable: mergeableCommands,
-      netcdfFlags,
+      outputFlags: mergeOutputFlags,
       shards: flags.shards,
       dir: flags.out,
       slurm: {partition: flags.partition, time: flags.time, cpusPerTask: flags['cpus-per-task']},

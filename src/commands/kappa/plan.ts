@@ -1,5 +1,4 @@
 import {Args, Flags} from '@oclif/core'
-import {basename} from 'node:path'
 import {InfolensCommand} from '../../base-command.js'
 import {floatFlag, integerFlag} from '../../core/cli/numeric-flags.js'
 import {attachShard} from '../../core/shard/partial-report.js'
@@ -13,6 +12,7 @@ import {planRequest} from '../../families/kappa/flags.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderPlanFormat, FORMATS} from '../../families/kappa/io/formats/plan-format.js'
 import {emitPlanFiles, planFiles} from '../../families/kappa/io/formats/plan-files.js'
+import {planModelName} from '../../families/kappa/plan-merge-files.js'
 
 export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> {
   static override summary =
@@ -114,7 +114,13 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
     const shard = resolveShard(flags)
     if (shard) {
       // a part holds summaries, not a plan: the budget selection happens once, in `report merge`
-      if (flags.emit) throw new InputError('--emit is not supported with --shard yet', {field: '--shard'})
+      if (flags.emit)
+        throw new InputError(
+          'a shard has no plan yet: write the plan files at the merge (report merge PARTS --emit DIR)',
+          {
+            field: '--emit',
+          },
+        )
       const part = await planCheckpointShard(args.path, request, env, shard)
       const report = await this.envelope({
         schema: 'infolens.kappa/1',
@@ -140,12 +146,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
     if (flags.emit)
       emitPlanFiles(
         flags.emit,
-        planFiles(
-          JSON.stringify(report, null, 2) + '\n',
-          result,
-          basename(args.path).replace(/\.safetensors(\.index\.json)?$/, ''),
-          lora,
-        ),
+        planFiles(JSON.stringify(report, null, 2) + '\n', result, planModelName(args.path), lora),
       )
     return this.emit(report, (r) => renderPlanFormat(r, flags.format, flags.adapter, lora))
   }

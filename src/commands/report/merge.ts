@@ -4,7 +4,12 @@ import {GateError, InputError} from '../../core/errors.js'
 import type {Report} from '../../core/report/envelope.js'
 import {mergeEnvelope} from '../../core/shard/merge-envelope.js'
 import {readParts} from '../../core/shard/read-parts.js'
-import {mergeableCommands, netcdfMergerFor, resultMergerFor} from '../../report-render/merge-registry.js'
+import {
+  filesMergerFor,
+  mergeableCommands,
+  netcdfMergerFor,
+  resultMergerFor,
+} from '../../report-render/merge-registry.js'
 
 export default class ReportMerge extends InfolensCommand<Report<unknown>> {
   static override summary = 'Merge the partial reports of a sharded run (--shard K/N, job arrays) into one report.'
@@ -21,6 +26,10 @@ export default class ReportMerge extends InfolensCommand<Report<unknown>> {
       summary:
         "Also write the merged run's NetCDF file (spectral analyze: the shards' --netcdf parts joined; school sweep: the table).",
       helpValue: 'FILE.nc',
+    }),
+    emit: Flags.string({
+      summary: 'Also write the plan files `kappa plan --emit DIR` writes, from the merged plan.',
+      helpValue: 'DIR',
     }),
   }
   static override args = {
@@ -45,6 +54,9 @@ export default class ReportMerge extends InfolensCommand<Report<unknown>> {
     const netcdf = netcdfMergerFor(command)
     if (flags.netcdf !== undefined && !netcdf)
       throw new InputError(`parts of ${command} have no NetCDF output to merge`, {field: '--netcdf'})
+    const files = filesMergerFor(command)
+    if (flags.emit !== undefined && !files)
+      throw new InputError(`parts of ${command} have no plan files to write`, {field: '--emit'})
     const result =
       netcdf && flags.netcdf !== undefined
         ? await netcdf.write(
@@ -59,8 +71,12 @@ export default class ReportMerge extends InfolensCommand<Report<unknown>> {
       out: flags.out,
       mergeSeconds,
       warnings: merged.warnings,
-      netcdf: netcdf && {flag: netcdf.flag, path: flags.netcdf},
+      outputs: [
+        ...(netcdf ? [{flag: netcdf.flag, path: flags.netcdf}] : []),
+        ...(files ? [{flag: files.flag, path: flags.emit}] : []),
+      ],
     })
+    if (files && flags.emit !== undefined) files.write(report, options, flags.emit)
     this.emit(
       report,
       () => `merged ${parts.length} part(s) of ${command.replace(':', ' ')} (plan ${report.sharding.plan})`,

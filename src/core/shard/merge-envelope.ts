@@ -55,24 +55,23 @@ export function mergeEnvelope<R>(
     out?: string
     mergeSeconds: number
     warnings?: readonly string[]
-    /** The command's NetCDF flag, and the merged run's file (undefined: none was merged). */
-    netcdf?: {flag: string; path?: string}
+    /** Output flags the merge writes for the command (NetCDF, plan files), and their targets (undefined: none). */
+    outputs?: readonly {flag: string; path?: string}[]
   },
 ): Report<R> & {sharding: {plan: string; shards: number}} {
   const first = parts[0].report
   const options = {...first.options}
   if ('out' in options && context.out !== undefined) options.out = context.out
-  if (context.netcdf) {
-    const key = context.netcdf.flag.slice(2)
-    if (context.netcdf.path === undefined) delete options[key]
-    else options[key] = context.netcdf.path
+  for (const {flag, path} of context.outputs ?? []) {
+    if (path === undefined) delete options[flag.slice(2)]
+    else options[flag.slice(2)] = path
   }
   const warnings = context.warnings ?? [...new Set(parts.flatMap((p) => p.report.warnings ?? []))]
   const report = buildReport({
     schema: first.schema,
     command: unshardedCommand(first.command, {
       '--out': context.out,
-      ...(context.netcdf ? {[context.netcdf.flag]: context.netcdf.path ?? null} : {}),
+      ...Object.fromEntries((context.outputs ?? []).map(({flag, path}) => [flag, path ?? null])),
     }),
     inputs: first.inputs,
     options,

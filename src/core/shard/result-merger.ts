@@ -35,3 +35,13 @@ export interface NetcdfMerger {
     target: string,
   ): Promise<unknown>
 }
+
+/**
+ * Files a command writes from its finished report (`kappa plan --emit DIR`: the plan in every fine-tuning
+ * tool's format). A shard has no finished report, so `report merge --emit DIR` writes them from the merged one.
+ */
+export interface FilesMerger {
+  /** The command's own flag for them (`--emit`). */
+  readonly flag: string
+  write(report: unknown, options: Readonly<Record<string, unknown>>, target: string): string[]
+}

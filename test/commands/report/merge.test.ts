@@ -3,13 +3,14 @@
  * 2-shard `school sweep` merge into the single-machine report (the same JSON but for timings and bookkeeping),
  * and broken part sets are refused with one line and exit 2.
  */
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {runCli, tempDir} from '../../helpers/cli.js'
 import {comparableReportText, differingLines} from '../../helpers/report-diff.js'
 import {assertMatchesSchema} from '../../helpers/schema.js'
+import {canonicalJson} from '../../../src/core/shard/plan-fingerprint.js'
 
 const root = tempDir('infolens-merge-')
 const ck = join(root, 'ck')
@@ -223,4 +224,33 @@ test('report merge --netcdf refuses a spectral part without its NetCDF file, or 
   refused(['p0.json', 'swap.json'], /p0\.nc: layer_name: expected the layers of its report/)
   const sweep = run(['report', 'merge', 'p0.json', 'p1.json', '--netcdf', 'm.nc'])
   assert.equal(sweep.status, 0, sweep.stderr)
+})
+
+test('report merge --emit: the kappa plan files from the merged plan = kappa plan --emit on one machine', () => {
+  const dir = join(root, 'emit')
+  mkdirSync(dir, {recursive: true})
+  const ok = (args: string[]) => {
+    const r = runCli([...args, '--quiet'], {cwd: dir})
+    assert.equal(r.status, 0, r.stderr)
+  }
+  const kappa = ['kappa', 'plan', sharded, '--no-cache', '--count', '4', '--lora-r', '8']
+  ok([...kappa, '--emit', 'one', '--out', 'one.json'])
+  for (let k = 0; k < 2; k++) ok([...kappa, '--shard', `${k}/2`, '--out', `k${k}.json`])
+  ok(['report', 'merge', 'k1.json', 'k0.json', '--emit', 'merged', '--out', 'merged.json'])
+  const names = readdirSync(join(dir, 'one')).sort()
+  assert.deepEqual(readdirSync(join(dir, 'merged')).sort(), names)
+  for (const name of names.filter((n) => n !== 'kappa-plan.json'))
+    assert.equal(readFileSync(join(dir, 'merged', name), 'utf8'), readFileSync(join(dir, 'one', name), 'utf8'), name)
+  // the merge appends --emit to the command line (the parts had none): same words and options, other order
+  const planOf = (folder: string) => {
+    const report = JSON.parse(comparableReportText(join(dir, folder, 'kappa-plan.json')).replaceAll(`"${folder}`, '"X'))
+    return {...report, command: [...report.command].sort(), options: canonicalJson(report.options)}
+  }
+  assert.deepEqual(planOf('merged'), planOf('one'))
+  const shard = runCli([...kappa, '--shard', '0/2', '--emit', 'x'], {cwd: dir})
+  assert.equal(shard.status, 2, shard.stderr)
+  assert.match(shard.stderr, /--emit: a shard has no plan yet: write the plan files at the merge/)
+  const wrong = runCli(['report', 'merge', 'k0.json', 'k1.json', '--netcdf', 'x.nc'], {cwd: dir})
+  assert.equal(wrong.status, 2, wrong.stderr)
+  assert.match(wrong.stderr, /--netcdf: parts of kappa:plan have no NetCDF output to merge/)
 })

@@ -4,7 +4,7 @@ import {join, resolve} from 'node:path'
 import {InputError} from '../../errors.js'
 import {writeFileAtomic} from '../../io/atomic-write.js'
 import {makeOutputDir} from '../../io/output-paths.js'
-import {type NetcdfFlags, parseJobCommand} from './job-command.js'
+import {type MergeOutputFlags, parseJobCommand} from './job-command.js'
 import {kubernetesIndexedJob, kubernetesMergeJob, type KubernetesOptions} from './kubernetes-jobs.js'
 import {slurmArrayScript, slurmMergeScript, slurmSubmitScript, type SlurmOptions} from './slurm-scripts.js'
 
@@ -12,7 +12,7 @@ export interface EmitRequest {
   readonly argv: readonly string[]
   readonly shardable: readonly string[]
   /** Each shardable command's NetCDF flag (the merge job writes that file). */
-  readonly netcdfFlags?: NetcdfFlags
+  readonly outputFlags?: MergeOutputFlags
   readonly shards: number
   readonly dir: string
   readonly slurm: Pick<SlurmOptions, 'partition' | 'time' | 'cpusPerTask'>
@@ -36,7 +36,7 @@ export interface EmittedJobFiles {
 export function emitJobFiles(request: EmitRequest): EmittedJobFiles {
   if (!Number.isSafeInteger(request.shards) || request.shards < 1)
     throw new InputError(`expected N >= 1 shards, got ${request.shards}`, {field: '--shards'})
-  const command = parseJobCommand(request.argv, request.shardable, request.netcdfFlags)
+  const command = parseJobCommand(request.argv, request.shardable, request.outputFlags)
   const dir = resolve(request.dir)
   const workdir = process.cwd()
   // #SBATCH lines are not shell-parsed: a space would split the path

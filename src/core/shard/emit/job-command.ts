@@ -1,9 +1,9 @@
 /**
  * The infolens command line that `cluster emit` spreads over array tasks: a shardable command (one that
  * `report merge` can combine), without --shard/--shards (the job files add them) and with its --out taken
- * out (each task writes a part; the merge job writes the report there). Its NetCDF flag is taken out too:
- * the merge job writes that file (`report merge --netcdf`), from the tasks' own parts where the command's
- * NetCDF is joined from parts.
+ * out (each task writes a part; the merge job writes the report there). Its other merged outputs are taken
+ * out too (a NetCDF file, kappa's plan files): the merge job writes them (`report merge --netcdf/--emit`),
+ * from the tasks' own parts where the output is joined from parts.
  */
 import {InputError} from '../../errors.js'
 
@@ -14,17 +14,25 @@ export interface JobCommand {
   readonly id: string
   /** Where the merged report goes (the command's --out, else report.json). */
   readonly reportPath: string
-  /** The command's NetCDF output: its flag, the merged file, and whether each task writes a part. */
-  readonly netcdf?: {readonly flag: string; readonly path: string; readonly fromParts: boolean}
+  /** The merged outputs the command line asked for: flag, target, and whether each task writes a part. */
+  readonly outputs: readonly MergedOutput[]
 }
 
-/** Per command id: its NetCDF flag and whether each shard writes a part file. */
-export type NetcdfFlags = Readonly<Record<string, {flag: string; fromParts: boolean}>>
+export interface MergedOutput {
+  /** The command's flag (`--nc`) and the one `report merge` takes for that output (`--netcdf`). */
+  readonly flag: string
+  readonly mergeFlag: string
+  readonly path: string
+  readonly fromParts: boolean
+}
+
+/** Per command id: the output flags the merge job writes, and whether each task writes a part of it. */
+export type MergeOutputFlags = Readonly<Record<string, readonly Omit<MergedOutput, 'path'>[]>>
 
 export function parseJobCommand(
   argv: readonly string[],
   shardable: readonly string[],
-  netcdfFlags: NetcdfFlags = {},
+  outputFlags: MergeOutputFlags = {},
 ): JobCommand {
   const words = argv[0] === 'infolens' ? argv.slice(1) : [...argv]
   const id = words.slice(0, 2).join(':')
@@ -38,8 +46,8 @@ export function parseJobCommand(
     )
   const kept: string[] = []
   let reportPath = 'report.json'
-  const netcdfFlag = netcdfFlags[id]
-  let netcdf: JobCommand['netcdf']
+  const mergedFlags = outputFlags[id] ?? []
+  const outputs: MergedOutput[] = []
   for (let i = 0; i < words.length; i++) {
     const [name, inline] = words[i].split(/=(.*)/s)
     if (name === '--shard' || name === '--shards')
@@ -50,13 +58,14 @@ export function parseJobCommand(
       reportPath = value
       continue
     }
-    if (netcdfFlag && name === netcdfFlag.flag) {
+    const merged = mergedFlags.find((f) => f.flag === name)
+    if (merged) {
       const value = inline ?? words[++i]
-      if (value === undefined || value === '') throw new InputError(`expected a FILE after ${name}`, {field: 'COMMAND'})
-      netcdf = {...netcdfFlag, path: value}
+      if (value === undefined || value === '') throw new InputError(`expected a path after ${name}`, {field: 'COMMAND'})
+      outputs.push({...merged, path: value})
       continue
     }
     kept.push(words[i])
   }
-  return {words: kept, id, reportPath, ...(netcdf ? {netcdf} : {})}
+  return {words: kept, id, reportPath, outputs}
 }

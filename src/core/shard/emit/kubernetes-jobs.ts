@@ -5,7 +5,7 @@
  * Written to the Job API (batch/v1); not run on a real cluster here (docs/cluster.md).
  */
 import {shellLine, shellQuote} from './shell-words.js'
-import {mergeNetcdf, partNetcdf} from './netcdf-words.js'
+import {mergeOutputs, partOutputs} from './output-words.js'
 import type {JobCommand} from './job-command.js'
 import {toYaml} from './yaml-text.js'
 
@@ -50,13 +50,13 @@ function job(name: string, script: string, o: KubernetesOptions, spec: Record<st
 /** The shell line pod K runs (JOB_COMPLETION_INDEX set by Kubernetes). */
 export function kubernetesShardLine(command: JobCommand, shards: number): string {
   const part = `${KUBERNETES_PARTS}/part-\${JOB_COMPLETION_INDEX}.json`
-  const nc = partNetcdf(command, KUBERNETES_PARTS, '${JOB_COMPLETION_INDEX}')
+  const nc = partOutputs(command, KUBERNETES_PARTS, '${JOB_COMPLETION_INDEX}')
   return `mkdir -p ${KUBERNETES_PARTS} && exec infolens ${shellLine(command.words)} --shards ${shards}${nc} --out "${part}"`
 }
 
 export function kubernetesMergeLine(command: JobCommand, shards: number): string {
   const parts = Array.from({length: shards}, (_, k) => `${KUBERNETES_PARTS}/part-${k}.json`)
-  return `exec infolens report merge ${parts.join(' ')}${mergeNetcdf(command)} --out ${shellQuote(command.reportPath)}`
+  return `exec infolens report merge ${parts.join(' ')}${mergeOutputs(command)} --out ${shellQuote(command.reportPath)}`
 }
 
 export function kubernetesIndexedJob(command: JobCommand, o: KubernetesOptions): string {

@@ -4,7 +4,7 @@
  * run in the directory `cluster emit` ran in, so relative paths in the command line mean what they meant there.
  */
 import {shellLine, shellQuote} from './shell-words.js'
-import {mergeNetcdf, partNetcdf} from './netcdf-words.js'
+import {mergeOutputs, partOutputs} from './output-words.js'
 import type {JobCommand} from './job-command.js'
 
 export interface SlurmOptions {
@@ -39,7 +39,7 @@ export function slurmArrayScript(command: JobCommand, o: SlurmOptions): string {
     ...header(o, o.jobName, 'shard-%a.out', [`#SBATCH --array=0-${o.shards - 1}`]),
     `parts=${shellQuote(`${o.dir}/parts`)}`,
     'mkdir -p "$parts"',
-    `infolens ${shellLine(command.words)} --shard "\${SLURM_ARRAY_TASK_ID}/${o.shards}"${partNetcdf(command, '$parts', '${SLURM_ARRAY_TASK_ID}')} --out "$parts/part-\${SLURM_ARRAY_TASK_ID}.json"`,
+    `infolens ${shellLine(command.words)} --shard "\${SLURM_ARRAY_TASK_ID}/${o.shards}"${partOutputs(command, '$parts', '${SLURM_ARRAY_TASK_ID}')} --out "$parts/part-\${SLURM_ARRAY_TASK_ID}.json"`,
     '',
   ].join('\n')
 }
@@ -49,7 +49,7 @@ export function slurmMergeScript(command: JobCommand, o: SlurmOptions): string {
   return [
     ...header(o, `${o.jobName}-merge`, 'merge.out'),
     `parts=${shellQuote(`${o.dir}/parts`)}`,
-    `infolens report merge "$parts"/part-{0..${o.shards - 1}}.json${mergeNetcdf(command)} --out ${shellQuote(command.reportPath)}`,
+    `infolens report merge "$parts"/part-{0..${o.shards - 1}}.json${mergeOutputs(command)} --out ${shellQuote(command.reportPath)}`,
     '',
   ].join('\n')
 }
