@@ -9,6 +9,7 @@ import {InputError} from '../../../core/errors.js'
 import type {SqlColumn} from './credit-queries.js'
 import {duckdbRelation} from './duckdb-relation.js'
 import {countInBinsSql, fitQuantileSql, type SqlRunner} from './sql-counting.js'
+import {scoreRowsInEngine} from './sql-scoring.js'
 import type {SqlEngine} from './sql-engine.js'
 
 const NUMERIC =
@@ -53,6 +54,7 @@ export async function openDuckdb(): Promise<SqlEngine> {
     queries,
     countInBins: (source, bins, target) => countInBinsSql(runner, source, bins, target),
     fitQuantileBins: (source, fit) => fitQuantileSql(runner, source, fit),
+    scoreRows: (source, card) => scoreRowsInEngine(runner, source, card),
     async close() {
       connection.closeSync()
       instance.closeSync()

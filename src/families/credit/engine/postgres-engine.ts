@@ -9,6 +9,7 @@ import {InputError} from '../../../core/errors.js'
 import {ident, type SqlColumn} from './credit-queries.js'
 import {redactSecret, redactUrl} from './redact-url.js'
 import {countInBinsSql, fitQuantileSql, type SqlRunner} from './sql-counting.js'
+import {scoreRowsInEngine} from './sql-scoring.js'
 import type {SqlEngine} from './sql-engine.js'
 
 /** int2, int4, int8, float4, float8, numeric, oid. */
@@ -77,6 +78,7 @@ export async function openPostgres(url?: string): Promise<SqlEngine> {
     queries,
     countInBins: (source, bins, target) => countInBinsSql(runner, source, bins, target),
     fitQuantileBins: (source, fit) => fitQuantileSql(runner, source, fit),
+    scoreRows: (source, card) => scoreRowsInEngine(runner, source, card),
     close: () => client.end(),
   }
 }

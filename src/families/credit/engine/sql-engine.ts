@@ -8,6 +8,8 @@ import type {BinResult} from '../kernels/bin-features.js'
 import type {CountsTable} from '../kernels/counts-table.js'
 import type {ColumnSelection} from '../pipeline/bin.js'
 import type {EngineChoice} from './count-with-engine.js'
+import type {Scorecard} from '../kernels/woe-scorecard.js'
+import type {ScoredRows} from './sql-scoring.js'
 
 /** Quantile binning request: the in-process defaults of `credit bin --method quantile`. */
 export interface QuantileFit {
@@ -22,6 +24,8 @@ export interface SqlEngine {
   readonly queries: string[]
   countInBins(source: string, bins: BinResult, target: string | null): Promise<CountsTable>
   fitQuantileBins(source: string, fit: QuantileFit): Promise<CountsTable>
+  /** Scores every row with a scorecard, in the engine (./sql-scoring.ts). */
+  scoreRows(source: string, card: Scorecard): Promise<ScoredRows>
   close(): Promise<void>
 }
 

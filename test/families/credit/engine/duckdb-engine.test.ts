@@ -10,6 +10,7 @@ import {DuckDBInstance} from '@duckdb/node-api'
 import {runCli, runCliJson, tempDir} from '../../../helpers/cli.js'
 import {germanCsv, germanSplit} from '../commands/german-split.js'
 import {assertSameStatistics} from './same-statistics.js'
+import {assertSameScores, fitCard} from './same-scores.js'
 
 const creditData = new URL('../../../fixtures/credit/credit_data.csv', import.meta.url).pathname
 const dir = tempDir('infolens-credit-duckdb-')
@@ -75,4 +76,20 @@ test('a missing column and a non-quantile method are one-line input errors', () 
   const m = runCli(['credit', 'bin', germanCsv, '--target', 'creditability', '--method', 'tree', '--engine', 'duckdb'])
   assert.equal(m.status, 2)
   assert.match(m.stderr, /--engine: --engine duckdb fits quantile bins/)
+})
+
+test('score --engine duckdb: the same summary and per-row scores as in-process, bit for bit (CSV and Parquet)', async () => {
+  for (const [name, data, target] of [
+    ['german', germanCsv, 'creditability'],
+    ['credit-data', creditData, 'Status'],
+  ]) {
+    const card = fitCard(dir, data, target, name)
+    const json = assertSameScores(dir, card, data, [data], ['--engine', 'duckdb'])
+    assert.equal(json.options.sql_engine.name, 'duckdb')
+    assert.match(json.options.sql_engine.queries.at(-1), /AS score/)
+  }
+  // typed Parquet columns (Records becomes BOOLEAN) against the in-process Parquet reader of the same file
+  const parquet = await toParquet(creditData, at('credit-data-score.parquet'))
+  const card = fitCard(dir, creditData, 'Status', 'credit-data')
+  assertSameScores(dir, card, parquet, [parquet], ['--engine', 'duckdb'])
 })
