@@ -70,11 +70,12 @@ export function dequantizeQ3_K(src: Uint8Array, out: Float32Array): void {
         for (let part = 0; part < 2; part++) {
           const dl = d * scales[8 * h + 2 * j + part]
           const at = o + 128 * h + 32 * j + 16 * part
+          const qi = qs + 16 * part
+          const hi = s + 16 * part
           for (let l = 0; l < 16; l++) {
-            const i = 16 * part + l
-            const low = (src[qs + i] >> shift) & 3
-            const sub = (src[s + i] >> bit) & 1 ? 0 : 4
-            out[at + l] = dl * (low - sub)
+            // a cleared hmask bit subtracts 4
+            const q = ((src[qi + l] >> shift) & 3) - (((~src[hi + l] >> bit) & 1) << 2)
+            out[at + l] = dl * q
           }
         }
       }

@@ -9,12 +9,24 @@ export function decodeF32(src: Uint8Array, out: Float32Array): void {
   new Uint8Array(out.buffer, out.byteOffset, out.length * 4).set(src.subarray(0, out.length * 4))
 }
 
+/** The bytes as little-endian u16 codes: a view when aligned (a tensor's own buffer is), else a copy. */
+function halfCodes(src: Uint8Array, count: number): Uint16Array {
+  if (littleEndianHost && src.byteOffset % 2 === 0) return new Uint16Array(src.buffer, src.byteOffset, count)
+  const codes = new Uint16Array(count)
+  for (let i = 0; i < count; i++) codes[i] = src[2 * i] | (src[2 * i + 1] << 8)
+  return codes
+}
+
+const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
 export function decodeF16(src: Uint8Array, out: Float32Array): void {
   const table = float16Table()
-  for (let i = 0, s = 0; i < out.length; i++, s += 2) out[i] = table[src[s] | (src[s + 1] << 8)]
+  const codes = halfCodes(src, out.length)
+  for (let i = 0; i < out.length; i++) out[i] = table[codes[i]]
 }
 
 export function decodeBF16(src: Uint8Array, out: Float32Array): void {
   const bits = new Uint32Array(out.buffer, out.byteOffset, out.length)
-  for (let i = 0, s = 0; i < out.length; i++, s += 2) bits[i] = (src[s] << 16) | (src[s + 1] << 24)
+  const codes = halfCodes(src, out.length)
+  for (let i = 0; i < out.length; i++) bits[i] = codes[i] << 16
 }
