@@ -7,9 +7,11 @@ import {renderCheckpointInventory} from '../../core/checkpoint/checkpoint-table.
 import type {Report} from '../../core/report/envelope.js'
 
 export default class CheckpointInspect extends InfolensCommand<Report<CheckpointInventory>> {
-  static override summary = 'List the tensors of a safetensors checkpoint: dtype, shape, parameters, bytes, shard.'
+  static override summary =
+    'List the tensors of a checkpoint (safetensors or GGUF): dtype, shape, parameters, bytes, shard.'
   static override description =
-    'PATH is a .safetensors file, a directory of shards, or a model.safetensors.index.json. Only the headers are read. ' +
+    'PATH is a .safetensors file, a directory of shards, a model.safetensors.index.json, a .gguf file or any part of a GGUF split set. ' +
+    'Only the headers are read; GGUF tensors of types infolens cannot dequantize are listed like the others. ' +
     'Exit codes: 0 ok, 1 internal error, 2 bad input or usage.'
 
   static override examples = [
@@ -20,7 +22,8 @@ export default class CheckpointInspect extends InfolensCommand<Report<Checkpoint
   static override args = {
     path: Args.string({
       required: true,
-      description: 'Checkpoint: .safetensors file, shard directory or model.safetensors.index.json',
+      description:
+        'Checkpoint: .safetensors file, shard directory, model.safetensors.index.json or .gguf file/split part',
     }),
   }
 

@@ -25,7 +25,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
   static override args = {
     path: Args.string({
       required: true,
-      description: 'safetensors file, shard directory or model.safetensors.index.json',
+      description: 'safetensors file, shard directory, model.safetensors.index.json, or .gguf file/split part',
     }),
   }
   static override flags = {
@@ -87,6 +87,9 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       helpValue: 'DIR',
     }),
     'no-cache': Flags.boolean({summary: 'Neither read nor write cached spectra.'}),
+    'skip-unsupported': Flags.boolean({
+      summary: 'Skip tensors stored in a type infolens cannot decode (GGUF IQ*, TQ*, MXFP4) instead of failing.',
+    }),
     ...shardFlags,
   }
 
@@ -102,6 +105,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
       'max-dim': flags['max-dim'],
       scope: flags.scope,
       eps: flags.eps,
+      'skip-unsupported': flags['skip-unsupported'],
     })
     const {store, dir} = openSpectraStore(flags['no-cache'] ? null : flags.cache)
     const env = {

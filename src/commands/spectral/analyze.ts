@@ -12,7 +12,7 @@ import {resolveShard} from '../../core/shard/shard-spec.js'
 import {shardFlags} from '../../shard-flags.js'
 
 export default class SpectralAnalyze extends InfolensCommand<Report<SpectralReportResult>> {
-  static override summary = 'HTSR / SETOL layer quality of a safetensors checkpoint (WeightWatcher-compatible metrics).'
+  static override summary = 'HTSR / SETOL layer quality of a checkpoint (WeightWatcher-compatible metrics).'
   static override description =
     'Eigenvalues λ = σ² of every 2-D weight matrix (and pooled conv2d kernels) via float64 Gram + eigvalsh, WeightWatcher power-law fit (α, D, xmin), norms, stable rank, detX. Exit codes: 0 ok, 2 bad input, 3 --fail-on matched, 1 internal error.'
   static override examples = [
@@ -22,7 +22,7 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
   static override args = {
     path: Args.string({
       required: true,
-      description: 'safetensors file, shard directory or model.safetensors.index.json',
+      description: 'safetensors file, shard directory, model.safetensors.index.json, or .gguf file/split part',
     }),
   }
   static override flags = {
@@ -56,6 +56,9 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
       helpValue: 'DIR',
     }),
     'no-cache': Flags.boolean({summary: 'Neither read nor write cached spectra (every layer is eigen-solved).'}),
+    'skip-unsupported': Flags.boolean({
+      summary: 'Skip layers stored in a type infolens cannot decode (GGUF IQ*, TQ*, MXFP4) instead of failing.',
+    }),
     netcdf: Flags.string({
       summary: "Write every layer's eigenvalues to FILE (NetCDF-3, CF) for `spectral refit`.",
       helpValue: 'FILE',

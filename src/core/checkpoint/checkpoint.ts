@@ -37,6 +37,12 @@ export interface TensorEntry {
   readonly file: string
   /** Absolute byte position of the tensor's data in `file`. */
   readonly offset: number
+  /**
+   * Why the reader cannot decode this tensor (a stored type it lists and locates but has
+   * no decoder for, such as GGUF's IQ2_XS); `readFloat32`/`readFloat64` then throw.
+   * Absent for every readable tensor. See `checkDecodable`.
+   */
+  readonly unsupported?: string
 }
 
 export interface ShardInfo {

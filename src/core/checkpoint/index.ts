@@ -9,6 +9,7 @@ export {
   type ShardInfo,
   type TensorEntry,
 } from './checkpoint.js'
+export {checkDecodable} from './decodable.js'
 export {isFloatDtype} from './float-dtypes.js'
 export {CHECKPOINT_FORMATS, openCheckpoint} from './open-checkpoint.js'
 export {compareNatural} from './natural-order.js'

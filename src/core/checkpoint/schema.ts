@@ -18,36 +18,30 @@ export const CheckpointResultSchema = Type.Object(
         {
           path: Type.String(),
           bytes: Type.Integer({minimum: 8}),
-          headerBytes: Type.Integer({minimum: 2, description: 'N, the JSON header length.'}),
+          headerBytes: Type.Integer({
+            minimum: 2,
+            description:
+              'Bytes before the tensor data: the JSON header length N (safetensors), the aligned header (GGUF).',
+          }),
           tensors: Type.Integer({minimum: 0, description: "Tensors in this file's header."}),
         },
         {additionalProperties: false},
       ),
       {minItems: 1},
     ),
-    metadata: MapOf(Type.String(), {description: '__metadata__ of the shards, merged.'}),
+    metadata: MapOf(Type.String(), {
+      description: "The files' string metadata, merged (safetensors __metadata__; GGUF key/values, arrays summarised).",
+    }),
     filter: Nullable(Type.String()),
     tensors: Type.Array(
       Type.Object(
         {
           name: Type.String(),
-          dtype: Enum([
-            'BOOL',
-            'U8',
-            'I8',
-            'F8_E5M2',
-            'F8_E4M3',
-            'I16',
-            'U16',
-            'F16',
-            'BF16',
-            'I32',
-            'U32',
-            'F32',
-            'F64',
-            'I64',
-            'U64',
-          ]),
+          dtype: Type.String({
+            pattern: '^[A-Z][A-Z0-9_]*$',
+            description:
+              "The stored type in the format's own words: safetensors names (F32, BF16, I64, ...) or ggml types (Q4_K, Q8_0, IQ2_XS, ...).",
+          }),
           shape: Type.Array(Type.Integer({minimum: 0})),
           parameters: Type.Integer({minimum: 0, description: 'Product of the shape (1 for a scalar).'}),
           bytes: Type.Integer({minimum: 0}),

@@ -19,6 +19,7 @@ export interface PlanFlags {
   readonly scope: 'linear' | 'all-2d'
   readonly eps: number
   readonly 'moe-suffixes'?: string
+  readonly 'skip-unsupported'?: boolean
 }
 
 export interface PlanRequest {
@@ -52,6 +53,7 @@ export function planRequest(path: string, flags: PlanFlags): PlanRequest {
     include: flags.include ?? null,
     exclude: flags.exclude ?? null,
     tiedHeadMissing: false,
+    skipUnsupported: flags['skip-unsupported'] === true,
   }
   return {
     options,

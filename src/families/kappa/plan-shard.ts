@@ -10,7 +10,8 @@ import type {MergedResult} from '../../core/shard/result-merger.js'
 import type {ShardSpec} from '../../core/shard/shard-spec.js'
 import {Checkpoint} from '../../core/checkpoint/index.js'
 import {buildPlan, type PlanOptions, type ScannedTensor} from './kernels/build-plan.js'
-import {classifyTensor, type CandidateOptions} from './kernels/candidate-rules.js'
+import type {CandidateOptions} from './kernels/candidate-rules.js'
+import {classifyEntry} from './io/checkpoint-spectra.js'
 import type {PlanRequest} from './flags.js'
 import {scanForPlan, type KappaPlanResult, type PlanEnvironment} from './pipeline.js'
 
@@ -40,7 +41,7 @@ function decoded<T>(value: unknown): T {
 function shardCandidates(spec: ShardSpec) {
   return (checkpoint: Checkpoint, options: CandidateOptions): ReadonlySet<number> => {
     const candidates = checkpoint.tensors.flatMap((e, i) => {
-      const c = classifyTensor(e.name, e.dtype, e.shape, options)
+      const c = classifyEntry(e, options)
       return c.candidate ? [{i, cost: c.matrices * c.rows * c.cols * Math.min(c.rows, c.cols)}] : []
     })
     const mine = itemsOfShard(

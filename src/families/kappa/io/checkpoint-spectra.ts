@@ -11,9 +11,9 @@
  * 1e-9 relative (κ ≤ ~300 at LLM sizes); otherwise the tensor is solved by SVD and
  * its entry replaced, which `spectral` then reads (its λ = σ² only gain accuracy).
  */
-import {Checkpoint, TensorEntry} from '../../../core/checkpoint/index.js'
+import {checkDecodable, Checkpoint, TensorEntry} from '../../../core/checkpoint/index.js'
 import {fingerprintFile} from '../../../core/io/checksum.js'
-import {classifyTensor, type Candidate, type CandidateOptions} from '../kernels/candidate-rules.js'
+import {classifyTensor, type Candidate, type CandidateOptions, type Skipped} from '../kernels/candidate-rules.js'
 import {summarizeSpectra, type ScannedTensor} from '../kernels/build-plan.js'
 import {gramSpectraAccurate} from '../kernels/gram-spectrum-accuracy.js'
 import type {SpectrumView} from '../../../core/cache/spectra-cache.js'
@@ -52,7 +52,20 @@ export interface ScanResult {
   readonly gramRejected: number
 }
 
+/**
+ * classifyTensor, then the reader's verdict: a candidate stored in a type the reader cannot decode (a GGUF IQ2_XS
+ * matrix) is bad input, or with --skip-unsupported a skip with its reason.
+ */
+export function classifyEntry(entry: TensorEntry, options: CandidateOptions): Candidate | Skipped {
+  const c = classifyTensor(entry.name, entry.dtype, entry.shape, options)
+  if (!c.candidate) return c
+  const why = checkDecodable(entry, options.skipUnsupported === true)
+  return why === undefined ? c : {candidate: false, reason: 'unsupported-dtype', detail: why}
+}
+
 export async function scanCheckpoint(checkpoint: Checkpoint, options: ScanOptions): Promise<ScanResult> {
+  // an undecodable candidate fails here, before any tensor is read or solved
+  for (const entry of checkpoint.tensors) classifyEntry(entry, options.candidates)
   const fileHashes = new Map<string, Promise<string>>()
   const fileSha = (file: string) => {
     if (!fileHashes.has(file))
@@ -85,7 +98,7 @@ async function scanTensor(
   counters: Counters,
   mine: boolean,
 ): Promise<ScannedTensor> {
-  const classification = classifyTensor(entry.name, entry.dtype, entry.shape, options.candidates)
+  const classification = classifyEntry(entry, options.candidates)
   const base = {name: entry.name, dtype: entry.dtype, shape: entry.shape, classification}
   if (!classification.candidate || !mine) return base
   const key: SpectrumKey = {

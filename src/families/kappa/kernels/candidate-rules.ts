@@ -10,7 +10,8 @@ import {isFloatDtype} from '../../../core/checkpoint/float-dtypes.js'
 
 export type TensorKind = 'linear-weight' | 'moe-parameter'
 
-export type SkipReason = 'ndim<2' | 'non-float-dtype' | 'empty' | 'embedding' | 'max-dim' | 'excluded' | 'not-included'
+export type SkipReason =
+  'ndim<2' | 'non-float-dtype' | 'unsupported-dtype' | 'empty' | 'embedding' | 'max-dim' | 'excluded' | 'not-included'
 
 export interface CandidateOptions {
   /** `linear`: PEFT semantics (embeddings are never candidates); `all-2d`: every float tensor with ndim ≥ 2. */
@@ -21,13 +22,15 @@ export interface CandidateOptions {
   readonly moeSuffixes: readonly string[]
   readonly include?: RegExp
   readonly exclude?: RegExp
+  /** Candidates stored in a type the reader cannot decode are skipped (`unsupported-dtype`) instead of failing. */
+  readonly skipUnsupported?: boolean
 }
 
 export const DEFAULT_MOE_SUFFIXES: readonly string[] = ['.gate_up_proj', '.down_proj', '.gate_proj', '.up_proj']
 
-/** Token/position embedding tables: `nn.Embedding`, never an `nn.Linear` in PEFT's scan. */
+/** Token/position embedding tables: `nn.Embedding`, never an `nn.Linear` in PEFT's scan (GGUF: `token_embd`). */
 const EMBEDDING_NAME =
-  /(^|\.)(embed_tokens|embed_in|embed_positions|wte|wpe|word_embeddings|position_embeddings|token_type_embeddings|tok_embeddings|embeddings)(\.|$)/
+  /(^|\.)(token_embd|embed_tokens|embed_in|embed_positions|wte|wpe|word_embeddings|position_embeddings|token_type_embeddings|tok_embeddings|embeddings)(\.|$)/
 
 export interface Candidate {
   readonly candidate: true

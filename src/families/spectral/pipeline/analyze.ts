@@ -29,6 +29,7 @@ export interface AnalyzeFlags {
   'no-cache'?: boolean
   plots?: string
   'fail-on'?: string
+  'skip-unsupported'?: boolean
 }
 
 export const CONVENTIONS = {
@@ -65,6 +66,7 @@ export async function runAnalyze(
     minEvals: flags['min-evals'],
     maxEvals: flags['max-evals'],
     maxN: flags['max-n'],
+    skipUnsupported: flags['skip-unsupported'] === true,
     fixFingers: flags['fix-fingers'],
     fit: flags.fit,
     mpFit: flags['mp-fit'],

@@ -4,7 +4,7 @@
  * kept iff min_evals ≤ M·rf ≤ max_evals and N ≤ max_N. Unlike WeightWatcher, every other tensor is listed
  * with the reason it was skipped.
  */
-import {isFloatDtype, type TensorEntry} from '../../../core/checkpoint/index.js'
+import {checkDecodable, isFloatDtype, type TensorEntry} from '../../../core/checkpoint/index.js'
 import {matrixGeometry, type MatrixGeometry} from '../kernels/esd.js'
 
 export interface SelectionOptions {
@@ -13,6 +13,8 @@ export interface SelectionOptions {
   readonly minEvals: number
   readonly maxEvals: number
   readonly maxN: number
+  /** Skip (instead of failing on) layers stored in a type the reader cannot decode (--skip-unsupported). */
+  readonly skipUnsupported?: boolean
 }
 
 export interface SkippedTensor {
@@ -39,5 +41,8 @@ export function selectTensor(entry: TensorEntry, o: SelectionOptions): Selection
   if (evals < o.minEvals) return skip(`M·rf = ${evals} < --min-evals ${o.minEvals}`)
   if (evals > o.maxEvals) return skip(`M·rf = ${evals} > --max-evals ${o.maxEvals}`)
   if (geometry.N > o.maxN) return skip(`N = ${geometry.N} > --max-n ${o.maxN}`)
+  // last: only a tensor that would be analysed fails for an undecodable type
+  const undecodable = checkDecodable(entry, o.skipUnsupported === true)
+  if (undecodable !== undefined) return skip(undecodable)
   return {entry, geometry}
 }
