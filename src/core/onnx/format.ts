@@ -48,8 +48,8 @@ export const onnxFormat: CheckpointFormatReader = {
 }
 
 /** True when the probe's bytes parse as the start of a ModelProto beginning with ir_version. */
-export function looksLikeModelProto(probe: Pick<CheckpointProbe, 'head' | 'size'>): boolean {
-  const {head, size} = probe
+export function looksLikeModelProto(probe: Pick<CheckpointProbe, 'head'>): boolean {
+  const {head} = probe
   if (head[0] !== 0x08) return false
   const source = bufferSource(head)
   let position = 0
@@ -67,8 +67,8 @@ export function looksLikeModelProto(probe: Pick<CheckpointProbe, 'head' | 'size'
     const v = unsignedOf(value)
     if (fields === 0 && (number !== 1 || !(v >= 1 && v <= MAX_IR_VERSION))) return false
     fields++
+    // a LEN field may run past the end of a truncated file: opening it says so precisely
     position = wire === WIRE_LEN ? value.next + v : value.next
-    if (!(position <= size)) return false
   }
   return fields >= 1
 }
