@@ -7,20 +7,26 @@ import {renderCheckpointInventory} from '../../core/checkpoint/checkpoint-table.
 import type {Report} from '../../core/report/envelope.js'
 
 export default class CheckpointInspect extends InfolensCommand<Report<CheckpointInventory>> {
-  static override summary = 'List the tensors of a safetensors checkpoint: dtype, shape, parameters, bytes, shard.'
+  static override summary =
+    'List the tensors of a checkpoint (safetensors, ONNX, TF.js): dtype, shape, parameters, bytes, shard.'
   static override description =
-    'PATH is a .safetensors file, a directory of shards, or a model.safetensors.index.json. Only the headers are read. ' +
+    'PATH is a .safetensors file, a directory of shards or a model.safetensors.index.json; an .onnx model (initializers ' +
+    'and Constant tensors, external data next to it); or a TF.js model.json, weights manifest or their directory. ' +
+    'The format is recognised from the content. Only the headers are read. ' +
     'Exit codes: 0 ok, 1 internal error, 2 bad input or usage.'
 
   static override examples = [
     '<%= config.bin %> checkpoint inspect model.safetensors',
     "<%= config.bin %> checkpoint inspect ./llama --filter 'layers\\.0\\.' --json",
+    '<%= config.bin %> checkpoint inspect model.onnx',
+    '<%= config.bin %> checkpoint inspect ./tfjs-model/model.json',
   ]
 
   static override args = {
     path: Args.string({
       required: true,
-      description: 'Checkpoint: .safetensors file, shard directory or model.safetensors.index.json',
+      description:
+        'Checkpoint: .safetensors file, shard directory, index.json, .onnx model or TF.js model.json/directory',
     }),
   }
 

@@ -25,7 +25,8 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
   static override args = {
     path: Args.string({
       required: true,
-      description: 'safetensors file, shard directory or model.safetensors.index.json',
+      description:
+        'Checkpoint: safetensors file, shard directory or index.json, .onnx model, or TF.js model.json/directory',
     }),
   }
   static override flags = {

@@ -12,7 +12,7 @@ import {resolveShard} from '../../core/shard/shard-spec.js'
 import {shardFlags} from '../../shard-flags.js'
 
 export default class SpectralAnalyze extends InfolensCommand<Report<SpectralReportResult>> {
-  static override summary = 'HTSR / SETOL layer quality of a safetensors checkpoint (WeightWatcher-compatible metrics).'
+  static override summary = 'HTSR / SETOL layer quality of a checkpoint (WeightWatcher-compatible metrics).'
   static override description =
     'Eigenvalues λ = σ² of every 2-D weight matrix (and pooled conv2d kernels) via float64 Gram + eigvalsh, WeightWatcher power-law fit (α, D, xmin), norms, stable rank, detX. Exit codes: 0 ok, 2 bad input, 3 --fail-on matched, 1 internal error.'
   static override examples = [
@@ -22,7 +22,8 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
   static override args = {
     path: Args.string({
       required: true,
-      description: 'safetensors file, shard directory or model.safetensors.index.json',
+      description:
+        'Checkpoint: safetensors file, shard directory or index.json, .onnx model, or TF.js model.json/directory',
     }),
   }
   static override flags = {

@@ -9,7 +9,11 @@ export const CheckpointResultSchema = Type.Object(
       {
         path: Type.String({description: 'The checkpoint path as given.'}),
         kind: Enum(['file', 'directory', 'index']),
-        index: Nullable(Type.String({description: 'The model.safetensors.index.json used, if any.'})),
+        index: Nullable(
+          Type.String({
+            description: 'The index or manifest used (model.safetensors.index.json, TF.js model.json), if any.',
+          }),
+        ),
       },
       {additionalProperties: false},
     ),
@@ -17,9 +21,13 @@ export const CheckpointResultSchema = Type.Object(
       Type.Object(
         {
           path: Type.String(),
-          bytes: Type.Integer({minimum: 8}),
-          headerBytes: Type.Integer({minimum: 2, description: 'N, the JSON header length.'}),
-          tensors: Type.Integer({minimum: 0, description: "Tensors in this file's header."}),
+          bytes: Type.Integer({minimum: 0}),
+          headerBytes: Type.Integer({
+            minimum: 0,
+            description:
+              "Bytes that are not tensor data: safetensors' JSON header length N; an ONNX model less its raw_data; 0 for data-only files (ONNX external data, TF.js shards).",
+          }),
+          tensors: Type.Integer({minimum: 0, description: 'Tensors whose data is (or starts) in this file.'}),
         },
         {additionalProperties: false},
       ),
@@ -31,23 +39,11 @@ export const CheckpointResultSchema = Type.Object(
       Type.Object(
         {
           name: Type.String(),
-          dtype: Enum([
-            'BOOL',
-            'U8',
-            'I8',
-            'F8_E5M2',
-            'F8_E4M3',
-            'I16',
-            'U16',
-            'F16',
-            'BF16',
-            'I32',
-            'U32',
-            'F32',
-            'F64',
-            'I64',
-            'U64',
-          ]),
+          dtype: Type.String({
+            pattern: '^[A-Z][A-Z0-9_]*$',
+            description:
+              "The stored element type: the safetensors name (F32, BF16, I64, …) where one exists, else the format's own (U8_AFFINE, STRING, C64, …).",
+          }),
           shape: Type.Array(Type.Integer({minimum: 0})),
           parameters: Type.Integer({minimum: 0, description: 'Product of the shape (1 for a scalar).'}),
           bytes: Type.Integer({minimum: 0}),
