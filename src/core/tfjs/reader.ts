@@ -48,6 +48,8 @@ async function openFile(file: string): Promise<FileHandle> {
   }
 }
 
+const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
 class TfjsModel implements Checkpoint {
   readonly format = 'tfjs' as const
   readonly files: string[]
@@ -84,11 +86,16 @@ class TfjsModel implements Checkpoint {
   }
 
   async readFloat32(entry: TensorEntry): Promise<Float32Array> {
-    return this.decode(entry, await this.readBytes(entry), new Float32Array(elementCount(entry)))
+    const bytes = await this.readBytes(entry)
+    // the fresh buffer already holds little-endian float32: hand it over without a copy
+    if (entry.dtype === 'F32' && littleEndianHost) return new Float32Array(bytes.buffer, 0, elementCount(entry))
+    return this.decode(entry, bytes, new Float32Array(elementCount(entry)))
   }
 
   async readFloat64(entry: TensorEntry): Promise<Float64Array> {
-    return this.decode(entry, await this.readBytes(entry), new Float64Array(elementCount(entry)))
+    const bytes = await this.readBytes(entry)
+    if (entry.dtype === 'F64' && littleEndianHost) return new Float64Array(bytes.buffer, 0, elementCount(entry))
+    return this.decode(entry, bytes, new Float64Array(elementCount(entry)))
   }
 
   private decode<T extends Float32Array | Float64Array>(entry: TensorEntry, bytes: Uint8Array, out: T): T {
