@@ -125,8 +125,10 @@ export function* fieldsOf(
   }
 }
 
+const utf8 = new TextDecoder('utf-8', {fatal: false})
+
 /** A LEN field's payload as UTF-8 text. */
 export function stringOf(source: ByteSource, field: WireField): string {
   const {bytes, offset} = source.window(field.start, field.length)
-  return new TextDecoder('utf-8', {fatal: false}).decode(bytes.subarray(offset, offset + field.length))
+  return utf8.decode(bytes.subarray(offset, offset + field.length))
 }
