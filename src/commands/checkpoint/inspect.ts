@@ -8,22 +8,25 @@ import type {Report} from '../../core/report/envelope.js'
 
 export default class CheckpointInspect extends InfolensCommand<Report<CheckpointInventory>> {
   static override summary =
-    'List the tensors of a checkpoint (safetensors or GGUF): dtype, shape, parameters, bytes, shard.'
+    'List the tensors of a checkpoint (safetensors, GGUF, ONNX, TF.js): dtype, shape, parameters, bytes, shard.'
   static override description =
-    'PATH is a .safetensors file, a directory of shards, a model.safetensors.index.json, a .gguf file or any part of a GGUF split set. ' +
-    'Only the headers are read; GGUF tensors of types infolens cannot dequantize are listed like the others. ' +
+    'PATH is a .safetensors file, a directory of shards or a model.safetensors.index.json; a .gguf file or any part of a GGUF split set; an .onnx model (initializers ' +
+    'and Constant tensors, external data next to it); or a TF.js model.json, weights manifest or their directory. ' +
+    'The format is recognised from the content. Only the headers are read; GGUF tensors of types infolens cannot dequantize are listed like the others. ' +
     'Exit codes: 0 ok, 1 internal error, 2 bad input or usage.'
 
   static override examples = [
     '<%= config.bin %> checkpoint inspect model.safetensors',
     "<%= config.bin %> checkpoint inspect ./llama --filter 'layers\\.0\\.' --json",
+    '<%= config.bin %> checkpoint inspect model.onnx',
+    '<%= config.bin %> checkpoint inspect ./tfjs-model/model.json',
   ]
 
   static override args = {
     path: Args.string({
       required: true,
       description:
-        'Checkpoint: .safetensors file, shard directory, model.safetensors.index.json or .gguf file/split part',
+        'Checkpoint: .safetensors file, shard directory, index.json, .gguf file/split part, .onnx model or TF.js model.json/directory',
     }),
   }
 

@@ -25,7 +25,8 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
   static override args = {
     path: Args.string({
       required: true,
-      description: 'safetensors file, shard directory, model.safetensors.index.json, or .gguf file/split part',
+      description:
+        'Checkpoint: safetensors file, shard directory or index.json, .gguf file/split part, .onnx model, or TF.js model.json/directory',
     }),
   }
   static override flags = {

@@ -10,6 +10,8 @@ import type {Checkpoint, CheckpointFormat} from './checkpoint.js'
 import {probeCheckpoint, type CheckpointProbe} from './checkpoint-probe.js'
 import {safetensorsFormat} from '../safetensors/format.js'
 import {ggufFormat} from '../gguf/format.js'
+import {onnxFormat} from '../onnx/format.js'
+import {tfjsFormat} from '../tfjs/format.js'
 
 export interface CheckpointFormatReader {
   readonly format: CheckpointFormat
@@ -21,7 +23,7 @@ export interface CheckpointFormatReader {
 }
 
 /** Readers in the order they are asked; safetensors, the fallback, is last. */
-const READERS: readonly CheckpointFormatReader[] = [ggufFormat, safetensorsFormat]
+const READERS: readonly CheckpointFormatReader[] = [ggufFormat, onnxFormat, tfjsFormat, safetensorsFormat]
 
 const EXPECTED = `expected ${READERS.map((r) => r.expects).join('; or ')}`
 

@@ -9,7 +9,11 @@ export const CheckpointResultSchema = Type.Object(
       {
         path: Type.String({description: 'The checkpoint path as given.'}),
         kind: Enum(['file', 'directory', 'index']),
-        index: Nullable(Type.String({description: 'The model.safetensors.index.json used, if any.'})),
+        index: Nullable(
+          Type.String({
+            description: 'The index or manifest used (model.safetensors.index.json, TF.js model.json), if any.',
+          }),
+        ),
       },
       {additionalProperties: false},
     ),
@@ -17,13 +21,13 @@ export const CheckpointResultSchema = Type.Object(
       Type.Object(
         {
           path: Type.String(),
-          bytes: Type.Integer({minimum: 8}),
+          bytes: Type.Integer({minimum: 0}),
           headerBytes: Type.Integer({
-            minimum: 2,
+            minimum: 0,
             description:
-              'Bytes before the tensor data: the JSON header length N (safetensors), the aligned header (GGUF).',
+              "Bytes that are not tensor data: safetensors' JSON header length N; the aligned GGUF header; an ONNX model less its raw_data; 0 for data-only files (ONNX external data, TF.js shards).",
           }),
-          tensors: Type.Integer({minimum: 0, description: "Tensors in this file's header."}),
+          tensors: Type.Integer({minimum: 0, description: 'Tensors whose data is (or starts) in this file.'}),
         },
         {additionalProperties: false},
       ),
@@ -40,7 +44,7 @@ export const CheckpointResultSchema = Type.Object(
           dtype: Type.String({
             pattern: '^[A-Z][A-Z0-9_]*$',
             description:
-              "The stored type in the format's own words: safetensors names (F32, BF16, I64, ...) or ggml types (Q4_K, Q8_0, IQ2_XS, ...).",
+              "The stored element type: the safetensors name (F32, BF16, I64, …) where one exists, else the format's own (ggml Q4_K, Q8_0, IQ2_XS; U8_AFFINE, STRING, C64, …).",
           }),
           shape: Type.Array(Type.Integer({minimum: 0})),
           parameters: Type.Integer({minimum: 0, description: 'Product of the shape (1 for a scalar).'}),
