@@ -33,7 +33,7 @@ export async function runCreditScore(request: ScoreRequest, stopwatch: Stopwatch
       binnings: card.features.map((f) => f.binning),
       keepRows: true,
       onSource: (s) => (target = s.header.indexOf(card.target)),
-      classify: (rec) => (target >= 0 && rec[target].trim() === card.bad_label ? 1 : 0),
+      classify: (cell) => (target >= 0 && cell(target).trim() === card.bad_label ? 1 : 0),
     }),
   )
   const scores = scoreRows(card.features, r.rowBins!, r.rows)
