@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InfolensCommand} from '../../base-command.js'
 import {runCreditScore, type ScoreResult} from '../../families/credit/pipeline/score.js'
 import type {Report} from '../../core/report/envelope.js'
@@ -17,11 +18,16 @@ export default class CreditScore extends InfolensCommand<Report<ScoreResult>> {
 
   async run(): Promise<Report<ScoreResult>> {
     const {args, flags} = await this.parseWithBase(CreditScore)
-    const result = await runCreditScore({data: args.data, card: flags.card, scoresCsv: flags.scores}, this.stopwatch)
+    const data = await dataPath(args.data)
+    const {result, warnings} = await runCreditScore(
+      {data: data, card: flags.card, scoresCsv: flags.scores},
+      this.stopwatch,
+    )
     const report = await this.envelope({
       schema: 'infolens.credit.score/1',
-      inputs: [args.data, flags.card],
+      inputs: [data, flags.card],
       options: flags,
+      warnings,
       result,
     })
     return this.emit(report, (x) =>

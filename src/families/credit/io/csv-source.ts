@@ -126,7 +126,7 @@ async function* recordBatches(file: string, chunkSize: number, utf8: Utf8Check):
 
 /** The rest of the file from byte `from`, as text cut after line ends (a line end never splits a character). */
 async function* restAsText(reader: ChunkReader, from: number, utf8: Utf8Check, line: number): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8')
+  const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
   let pos = from
   for (;;) {
     const end = reader.done ? reader.length : lineEnd(reader.buffer, reader.length)

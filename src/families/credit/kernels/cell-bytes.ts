@@ -9,7 +9,8 @@
  */
 import {parseNumericCell} from './cell-value.js'
 
-const utf8 = new TextDecoder('utf-8')
+// ignoreBOM: a U+FEFF inside the data is a character of the cell (the file's leading BOM is dropped by the reader)
+const utf8 = new TextDecoder('utf-8', {ignoreBOM: true})
 
 /** The text of bytes[start, end), decoded as UTF-8 (invalid sequences become U+FFFD). */
 export function cellText(bytes: Uint8Array, start: number, end: number): string {

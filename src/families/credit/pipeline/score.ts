@@ -18,6 +18,12 @@ export interface ScoreResult {
   readonly metrics: RocMetrics | null
 }
 
+export interface ScoreOutcome {
+  readonly result: ScoreResult
+  /** The reader's warnings (bytes that are not UTF-8). */
+  readonly warnings: readonly string[]
+}
+
 export interface ScoreRequest {
   readonly data: string
   readonly card: string
@@ -25,7 +31,7 @@ export interface ScoreRequest {
   readonly scoresCsv?: string
 }
 
-export async function runCreditScore(request: ScoreRequest, stopwatch: Stopwatch): Promise<ScoreResult> {
+export async function runCreditScore(request: ScoreRequest, stopwatch: Stopwatch): Promise<ScoreOutcome> {
   const card = readScorecardFile(request.card)
   let target = -1
   const r = await stopwatch.time('score', () =>
@@ -40,7 +46,7 @@ export async function runCreditScore(request: ScoreRequest, stopwatch: Stopwatch
   const logits = rowLogits(card, r.rowBins!, r.rows)
   if (request.scoresCsv) writeFileAtomic(request.scoresCsv, scoresCsv(scores, logits))
   const has = target >= 0 && r.classes!.some((c) => c === 1) && r.classes!.some((c) => c === 0)
-  return {
+  const result = {
     rows: r.rows,
     mean_score: scores.reduce((a, b) => a + b, 0) / r.rows,
     // reduce, not Math.min(...scores): spreading a million rows as arguments overflows the stack
@@ -48,6 +54,7 @@ export async function runCreditScore(request: ScoreRequest, stopwatch: Stopwatch
     max_score: scores.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY),
     metrics: has ? rocMetrics(logits, r.classes!) : null,
   }
+  return {result, warnings: r.warnings}
 }
 
 /** The per-row CSV: row index, points, and the PD from the log-odds. */
