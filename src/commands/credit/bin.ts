@@ -7,6 +7,7 @@ import {runCreditBinFrom} from '../../families/credit/pipeline/bin-engine.js'
 import {countWithEngine} from '../../families/credit/engine/count-with-engine.js'
 import {engineFlags} from '../../families/credit/engine/engine-flags.js'
 import {redactReport} from '../../families/credit/engine/redact-report.js'
+import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InputError} from '../../core/errors.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderBinResult} from '../../families/credit/render/bin-render.js'
@@ -62,7 +63,8 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
     const {args, flags} = await this.parseWithBase(CreditBin)
     const fromCounts = flags['from-counts']
     const engine = countWithEngine(flags)
-    const data = fromCounts ?? engine.source(args.data)
+    const data =
+      fromCounts ?? (engine.name === 'postgres' ? engine.source(args.data) : await dataPath(engine.source(args.data)))
     if (!fromCounts && !flags.target) throw new InputError('missing required flag --target', {field: '--target'})
     const method = flags.method
     const select = {

@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InfolensCommand} from '../../base-command.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderKeyValues} from '../../core/terminal/terminal.js'
@@ -29,7 +30,7 @@ export default class CreditCounts extends InfolensCommand<Report<CountsSummary>>
   async run(): Promise<Report<CountsSummary>> {
     const {args, flags} = await this.parseWithBase(CreditCounts)
     const engine = countWithEngine(flags)
-    const data = engine.source(args.data)
+    const data = engine.name === 'postgres' ? engine.source(args.data) : await dataPath(engine.source(args.data))
     const {summary, table} = await runCreditCounts(
       {data, bins: flags.bins, target: flags.target, out: flags.out},
       this.stopwatch,

@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InfolensCommand} from '../../base-command.js'
 import {floatListFlag} from '../../core/cli/numeric-flags.js'
 import {commaList, levelFlag, zeroFillFlag} from '../../families/credit/flags.js'
@@ -50,9 +51,10 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
 
   async run(): Promise<Report<FairnessResult>> {
     const {args, flags} = await this.parseWithBase(CreditFairness)
+    const data = await dataPath(args.data)
     const result = await runCreditFairness(
       {
-        data: args.data,
+        data: data,
         bins: flags.bins,
         target: flags.target,
         bad: flags.bad,
@@ -69,7 +71,7 @@ export default class CreditFairness extends InfolensCommand<Report<FairnessResul
     )
     const report = await this.envelope({
       schema: 'infolens.credit.fairness/1',
-      inputs: [args.data, flags.bins, ...(flags.card ? [flags.card] : [])],
+      inputs: [data, flags.bins, ...(flags.card ? [flags.card] : [])],
       options: this.optionsAsTyped(flags),
       result,
     })

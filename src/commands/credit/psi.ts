@@ -73,6 +73,7 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
         ...engine.redactedOptions(this.optionsAsTyped(flags)),
         ...(result.sql_engine ? {sql_engine: result.sql_engine} : {}),
       },
+      warnings: result.warnings,
       result: result.psi,
     })
     const report = redactReport(envelope, flags.url)

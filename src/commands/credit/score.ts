@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InfolensCommand} from '../../base-command.js'
 import {runCreditScore, type ScoreResult} from '../../families/credit/pipeline/score.js'
 import type {Report} from '../../core/report/envelope.js'
@@ -25,12 +26,16 @@ export default class CreditScore extends InfolensCommand<Report<ScoreResult>> {
   async run(): Promise<Report<ScoreResult>> {
     const {args, flags} = await this.parseWithBase(CreditScore)
     const engine = countWithEngine(flags)
-    const data = engine.source(args.data)
-    const {result, engine: engineRecord} = await runCreditScore(
-      {data, card: flags.card, scoresCsv: flags.scores},
-      this.stopwatch,
-      engine,
-    ).finally(() => engine.close())
+    // `-` is stdin for the in-process reader; an engine reads its own source (a file, or a postgres table)
+    const source = engine.source(args.data)
+    const data = engine.name === 'in-process' ? await dataPath(source) : source
+    const {
+      result,
+      warnings,
+      engine: engineRecord,
+    } = await runCreditScore({data, card: flags.card, scoresCsv: flags.scores}, this.stopwatch, engine).finally(() =>
+      engine.close(),
+    )
     const envelope = await this.envelope({
       schema: 'infolens.credit.score/1',
       inputs: engine.name === 'postgres' ? [flags.card] : [data, flags.card],
@@ -38,6 +43,7 @@ export default class CreditScore extends InfolensCommand<Report<ScoreResult>> {
         ...engine.redactedOptions(this.optionsAsTyped(flags)),
         ...(engineRecord ? {sql_engine: engineRecord} : {}),
       },
+      warnings,
       result,
     })
     const report = redactReport(envelope, flags.url)

@@ -1,4 +1,5 @@
 import {Args, Flags} from '@oclif/core'
+import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InfolensCommand} from '../../base-command.js'
 import {floatFlag} from '../../core/cli/numeric-flags.js'
 import {commaList} from '../../families/credit/flags.js'
@@ -56,9 +57,10 @@ export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> 
 
   async run(): Promise<Report<Scorecard>> {
     const {args, flags} = await this.parseWithBase(CreditScorecard)
+    const data = await dataPath(args.data)
     const card = await runCreditScorecard(
       {
-        data: args.data,
+        data: data,
         bins: flags.bins,
         target: flags.target,
         bad: flags.bad,
@@ -75,7 +77,7 @@ export default class CreditScorecard extends InfolensCommand<Report<Scorecard>> 
     )
     const report = await this.envelope({
       schema: 'infolens.credit.scorecard/1',
-      inputs: [args.data, flags.bins, ...(flags.test ? [flags.test] : [])],
+      inputs: [data, flags.bins, ...(flags.test ? [flags.test] : [])],
       options: this.optionsAsTyped(flags),
       result: card,
     })

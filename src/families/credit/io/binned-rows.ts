@@ -21,7 +21,7 @@ export async function readBinnedRows(
     binnings,
     keepRows: true,
     onSource: (s) => (t = columnIndex(s, target, 'target')),
-    classify: (record, line) => classes.slot(record[t], line),
+    classify: (cell, line) => classes.slot(cell(t), line),
   })
   const badSlot = classes.badSlot()
   return {

@@ -2,8 +2,13 @@
  * Streams a table and counts, per fitted binning, the rows falling in each bin (rows
  * matching no bin, e.g. unseen categories, are counted apart), optionally split by a
  * 0/1 row class. Also collects the rows' bin indices when asked (scorecard fitting).
+ * Cells are read as bytes (../kernels/feature-binning.ts byteBinAssigner); the row
+ * class is computed from decoded cells, which the classifier asks for by column.
  */
-import {binAssigner, totalBinCount, type FeatureBinning} from '../kernels/feature-binning.js'
+import {InputError} from '../../../core/errors.js'
+import {cellText} from '../kernels/cell-bytes.js'
+import {NonFiniteCellError} from '../kernels/cell-value.js'
+import {byteBinAssigner, totalBinCount, type FeatureBinning} from '../kernels/feature-binning.js'
 import {openTable} from './open-table.js'
 import {columnIndex, type TableSource} from './table-source.js'
 
@@ -15,12 +20,17 @@ export interface BinCountResult {
   /** Row bin indices per feature (−1 unmatched), when `keepRows`. */
   readonly rowBins?: Int32Array[]
   readonly classes?: Uint8Array
+  /** The reader's warnings (bytes that are not UTF-8). */
+  readonly warnings: readonly string[]
 }
+
+/** The text of column j of the current row. */
+export type RowCell = (column: number) => string
 
 export interface CountRequest {
   readonly binnings: readonly FeatureBinning[]
-  /** Row class from the record (0/1), e.g. target or protected group. */
-  readonly classify?: (record: readonly string[], line: number) => number
+  /** Row class (0/1) from the row's cells, e.g. target or protected group. */
+  readonly classify?: (cell: RowCell, line: number) => number
   readonly keepRows?: boolean
   readonly onSource?: (source: TableSource) => void
 }
@@ -29,30 +39,41 @@ export async function countBins(file: string, r: CountRequest): Promise<BinCount
   const source = await openTable(file)
   r.onSource?.(source)
   const index = r.binnings.map((b) => columnIndex(source, b.feature, 'feature'))
-  const assign = r.binnings.map(binAssigner)
+  const assign = r.binnings.map(byteBinAssigner)
   const nClasses = r.classify ? 2 : 1
   const counts = r.binnings.map((b) => Array.from({length: nClasses}, () => new Float64Array(totalBinCount(b))))
   const unmatched = r.binnings.map(() => 0)
   const rowBins: number[][] = r.binnings.map(() => [])
   const classes: number[] = []
   let rows = 0
-  for await (const batch of source.batches()) {
-    for (const record of batch) {
-      const cls = r.classify ? r.classify(record, rows + 2) : 0
-      if (r.keepRows) classes.push(cls)
-      for (let f = 0; f < index.length; f++) {
-        const bin = assign[f](record[index[f]])
-        if (bin < 0) unmatched[f]++
-        else counts[f][cls][bin]++
-        if (r.keepRows) rowBins[f].push(bin)
+  let f = 0
+  try {
+    for await (const batch of source.byteBatches()) {
+      const {bytes, starts, ends, width} = batch
+      let k = 0
+      const cell: RowCell = (j) => cellText(bytes, starts[k + j], ends[k + j])
+      for (let row = 0; row < batch.rows; row++, k += width) {
+        const cls = r.classify ? r.classify(cell, rows + 2) : 0
+        if (r.keepRows) classes.push(cls)
+        for (f = 0; f < index.length; f++) {
+          const c = k + index[f]
+          const bin = assign[f](bytes, starts[c], ends[c])
+          if (bin < 0) unmatched[f]++
+          else counts[f][cls][bin]++
+          if (r.keepRows) rowBins[f].push(bin)
+        }
+        rows++
       }
-      rows++
     }
+  } catch (error) {
+    if (!(error instanceof NonFiniteCellError)) throw error
+    throw new InputError(`line ${rows + 2}: ${error.message}`, {file, field: r.binnings[f].feature})
   }
   return {
     rows,
     counts,
     unmatched,
     ...(r.keepRows ? {rowBins: rowBins.map((b) => Int32Array.from(b)), classes: Uint8Array.from(classes)} : {}),
+    warnings: source.warnings,
   }
 }

@@ -20,8 +20,8 @@ export async function countTableRows(data: string, bins: BinResult, target: stri
     binnings,
     classify:
       t >= 0
-        ? (record, line) => {
-            const slot = classes.slot(record[t], line)
+        ? (cell, line) => {
+            const slot = classes.slot(cell(t), line)
             perClass[slot]++
             return slot
           }

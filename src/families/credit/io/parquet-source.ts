@@ -1,11 +1,12 @@
 /**
  * Reads a Parquet file with hyparquet one row group at a time (bounded memory) and presents
  * its rows as text records like the CSV reader: null → "" (missing), numbers and bigints
- * by String(), booleans as "true"/"false", dates as ISO strings.
+ * by String(), booleans as "true"/"false", dates as ISO strings; the byte view encodes those records.
  */
 import {asyncBufferFromFile, parquetMetadataAsync, parquetRead, parquetSchema} from 'hyparquet'
 import {InputError} from '../../../core/errors.js'
-import type {TableSource} from './table-source.js'
+import {encodeRecords} from './batch-codec.js'
+import type {ByteBatch, TableSource} from './table-source.js'
 
 function cellText(v: unknown): string {
   if (v === null || v === undefined) return ''
@@ -38,5 +39,8 @@ export async function openParquet(file: string): Promise<TableSource> {
       rowStart = rowEnd
     }
   }
-  return {file, header, batches}
+  async function* byteBatches(): AsyncGenerator<ByteBatch> {
+    for await (const batch of batches()) yield encodeRecords(batch, header.length)
+  }
+  return {file, header, batches, byteBatches, warnings: []}
 }

@@ -8,7 +8,7 @@ import {ColumnProfiler, type ColumnProfile} from '../kernels/column-profile.js'
 import {TargetClasses} from '../kernels/target-classes.js'
 import {NonFiniteCellError} from '../kernels/cell-value.js'
 import {openTable} from './open-table.js'
-import {columnIndex} from './table-source.js'
+import {columnIndex, type ByteBatch} from './table-source.js'
 
 /** Which columns of a table are read and how: shared by every pass over credit data. */
 export interface TableColumnsRequest {
@@ -35,6 +35,8 @@ export interface TableProfile {
   readonly goodLabel: string
   readonly badLabel: string
   readonly profiles: readonly ColumnProfile[]
+  /** The reader's warnings (bytes that are not UTF-8). */
+  readonly warnings: readonly string[]
 }
 
 /** Resolves --features/--exclude against the header (target never a feature). */
@@ -80,14 +82,16 @@ export async function profileTable(file: string, request: ProfileRequest): Promi
   )
   const counts = [0, 0]
   let rows = 0
-  for await (const batch of source.batches()) {
-    for (const record of batch) {
-      const slot = classes.slot(record[t], rows + 2)
-      counts[slot]++
-      for (let j = 0; j < index.length; j++) addCell(profilers[j], record[index[j]], slot, file, rows + 2)
-      rows++
-    }
-    request.onBatch?.(batch.length)
+  let slots = new Uint8Array(0)
+  for await (const batch of source.byteBatches()) {
+    if (slots.length < batch.rows) slots = new Uint8Array(batch.rows)
+    const targetError = classifyRows(batch, t, classes, rows, slots, counts)
+    const limit = targetError ? targetError.row : batch.rows
+    const cellError = profileColumns(batch, index, profilers, slots, limit, file, rows)
+    if (cellError) throw cellError.error
+    if (targetError) throw targetError.error
+    rows += batch.rows
+    request.onBatch?.(batch.rows)
   }
   const badSlot = classes.badSlot()
   const labels = classes.labels()
@@ -99,15 +103,69 @@ export async function profileTable(file: string, request: ProfileRequest): Promi
     goodLabel: labels.good,
     badLabel: labels.bad,
     profiles: profilers.map((p) => orient(p.finish(), badSlot)),
+    warnings: source.warnings,
   }
 }
 
-/** Adds one cell; a non-finite number becomes a one-line input error naming the file, line and column. */
-function addCell(profiler: ColumnProfiler, cell: string, slot: number, file: string, line: number): void {
+/** A batch's first failing row (index in the batch) and its error. */
+interface RowError {
+  readonly row: number
+  readonly error: unknown
+}
+
+/** The class slot of every row of the batch into `slots` (and `counts`); stops at the first bad target cell. */
+function classifyRows(
+  batch: ByteBatch,
+  t: number,
+  classes: TargetClasses,
+  rowsBefore: number,
+  slots: Uint8Array,
+  counts: number[],
+): RowError | undefined {
+  const {bytes, starts, ends, width} = batch
+  let r = 0
   try {
-    profiler.add(cell, slot)
+    for (let k = t; r < batch.rows; r++, k += width) {
+      const slot = classes.slotOfBytes(bytes, starts[k], ends[k], rowsBefore + r + 2)
+      slots[r] = slot
+      counts[slot]++
+    }
   } catch (error) {
-    if (!(error instanceof NonFiniteCellError)) throw error
-    throw new InputError(`line ${line}: ${error.message}`, {file, field: profiler.name})
+    return {row: r, error}
   }
+  return undefined
+}
+
+/**
+ * Adds the batch's first `limit` rows column by column: one column's profiler (its hash table) stays in cache for
+ * a whole batch, which row by row, visiting every column's table in turn, it did not. A non-finite number becomes
+ * a one-line input error naming the file, line and column; errors are reported as a row-by-row pass meets them:
+ * the earliest row, and within a row the first column (the target's own error, found first, counts as column −1).
+ */
+function profileColumns(
+  batch: ByteBatch,
+  index: readonly number[],
+  profilers: readonly ColumnProfiler[],
+  slots: Uint8Array,
+  limit: number,
+  file: string,
+  rowsBefore: number,
+): RowError | undefined {
+  const {bytes, starts, ends, width} = batch
+  let first: RowError | undefined
+  for (let j = 0; j < index.length; j++) {
+    const profiler = profilers[j]
+    let r = 0
+    try {
+      for (let k = index[j]; r < limit; r++, k += width) profiler.addBytes(bytes, starts[k], ends[k], slots[r])
+    } catch (error) {
+      if (!(error instanceof NonFiniteCellError)) throw error
+      first = {
+        row: r,
+        error: new InputError(`line ${rowsBefore + r + 2}: ${error.message}`, {file, field: profiler.name}),
+      }
+      limit = r // later columns matter only for earlier rows
+    }
+  }
+  return first
 }

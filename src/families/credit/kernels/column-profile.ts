@@ -11,8 +11,14 @@
  * exact (memory grows with the number of levels).
  * A column is numeric while every non-missing, non-special cell is a decimal literal;
  * on the first other cell it turns categorical (numbers seen so far keep their text form
- * as produced by String(x)).
+ * as produced by String(x)). An integer literal beyond ±(2^53 − 1) (a 23-digit account number) has no exact
+ * double, so it marks the column as identifiers: it turns categorical too, keeping the digits as text, and the
+ * profile names the first such cell for a warning.
+ * Cells come as text (add) or as the bytes of a CSV line (addBytes, the hot path: no string for a number, a
+ * dictionary from bytes to level for a category); both give the same profile.
  */
+import {ByteKeyIndex} from './byte-key-index.js'
+import {cellText, parseNumericBytes} from './cell-bytes.js'
 import {isMissingCell, NonFiniteCellError, parseNumericCell} from './cell-value.js'
 import {DoubleIndex} from './double-index.js'
 
@@ -29,6 +35,8 @@ export interface ColumnProfile {
   readonly precisionBits: number | null
   /** A categorical column with more than `maxLevels` levels: counts were dropped, the column is an identifier. */
   readonly overLevelCap: boolean
+  /** The first integer cell too long to be an exact double, which made the column text (an identifier). */
+  readonly unsafeInteger?: string
 }
 
 /**
@@ -69,6 +77,9 @@ export class ColumnProfiler {
   private readonly maxDistinct: number
   private readonly maxLevels: number
   private overLevelCap = false
+  private unsafeInteger: string | undefined
+  /** Categorical mode: a cell's raw bytes → its level slot, so a known level is counted without decoding. */
+  private byteLevels = new ByteKeyIndex()
 
   constructor(
     readonly name: string,
@@ -96,6 +107,11 @@ export class ColumnProfiler {
     if (this.overLevelCap) return
     if (this.numeric) {
       const x = parseNumericCell(cell)
+      if (Math.abs(x) > Number.MAX_SAFE_INTEGER && isIntegerLiteral(cell)) {
+        this.unsafeInteger ??= cell.trim()
+        this.becomeCategorical()
+        return this.add(cell, bad)
+      }
       if (!Number.isNaN(x)) {
         if (!Number.isFinite(x)) throw new NonFiniteCellError(cell)
         if (this.hasSpecials) {
@@ -128,6 +144,32 @@ export class ColumnProfiler {
     }
     if (bad) this.bads[slot]++
     else this.goods[slot]++
+  }
+
+  /**
+   * Adds the cell bytes[start, end) (UTF-8) with its class: the same as add(cellText(bytes, start, end), bad).
+   * A number within ±(2^53 − 1) that is no special value is counted straight from the bytes; every other cell
+   * takes the text path, which is the definition.
+   */
+  addBytes(bytes: Uint8Array, start: number, end: number, bad: number): void {
+    if (this.overLevelCap) return
+    if (this.numeric) {
+      const x = parseNumericBytes(bytes, start, end)
+      // NaN and ±Infinity fail the comparison and take the text path
+      if (Math.abs(x) <= Number.MAX_SAFE_INTEGER && !(this.hasSpecials && this.specialNumber.has(x)))
+        return this.addNumber(this.bits === null ? x : roundMantissa(x, this.bits), bad)
+      return this.add(cellText(bytes, start, end), bad)
+    }
+    const slot = this.byteLevels.get(bytes, start, end)
+    if (slot >= 0) {
+      if (bad) this.bads[slot]++
+      else this.goods[slot]++
+      return
+    }
+    const text = cellText(bytes, start, end)
+    this.add(text, bad)
+    const level = this.levels.get(text)
+    if (level !== undefined && !this.overLevelCap) this.byteLevels.set(bytes, start, end, level)
   }
 
   private addSpecial(label: string, bad: number): void {
@@ -180,6 +222,7 @@ export class ColumnProfiler {
   private dropLevels(): void {
     this.overLevelCap = true
     this.levels.clear()
+    this.byteLevels = new ByteKeyIndex()
     this.goods = []
     this.bads = []
   }
@@ -201,8 +244,14 @@ export class ColumnProfiler {
       special: new Map([...this.specialCounts].sort((a, b) => compareText(a[0], b[0]))),
       precisionBits: this.numeric ? this.bits : null,
       overLevelCap: this.overLevelCap,
+      ...(this.unsafeInteger !== undefined ? {unsafeInteger: this.unsafeInteger} : {}),
     }
   }
+}
+
+/** An optionally signed run of digits, white space around allowed: an integer as an id writes it. */
+function isIntegerLiteral(cell: string): boolean {
+  return /^[+-]?\d+$/.test(cell.trim())
 }
 
 /** Code-unit string order (as numpy/Python sort strings), independent of locale. */

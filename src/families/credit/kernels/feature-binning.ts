@@ -5,9 +5,13 @@
  * right-closed (`x <= edge` goes to the lower bin, quantile reference setting) or
  * left-closed (`x < t` goes left, XGBoost/tree convention). A cell that matches no bin
  * (unseen category, missing or special value not seen at fit time) gets index −1:
- * WoE 0 and excluded from PSI counts (spec credit.md §2.11).
+ * WoE 0 and excluded from PSI counts (spec credit.md §2.11). A number that overflows a double (`1e999`) is
+ * refused with NonFiniteCellError, as `credit bin` refuses it when fitting (the text `inf` is no number: like
+ * any unseen text it matches no range; `nan` is missing).
  */
-import {isMissingCell, parseNumericCell} from './cell-value.js'
+import {ByteKeyIndex} from './byte-key-index.js'
+import {cellText, parseNumericBytes} from './cell-bytes.js'
+import {isMissingCell, NonFiniteCellError, parseNumericCell} from './cell-value.js'
 
 export type Closed = 'right' | 'left'
 
@@ -88,11 +92,47 @@ export function binAssigner(b: FeatureBinning): (cell: string) => number {
   return (cell: string) => {
     const x = parseNumericCell(cell)
     if (Number.isNaN(x)) return slow(cell)
+    if (!Number.isFinite(x)) throw new NonFiniteCellError(cell)
     if (hasSpecials) {
       const special = specialText.get(cell.trim()) ?? specialNumber.get(x)
       if (special !== undefined) return special
     }
     return rangeIndex(edges, closed, x)
+  }
+}
+
+/** A cell given as bytes[start, end) of a UTF-8 buffer → bin index. */
+export type ByteBinAssigner = (bytes: Uint8Array, start: number, end: number) => number
+
+/**
+ * binAssigner over the bytes of a CSV line: always binAssigner(b)(cellText(bytes, start, end)). A finite number
+ * that is no special value is placed straight from the bytes; a categorical cell's bin is remembered per distinct
+ * byte string (it depends on the text only); everything else takes the text path.
+ */
+export function byteBinAssigner(b: FeatureBinning): ByteBinAssigner {
+  const byText = binAssigner(b)
+  if (b.type === 'categorical') {
+    const known = new ByteKeyIndex()
+    return (bytes, start, end) => {
+      const stored = known.get(bytes, start, end)
+      if (stored >= 0) return stored - 1
+      const bin = byText(cellText(bytes, start, end))
+      known.set(bytes, start, end, bin + 1)
+      return bin
+    }
+  }
+  const edges = Float64Array.from(b.edges)
+  const closed = b.closed
+  const specialNumbers = new Set<number>()
+  for (const s of b.special) {
+    const v = parseNumericCell(s.trim())
+    if (!Number.isNaN(v)) specialNumbers.add(v)
+  }
+  return (bytes, start, end) => {
+    const x = parseNumericBytes(bytes, start, end)
+    // NaN and ±Infinity fail the comparison and take the text path
+    if (Math.abs(x) <= Number.MAX_VALUE && !specialNumbers.has(x)) return rangeIndex(edges, closed, x)
+    return byText(cellText(bytes, start, end))
   }
 }
 

@@ -8,6 +8,7 @@
  *  - xgb1: thresholds supplied by ./xgb1-stumps.ts (left-closed), categoricals per level.
  * Missing values and each special value observed get their own bins after the regular ones.
  */
+import {truncateLabel} from './display-label.js'
 import {aggregateByCuts} from './bin-cuts.js'
 import {enforceConstraints} from './bin-constraints.js'
 import {chiMergeCuts} from './chimerge-binning.js'
@@ -112,7 +113,7 @@ function categoricalRegular(p: ColumnProfile, o: BinningOptions, minCount: numbe
   if (perLevel && !needsConstraints(o, minCount, levels.length)) {
     return {
       regular: {type: 'categorical' as const, groups: levels.map((l) => [l])},
-      labels: [...levels],
+      labels: levels.map(truncateLabel),
       goods: Float64Array.from(p.goods),
       bads: Float64Array.from(p.bads),
     }
@@ -134,7 +135,7 @@ function categoricalRegular(p: ColumnProfile, o: BinningOptions, minCount: numbe
   const c = aggregateByCuts(s.goods, s.bads, cuts)
   return {
     regular: {type: 'categorical' as const, groups},
-    labels: groups.map((g) => g.join(' | ')),
+    labels: groups.map((g) => g.map(truncateLabel).join(' | ')),
     goods: c.goods,
     bads: c.bads,
   }

@@ -3,9 +3,12 @@
  * event (bad = 1) and exactly one other value must occur; without it the two values are
  * recognised as {0,1} (1 bad), {good,bad}, {false,true} (true bad) or {no,yes} (yes bad).
  * Rows are first labelled by arrival slot (0 = first value seen) so a single pass
- * suffices; `badSlot()` says at the end which slot is the bad class.
+ * suffices; `badSlot()` says at the end which slot is the bad class. Cells come as text or as bytes (the CSV hot
+ * path): a cell's slot depends on its text only, so it is remembered per distinct byte string.
  */
 import {InputError} from '../../../core/errors.js'
+import {ByteKeyIndex} from './byte-key-index.js'
+import {cellText} from './cell-bytes.js'
 
 const KNOWN_BAD: readonly [string, string][] = [
   ['0', '1'],
@@ -16,6 +19,8 @@ const KNOWN_BAD: readonly [string, string][] = [
 
 export class TargetClasses {
   private readonly values: string[] = []
+  /** Slots of the byte strings seen so far (a handful: the two labels, perhaps with spaces). */
+  private readonly byteSlots = new ByteKeyIndex(256)
 
   constructor(
     private readonly file: string,
@@ -40,6 +45,15 @@ export class TargetClasses {
       })
     }
     return this.values.push(v) - 1
+  }
+
+  /** slot(cellText(bytes, start, end), line), without decoding a cell seen before. */
+  slotOfBytes(bytes: Uint8Array, start: number, end: number, line: number): number {
+    const known = this.byteSlots.get(bytes, start, end)
+    if (known >= 0) return known
+    const slot = this.slot(cellText(bytes, start, end), line)
+    this.byteSlots.set(bytes, start, end, slot)
+    return slot
   }
 
   /** The slot holding the bad class, after every row was seen. */

@@ -5,6 +5,7 @@
 import {InputError} from '../../../core/errors.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
 import {DEFAULT_MAX_LEVELS} from '../kernels/column-profile.js'
+import {countLongLevels, MAX_LABEL_CHARS, truncateLabel} from '../kernels/display-label.js'
 import {loadXgb1Thresholds} from '../io/xgb1-input.js'
 import {profileTable} from '../io/profile-table.js'
 import {binFeatures, type BinResult} from '../kernels/bin-features.js'
@@ -64,6 +65,22 @@ export async function runCreditBin(request: BinRequest, stopwatch: Stopwatch): P
     binFeatures({...table, profiles, target: select.target}, binning, request.info, thresholds),
   )
   const warnings = [
+    ...table.warnings,
+    ...table.profiles
+      .filter((p) => p.unsafeInteger !== undefined)
+      .map(
+        (p) =>
+          `${p.name}: integers beyond 2^53 (e.g. "${truncateLabel(p.unsafeInteger!)}") have no exact double; ` +
+          'the column was read as text (an identifier)',
+      ),
+    ...result.features
+      .map((f) => ({f, long: f.binning.type === 'categorical' ? countLongLevels(f.binning.groups.flat()) : 0}))
+      .filter(({long}) => long > 0)
+      .map(
+        ({f, long}) =>
+          `${f.feature}: ${long} level${long === 1 ? '' : 's'} longer than ${MAX_LABEL_CHARS} characters ` +
+          'shortened in the bin labels (the binning keeps them whole)',
+      ),
     ...identifiers.map(
       (p) =>
         `${p.name}: more than ${maxLevels} distinct levels, taken for an identifier and skipped ` +

@@ -8,7 +8,7 @@ import {normalQuantile} from '../../../core/special/normal.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
 import {readBinningFile} from '../io/binning-file.js'
-import {countBins} from '../io/count-bins.js'
+import {countBins, type RowCell} from '../io/count-bins.js'
 import {readScorecardFile} from '../io/scorecard-file.js'
 import {columnIndex} from '../io/table-source.js'
 import {groupIv, proxyRows, type GroupIv, type ProxyRow} from '../kernels/fairness-analysis.js'
@@ -49,7 +49,7 @@ export interface FairnessRequest {
 }
 
 /** Membership of a row in the protected group: 1 inside, 0 outside. */
-type Member = (rec: readonly string[], line: number) => number
+type Member = (cell: RowCell, line: number) => number
 
 export async function runCreditFairness(request: FairnessRequest, stopwatch: Stopwatch): Promise<FairnessResult> {
   const {data, zeroFill: fill} = request
@@ -63,14 +63,14 @@ export async function runCreditFairness(request: FairnessRequest, stopwatch: Sto
   ]
   let a = -1
   let t = -1
-  const member: Member = (rec, line) => group.member(rec[a], line, data)
+  const member: Member = (cell, line) => group.member(cell(a), line, data)
   const counted = await stopwatch.time('count', () =>
     countBins(data, {
       binnings: bins.features.map((f) => f.binning),
       onSource: (s) => ([a, t] = [columnIndex(s, group.column, 'protected'), columnIndex(s, request.target, 'target')]),
-      classify: (rec, line) => {
-        const g = member(rec, line)
-        cross[g][classes.slot(rec[t], line)]++
+      classify: (cell, line) => {
+        const g = member(cell, line)
+        cross[g][classes.slot(cell(t), line)]++
         return g
       },
     }),
@@ -106,7 +106,7 @@ async function groupScoreIv(data: string, cardFile: string, member: Member, fill
   const r = await countBins(data, {
     binnings: card.features.map((f) => f.binning),
     keepRows: true,
-    classify: (rec, line) => member(rec, line),
+    classify: (cell, line) => member(cell, line),
   })
   const logits = rowLogits(card, r.rowBins!, r.rows)
   const counts = [new Float64Array(card.pd_edges.length + 1), new Float64Array(card.pd_edges.length + 1)]

@@ -15,7 +15,7 @@ export async function runCreditPsiFrom(
   request: PsiRequest,
   sources: {readonly fromCounts: boolean; readonly engine: CountEngine},
   stopwatch: Stopwatch,
-): Promise<{psi: PsiResult; sql_engine?: EngineRecord}> {
+): Promise<{psi: PsiResult; sql_engine?: EngineRecord; warnings?: readonly string[]}> {
   const {expected, actual} = request
   const files = [expected, actual] as const
   if (sources.fromCounts) {
@@ -24,7 +24,7 @@ export async function runCreditPsiFrom(
     return {psi: psiFromCounts(files, e, a, request)}
   }
   if (!request.bins) throw new InputError('missing required flag --bins (or pass --from-counts)', {field: '--bins'})
-  if (sources.engine.name === 'in-process') return {psi: await runCreditPsi(request, stopwatch)}
+  if (sources.engine.name === 'in-process') return runCreditPsi(request, stopwatch)
   if (request.score) throw new InputError(`--score is counted in process only`, {field: '--score'})
   const bins = readBinningFile(request.bins)
   const sql = await sources.engine.sql()

@@ -35,7 +35,10 @@ export interface PsiResult {
   readonly drifted: readonly string[]
 }
 
-export async function runCreditPsi(request: PsiRequest, stopwatch: Stopwatch): Promise<PsiResult> {
+export async function runCreditPsi(
+  request: PsiRequest,
+  stopwatch: Stopwatch,
+): Promise<{psi: PsiResult; warnings: readonly string[]}> {
   const binnings: FeatureBinning[] = [...readBinningFile(request.bins).features.map((f) => f.binning)]
   if (request.score) binnings.push(await scoreBinning(request.expected, request.score, request.scoreBins))
   const [e, a] = await stopwatch.time('count', () => countBinsOfFiles([request.expected, request.actual], binnings))
@@ -45,7 +48,7 @@ export async function runCreditPsi(request: PsiRequest, stopwatch: Stopwatch): P
   )
   checkSampleSizes(features, request)
   const drifted = features.filter((f) => (request.failOn === 'rule' ? f.psi > 0.25 : f.drift)).map((f) => f.feature)
-  return {
+  const psi = {
     expected_rows: e.rows,
     actual_rows: a.rows,
     alpha: o.alpha,
@@ -53,6 +56,7 @@ export async function runCreditPsi(request: PsiRequest, stopwatch: Stopwatch): P
     features,
     drifted,
   }
+  return {psi, warnings: [...e.warnings, ...a.warnings]}
 }
 
 /**

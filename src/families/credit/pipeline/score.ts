@@ -25,6 +25,14 @@ export interface ScoreResult {
   readonly metrics: RocMetrics | null
 }
 
+export interface ScoreOutcome {
+  readonly result: ScoreResult
+  /** The reader's warnings (bytes that are not UTF-8). */
+  readonly warnings: readonly string[]
+  /** The SQL engine that scored, when one did. */
+  readonly engine?: EngineRecord
+}
+
 export interface ScoreRequest {
   readonly data: string
   readonly card: string
@@ -36,38 +44,41 @@ export async function runCreditScore(
   request: ScoreRequest,
   stopwatch: Stopwatch,
   engine?: CountEngine,
-): Promise<{result: ScoreResult; engine?: EngineRecord}> {
+): Promise<ScoreOutcome> {
   const card = readScorecardFile(request.card)
   if (engine && engine.name !== 'in-process') {
     const sql = await engine.sql()
     const rows = await stopwatch.time('score', () => sql.scoreRows(request.data, card))
     return {
       result: summarize(rows, request.scoresCsv),
+      warnings: [],
       engine: {name: sql.name, version: sql.version, queries: sql.queries},
     }
   }
-  return {result: summarize(await scoreInProcess(request.data, card, stopwatch), request.scoresCsv)}
+  const {rows, warnings} = await scoreInProcess(request.data, card, stopwatch)
+  return {result: summarize(rows, request.scoresCsv), warnings}
 }
 
 async function scoreInProcess(
   data: string,
   card: ReturnType<typeof readScorecardFile>,
   stopwatch: Stopwatch,
-): Promise<ScoredRows> {
+): Promise<{rows: ScoredRows; warnings: readonly string[]}> {
   let target = -1
   const r = await stopwatch.time('score', () =>
     countBins(data, {
       binnings: card.features.map((f) => f.binning),
       keepRows: true,
       onSource: (s) => (target = s.header.indexOf(card.target)),
-      classify: (rec) => (target >= 0 && rec[target].trim() === card.bad_label ? 1 : 0),
+      classify: (cell) => (target >= 0 && cell(target).trim() === card.bad_label ? 1 : 0),
     }),
   )
-  return {
+  const rows = {
     scores: scoreRows(card.features, r.rowBins!, r.rows),
     logits: rowLogits(card, r.rowBins!, r.rows),
     classes: target >= 0 ? Uint8Array.from(r.classes!) : null,
   }
+  return {rows, warnings: r.warnings}
 }
 
 /** The summary of scored rows (and the per-row CSV, when asked for). */

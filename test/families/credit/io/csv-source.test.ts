@@ -6,6 +6,11 @@ import {join} from 'node:path'
 import {parse} from 'csv-parse/sync'
 import {InputError} from '../../../../src/core/errors.js'
 import {openCsv} from '../../../../src/families/credit/io/csv-source.js'
+import {
+  ColumnProfiler,
+  type ColumnProfile,
+  type ProfileOptions,
+} from '../../../../src/families/credit/kernels/column-profile.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'infolens-csv-'))
 let n = 0
@@ -48,6 +53,9 @@ const TRICKY: Record<string, string> = {
   'header only': 'x,y\n',
   'one column': 'x\n1\n\n2\n',
   'empty fields': 'a,b,c\n,,\n1,,\n',
+  'bom inside a cell': 'x,y\n\ufeff1,2\n3,\ufeff\n',
+  'numbers of every form':
+    'x,y\n-0,1e-5\n1.7976931348623157e308,4.9e-324\n0.12345678901234567,12345678901234567890123\n',
 }
 
 test('the CSV reader gives the same records as csv-parse on tricky inputs, for every chunk size', async () => {
@@ -104,4 +112,71 @@ test('ragged rows name their physical line on the fast path and after the csv-pa
   }
   assert.match((await failure('')).oneLine, /empty file/)
   assert.match((await failure('\n\n')).oneLine, /empty file/)
+})
+
+/** The old path's profile: csv-parse records (as the reader gave before it read bytes), each cell through add(). */
+function profileByText(text: string, options: ProfileOptions): ColumnProfile[] {
+  const [header, ...rows] = reference(text)
+  const profilers = header.map((h) => new ColumnProfiler(h, options))
+  rows.forEach((row, r) => row.forEach((cell, j) => profilers[j].add(cell, r % 2)))
+  return profilers.map((p) => p.finish())
+}
+
+async function profileByBytes(file: string, chunkSize: number, options: ProfileOptions): Promise<ColumnProfile[]> {
+  const source = await openCsv(file, {chunkSize})
+  const profilers = source.header.map((h) => new ColumnProfiler(h, options))
+  let r = 0
+  for await (const b of source.byteBatches()) {
+    for (let row = 0; row < b.rows; row++, r++)
+      for (let j = 0; j < b.width; j++)
+        profilers[j].addBytes(b.bytes, b.starts[row * b.width + j], b.ends[row * b.width + j], r % 2)
+  }
+  return profilers.map((p) => p.finish())
+}
+
+test('profiles from the byte reader equal profiles from csv-parse text (quotes, CRLF, BOM, NA, -0, 17 digits, ids)', async () => {
+  const numbers = ['1', '-0', '0', '2.5e3', '1E-7', '.5', '1.7976931348623157e308', '4.9e-324', '0.12345678901234567']
+  const texts = [
+    'NA',
+    '',
+    'nan',
+    'NULL',
+    ' 7 ',
+    '"q,1"',
+    '"say ""hi"""',
+    '"two\nlines"',
+    '\ufeff3',
+    'é',
+    '12345678901234567890123',
+  ]
+  let seed = 5
+  const rand = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32
+  const pick = (a: readonly string[]) => a[Math.floor(rand() * a.length)]
+  for (const [eol, quoted, bom] of [
+    ['\n', false, false],
+    ['\r\n', false, true],
+    ['\n', true, false],
+    ['\r\n', true, true],
+  ] as const) {
+    const lines = ['num,mixed,cat,ids']
+    for (let i = 0; i < 300; i++) {
+      const mixed = quoted && i > 150 && rand() < 0.2 ? pick(texts) : pick(numbers)
+      const ids = i === 200 ? '12345678901234567890123' : String(i)
+      lines.push([pick(numbers), mixed, pick(['a', 'b', 'NA', '', ' a']), ids].join(','))
+    }
+    const text = (bom ? '\ufeff' : '') + lines.join(eol) + eol
+    const file = write(text)
+    for (const options of [
+      {categorical: false, special: []},
+      {categorical: false, special: ['-0', 'a']},
+    ]) {
+      const expected = profileByText(text, options)
+      for (const chunkSize of [1, 7, 64, 1 << 20])
+        assert.deepEqual(
+          await profileByBytes(file, chunkSize, options),
+          expected,
+          `${JSON.stringify(eol)} ${quoted} ${chunkSize}`,
+        )
+    }
+  }
 })
