@@ -16,6 +16,7 @@ import initWabt from 'wabt'
 const MODULES = [
   ['../src/core/linalg/wasm/', 'dot-kernels.wat', 'dot-kernels-binary.ts', 'dotKernelsBase64'],
   ['../src/families/school/kernels/wasm/', 'couzin-pairs.wat', 'couzin-pairs-binary.ts', 'couzinPairsBase64'],
+  ['../src/families/school/kernels/wasm/', 'heading-pairs.wat', 'heading-pairs-binary.ts', 'headingPairsBase64'],
 ]
 
 const wabt = await initWabt()

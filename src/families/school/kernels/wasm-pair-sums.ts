@@ -14,8 +14,8 @@
  * SIMD, or INFOLENS_WASM=off via core/linalg's `simdStatus`) → `createPairSums` returns undefined
  * and the stepper runs its TypeScript loop.
  */
-import {simdStatus} from '../../../core/linalg/simd-kernels.js'
 import {couzinPairsBase64} from './wasm/couzin-pairs-binary.js'
+import {instantiateEmbedded} from './wasm-instance.js'
 
 /** The radii, box and blind-cone constants the kernel needs, as the stepper computes them. */
 export interface PairConstants {
@@ -52,24 +52,6 @@ interface PairExports {
   ): void
 }
 
-/** The part of the WebAssembly JS API used here (the project's `lib` has no DOM typings). */
-interface WasmApi {
-  validate(bytes: Uint8Array): boolean
-  Module: new (bytes: Uint8Array) => object
-  Memory: new (descriptor: {initial: number}) => {readonly buffer: ArrayBuffer}
-  Instance: new (module: object, imports: object) => {readonly exports: unknown}
-}
-const wasm = (globalThis as unknown as {WebAssembly?: WasmApi}).WebAssembly
-
-/** Compiled once per thread, on first use. */
-let compiled: object | null | undefined
-function pairModule(): object | null {
-  if (compiled !== undefined) return compiled
-  const bytes = Uint8Array.from(atob(couzinPairsBase64), (ch) => ch.charCodeAt(0))
-  compiled = wasm && simdStatus() === 'wasm-simd' && wasm.validate(bytes) ? new wasm.Module(bytes) : null
-  return compiled
-}
-
 /** Views into the kernel's memory; `run` fills `sums`/`counts` of rows lo … hi−1 from `positions` and `unit`. */
 export interface PairSums {
   readonly positions: Float64Array
@@ -79,29 +61,19 @@ export interface PairSums {
   run(lo: number, hi: number): void
 }
 
-const PAGE = 65536
 /** the kernel's per-call scratch: row vectors and splatted constants (couzin-pairs.wat) */
 const SCRATCH_BYTES = 272
 
 /** The SIMD pair kernel for n fish, or undefined when WebAssembly SIMD is unavailable or switched off. */
 export function createPairSums(n: number, c: PairConstants): PairSums | undefined {
-  const module = pairModule()
-  if (!wasm || module === null) return undefined
   const posAt = 0,
     unitAt = posAt + 24 * n,
     sumsAt = unitAt + 24 * n,
     countsAt = sumsAt + 72 * n,
     scratchAt = countsAt + 16 * Math.ceil((12 * n) / 16)
-  const bytes = scratchAt + SCRATCH_BYTES
-  let memory: {readonly buffer: ArrayBuffer}
-  try {
-    memory = new wasm.Memory({initial: Math.max(1, Math.ceil(bytes / PAGE))})
-  } catch (error) {
-    if (error instanceof RangeError) return undefined // no address space that large: the TypeScript loop
-    throw error
-  }
-  const kernel = new wasm.Instance(module, {env: {memory}}).exports as PairExports
-  const buffer = memory.buffer
+  const instance = instantiateEmbedded<PairExports>(couzinPairsBase64, scratchAt + SCRATCH_BYTES)
+  if (instance === undefined) return undefined
+  const {exports: kernel, buffer} = instance
   return {
     positions: new Float64Array(buffer, posAt, 3 * n),
     unit: new Float64Array(buffer, unitAt, 3 * n),
