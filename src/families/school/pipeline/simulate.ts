@@ -16,7 +16,7 @@ import {
   type CanonicalConfigName,
   type SchoolParameters,
 } from '../kernels/school-parameters.js'
-import {classifyState, summarise, type MetricSummary, type SchoolState} from '../kernels/school-summary.js'
+import {classifyState, stateRule, summarise, type MetricSummary, type SchoolState} from '../kernels/school-summary.js'
 import {simulateSchool, type SchoolFrame, type SchoolStepper} from '../kernels/simulate-school.js'
 import {simulateSchoolBatch} from '../kernels/tensor-couzin-step.js'
 import {ensembleStatistics, type EnsembleStatistics} from '../kernels/ensemble-summary.js'
@@ -80,6 +80,8 @@ export interface SchoolRunResult {
   threads: number
   centroid: CentroidMode
   state: SchoolState
+  /** how `state` was decided (school-summary.ts `stateRule`) */
+  stateRule: string
   time: number[]
   series: Record<MetricName, number[]>
   summary: Record<MetricName, MetricSummary>
@@ -159,7 +161,7 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
       ? 'grid'
       : 'all-pairs'
   const summaries = series.map((s) => summarise(s, frames))
-  const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final))
+  const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final, p.n_fish))
   return {
     parameters: p,
     frames,
@@ -167,6 +169,7 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
     threads: stepper?.threads ?? 1,
     centroid: o.centroid,
     state: states[0],
+    stateRule,
     time: Array.from(time),
     series: Object.fromEntries(metricNames.map((m, k) => [m, Array.from(series[0][k])])) as Record<
       MetricName,
