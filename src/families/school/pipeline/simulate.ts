@@ -131,7 +131,17 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
     ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt, members})
     : undefined
   try {
+    let yielded = performance.now()
     for (const batch of source) {
+      if (!batch[0].stored) {
+        // Between stored frames (--save-every K, or one huge frame's worth of steps) let signal
+        // handlers run every YIELD_MS, so SIGINT/SIGTERM stop the run within about a step.
+        if (performance.now() - yielded > YIELD_MS) {
+          await yieldToEventLoop()
+          yielded = performance.now()
+        }
+        continue
+      }
       const frame = batch[0].frame
       time[frame] = batch[0].time
       batch.forEach((f, m) => {
@@ -147,6 +157,7 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
       // The steps run synchronously; between frames, let SIGINT/SIGTERM handlers run (they remove the
       // temporary NetCDF file and exit 130/143), so a long run stops within one frame of the signal.
       await yieldToEventLoop()
+      yielded = performance.now()
     }
     await writer?.close()
   } catch (error) {
@@ -196,7 +207,7 @@ function* lockstep(
   search: NeighbourSearch | undefined,
   stepper?: SchoolStepper,
 ): Generator<SchoolFrame[]> {
-  const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search, stepper))
+  const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search, stepper, true))
   for (;;) {
     const next = runs.map((run) => run.next())
     if (next.some((f) => f.done)) return
@@ -224,6 +235,9 @@ export type SimulationResult = Omit<SchoolRunResult, 'time' | 'series' | 'ensemb
   netcdf: string | null
   plot: string | null
 }
+
+/** Longest stretch of steps between two turns of the event loop (when a step is shorter). */
+const YIELD_MS = 100
 
 /** One turn of the event loop (setImmediate: after pending I/O and signal callbacks). */
 function yieldToEventLoop(): Promise<void> {
