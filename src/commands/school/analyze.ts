@@ -6,6 +6,7 @@ import {metricNames, type MetricName} from '../../families/school/kernels/school
 import type {Report} from '../../core/report/envelope.js'
 import {analyzeTrajectory, type AnalysisResult} from '../../families/school/pipeline/analyze.js'
 import {renderAnalysis} from '../../families/school/render/terminal.js'
+import {stateRule} from '../../families/school/kernels/school-summary.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
 
 export default class SchoolAnalyze extends InfolensCommand<Report<AnalysisResult>> {
@@ -56,6 +57,7 @@ export default class SchoolAnalyze extends InfolensCommand<Report<AnalysisResult
       box_size: tr.boxSize,
       centroid: flags.centroid,
       state: a.states[0],
+      stateRule,
       summary: a.summaries[0],
       maxDifferenceFromStored: a.maxDifferenceFromStored,
       ensemble: a.ensemble,

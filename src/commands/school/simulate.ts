@@ -15,6 +15,7 @@ import {
   type SimulationResult,
 } from '../../families/school/pipeline/simulate.js'
 import {writeSchoolPlot} from '../../families/school/render/plot.js'
+import {allPairsWarning} from '../../families/school/pipeline/all-pairs-warning.js'
 import {checkEnsembleShard, runEnsembleShard} from '../../families/school/pipeline/ensemble-shard.js'
 import {attachShard} from '../../core/shard/partial-report.js'
 import {resolveShard} from '../../core/shard/shard-spec.js'
@@ -87,6 +88,9 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
       ) as unknown as Report<SimulationResult>
     }
     const tensor = flags.precision === 'float32' ? (await this.engine(), await tensorflow()) : undefined
+    const warning = tensor ? undefined : allPairsWarning(p, flags.search)
+    // on stderr also under --json (oclif's logToStderr is silent there): the run may take hours
+    if (warning) process.stderr.write(`infolens: warning: ${warning}\n`)
     const bar = this.progress(p.n_steps / p.save_interval + 1, 'simulate')
     const run = await this.stopwatch.time('simulate', () =>
       runSchool(p, {
@@ -115,6 +119,7 @@ export default class SchoolSimulate extends InfolensCommand<Report<SimulationRes
       inputs: flags.params ? [flags.params] : [],
       options: this.optionsAsTyped(flags),
       seed: p.seed,
+      warnings: warning ? [warning] : [],
       result,
     })
     return this.emit(report, (r) => renderSimulation(r.result, p))

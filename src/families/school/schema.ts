@@ -23,7 +23,12 @@ export const SchoolSummarySchema = Type.Object(metricProperties(), {
   ),
 })
 
-export const SchoolStateSchema = Enum(['Highly Parallel', 'Dynamic Parallel', 'Torus/Milling', 'Transitional', 'Swarm'])
+export const SchoolStateSchema = Enum(
+  ['Highly Parallel', 'Dynamic Parallel', 'Torus/Milling', 'Transitional', 'Swarm', 'No collective state'],
+  {description: 'state of the final frame by the rule in stateRule (dewi-kadita thresholds on P and M; N < 3: none)'},
+)
+
+const StateRuleSchema = Type.String({description: 'the classification rule that gave state, in words'})
 
 export const SchoolCentroidSchema = Enum(['naive', 'periodic'])
 
@@ -92,6 +97,7 @@ export const SchoolSimulateSchema = Type.Object(
     }),
     centroid: Def('centroid', SchoolCentroidSchema),
     state: Def('state', SchoolStateSchema),
+    stateRule: StateRuleSchema,
     summary: Def('summary', SchoolSummarySchema),
     netcdf: Nullable(Type.String()),
     plot: Nullable(Type.String()),
@@ -108,6 +114,7 @@ export const SchoolAnalyzeSchema = Type.Object(
     box_size: Type.Number({exclusiveMinimum: 0}),
     centroid: Def('centroid', SchoolCentroidSchema),
     state: Def('state', SchoolStateSchema),
+    stateRule: StateRuleSchema,
     summary: Def('summary', SchoolSummarySchema),
     maxDifferenceFromStored: MapOf(Type.Number({minimum: 0})),
     ensemble: OneOf([Type.Null(), Def('ensemble', SchoolEnsembleSchema)], {

@@ -17,8 +17,22 @@ import type {SchoolState} from './initial-state.js'
 import type {NumpyRandomState} from '../../../core/random/numpy-mt19937.js'
 import type {SchoolParameters} from './school-parameters.js'
 import {VerletList} from './verlet-list.js'
+import {createPairSums, type PairSums} from './wasm-pair-sums.js'
 
 export type NeighbourSearch = 'auto' | 'all-pairs' | 'grid'
+
+/**
+ * Who sums the pairs in all-pairs mode: 'wasm' the SIMD kernel (`wasm-pair-sums.ts`) when it
+ * loads, 'typescript' the loop below. Both give bit-identical sums (tested); only speed differs.
+ */
+export type PairKernel = 'wasm' | 'typescript'
+
+/**
+ * The SIMD kernel evaluates every pair from both sides; the TypeScript loop once, feeding both
+ * fish. Below this many fish the TypeScript loop is as fast or faster (measured, bench/school/pair-rate.ts:
+ * 0.8–1.2× at 300–500 fish, the kernel 1.5–1.9× faster from 1,000 on), so paper-size runs keep it.
+ */
+export const WASM_PAIRS_MIN_FISH = 500
 
 /** Fish lo … hi−1: the share of one worker thread (`threaded-couzin-step.ts`). */
 export interface FishRange {
@@ -49,23 +63,30 @@ export class CouzinStepper {
   private readonly image: MinimumImage
   private readonly cosThreshold: number
   private readonly raSafe: number
+  /** all-pairs mode with the SIMD kernel: it owns unit, sums and counts (null: the TypeScript loop) */
+  private readonly simd: PairSums | null
+  /** the pair loop that runs: 'wasm' only in all-pairs mode with the kernel loaded */
+  readonly pairKernel: PairKernel
 
   /**
    * `skin` (grid mode) defaults to max(0.15·r_a, 10·v0·dt): the list then serves about five
    * steps or more (it is rebuilt once some fish has moved skin/2). `range` (default: all fish)
    * restricts `sumZones` and `advance` to one worker's fish.
    */
-  constructor(p: SchoolParameters, search: NeighbourSearch = 'auto', skin?: number, range?: FishRange) {
+  constructor(
+    p: SchoolParameters,
+    search: NeighbourSearch = 'auto',
+    skin?: number,
+    range?: FishRange,
+    pairKernel: PairKernel = 'wasm',
+  ) {
     this.p = p
     this.n = p.n_fish
     this.lo = range?.lo ?? 0
     this.hi = range?.hi ?? this.n
     if (!(this.lo >= 0 && this.lo <= this.hi && this.hi <= this.n))
       throw new RangeError(`bad fish range [${this.lo}, ${this.hi}) for ${this.n} fish`)
-    this.unit = new Float64Array(3 * this.n)
     this.noise = new Float64Array(3 * this.n)
-    this.sums = new Float64Array(SUMS * this.n)
-    this.counts = new Int32Array(3 * this.n)
     const s = defaultSkin(p, skin)
     const verlet =
       search === 'all-pairs' ? null : VerletList.create(this.n, p.box_size, p.r_attraction, s, this.lo, this.hi)
@@ -76,6 +97,28 @@ export class CouzinStepper {
     this.cosThreshold = -Math.cos(p.blind_angle * (Math.PI / 180))
     // Squared-distance prefilter, loosened so that sqrt(d²) < r_a decides exactly as upstream.
     this.raSafe = p.r_attraction * p.r_attraction * (1 + 1e-12)
+    // The kernel relies on r_r > 0 (it lets each fish meet itself at distance 0 and undoes that repulsion count).
+    const simdFits =
+      this.search === 'all-pairs' && pairKernel === 'wasm' && p.r_repulsion > 0 && this.n >= WASM_PAIRS_MIN_FISH
+    this.simd = (simdFits && this.createSimd()) || null
+    this.pairKernel = this.simd ? 'wasm' : 'typescript'
+    this.unit = this.simd?.unit ?? new Float64Array(3 * this.n)
+    this.sums = this.simd?.sums ?? new Float64Array(SUMS * this.n)
+    this.counts = this.simd?.counts ?? new Int32Array(3 * this.n)
+  }
+
+  private createSimd(): PairSums | undefined {
+    const p = this.p
+    return createPairSums(this.n, {
+      L: this.image.L,
+      threshold: this.image.threshold,
+      rRepulsion: p.r_repulsion,
+      rOrientation: p.r_orientation,
+      rAttraction: p.r_attraction,
+      raSafe: this.raSafe,
+      cosThreshold: this.cosThreshold,
+      blind: p.blind_angle > 0,
+    })
   }
 
   /** Advances `state` one step in place, drawing 3·N normals (fish order) when noise > 0. */
@@ -113,6 +156,12 @@ export class CouzinStepper {
   sumZones(pos: Float64Array, vel: Float64Array): void {
     const {lo, hi, n} = this
     unitHeadings(vel, n, this.unit)
+    if (this.simd) {
+      // one-sided rows over all neighbours, in the kernel's memory (no range bookkeeping needed)
+      this.simd.positions.set(pos)
+      this.simd.run(lo, hi)
+      return
+    }
     this.sums.fill(0, SUMS * lo, SUMS * hi)
     this.counts.fill(0, 3 * lo, 3 * hi)
     const verlet = this.verlet

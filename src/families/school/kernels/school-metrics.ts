@@ -11,6 +11,10 @@ import {normalisedEntropy, UniformHistogram, binIndex, linspaceEdges} from './nu
 import {PeriodicKnn} from './periodic-knn.js'
 import {centroidOffsets, type CentroidMode} from './school-centroid.js'
 import {symmetricEigenvalues3} from './symmetric-eigen3.js'
+import {createHeadingPairHistogram, type HeadingPairHistogram} from './heading-pair-histogram.js'
+
+/** 'wasm': the velocity-correlation pairs by the SIMD kernel where it loads; 'typescript': the loop below. Same counts. */
+export type MetricsPairKernel = 'wasm' | 'typescript'
 
 /** Metric names, in dewi-kadita's order; also the NetCDF variable names. */
 export const metricNames = [
@@ -63,8 +67,13 @@ export class SchoolMetrics {
   private readonly eig = new Float64Array(3)
   /** outputs of orderParameters (a reused object: no allocation per frame) */
   private readonly order = {P: 0, M: 0, spread: 0, hAng: 0}
+  private readonly headingPairs: HeadingPairHistogram | undefined
+  /** who counts the velocity-correlation pairs */
+  readonly pairKernel: MetricsPairKernel
 
-  constructor(n: number, boxSize: number, mode: CentroidMode = 'naive') {
+  constructor(n: number, boxSize: number, mode: CentroidMode = 'naive', pairKernel: MetricsPairKernel = 'wasm') {
+    this.headingPairs = pairKernel === 'wasm' && n >= 2 ? createHeadingPairHistogram(n, this.corr.edges) : undefined
+    this.pairKernel = this.headingPairs ? 'wasm' : 'typescript'
     this.n = n
     this.L = boxSize
     this.mode = mode
@@ -220,6 +229,10 @@ export class SchoolMetrics {
     const u = this.unit
     const n = this.n
     const counts = this.corr.counts
+    if (this.headingPairs) {
+      this.headingPairs.count(u, n, counts)
+      return this.corr.normalisedEntropy()
+    }
     const edges = this.corr.edges
     const bins = counts.length
     counts.fill(0)

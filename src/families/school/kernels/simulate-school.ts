@@ -19,24 +19,32 @@ export interface SchoolStepper {
 }
 
 export interface SchoolFrame {
-  /** index of the stored frame, 0-based */
+  /** index of the stored frame, 0-based (for an unstored step: the next frame's index) */
   frame: number
+  /** false for the steps between stored frames, yielded only with `everyStep` */
+  stored: boolean
   step: number
   time: number
   state: SchoolState
 }
 
+/**
+ * `everyStep` also yields the steps between stored frames (`stored: false`), so that a caller can
+ * let signal handlers run while a frame is minutes of steps away (pipeline/simulate.ts).
+ */
 export function* simulateSchool(
   p: SchoolParameters,
   search: NeighbourSearch = 'auto',
   stepper: Pick<SchoolStepper, 'step'> = new CouzinStepper(p, search),
+  everyStep = false,
 ): Generator<SchoolFrame> {
   const rng = new NumpyRandomState(p.seed)
   const state = initialState(p, rng)
   let frame = 0
-  yield {frame: frame++, step: 0, time: 0, state}
+  yield {frame: frame++, stored: true, step: 0, time: 0, state}
   for (let step = 1; step <= p.n_steps; step++) {
     stepper.step(state, rng)
-    if (step % p.save_interval === 0) yield {frame: frame++, step, time: step * p.dt, state}
+    if (step % p.save_interval === 0) yield {frame: frame++, stored: true, step, time: step * p.dt, state}
+    else if (everyStep) yield {frame, stored: false, step, time: step * p.dt, state}
   }
 }

@@ -127,7 +127,8 @@ export function* simulateSchoolBatch(tf: Tf, p: SchoolParameters, members: numbe
   const stepper = new TensorCouzinStepper(tf, p, members)
   try {
     let frame = 0
-    const frames = (step: number) => states.map((state) => ({frame, step, time: step * p.dt, state}))
+    const frames = (step: number, stored = true) =>
+      states.map((state) => ({frame, stored, step, time: step * p.dt, state}))
     yield frames(0)
     frame++
     for (let step = 1; step <= p.n_steps; step++) {
@@ -136,7 +137,7 @@ export function* simulateSchoolBatch(tf: Tf, p: SchoolParameters, members: numbe
       if (step % p.save_interval === 0) {
         yield frames(step)
         frame++
-      }
+      } else yield frames(step, false) // lets the pipeline answer signals between stored frames
     }
   } finally {
     stepper.dispose()

@@ -55,7 +55,7 @@ export function analyzeTrajectory(
     maxDifferenceFromStored[name] = max
   })
   const summaries = series.map((s) => summarise(s, frames))
-  const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final))
+  const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final, fish))
   const ensemble =
     members > 1 ? {members, seeds: tr.memberSeeds, states, summaries, statistics: ensembleStatistics(summaries)} : null
   return {series, summaries, states, maxDifferenceFromStored, ensemble}
@@ -70,6 +70,8 @@ export interface AnalysisResult {
   centroid: 'naive' | 'periodic'
   /** member 0 for an ensemble file */
   state: SchoolState
+  /** how `state` was decided (school-summary.ts `stateRule`) */
+  stateRule: string
   summary: Record<MetricName, MetricSummary>
   /** max |recomputed − stored| per metric stored in the file (all members) */
   maxDifferenceFromStored: Partial<Record<MetricName, number>>

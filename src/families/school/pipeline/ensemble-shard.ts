@@ -10,7 +10,7 @@ import type {MergedResult} from '../../../core/shard/result-merger.js'
 import type {ShardSpec} from '../../../core/shard/shard-spec.js'
 import {ensembleStatistics} from '../kernels/ensemble-summary.js'
 import type {SchoolParameters} from '../kernels/school-parameters.js'
-import type {MetricSummary, SchoolState} from '../kernels/school-summary.js'
+import {stateRule, type MetricSummary, type SchoolState} from '../kernels/school-summary.js'
 import type {MetricName} from '../kernels/school-metrics.js'
 import {runSchool, type RunOptions, type SimulationResult} from './simulate.js'
 import {sweepRunCost} from './sweep-shard.js'
@@ -68,6 +68,7 @@ export async function runEnsembleShard(
     threads: 1,
     centroid: o.centroid,
     state: states[0],
+    stateRule,
     summary: summaries[0],
     ensemble: {
       members,

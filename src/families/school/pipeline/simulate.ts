@@ -16,7 +16,7 @@ import {
   type CanonicalConfigName,
   type SchoolParameters,
 } from '../kernels/school-parameters.js'
-import {classifyState, summarise, type MetricSummary, type SchoolState} from '../kernels/school-summary.js'
+import {classifyState, stateRule, summarise, type MetricSummary, type SchoolState} from '../kernels/school-summary.js'
 import {simulateSchool, type SchoolFrame, type SchoolStepper} from '../kernels/simulate-school.js'
 import {simulateSchoolBatch} from '../kernels/tensor-couzin-step.js'
 import {ensembleStatistics, type EnsembleStatistics} from '../kernels/ensemble-summary.js'
@@ -80,6 +80,8 @@ export interface SchoolRunResult {
   threads: number
   centroid: CentroidMode
   state: SchoolState
+  /** how `state` was decided (school-summary.ts `stateRule`) */
+  stateRule: string
   time: number[]
   series: Record<MetricName, number[]>
   summary: Record<MetricName, MetricSummary>
@@ -129,7 +131,17 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
     ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt, members})
     : undefined
   try {
+    let yielded = performance.now()
     for (const batch of source) {
+      if (!batch[0].stored) {
+        // Between stored frames (--save-every K, or one huge frame's worth of steps) let signal
+        // handlers run every YIELD_MS, so SIGINT/SIGTERM stop the run within about a step.
+        if (performance.now() - yielded > YIELD_MS) {
+          await yieldToEventLoop()
+          yielded = performance.now()
+        }
+        continue
+      }
       const frame = batch[0].frame
       time[frame] = batch[0].time
       batch.forEach((f, m) => {
@@ -145,6 +157,7 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
       // The steps run synchronously; between frames, let SIGINT/SIGTERM handlers run (they remove the
       // temporary NetCDF file and exit 130/143), so a long run stops within one frame of the signal.
       await yieldToEventLoop()
+      yielded = performance.now()
     }
     await writer?.close()
   } catch (error) {
@@ -159,7 +172,7 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
       ? 'grid'
       : 'all-pairs'
   const summaries = series.map((s) => summarise(s, frames))
-  const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final))
+  const states = summaries.map((s) => classifyState(s.polarization.final, s.rotation.final, p.n_fish))
   return {
     parameters: p,
     frames,
@@ -167,6 +180,7 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
     threads: stepper?.threads ?? 1,
     centroid: o.centroid,
     state: states[0],
+    stateRule,
     time: Array.from(time),
     series: Object.fromEntries(metricNames.map((m, k) => [m, Array.from(series[0][k])])) as Record<
       MetricName,
@@ -193,7 +207,7 @@ function* lockstep(
   search: NeighbourSearch | undefined,
   stepper?: SchoolStepper,
 ): Generator<SchoolFrame[]> {
-  const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search, stepper))
+  const runs = Array.from({length: members}, (_, m) => simulateSchool({...p, seed: p.seed + m}, search, stepper, true))
   for (;;) {
     const next = runs.map((run) => run.next())
     if (next.some((f) => f.done)) return
@@ -221,6 +235,9 @@ export type SimulationResult = Omit<SchoolRunResult, 'time' | 'series' | 'ensemb
   netcdf: string | null
   plot: string | null
 }
+
+/** Longest stretch of steps between two turns of the event loop (when a step is shorter). */
+const YIELD_MS = 100
 
 /** One turn of the event loop (setImmediate: after pending I/O and signal callbacks). */
 function yieldToEventLoop(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * SVG time series of P, M, OSI and the seven entropies (vega-lite, rendered headless), one
- * panel for the order parameters and OSI, one for the entropies.
+ * panel for the order parameters and OSI, one for the entropies, each with its legend below it.
  */
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 import {metricNames, type MetricName} from '../kernels/school-metrics.js'
@@ -28,7 +28,14 @@ export async function schoolPlotSvg(
     encoding: {
       x: {field: 't', type: 'quantitative', title: 'time'},
       y: {field: 'value', type: 'quantitative', title: ytitle, scale: {domain: [0, 1]}},
-      color: {field: 'metric', type: 'nominal', title: null},
+      // Below the panel, two columns, labels never truncated: the headless renderer has no font
+      // metrics, so a legend to the right of the panel ran past the SVG's viewBox (issue 18).
+      color: {
+        field: 'metric',
+        type: 'nominal',
+        title: null,
+        legend: {orient: 'bottom', direction: 'horizontal', columns: 2, labelLimit: 0, symbolType: 'stroke'},
+      },
     },
   })
   const spec = {

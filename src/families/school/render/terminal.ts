@@ -32,7 +32,7 @@ export function renderSimulation(r: SimulationResult, p: SchoolParameters): stri
   const head = renderHeader([
     ['scenario', p.scenario_name],
     ['fish x steps', `${p.n_fish} x ${p.n_steps}`],
-    ['state', r.state],
+    ['state (final frame)', r.state],
     ['search', r.search],
     ['threads', r.threads],
     ['centroid', r.centroid],
@@ -48,7 +48,7 @@ export function renderAnalysis(r: AnalysisResult): string {
     ['file', r.file],
     ['frames x fish', `${r.frames} x ${r.fish}`],
     ['members', e?.members ?? 1],
-    ['state (member 0)', r.state],
+    ['state (member 0, final frame)', r.state],
     ['centroid', r.centroid],
   ])
   return [head, renderSummaryTable(r.summary), ...(e ? [renderEnsembleTable({...e, seeds: e.seeds ?? []})] : [])].join(

@@ -1,0 +1,68 @@
+/**
+ * The velocity-correlation histogram over all pairs i < j of N unit headings, c = (v̂_i·v̂_j + 1)/2
+ * in 20 bins on [0, 1] with NumPy's bin rule, by the WebAssembly SIMD kernel wasm/heading-pairs.wat.
+ *
+ * Why a kernel: the count is N(N−1)/2 pairs with no cut-off (heading space has no neighbourhood
+ * to exploit for isotropic headings: see docs/school.md "Speed"), 2·10⁸ pairs at N = 20,000. The
+ * kernel takes four pairs per vector in float32 and hands every block of four with a pair within
+ * 1e-4 of a bin edge (float32 error < 5e-6, the .wat header derives it) to the exact float64 rule,
+ * so the counts equal those of the TypeScript loop in school-metrics.ts exactly (tested).
+ * Undefined from `createHeadingPairHistogram` where WebAssembly SIMD is unavailable.
+ */
+import {headingPairsBase64} from './wasm/heading-pairs-binary.js'
+import {instantiateEmbedded} from './wasm-instance.js'
+
+interface HeadingPairExports {
+  heading_pairs(x: number, y: number, z: number, u: number, n: number, edges: number, counts: number): void
+}
+
+const BINS = 20
+const LANES = 4
+/** int32 counters per lane histogram (bins 0 … 19 used; 32 keeps each lane's block 128 bytes) */
+const LANE_STRIDE = 32
+
+export interface HeadingPairHistogram {
+  /** Writes into `counts` (length 20) the histogram of the first n headings of `unit` (N×3). */
+  count(unit: Float64Array, n: number, counts: Float64Array): void
+}
+
+/** For up to `capacity` fish, with the 21 bin edges of `np.histogram(…, 20, (0, 1))`. */
+export function createHeadingPairHistogram(capacity: number, edges: Float64Array): HeadingPairHistogram | undefined {
+  if (edges.length !== BINS + 1) throw new RangeError(`expected ${BINS + 1} bin edges, got ${edges.length}`)
+  // int32 counters: all pairs must fit one (the TypeScript loop counts in doubles beyond that)
+  if ((capacity * (capacity - 1)) / 2 > 0x7fffffff) return undefined
+  const f32 = 4 * Math.ceil(capacity / 4) * 4 // float32 columns padded to whole vectors
+  const xAt = 0,
+    yAt = xAt + f32,
+    zAt = yAt + f32,
+    uAt = zAt + f32,
+    edgesAt = uAt + 24 * capacity,
+    countsAt = edgesAt + 8 * (BINS + 1)
+  const instance = instantiateEmbedded<HeadingPairExports>(headingPairsBase64, countsAt + 4 * LANES * LANE_STRIDE)
+  if (instance === undefined) return undefined
+  const {exports, buffer} = instance
+  const x = new Float32Array(buffer, xAt, capacity),
+    y = new Float32Array(buffer, yAt, capacity),
+    z = new Float32Array(buffer, zAt, capacity),
+    u = new Float64Array(buffer, uAt, 3 * capacity),
+    lanes = new Int32Array(buffer, countsAt, LANES * LANE_STRIDE)
+  new Float64Array(buffer, edgesAt, BINS + 1).set(edges)
+  return {
+    count(unit, n, counts) {
+      if (n > capacity) throw new RangeError(`${n} headings, capacity ${capacity}`)
+      u.set(unit.subarray(0, 3 * n))
+      for (let i = 0; i < n; i++) {
+        x[i] = unit[3 * i]
+        y[i] = unit[3 * i + 1]
+        z[i] = unit[3 * i + 2]
+      }
+      lanes.fill(0)
+      exports.heading_pairs(xAt, yAt, zAt, uAt, n, edgesAt, countsAt)
+      for (let b = 0; b < BINS; b++) {
+        let total = 0
+        for (let l = 0; l < LANES; l++) total += lanes[l * LANE_STRIDE + b]
+        counts[b] = total
+      }
+    },
+  }
+}
