@@ -9,6 +9,6 @@ export {
   type ShardInfo,
   type TensorEntry,
 } from './checkpoint.js'
-export {isFloatDtype} from './float-dtypes.js'
+export {isFloatDtype, isQuantizedDtype} from './float-dtypes.js'
 export {CHECKPOINT_FORMATS, openCheckpoint} from './open-checkpoint.js'
 export {compareNatural} from './natural-order.js'

@@ -5,11 +5,16 @@ import {ReportSchema} from '../report/envelope-schema.js'
 
 export const CheckpointResultSchema = Type.Object(
   {
+    format: Enum(['safetensors', 'gguf', 'pytorch', 'onnx', 'tfjs'], {
+      description: 'The format the checkpoint was read as.',
+    }),
     source: Type.Object(
       {
         path: Type.String({description: 'The checkpoint path as given.'}),
         kind: Enum(['file', 'directory', 'index']),
-        index: Nullable(Type.String({description: 'The model.safetensors.index.json used, if any.'})),
+        index: Nullable(
+          Type.String({description: 'The index or manifest used (model.safetensors.index.json, model.json), if any.'}),
+        ),
       },
       {additionalProperties: false},
     ),
@@ -17,37 +22,29 @@ export const CheckpointResultSchema = Type.Object(
       Type.Object(
         {
           path: Type.String(),
-          bytes: Type.Integer({minimum: 8}),
-          headerBytes: Type.Integer({minimum: 2, description: 'N, the JSON header length.'}),
+          bytes: Type.Integer({minimum: 0}),
+          headerBytes: Type.Integer({
+            minimum: 0,
+            description: 'Bytes of header/metadata (safetensors: N, the JSON header length).',
+          }),
           tensors: Type.Integer({minimum: 0, description: "Tensors in this file's header."}),
         },
         {additionalProperties: false},
       ),
       {minItems: 1},
     ),
-    metadata: MapOf(Type.String(), {description: '__metadata__ of the shards, merged.'}),
+    metadata: MapOf(Type.String(), {
+      description: 'String metadata of the file(s), merged (safetensors __metadata__, GGUF key/values).',
+    }),
     filter: Nullable(Type.String()),
     tensors: Type.Array(
       Type.Object(
         {
           name: Type.String(),
-          dtype: Enum([
-            'BOOL',
-            'U8',
-            'I8',
-            'F8_E5M2',
-            'F8_E4M3',
-            'I16',
-            'U16',
-            'F16',
-            'BF16',
-            'I32',
-            'U32',
-            'F32',
-            'F64',
-            'I64',
-            'U64',
-          ]),
+          dtype: Type.String({
+            description:
+              "The stored type in the format's own words: a safetensors name (F32, BF16, I64) or a quantized type (Q4_K, Q8_0, U8_AFFINE).",
+          }),
           shape: Type.Array(Type.Integer({minimum: 0})),
           parameters: Type.Integer({minimum: 0, description: 'Product of the shape (1 for a scalar).'}),
           bytes: Type.Integer({minimum: 0}),
@@ -65,6 +62,10 @@ export const CheckpointResultSchema = Type.Object(
         files: Type.Integer({minimum: 1}),
         parametersByDtype: MapOf(Type.Integer({minimum: 0})),
         bytesByDtype: MapOf(Type.Integer({minimum: 0})),
+        quantizedDtypes: Type.Array(Type.String(), {
+          description:
+            'Block-quantized or affine types present (Q4_K, Q8_0, U8_AFFINE); empty for plain float checkpoints.',
+        }),
       },
       {additionalProperties: false},
     ),
