@@ -43,7 +43,7 @@ export const CheckpointConvertResultSchema = Type.Object(
     options: Type.Object(
       {
         hfNames: Type.Boolean(),
-        dtype: Nullable(Enum(['f32', 'f16', 'bf16'])),
+        dtype: Enum(['f32', 'f16', 'bf16', null], {description: '--dtype, null when not forced.'}),
         maxShardBytes: Nullable(Type.Integer({minimum: 1})),
       },
       {additionalProperties: false},

@@ -118,15 +118,15 @@ function checkPairing(
   pathB: string,
   allowMissing: boolean,
 ): void {
+  if (pairs.length === 0)
+    throw new InputError(`no weight layer of A matched a tensor of B by name or through the GGUF name map`, {
+      file: pathB,
+    })
   const missing = unmatched.find((u) => u.side === 'A')
   if (missing && !allowMissing)
     throw new InputError(`B has no tensor ${missing.name} of A (${missing.reason}; --allow-missing lists it)`, {
       file: pathB,
       field: `tensor ${missing.name}`,
-    })
-  if (pairs.length === 0)
-    throw new InputError(`no weight layer of A matched a tensor of B by name or through the GGUF name map`, {
-      file: pathB,
     })
 }
 
