@@ -46,7 +46,7 @@ export default class CheckpointConvert extends InfolensCommand<Report<Checkpoint
       const bar = this.progress(checkpoint.tensors.length, 'converting')
       result = await this.stopwatch.time('convert', () =>
         convertCheckpoint(checkpoint, args.input, args.output, {
-          hfNames: flags['hf-names'],
+          hfNames: flags['hf-names'] === true,
           dtype: flags.dtype,
           maxShardBytes: flags['max-shard-size'] === undefined ? undefined : flags['max-shard-size'] * MIB,
           onTensor: () => bar.tick(),
