@@ -234,4 +234,5 @@ const OUTPUT_FLAGS: Readonly<Record<string, OutputTarget['kind']>> = {
   svg: 'file',
   plots: 'dir',
   emit: 'dir',
+  'plan-out': 'file',
 }

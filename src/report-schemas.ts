@@ -5,6 +5,7 @@
  */
 import type {TSchema} from '@sinclair/typebox'
 import {CheckpointReportSchema} from './core/checkpoint/schema.js'
+import {CheckpointConvertReportSchema} from './core/checkpoint/convert/convert-schema.js'
 import {DemoCheckpointReportSchema} from './core/checkpoint/demo-schema.js'
 import {NetcdfReportSchema} from './core/netcdf/schema.js'
 import {DoctorReportSchema} from './core/report/doctor-schema.js'
@@ -30,6 +31,7 @@ import {UqTsuReportSchema} from './families/uq/schema/tsu.js'
 
 export const schemaDocuments: Readonly<Record<string, TSchema>> = {
   'checkpoint.schema.json': CheckpointReportSchema,
+  'checkpoint-convert.schema.json': CheckpointConvertReportSchema,
   'credit-bin.schema.json': CreditBinReportSchema,
   'credit-counts.schema.json': CreditCountsReportSchema,
   'credit-fairness.schema.json': CreditFairnessReportSchema,

@@ -24,6 +24,7 @@ const generic: SectionRenderer = (r) => renderGenericMarkdown(r.result)
 
 const renderers: Readonly<Record<string, SectionRenderer>> = {
   'infolens.checkpoint/1': renderCheckpointSection,
+  'infolens.checkpoint-convert/1': generic,
   'infolens.credit.bin/1': creditSections.bin,
   'infolens.credit.counts/1': generic,
   'infolens.credit.fairness/1': creditSections.fairness,

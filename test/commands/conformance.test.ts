@@ -36,6 +36,7 @@ const commandIds = Object.keys(manifest.commands)
 /** The one place that maps a report's `schema` id to its file in schemas/. */
 const schemaFiles: Record<string, string> = {
   'infolens.checkpoint/1': 'checkpoint.schema.json',
+  'infolens.checkpoint-convert/1': 'checkpoint-convert.schema.json',
   'infolens.credit.bin/1': 'credit-bin.schema.json',
   'infolens.credit.counts/1': 'credit-counts.schema.json',
   'infolens.credit.fairness/1': 'credit-fairness.schema.json',
@@ -95,6 +96,7 @@ const missingFile = (name: string, rest: (scratch: string) => string[] = () => [
 })
 
 const badInvocations: Record<string, BadInvocation> = {
+  'checkpoint:convert': missingFile('missing.gguf', (s) => [join(s, 'out.safetensors')]),
   'checkpoint:inspect': missingFile('missing.safetensors'),
   'cluster:emit': {
     argv: (s) => ['--shards', '0', '--', 'spectral', 'analyze', join(s, 'missing.safetensors')],
@@ -171,6 +173,10 @@ interface ValidInvocation {
 }
 
 const validInvocations: Record<string, ValidInvocation> = {
+  'checkpoint:convert': {
+    argv: (v) => [join(ck, 'model.safetensors'), at(`converted-${v}.safetensors`)],
+    inputs: [join(ck, 'model.safetensors')],
+  },
   'checkpoint:inspect': {argv: () => [join(ck, 'model.safetensors')], inputs: [join(ck, 'model.safetensors')]},
   'credit:bin': {argv: () => [train, '--target', 'y'], inputs: [train]},
   'credit:counts': {argv: () => [train, '--bins', bins], inputs: [train, bins]},

@@ -38,8 +38,10 @@ test('every report schema in schemas/ has a registered section renderer or an ex
   }
   const generic = reportSchemaIds.filter(usesGenericSection).sort()
   // run logs without tables worth a dedicated view (credit counts: a summary, the table is the
-  // --out file; credit sql: query text); everything else has its own section
+  // --out file; credit sql: query text; checkpoint convert: what was written, per tensor); everything else
+  // has its own section
   assert.deepEqual(generic, [
+    'infolens.checkpoint-convert/1',
     'infolens.credit.counts/1',
     'infolens.credit.sql/1',
     'infolens.uq.demo/1',

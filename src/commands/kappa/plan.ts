@@ -8,6 +8,7 @@ import {shardFlags} from '../../shard-flags.js'
 import {InputError} from '../../core/errors.js'
 import {openSpectraStore} from '../../families/kappa/io/shared-spectra-store.js'
 import {planCheckpoint, type KappaPlanResult} from '../../families/kappa/pipeline.js'
+import {compareKappa} from '../../families/kappa/compare.js'
 import {planRequest} from '../../families/kappa/flags.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderPlanFormat, FORMATS} from '../../families/kappa/io/formats/plan-format.js'
@@ -91,6 +92,10 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
     'skip-unsupported': Flags.boolean({
       summary: 'Skip tensors stored in a type infolens cannot decode (GGUF IQ*, TQ*, MXFP4) instead of failing.',
     }),
+    compare: Flags.string({
+      summary: 'Also report κ of every candidate in checkpoint B (e.g. its quantized GGUF) and Δκ = κ(B) − κ(A).',
+      helpValue: 'B',
+    }),
     ...shardFlags,
   }
 
@@ -126,6 +131,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
             field: '--emit',
           },
         )
+      if (flags.compare) throw new InputError('--compare is not supported with --shard yet', {field: '--shard'})
       const part = await planCheckpointShard(args.path, request, env, shard)
       const report = await this.envelope({
         schema: 'infolens.kappa/1',
@@ -139,10 +145,12 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
         () => done,
       ) as unknown as Report<KappaPlanResult>
     }
-    const {result, files} = await planCheckpoint(args.path, request, env)
+    const planned = await planCheckpoint(args.path, request, env)
+    const compared = flags.compare ? await compareKappa(planned.result.tensors, flags.compare, request, env) : undefined
+    const result = compared ? {...planned.result, compare: compared.comparison} : planned.result
     const report = await this.envelope({
       schema: 'infolens.kappa/1',
-      inputs: files,
+      inputs: [...planned.files, ...(compared?.files ?? [])],
       options: {...this.optionsAsTyped(flags), path: args.path},
       warnings: result.warnings,
       result,

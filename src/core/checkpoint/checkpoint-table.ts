@@ -1,4 +1,4 @@
-/** Human rendering of a checkpoint inventory (`infolens checkpoint inspect`). */
+/** Human rendering of a checkpoint inventory (`infolens checkpoint inspect`): tensor table, then format and totals. */
 import type {CheckpointInventory} from './inventory.js'
 import {formatNumber, renderKeyValues, renderTable} from '../terminal/terminal.js'
 
@@ -28,6 +28,9 @@ export function renderCheckpointInventory(inv: CheckpointInventory): string {
     .join(', ')
   const totals = renderKeyValues([
     ['checkpoint', `${inv.source.path} (${inv.source.kind})`],
+    ['format', inv.format],
+    ...(inv.source.index === null ? [] : [['index', inv.source.index] as const]),
+    ...(inv.totals.quantizedDtypes.length === 0 ? [] : [['quantized', inv.totals.quantizedDtypes.join(', ')] as const]),
     ...(inv.filter === null ? [] : [['filter', inv.filter] as const]),
     ['tensors', inv.totals.tensors],
     ['parameters', `${formatNumber(inv.totals.parameters)}${byDtype ? ` (${byDtype})` : ''}`],

@@ -15,5 +15,13 @@ const QUANTIZED = /^(Q\d+_(\d|K)|IQ\d+_\w+|TQ\d+_\d|MXFP4)$/
 const AFFINE = /^(U8|U16|I8|F16)_AFFINE$/
 
 export function isFloatDtype(dtype: string): boolean {
-  return SAFETENSORS_FLOATS.has(dtype) || QUANTIZED.test(dtype) || AFFINE.test(dtype)
+  return SAFETENSORS_FLOATS.has(dtype) || isQuantizedDtype(dtype)
+}
+
+/**
+ * True for the stored types whose values are codes plus scales (block-quantized GGUF, affine TF.js/ONNX):
+ * decoding them is a dequantization, so a conversion writes them as float and never calls it lossless.
+ */
+export function isQuantizedDtype(dtype: string): boolean {
+  return QUANTIZED.test(dtype) || AFFINE.test(dtype)
 }

@@ -1,10 +1,12 @@
 /**
- * The inventory of a checkpoint (the `infolens.checkpoint/1` result): every tensor's
- * name, dtype, shape, parameter count, bytes and shard, plus totals. Built from the
- * headers alone; no tensor data is read.
+ * The inventory of a checkpoint (the `infolens.checkpoint/1` result): the format it was
+ * read as, every tensor's name, dtype (the format's own type name: `BF16`, `Q4_K`,
+ * `U8_AFFINE`), shape, parameter count, bytes and shard, plus totals by dtype and the
+ * quantized types present. Built from the headers alone; no tensor data is read.
  */
 import {relative} from 'node:path'
-import {Checkpoint} from './checkpoint.js'
+import type {Checkpoint, CheckpointFormat} from './checkpoint.js'
+import {isQuantizedDtype} from './float-dtypes.js'
 
 export interface TensorRow {
   name: string
@@ -17,6 +19,7 @@ export interface TensorRow {
 }
 
 export interface CheckpointInventory {
+  format: CheckpointFormat
   source: {path: string; kind: 'file' | 'directory' | 'index'; index: string | null}
   files: {path: string; bytes: number; headerBytes: number; tensors: number}[]
   metadata: Record<string, string>
@@ -29,6 +32,8 @@ export interface CheckpointInventory {
     files: number
     parametersByDtype: Record<string, number>
     bytesByDtype: Record<string, number>
+    /** The block-quantized or affine types among the dtypes (`Q4_K`, `Q6_K`, `U8_AFFINE`), in order of first use. */
+    quantizedDtypes: string[]
   }
 }
 
@@ -53,6 +58,7 @@ export function inventoryCheckpoint(checkpoint: Checkpoint, path: string, filter
     bytesByDtype[t.dtype] = (bytesByDtype[t.dtype] ?? 0) + t.bytes
   }
   return {
+    format: checkpoint.format,
     source: {path, kind: layout.kind, index: layout.indexFile ?? null},
     files: checkpoint.shards.map((s) => ({
       path: s.path,
@@ -70,6 +76,7 @@ export function inventoryCheckpoint(checkpoint: Checkpoint, path: string, filter
       files: checkpoint.files.length,
       parametersByDtype,
       bytesByDtype,
+      quantizedDtypes: Object.keys(parametersByDtype).filter(isQuantizedDtype),
     },
   }
 }

@@ -5,6 +5,9 @@ import {ReportSchema} from '../report/envelope-schema.js'
 
 export const CheckpointResultSchema = Type.Object(
   {
+    format: Enum(['safetensors', 'gguf', 'pytorch', 'onnx', 'tfjs'], {
+      description: 'The format the checkpoint was read as.',
+    }),
     source: Type.Object(
       {
         path: Type.String({description: 'The checkpoint path as given.'}),
@@ -63,6 +66,10 @@ export const CheckpointResultSchema = Type.Object(
         files: Type.Integer({minimum: 1}),
         parametersByDtype: MapOf(Type.Integer({minimum: 0})),
         bytesByDtype: MapOf(Type.Integer({minimum: 0})),
+        quantizedDtypes: Type.Array(Type.String(), {
+          description:
+            'Block-quantized or affine types present (Q4_K, Q8_0, U8_AFFINE); empty for plain float checkpoints.',
+        }),
       },
       {additionalProperties: false},
     ),

@@ -19,11 +19,21 @@ export interface TensorToWrite {
   readonly bytes?: Uint8Array
 }
 
-/** The header JSON (padded) and the encoded tensors, validated. */
-export function layoutSafetensors(
-  tensors: readonly TensorToWrite[],
+/** What the header says of a tensor: everything but its values. */
+export interface TensorHeaderEntry {
+  readonly name: string
+  readonly dtype: Dtype
+  readonly shape: readonly number[]
+}
+
+/**
+ * The `u64 N` + padded JSON header for tensors stored back to back in the order given, from dtypes and
+ * shapes alone (a streaming writer knows them before it has any values). Validates names, dtypes, shapes.
+ */
+export function safetensorsHeader(
+  tensors: readonly TensorHeaderEntry[],
   metadata?: Record<string, string>,
-): {header: Uint8Array; blobs: () => Generator<Uint8Array>} {
+): Uint8Array {
   const seen = new Set<string>()
   const entries: string[] = []
   if (metadata) entries.push(`"__metadata__":${JSON.stringify(metadata)}`)
@@ -41,24 +51,41 @@ export function layoutSafetensors(
   const header = new Uint8Array(8 + body.length)
   new DataView(header.buffer).setBigUint64(0, BigInt(body.length), true)
   header.set(body, 8)
+  return header
+}
+
+/** The header JSON (padded) and the encoded tensors, validated. */
+export function layoutSafetensors(
+  tensors: readonly TensorToWrite[],
+  metadata?: Record<string, string>,
+): {header: Uint8Array; blobs: () => Generator<Uint8Array>} {
+  for (const t of tensors) checkValues(t)
+  const header = safetensorsHeader(tensors, metadata)
   function* blobs(): Generator<Uint8Array> {
     for (const t of tensors) yield t.bytes ?? encodeElements(t.dtype, t.data!)
   }
   return {header, blobs}
 }
 
-function checkTensor(t: TensorToWrite, seen: Set<string>): number {
-  const bad = (what: string) => new Error(`writeSafetensors: tensor ${JSON.stringify(t.name)}: ${what}`)
-  if (t.name === '' || t.name === '__metadata__' || seen.has(t.name)) throw bad('empty, reserved or duplicate name')
+const fault = (t: TensorHeaderEntry, what: string) =>
+  new Error(`writeSafetensors: tensor ${JSON.stringify(t.name)}: ${what}`)
+
+function checkTensor(t: TensorHeaderEntry, seen: Set<string>): number {
+  if (t.name === '' || t.name === '__metadata__' || seen.has(t.name))
+    throw fault(t, 'empty, reserved or duplicate name')
   seen.add(t.name)
-  if (!isDtype(t.dtype)) throw bad(`unknown dtype ${t.dtype}`)
-  if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw bad(`bad shape ${JSON.stringify(t.shape)}`)
+  if (!isDtype(t.dtype)) throw fault(t, `unknown dtype ${t.dtype}`)
+  if (!t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) throw fault(t, `bad shape ${JSON.stringify(t.shape)}`)
+  return t.shape.reduce((p, d) => p * d, 1) * dtypeSize(t.dtype)
+}
+
+function checkValues(t: TensorToWrite): void {
+  if (!isDtype(t.dtype) || !t.shape.every((d) => Number.isSafeInteger(d) && d >= 0)) return // checkTensor says why
   const count = t.shape.reduce((p, d) => p * d, 1)
   const byteLength = count * dtypeSize(t.dtype)
   if (t.bytes ? t.bytes.length !== byteLength : t.data?.length !== count) {
-    throw bad(`shape ${JSON.stringify(t.shape)} needs ${count} elements (${byteLength} bytes)`)
+    throw fault(t, `shape ${JSON.stringify(t.shape)} needs ${count} elements (${byteLength} bytes)`)
   }
-  return byteLength
 }
 
 /** Writes `tensors` to `path` atomically. */

@@ -16,9 +16,12 @@ import {scanCheckpoint, type ScanResult} from './io/checkpoint-spectra.js'
 import type {CandidateOptions} from './kernels/candidate-rules.js'
 import type {PlanRequest} from './flags.js'
 import type {SpectraStore} from './io/spectra-store.js'
+import type {KappaComparison} from './compare.js'
 
 export interface KappaPlanResult extends KappaPlan {
   readonly model: string
+  /** With --compare B: κ of each candidate in A and in B, and Δκ. */
+  readonly compare?: KappaComparison
   readonly compute: {
     /** Matrices whose singular values were computed in this run (0 when every spectrum came from the cache). */
     readonly solves: number

@@ -85,6 +85,27 @@ export const KappaResultSchema = Type.Object({
   }),
   skipped: Type.Array(Type.Object({name: Type.String(), skip_reason: Type.String(), detail: Type.String()})),
   warnings: Type.Array(Type.String()),
+  compare: Type.Optional(
+    Type.Object(
+      {
+        path: Type.String({description: 'Checkpoint B of --compare.'}),
+        tensors: Type.Array(
+          Type.Object(
+            {
+              name: Type.String(),
+              b_name: Type.String({description: "B's name (differs when paired through the GGUF map)."}),
+              kappa_a: Nullable(Type.Number({description: 's1/sk of A (null when infinite).'})),
+              kappa_b: Nullable(Type.Number({description: 's1/sk of B.'})),
+              delta_kappa: Nullable(Type.Number({description: 'kappa_b - kappa_a.'})),
+            },
+            {additionalProperties: false},
+          ),
+        ),
+        unmatched: Type.Array(Type.Object({name: Type.String(), reason: Type.String()}, {additionalProperties: false})),
+      },
+      {additionalProperties: false, description: 'kappa plan --compare B: κ of each candidate in A and B.'},
+    ),
+  ),
   compute: Type.Object({
     solves: Type.Integer({minimum: 0}),
     cache_hits: Type.Integer({minimum: 0}),

@@ -110,8 +110,69 @@ export const SpectralAnalyzeResultSchema = Type.Object({
   conventions: Type.Object({eigenvalues: Type.String(), fit: Type.String()}),
 })
 
-/** diff: two results matched by layer name. */
+const num = (description: string) => Nullable(Type.Number({description}))
+
+/** Quantization damage of one weight layer (two checkpoints); deltas are B − A. */
+export const DamageLayerSchema = Type.Object(
+  {
+    name: Type.String({description: "A's tensor name."}),
+    b_name: Type.String({description: "B's tensor name (differs when paired through the GGUF map)."}),
+    gguf: Nullable(Type.String({description: 'GGUF name (for --tensor-type overrides), null when none is known.'})),
+    dtype_a: Type.String(),
+    dtype_b: Type.String(),
+    shape: Type.Array(Type.Integer({minimum: 0})),
+    rank: Type.Integer({minimum: 1, description: '1 = most damaged (by rel_frobenius).'}),
+    rel_frobenius: Type.Number({description: '‖B − A‖_F / ‖A‖_F (the ranking key).'}),
+    sigma1_rel_change: Type.Number({description: '|σ₁(B) − σ₁(A)| / σ₁(A).'}),
+    rel_spectral_error: Type.Number({description: '‖B − A‖₂ / ‖A‖₂ (conv2d: max over kernel slices).'}),
+    top_eigen_shift: Type.Array(Type.Number(), {description: '(λᵢ(B) − λᵢ(A)) / λᵢ(A) for the top-k λ = σ².'}),
+    top_shift_max: Type.Number({description: 'max |top_eigen_shift|.'}),
+    kappa_a: num('σ_max/σ_min of A (null when σ_min = 0).'),
+    kappa_b: num('σ_max/σ_min of B.'),
+    delta_kappa: num('κ(B) − κ(A).'),
+    alpha_a: num('WeightWatcher α of A.'),
+    delta_alpha: num('α(B) − α(A).'),
+    delta_D: num('D(B) − D(A).'),
+    delta_xmin: num('xmin(B) − xmin(A).'),
+    delta_stable_rank: num('stable rank(B) − stable rank(A).'),
+  },
+  {additionalProperties: false},
+)
+
+export const QuantizationDamageSchema = Type.Object(
+  {
+    ranking: Type.Literal('rel_frobenius (descending)'),
+    topK: Type.Integer({minimum: 1}),
+    layers: Type.Array(DamageLayerSchema, {minItems: 1}),
+    unmatched: Type.Array(
+      Type.Object({name: Type.String(), side: Enum(['A', 'B']), reason: Type.String()}, {additionalProperties: false}),
+    ),
+    formats: Type.Object({a: Type.String(), b: Type.String()}, {additionalProperties: false}),
+    gate: Nullable(Type.Object({expression: Type.String(), failed: Type.Array(Type.String())})),
+    keep: Nullable(
+      Type.Object({
+        rule: Type.Object({
+          count: Type.Optional(Type.Integer({minimum: 1})),
+          threshold: Type.Optional(Type.Number({minimum: 0})),
+          type: Type.String(),
+        }),
+        layers: Type.Array(
+          Type.Object({
+            name: Type.String(),
+            gguf: Nullable(Type.String()),
+            type: Type.String(),
+            rel_frobenius: Type.Number(),
+          }),
+        ),
+      }),
+    ),
+  },
+  {additionalProperties: false},
+)
+
+/** diff: two results matched by layer name; with two checkpoints also the quantization damage. */
 export const SpectralDiffResultSchema = Type.Object({
+  damage: Type.Optional(QuantizationDamageSchema),
   diff: Type.Object({
     matched: Type.Unknown(),
     onlyInA: Type.Unknown(),

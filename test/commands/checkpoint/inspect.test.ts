@@ -51,11 +51,13 @@ test('inspect --json matches the independent numpy reader on F32, F16, BF16 and 
       })),
       kind,
     )
-    const {parametersByDtype, bytesByDtype, ...totals} = json.result.totals
+    const {parametersByDtype, bytesByDtype, quantizedDtypes: _q, ...totals} = json.result.totals
     assert.deepEqual(totals, ref.totals, kind)
     const dtype = kind === 'sharded' || kind === 'index' ? 'F32' : kind
     assert.deepEqual(parametersByDtype, {[dtype]: ref.totals.parameters})
     assert.deepEqual(bytesByDtype, {[dtype]: ref.totals.bytes})
+    assert.equal(json.result.format, 'safetensors', kind)
+    assert.deepEqual(json.result.totals.quantizedDtypes, [], kind) // plain floats: nothing quantized
     assert.equal(json.result.source.kind, kind === 'sharded' ? 'directory' : kind === 'index' ? 'index' : 'file')
     assert.equal(json.inputs.length, kind === 'sharded' || kind === 'index' ? 4 : 1) // 3 shards + the index
   }

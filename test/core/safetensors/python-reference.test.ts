@@ -83,8 +83,8 @@ test('independent numpy reader: same names, shapes, dtypes, parameters, bytes, s
       })
       assert.deepEqual(inv.tensors.map(strip), ref.tensors.map(strip), key)
       assert.deepEqual(
-        {...inv.totals, parametersByDtype: undefined, bytesByDtype: undefined},
-        {...ref.totals, parametersByDtype: undefined, bytesByDtype: undefined},
+        {...inv.totals, parametersByDtype: undefined, bytesByDtype: undefined, quantizedDtypes: undefined},
+        {...ref.totals, parametersByDtype: undefined, bytesByDtype: undefined, quantizedDtypes: undefined},
         key,
       )
       for (const [j, entry] of ckpt.tensors.entries()) {

@@ -1,7 +1,7 @@
 /**
  * `report render` section of `infolens.checkpoint/1` (`checkpoint inspect`):
- * totals (tensors, parameters and bytes, by dtype), the files or shards, the
- * safetensors `__metadata__`, and the tensor list.
+ * the format, totals (tensors, parameters and bytes, by dtype; quantized types
+ * named), the files or shards, the file metadata, and the tensor list.
  */
 import type {Report} from '../envelope.js'
 import {boundedTable} from './bounded-table.js'
@@ -20,6 +20,7 @@ export function renderCheckpointSection(report: Report<unknown>): string {
     '#### Checkpoint',
     markdownKeyValues([
       ['path', textOf(source.path)],
+      ['format', textOf(r.format) ?? 'safetensors'],
       ['kind', textOf(source.kind)],
       ...(textOf(source.index) ? [['index', textOf(source.index)] as [string, MarkdownCell]] : []),
       ['filter', textOf(r.filter) ?? 'none'],
@@ -27,6 +28,7 @@ export function renderCheckpointSection(report: Report<unknown>): string {
       ['tensors', numberOf(totals.tensors)],
       ['parameters', numberOf(totals.parameters)],
       ['bytes', numberOf(totals.bytes)],
+      ...quantized(totals.quantizedDtypes),
     ]),
     '#### By dtype',
     markdownTable(
@@ -53,4 +55,12 @@ export function renderCheckpointSection(report: Report<unknown>): string {
   ])
   parts.push('#### Tensors', boundedTable(['tensor', 'dtype', 'shape', 'parameters', 'shard'], tensors, 'tensors'))
   return parts.join('\n\n')
+}
+
+/** The quantized types row, shown only when there are some (older reports have no such field). */
+function quantized(value: unknown): [string, MarkdownCell][] {
+  const types = asArray(value)
+    .map(textOf)
+    .filter((t): t is string => t !== undefined)
+  return types.length === 0 ? [] : [['quantized types', types.join(', ')]]
 }

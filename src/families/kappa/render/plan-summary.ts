@@ -4,12 +4,13 @@
  * (raw κ favours thin matrices, spec kappa.md §2.7), and a per-type count.
  */
 import type {KappaPlan, TensorRecord} from '../kernels/build-plan.js'
+import type {KappaComparison} from '../compare.js'
 import {decodeNumber} from '../kernels/json-number.js'
 import {formatNumber, renderKeyValues, renderTable, style} from '../../../core/terminal/terminal.js'
 
 const LIST_LIMIT = 20
 
-export function renderPlanSummary(plan: KappaPlan, model: string): string {
+export function renderPlanSummary(plan: KappaPlan, model: string, compare?: KappaComparison): string {
   const s = plan.selection
   const ranked = plan.tensors
     .filter((t) => t.rank_position !== null)
@@ -41,8 +42,29 @@ export function renderPlanSummary(plan: KappaPlan, model: string): string {
       ['layer type', 'candidates', 'selected'],
       s.per_type.map((p) => [p.type, p.candidates, p.selected]),
     ),
+    ...(compare ? compareLines(compare) : []),
   ]
   return parts.join('\n')
+}
+
+/** --compare B: the candidates whose κ moved most (by |Δκ|/κ(A)), and how many had no κ in B. */
+function compareLines(c: KappaComparison): string[] {
+  const moved = [...c.tensors]
+    .filter((t) => t.delta_kappa !== null && t.kappa_a !== null)
+    .sort((x, y) => Math.abs(y.delta_kappa! / y.kappa_a!) - Math.abs(x.delta_kappa! / x.kappa_a!))
+    .slice(0, LIST_LIMIT)
+  return [
+    style.bold(`κ against ${c.path} (moved most first; ${c.unmatched.length} candidate(s) not in B)`),
+    renderTable(
+      ['tensor', 'κ (A)', 'κ (B)', 'Δκ'],
+      moved.map((t) => [
+        t.name,
+        formatNumber(t.kappa_a!),
+        formatNumber(t.kappa_b ?? Number.NaN),
+        formatNumber(t.delta_kappa!),
+      ]),
+    ),
+  ]
 }
 
 function tensorTable(rows: readonly TensorRecord[]): string {

@@ -25,7 +25,7 @@ export function renderPlanFormat(
     case 'json':
       return JSON.stringify(report, null, 2)
     case 'text':
-      return renderPlanSummary(plan, plan.model) + warningLines(report.warnings)
+      return renderPlanSummary(plan, plan.model, plan.compare) + warningLines(report.warnings)
     case 'peft':
       return renderPeftConfig(plan, lora).trimEnd()
     case 'unfreeze':
