@@ -4,7 +4,8 @@
  * `--engine duckdb`, `--engine postgres` (the CSV loaded with COPY) and `--from-counts` on the counts of
  * `credit counts --engine duckdb` give every IV, SE and χ² equal to 1e-12; `credit psi` on the two halves
  * (even rows expected, odd rows actual) likewise across in-process, duckdb, postgres and from-counts.
- * INFOLENS_CREDIT_ROWS=N runs it on N rows (a quicker local check); CI runs the full 10M.
+ * The default run (and CI) uses 2,000,000 rows to keep `npm test` short; INFOLENS_CREDIT_ROWS=10000000 runs the
+ * issue's full size (run for the closing note of issue 13: see docs/credit.md).
  */
 import {after, test} from 'node:test'
 import assert from 'node:assert/strict'
@@ -16,7 +17,7 @@ import {runCli, runCliJson} from '../../../helpers/cli.js'
 import {startPostgres} from './postgres-server.js'
 import {assertSameStatistics} from './same-statistics.js'
 
-const ROWS = Number(process.env.INFOLENS_CREDIT_ROWS ?? 10_000_000)
+const ROWS = Number(process.env.INFOLENS_CREDIT_ROWS ?? 2_000_000)
 // world-readable: the PostgreSQL client runs as the postgres user when the tests run as root
 const dir = mkdtempSync(join(tmpdir(), 'infolens-credit-10m-'))
 chmodSync(dir, 0o755)
