@@ -1,0 +1,33 @@
+/**
+ * Short axis labels for layer names. Checkpoint names share long prefixes ("model.layers.11.self_attn.q_proj.
+ * weight"), so a chart that cuts labels to a width shows the same "model.layers.0.sel…" under every point.
+ * Each layer is labelled by the shortest tail of its dot-separated name that no other layer's name ends
+ * with ("0.self_attn.q_proj", "embed_tokens"), after dropping a trailing part that every name shares
+ * (".weight"): short, and distinct by construction, since the full names are.
+ */
+
+/** Distinct labels, one per name, in order; names must be distinct. */
+export function distinguishingLabels(names: readonly string[]): string[] {
+  if (names.length < 2) return [...names] // nothing to tell apart: the whole name
+  const parts = names.map((n) => n.split('.'))
+  const shared = sharedTrailingParts(parts)
+  const trimmed = parts.map((p) => (p.length > shared ? p.slice(0, p.length - shared) : p))
+  const tails = (p: readonly string[], k: number) => p.slice(p.length - k).join('.')
+  return trimmed.map((p, i) => {
+    for (let k = 1; k < p.length; k++) {
+      const tail = tails(p, k)
+      const clash = trimmed.some((q, j) => j !== i && (q.join('.') === tail || q.join('.').endsWith('.' + tail)))
+      if (!clash) return tail
+    }
+    return p.join('.')
+  })
+}
+
+/** How many trailing parts every name shares (".weight"), keeping at least one part of each name. */
+function sharedTrailingParts(parts: readonly string[][]): number {
+  if (parts.length < 2) return 0
+  const shortest = Math.min(...parts.map((p) => p.length))
+  let k = 0
+  while (k < shortest - 1 && parts.every((p) => p[p.length - 1 - k] === parts[0][parts[0].length - 1 - k])) k++
+  return k
+}
