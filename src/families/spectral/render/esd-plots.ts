@@ -9,7 +9,7 @@ import * as vegaLite from 'vega-lite'
 import {candidateAlphas, candidateDistance, valuesAboveThreshold} from '../kernels/power-law-fit.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 import {makeOutputDir} from '../../../core/io/output-paths.js'
-import {distinguishingLabels} from './layer-labels.js'
+import {distinguishingLabels} from '../../../core/report/render/distinguishing-labels.js'
 
 export interface PlotLayer {
   readonly name: string

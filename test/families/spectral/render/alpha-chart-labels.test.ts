@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict'
 import {describe, it} from 'node:test'
 import {alphaChartSvg} from '../../../../src/families/spectral/render/esd-plots.js'
-import {distinguishingLabels} from '../../../../src/families/spectral/render/layer-labels.js'
+import {distinguishingLabels} from '../../../../src/core/report/render/distinguishing-labels.js'
 
 /** The demo checkpoint's layer names: an embedding and 3 blocks of 6 projections. */
 const names = [

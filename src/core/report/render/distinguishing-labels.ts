@@ -1,9 +1,9 @@
 /**
- * Short axis labels for layer names. Checkpoint names share long prefixes ("model.layers.11.self_attn.q_proj.
- * weight"), so a chart that cuts labels to a width shows the same "model.layers.0.sel…" under every point.
- * Each layer is labelled by the shortest tail of its dot-separated name that no other layer's name ends
- * with ("0.self_attn.q_proj", "embed_tokens"), after dropping a trailing part that every name shares
- * (".weight"): short, and distinct by construction, since the full names are.
+ * Short axis labels for layer and tensor names (spectral α chart, kappa κ chart). Checkpoint names share long
+ * prefixes ("model.layers.11.self_attn.q_proj.weight"), so a chart that cuts labels to a width shows the same
+ * "model.layers.0.sel…" under every point. Each name is labelled by the shortest tail of its dot-separated
+ * parts that no other name ends with ("0.self_attn.q_proj", "embed_tokens"), after dropping a trailing part
+ * that every name shares (".weight"): short, and distinct by construction, since the full names are.
  */
 
 /** Distinct labels, one per name, in order; names must be distinct. */
