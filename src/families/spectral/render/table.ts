@@ -7,6 +7,7 @@
 import type {Report} from '../../../core/report/envelope.js'
 import {formatNumber, renderKeyValues, renderTable, style} from '../../../core/terminal/terminal.js'
 import type {SpectralReportResult} from '../schema.js'
+import {layersAtTplBound} from '../pipeline/tpl-bound-warning.js'
 
 /** Rows shown in the terminal; the rest are counted (the report has every layer). Keeps output linear and short. */
 export const MAX_TERMINAL_ROWS = 40
@@ -39,6 +40,7 @@ type Row = SpectralReportResult['layers'][number]
 
 function statusCell(l: Row): string {
   if (l.status === 'failed') return style.red('failed')
+  if (layersAtTplBound([l]).length > 0) return style.magenta('bound') // α = 1 is TPL's search edge, not a value
   if (l.warning === 'under-trained') return style.yellow('under')
   if (l.warning === 'over-trained') return style.magenta('over')
   return style.green('ok')
@@ -95,9 +97,11 @@ export function renderSpectral(report: Report<SpectralReportResult>): string {
   const more = hidden > 0 ? `${hidden} more layer(s) not shown (all in --json / --out); ` : ''
   const legend = style.dim(
     `${more}worst first: failed fits, then by distance of α to the nearest bound of [2, 6]; ` +
-      `${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)`,
+      `${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)` +
+      (rows.some((l) => layersAtTplBound([l]).length > 0) ? '; bound: TPL α stopped at its bound α = 1' : ''),
   )
-  return `${table}\n${legend}\n${line}\n${renderKeyValues(pairs)}`
+  const warnings = report.warnings.map((w) => style.yellow(`warning: ${w}`))
+  return [table, legend, line, renderKeyValues(pairs), ...warnings].join('\n')
 }
 
 /** Layers whose element-wise shuffle still has spikes (rand_num_spikes > 0): count and the worst few by name. */
