@@ -40,11 +40,11 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   static override baseFlags = {
     out: Flags.string({
-      summary: 'Write the JSON report to FILE (atomically: temp file, fsync, rename).',
+      summary: 'Write the JSON report to FILE (atomically: temp file, fsync, rename); - writes it to stdout.',
       helpValue: 'FILE',
       helpGroup: 'GLOBAL',
     }),
-    quiet: Flags.boolean({summary: 'Print nothing on stdout except --json output.', helpGroup: 'GLOBAL'}),
+    quiet: Flags.boolean({summary: 'Print nothing on stdout except --json or --out - output.', helpGroup: 'GLOBAL'}),
     debug: Flags.boolean({summary: 'Show stack traces for errors.', helpGroup: 'GLOBAL'}),
     backend: Flags.option({
       options: ['auto', 'tensorflow', 'wasm', 'cpu'] as const,
