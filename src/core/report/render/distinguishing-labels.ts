@@ -6,6 +6,9 @@
  * that every name shares (".weight"): short, and distinct by construction, since the full names are.
  */
 
+/** Pixels per character of a 10 px axis label, above vega's own width estimate (0.8 × font size): none is cut. */
+export const LABEL_PX_PER_CHAR = 10
+
 /** Distinct labels, one per name, in order; names must be distinct. */
 export function distinguishingLabels(names: readonly string[]): string[] {
   if (names.length < 2) return [...names] // nothing to tell apart: the whole name

@@ -9,7 +9,7 @@ import * as vegaLite from 'vega-lite'
 import {candidateAlphas, candidateDistance, valuesAboveThreshold} from '../kernels/power-law-fit.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 import {makeOutputDir} from '../../../core/io/output-paths.js'
-import {distinguishingLabels} from '../../../core/report/render/distinguishing-labels.js'
+import {distinguishingLabels, LABEL_PX_PER_CHAR} from '../../../core/report/render/distinguishing-labels.js'
 
 export interface PlotLayer {
   readonly name: string
@@ -106,9 +106,6 @@ export async function layerPlotSvg(layer: PlotLayer): Promise<string> {
     ],
   } as vegaLite.TopLevelSpec)
 }
-
-/** Pixels per character of a 10 px axis label, above vega's own width estimate (0.8 × font size): no label is cut. */
-const LABEL_PX_PER_CHAR = 10
 
 /** The model-level chart: α by layer with the 2 and 6 warning lines, each layer by its distinguishing label. */
 export async function alphaChartSvg(layers: readonly {name: string; alpha: number | null}[]): Promise<string> {
