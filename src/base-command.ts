@@ -11,14 +11,10 @@ import {firstLine} from './core/cli/error-line.js'
 import {flagsAsTyped, integerFlag} from './core/cli/numeric-flags.js'
 import {describeInputs} from './core/io/checksum.js'
 import {type BackendPreference, describeLinalgEngine, selectEngine} from './core/engine/tensor-engine.js'
-import {writeJsonAtomic} from './core/io/atomic-write.js'
-import {
-  checkOutputTargets,
-  clearProtectedInputs,
-  protectInputs,
-  refuseInputAsOutput,
-  type OutputTarget,
-} from './core/io/output-paths.js'
+import {STDOUT_PATH, writeJsonAtomic} from './core/io/atomic-write.js'
+import {claimStdout, type NamedOutput} from './core/cli/stdout-output.js'
+import {splitOutputs, type OutputKind} from './core/cli/command-outputs.js'
+import {checkOutputTargets, clearProtectedInputs, protectInputs, refuseInputAsOutput} from './core/io/output-paths.js'
 import {buildReport, type EngineInfo, type Report} from './core/report/envelope.js'
 import {startProgress, type Progress} from './core/terminal/progress.js'
 import {Stopwatch} from './core/report/timings.js'
@@ -44,11 +40,11 @@ export abstract class InfolensCommand<R = unknown> extends Command {
 
   static override baseFlags = {
     out: Flags.string({
-      summary: 'Write the JSON report to FILE (atomically: temp file, fsync, rename).',
+      summary: 'Write the JSON report to FILE (atomically: temp file, fsync, rename); - writes it to stdout.',
       helpValue: 'FILE',
       helpGroup: 'GLOBAL',
     }),
-    quiet: Flags.boolean({summary: 'Print nothing on stdout except --json output.', helpGroup: 'GLOBAL'}),
+    quiet: Flags.boolean({summary: 'Print nothing on stdout except --json or --out - output.', helpGroup: 'GLOBAL'}),
     debug: Flags.boolean({summary: 'Show stack traces for errors.', helpGroup: 'GLOBAL'}),
     backend: Flags.option({
       options: ['auto', 'tensorflow', 'wasm', 'cpu'] as const,
@@ -73,13 +69,18 @@ export abstract class InfolensCommand<R = unknown> extends Command {
   static override flags = {}
 
   /** Arguments that name an output (e.g. `uq generate QUESTIONS OUTPUT`); every other argument is an input. */
-  static outputArgs: Readonly<Record<string, OutputTarget['kind']>> = {}
+  static outputArgs: Readonly<Record<string, OutputKind>> = {}
+
+  /** A command's own output flags, or its own meaning of a shared one (`cluster emit --out DIR`). */
+  static outputFlags: Readonly<Record<string, OutputKind>> = {}
 
   /** Exit codes, shown at the end of every command's --help. */
   static override examples: Command.Example[] = []
 
   protected readonly stopwatch = new Stopwatch()
   private engineInfo?: EngineInfo
+  /** The output that goes to stdout (`-`), if any. */
+  private stdoutOutput?: NamedOutput
   private baseFlagValues: {
     out?: string
     quiet?: boolean
@@ -121,26 +122,25 @@ export abstract class InfolensCommand<R = unknown> extends Command {
   }
 
   /**
-   * Refuses, before anything is written, an output that is an input (or another output) or that cannot be
-   * written where it points. Inputs are every other argument and every other flag naming an existing file.
+   * Refuses, before anything is written, an output that is an input (or another output), that cannot be
+   * written where it points, or that cannot be `-` (core/cli/stdout-output.ts). Inputs are every other argument
+   * and every other flag naming an existing file.
    */
   private checkOutputs(args: Record<string, unknown>, flags: Record<string, unknown>): void {
-    const outputArgs = (this.constructor as typeof InfolensCommand).outputArgs
-    const targets: OutputTarget[] = []
-    const inputs: string[] = []
-    for (const [name, value] of Object.entries(args)) {
-      if (typeof value !== 'string') continue
-      if (name in outputArgs) targets.push({field: name.toUpperCase(), path: value, kind: outputArgs[name]})
-      else inputs.push(value)
-    }
-    for (const [name, value] of Object.entries(flags)) {
-      if (typeof value !== 'string') continue
-      const kind = OUTPUT_FLAGS[name]
-      if (kind) targets.push({field: `--${name}`, path: value, kind})
-      else inputs.push(value)
-    }
+    const ctor = this.constructor as typeof InfolensCommand
+    const {outputs, inputs} = splitOutputs(args, flags, ctor.outputArgs, ctor.outputFlags)
+    this.stdoutOutput = claimStdout(outputs, this.jsonEnabled())
     clearProtectedInputs()
-    checkOutputTargets(targets, inputs)
+    checkOutputTargets(
+      outputs.filter((o) => o !== this.stdoutOutput),
+      inputs,
+    )
+  }
+
+  /** Human output goes to stderr when stdout carries an output (`--out -`): the pipe gets that alone. */
+  override log(message?: string, ...args: unknown[]): void {
+    if (this.stdoutOutput) this.logToStderr(message, ...args)
+    else super.log(message, ...args)
   }
 
   /**
@@ -199,8 +199,8 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     // render first: a rendering that fails must not leave a report behind that claims the run succeeded
     const text = this.humanOutput ? render(report) : undefined
     if (out) {
-      refuseInputAsOutput(out, '--out')
-      writeJsonAtomic(out, report)
+      if (out !== STDOUT_PATH) refuseInputAsOutput(out, '--out')
+      writeJsonAtomic(out, report) // `-`: stdout
     }
     if (text !== undefined) this.log(text)
     return report
@@ -221,18 +221,4 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     else if (exitCode === ExitCode.internal) process.stderr.write('(run again with --debug for the stack trace)\n')
     process.exitCode = exitCode
   }
-}
-
-/** Flags that name an output file or directory, in every command. */
-const OUTPUT_FLAGS: Readonly<Record<string, OutputTarget['kind']>> = {
-  out: 'file',
-  scores: 'file',
-  sql: 'file',
-  plot: 'file',
-  nc: 'file',
-  netcdf: 'file',
-  svg: 'file',
-  plots: 'dir',
-  emit: 'dir',
-  'plan-out': 'file',
 }

@@ -3,8 +3,9 @@
  * `check_estimator` (issue 2, sections 1 and 4): help and examples, one-line input errors with
  * exit 2 and nothing left behind, the --json error document, unknown flags, and for a cheap
  * valid run the report envelope (schema, tool version, argv, createdAt, input SHA-256s) and
- * a silent --quiet. The tables below must name every command, so a new command cannot slip
- * past: add its bad invocation (and a cheap valid one, or the reason there is none).
+ * a silent --quiet, and `--out -` putting the report (and nothing else) on stdout. The tables
+ * below must name every command, so a new command cannot slip past: add its bad invocation
+ * (and a cheap valid one, or the reason there is none).
  *
  * All runs start at once behind a small concurrency limit; each test awaits its own runs.
  */
@@ -170,6 +171,8 @@ interface ValidInvocation {
   readonly inputs: string[]
   /** The output is not an infolens report envelope (then only "one JSON document" and --quiet are checked). */
   readonly notAReport?: string
+  /** What `--out -` prints when the command's --out is not the JSON report (the start of stdout). */
+  readonly outIsNotTheReport?: RegExp
 }
 
 const validInvocations: Record<string, ValidInvocation> = {
@@ -179,7 +182,11 @@ const validInvocations: Record<string, ValidInvocation> = {
   },
   'checkpoint:inspect': {argv: () => [join(ck, 'model.safetensors')], inputs: [join(ck, 'model.safetensors')]},
   'credit:bin': {argv: () => [train, '--target', 'y'], inputs: [train]},
-  'credit:counts': {argv: () => [train, '--bins', bins], inputs: [train, bins]},
+  'credit:counts': {
+    argv: () => [train, '--bins', bins],
+    inputs: [train, bins],
+    outIsNotTheReport: /^feature,bin_id,bin,class,count\n/, // --out is the counts table, CSV without an extension
+  },
   'credit:fairness': {
     argv: () => [train, '--target', 'y', '--bins', bins, '--protected', 'cat==a'],
     inputs: [train, bins],
@@ -197,6 +204,7 @@ const validInvocations: Record<string, ValidInvocation> = {
     argv: () => [specA],
     inputs: [],
     notAReport: 'it renders a report: --json gives {format, text}, not an envelope',
+    outIsNotTheReport: /^## infolens spectral report\n/, // --out is the Markdown rendering
   },
   'school:analyze': {argv: () => [runNc], inputs: [runNc]},
   'school:simulate': {argv: () => ['--agents', '20', '--steps', '5'], inputs: []},
@@ -241,7 +249,7 @@ const noValidInvocation: Record<string, string> = {
 // ---- running: every child process behind one small limit ------------------------------------
 
 const limit = concurrencyLimit(Math.max(2, Math.min(6, availableParallelism() * 2)))
-const cli = (args: string[]) => limit(() => runCliAsync(args, {timeoutMs: 60_000}))
+const cli = (args: string[], cwd?: string) => limit(() => runCliAsync(args, {timeoutMs: 60_000, cwd}))
 const words = (id: string) => id.split(':')
 
 function concurrencyLimit(max: number): <T>(job: () => Promise<T>) => Promise<T> {
@@ -295,6 +303,7 @@ interface Runs {
   unknownFlag?: Promise<CliResult>
   json?: Promise<CliResult>
   quiet?: Promise<CliResult>
+  outDash?: Promise<CliResult>
 }
 const runs = new Map<string, Runs>()
 /** Appends the suite's flags, before a `--` (what follows it is another command line: `cluster emit`). */
@@ -338,6 +347,9 @@ before(() => {
     if (valid) {
       r.json = workspace.then(() => cli([...words(id), ...valid.argv('json'), '--json']))
       r.quiet = workspace.then(() => cli([...words(id), ...valid.argv('quiet'), '--quiet', '--out', quietOut(id)]))
+      // in its own empty folder: a file named `-` would show there
+      mkdirSync(scratch(id, 'dash'), {recursive: true})
+      r.outDash = workspace.then(() => cli([...words(id), ...valid.argv('dash'), '--out', '-'], scratch(id, 'dash')))
     }
     for (const p of Object.values(r)) (p as Promise<unknown>).catch(() => undefined)
     runs.set(id, r)
@@ -470,5 +482,19 @@ for (const id of commandIds) {
     // The --quiet run's --out file is the same kind of report.
     assert.ok(existsSync(quietOut(id)), '--out file missing after --quiet')
     assertMatchesSchema(JSON.parse(readFileSync(quietOut(id), 'utf8')), file)
+  })
+
+  test(`${name}: --out - prints the report on stdout and nothing else; no file named -`, async () => {
+    const valid = validInvocations[id]
+    const r = await runs.get(id)!.outDash!
+    assert.equal(r.status, 0, r.stderr)
+    assert.deepEqual(readdirSync(scratch(id, 'dash')), [], 'a file was written in the working directory')
+    if (valid.outIsNotTheReport) return assert.match(r.stdout, valid.outIsNotTheReport)
+    let report: any
+    assert.doesNotThrow(
+      () => (report = JSON.parse(r.stdout)),
+      `stdout is not one JSON document:\n${r.stdout.slice(0, 500)}`,
+    )
+    assertMatchesSchema(report, schemaFiles[report.schema] ?? `unmapped schema ${report.schema}`)
   })
 }

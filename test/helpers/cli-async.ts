@@ -9,10 +9,11 @@ const runJs = new URL('../../bin/run.js', import.meta.url).pathname
 
 export function runCliAsync(
   args: readonly string[],
-  options: {env?: Record<string, string>; timeoutMs?: number} = {},
+  options: {env?: Record<string, string>; timeoutMs?: number; cwd?: string} = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [runJs, ...args], {
+      cwd: options.cwd,
       env: {...process.env, NO_COLOR: '1', ...options.env},
       stdio: ['ignore', 'pipe', 'pipe'],
     })

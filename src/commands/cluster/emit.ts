@@ -13,6 +13,8 @@ export default class ClusterEmit extends InfolensCommand<EmittedJobFiles> {
     '<%= config.bin %> cluster emit --shards 16 --out jobs --image ghcr.io/me/infolens:0.1 -- school sweep --param noise=0:0.5:64 --seeds 8',
   ]
   static override strict = false
+  /** --out here is the folder of job files; an existing one is reused. */
+  static override outputFlags = {out: 'dir'} as const
   static override flags = {
     shards: Flags.integer({required: true, summary: 'Number of shards N (array tasks, indexed pods).', helpValue: 'N'}),
     out: Flags.string({required: true, summary: 'Directory for the job files, logs/ and parts/.', helpValue: 'DIR'}),

@@ -49,10 +49,11 @@ export default class ReportRender extends InfolensCommand<{format: string; text:
         : flags.format === 'markdown'
           ? markdown()
           : reports.map(({report}) => renderReport(report, 'text')).join('\n')
-    // --out here writes the rendering itself (Markdown, text or HTML), the file CI systems want.
+    // --out here writes the rendering itself (Markdown, text or HTML), the file CI systems want; `-` is stdout.
     if (flags.out) writeFileAtomic(flags.out, text)
     if (flags.github) appendStepSummary(markdown())
-    if (this.humanOutput && !(flags.format === 'html' && flags.out)) process.stdout.write(text)
+    const printed = flags.out === '-' || (flags.format === 'html' && flags.out)
+    if (this.humanOutput && !printed) process.stdout.write(text)
     return {format: flags.format, text}
   }
 }

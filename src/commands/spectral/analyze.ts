@@ -7,6 +7,7 @@ import {runAnalyze, type AnalyzeFlags} from '../../families/spectral/pipeline/an
 import {fitFlags} from '../../families/spectral/flags.js'
 import type {SpectralReportResult} from '../../families/spectral/schema.js'
 import {renderSpectral} from '../../families/spectral/render/table.js'
+import {tplBoundWarnings} from '../../families/spectral/pipeline/tpl-bound-warning.js'
 import {attachShard} from '../../core/shard/partial-report.js'
 import {resolveShard} from '../../core/shard/shard-spec.js'
 import {shardFlags} from '../../shard-flags.js'
@@ -83,6 +84,7 @@ export default class SpectralAnalyze extends InfolensCommand<Report<SpectralRepo
       inputs,
       options,
       seed: flags.randomize ? flags.seed : undefined,
+      warnings: tplBoundWarnings(result.layers),
       result,
     })
     if (shard) return this.emit(attachShard(report, 'spectral:analyze', shard, work), renderSpectral) // `report merge` applies the gate

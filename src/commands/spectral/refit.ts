@@ -8,6 +8,7 @@ import {checkGateJudgesSomething, gateFailures} from '../../families/spectral/pi
 import {writeSpectralPlots} from '../../families/spectral/render/esd-plots.js'
 import type {SpectralReportResult} from '../../families/spectral/schema.js'
 import {renderSpectral} from '../../families/spectral/render/table.js'
+import {tplBoundWarnings} from '../../families/spectral/pipeline/tpl-bound-warning.js'
 import {GateError} from '../../core/errors.js'
 
 export default class SpectralRefit extends InfolensCommand<Report<SpectralReportResult>> {
@@ -43,7 +44,13 @@ export default class SpectralRefit extends InfolensCommand<Report<SpectralReport
       ...(gate ? {gate: {expression: flags['fail-on']!, failed}} : {}),
       outputs,
     }
-    const report = await this.envelope({schema: 'infolens.spectral/1', inputs: [args.file], options: flags, result})
+    const report = await this.envelope({
+      schema: 'infolens.spectral/1',
+      inputs: [args.file],
+      options: flags,
+      warnings: tplBoundWarnings(r.layers),
+      result,
+    })
     this.emit(report, renderSpectral)
     if (failed.length > 0) {
       const e = new GateError(`--fail-on '${flags['fail-on']}' matched ${failed.length} layer(s): ${failed.join(', ')}`)

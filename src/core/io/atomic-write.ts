@@ -3,8 +3,12 @@
  * file in the target's own directory, fsync'ed, then renamed over the target.
  * A run that fails or is killed (SIGINT/SIGTERM) leaves no partial output: the
  * temporary files still open are removed by the signal handler installed here.
+ * The path `-` is stdout: the output is made in a temporary file all the same and copied to stdout only
+ * once complete, so a failure half-way leaves nothing there either (core/cli/stdout-output.ts says when
+ * `-` is allowed).
  */
-import {closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {basename, dirname, join} from 'node:path'
 import {randomBytes} from 'node:crypto'
 import {classifyWriteError, refuseInputAsOutput} from './output-paths.js'
@@ -65,12 +69,18 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** A temporary path next to `target`, registered for removal on failure or signal. */
+/** The output path that means stdout. */
+export const STDOUT_PATH = '-'
+
+/** A temporary path next to `target` (for stdout: in the system's temp folder), registered for removal. */
 export function reserveTempPath(target: string): string {
-  refuseInputAsOutput(target)
+  const toStdout = target === STDOUT_PATH
+  if (!toStdout) refuseInputAsOutput(target)
   installSignalHandlers()
-  removeOrphanedTemps(target)
-  const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
+  const dir = toStdout ? tmpdir() : dirname(target)
+  if (!toStdout) removeOrphanedTemps(target)
+  const name = toStdout ? 'infolens-stdout' : basename(target)
+  const temp = join(dir, `.${name}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`)
   pendingTemps.add(temp)
   return temp
 }
@@ -81,6 +91,7 @@ export function reserveTempPath(target: string): string {
  * a reader accepts, and the fsync per entry is what made a first cached run slower than an uncached one.
  */
 export function commitTempPath(temp: string, target: string, durable = true): void {
+  if (target === STDOUT_PATH) return copyToStdout(temp)
   if (durable) {
     const fd = openSync(temp, 'r')
     try {
@@ -95,6 +106,12 @@ export function commitTempPath(temp: string, target: string, durable = true): vo
     classifyWriteError(error, target) // e.g. EISDIR: the target is an existing directory
   }
   pendingTemps.delete(temp)
+}
+
+/** Sends a finished temporary file to stdout and deletes it. */
+function copyToStdout(temp: string): void {
+  process.stdout.write(readFileSync(temp))
+  abandonTempPath(temp)
 }
 
 /** Deletes a temporary file after a failure. */

@@ -11,6 +11,7 @@ import {htmlTable, MAX_HTML_ROWS, type HtmlRow} from '../../../core/report/html/
 import {markdownToHtml} from '../../../core/report/html/markdown-to-html.js'
 import {chartFigure, renderVegaLiteSvg} from '../../../core/report/html/vega-svg.js'
 import {asArray, asRecord, asRecords, numberOf, textOf, type Fields} from '../../../core/report/render/result-fields.js'
+import {distinguishingLabels, LABEL_PX_PER_CHAR} from '../../../core/report/render/distinguishing-labels.js'
 import type {KappaPlan} from '../kernels/build-plan.js'
 import {renderAxolotlFragment} from '../io/formats/axolotl-fragment.js'
 import {renderPeftConfig, type LoraSettings} from '../io/formats/peft-config.js'
@@ -36,18 +37,22 @@ async function rankingChart(ranked: readonly Fields[]): Promise<string> {
       selected: t.selected === true ? 'selected' : 'not selected',
     }))
   if (values.length === 0) return '<p class="note">No tensor has a finite κ to plot.</p>'
+  // the distinguishing tail of each name: cut at a fixed width, every label read "model.layers.0.self_at…"
+  const labels = distinguishingLabels(values.map((v) => v.name))
+  const labelled = values.map((v, i) => ({...v, label: labels[i]}))
+  const labelLimit = LABEL_PX_PER_CHAR * Math.max(1, ...labels.map((l) => l.length))
   const svg = await renderVegaLiteSvg({
     width: Math.max(300, 12 * values.length),
     height: 220,
-    data: {values},
+    data: {values: labelled},
     mark: {type: 'bar'},
     encoding: {
       x: {
-        field: 'name',
+        field: 'label',
         type: 'nominal',
         sort: {field: 'i'},
         title: 'tensor (lowest κ first)',
-        axis: {labelAngle: -60, labelLimit: 180},
+        axis: {labelAngle: -60, labelLimit},
       },
       y: {field: 'log10kappa', type: 'quantitative', title: 'log10 κ'},
       color: {

@@ -14,6 +14,12 @@
  * smallest D among fits with α > 1, Λ > 0 wins (first minimum; all candidates when none is in range).
  * WeightWatcher then reports α and Λ of that fit, its D and xmin; powerlaw has no σ for it (NaN in WW).
  *
+ * At the bound: where the tail decays faster than any power law allows, the likelihood keeps rising as α
+ * falls below 1 (the density is proper there for Λ > 0), so Nelder–Mead runs into powerlaw's wall α > 1 and
+ * stops within its xatol (1e-4) of α = 1. That α is the edge of the search, not a measurement: the fit says
+ * `atAlphaBound` (15 of the 19 demo layers; an independent scipy fit with α free finds α < 1 on them,
+ * test/fixtures/spectral/tpl-bound/make-tpl-bound.py).
+ *
  * Cost: one Nelder–Mead run (≤ 400 evaluations of an O(n) likelihood) per candidate, so O(N²) per layer like
  * powerlaw itself (but without mpmath); the D scan stops a candidate once its running maximum reaches the best D
  * so far (later candidates must be strictly smaller), so the chosen fit is the full scan's.
@@ -32,6 +38,18 @@ export interface TruncatedPowerLawFit {
   readonly n: number
   /** α > 1 and Λ > 0 (powerlaw `in_range`). */
   readonly inRange: boolean
+  /** α ended on powerlaw's bound α = 1 (isAlphaAtTplBound). */
+  readonly atAlphaBound: boolean
+}
+
+/** powerlaw's lower bound on the TPL exponent (`in_range`: α > 1). */
+export const TPL_ALPHA_BOUND = 1
+/** A fit within this of the bound ran into it: 10 × scipy fmin's xatol, far below any α read as a measurement. */
+export const TPL_BOUND_TOLERANCE = 1e-3
+
+/** Whether a TPL α is the bound rather than a measurement. */
+export function isAlphaAtTplBound(alpha: number | null): boolean {
+  return alpha !== null && alpha - TPL_ALPHA_BOUND < TPL_BOUND_TOLERANCE
 }
 
 /** powerlaw's stand-in for a zero likelihood, 10**sys.float_info.min_10_exp. */
@@ -156,5 +174,6 @@ export function fitTruncatedPowerLaw(
     xminIndex: i,
     n: N,
     inRange: inRange[best],
+    atAlphaBound: inRange[best] && isAlphaAtTplBound(fits[best].alpha),
   }
 }

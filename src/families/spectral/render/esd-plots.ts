@@ -9,6 +9,7 @@ import * as vegaLite from 'vega-lite'
 import {candidateAlphas, candidateDistance, valuesAboveThreshold} from '../kernels/power-law-fit.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 import {makeOutputDir} from '../../../core/io/output-paths.js'
+import {distinguishingLabels, LABEL_PX_PER_CHAR} from '../../../core/report/render/distinguishing-labels.js'
 
 export interface PlotLayer {
   readonly name: string
@@ -106,9 +107,12 @@ export async function layerPlotSvg(layer: PlotLayer): Promise<string> {
   } as vegaLite.TopLevelSpec)
 }
 
-/** The model-level chart: α by layer with the 2 and 6 warning lines. */
+/** The model-level chart: α by layer with the 2 and 6 warning lines, each layer by its distinguishing label. */
 export async function alphaChartSvg(layers: readonly {name: string; alpha: number | null}[]): Promise<string> {
-  const values = layers.filter((l) => l.alpha !== null).map((l, i) => ({i, name: l.name, alpha: l.alpha}))
+  const fitted = layers.filter((l) => l.alpha !== null)
+  const labels = distinguishingLabels(fitted.map((l) => l.name))
+  const values = fitted.map((l, i) => ({i, name: l.name, label: labels[i], alpha: l.alpha}))
+  const labelLimit = LABEL_PX_PER_CHAR * Math.max(1, ...labels.map((l) => l.length))
   return toSvg({
     title: 'power-law α by layer',
     width: Math.max(300, 14 * values.length),
@@ -118,7 +122,7 @@ export async function alphaChartSvg(layers: readonly {name: string; alpha: numbe
         data: {values},
         mark: {type: 'point', filled: true},
         encoding: {
-          x: {field: 'name', type: 'nominal', sort: null, title: 'layer', axis: {labelAngle: -60, labelLimit: 160}},
+          x: {field: 'label', type: 'nominal', sort: null, title: 'layer', axis: {labelAngle: -60, labelLimit}},
           y: {field: 'alpha', type: 'quantitative', title: 'α'},
           tooltip: [{field: 'name'}, {field: 'alpha'}],
         },

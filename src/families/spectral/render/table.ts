@@ -1,13 +1,13 @@
 /**
- * Terminal rendering of a spectral report, fitted to 100 columns: one row per layer, worst first (failed fits,
- * then by distance of α from the HTSR band [2, 6]), warnings coloured, names shortened by their common prefix
- * and the `.weight` suffix (middle-truncated if still too long), then one summary line and the model means.
+ * Terminal rendering of a spectral report: one row per layer, worst first (failed fits, then by distance of α
+ * from the HTSR band [2, 6]), warnings coloured, names shortened by their common prefix and the `.weight`
+ * suffix, then one summary line and the model means. The table fits the terminal as every table does
+ * (core/terminal): a long name wraps, it is never cut (cut names of two layers could read the same).
  */
 import type {Report} from '../../../core/report/envelope.js'
 import {formatNumber, renderKeyValues, renderTable, style} from '../../../core/terminal/terminal.js'
 import type {SpectralReportResult} from '../schema.js'
-
-const WIDTH = 100
+import {layersAtTplBound} from '../pipeline/tpl-bound-warning.js'
 
 /** Rows shown in the terminal; the rest are counted (the report has every layer). Keeps output linear and short. */
 export const MAX_TERMINAL_ROWS = 40
@@ -30,12 +30,6 @@ function commonPrefix(names: readonly string[]): string {
   return k === 0 ? '' : `${parts[0].slice(0, k).join('.')}.`
 }
 
-function shorten(name: string, max: number): string {
-  return name.length <= max
-    ? name
-    : `${name.slice(0, Math.ceil((max - 1) / 2))}…${name.slice(name.length - Math.floor((max - 1) / 2))}`
-}
-
 /** A number to `digits` significant-ish places, right-aligned by padding (cells are strings). */
 function num(value: number | null | undefined, digits = 3): string {
   if (value === null || value === undefined) return '-'
@@ -46,6 +40,7 @@ type Row = SpectralReportResult['layers'][number]
 
 function statusCell(l: Row): string {
   if (l.status === 'failed') return style.red('failed')
+  if (layersAtTplBound([l]).length > 0) return style.magenta('bound') // α = 1 is TPL's search edge, not a value
   if (l.warning === 'under-trained') return style.yellow('under')
   if (l.warning === 'over-trained') return style.magenta('over')
   return style.green('ok')
@@ -70,12 +65,10 @@ export function renderSpectral(report: Report<SpectralReportResult>): string {
     statusCell(l),
   ])
   const widths = head.slice(1).map((h, c) => Math.max(h.length, ...cells.map((row) => (c === 7 ? 6 : row[c].length))))
-  // borders: one │ per column plus one, and a space either side of every cell
-  const nameWidth = Math.max(12, WIDTH - widths.reduce((a, b) => a + b, 0) - (head.length + 1) - 2 * head.length)
   const pad = (row: string[]) => row.map((v, c) => (c === 7 ? v : v.padStart(widths[c])))
   const table = renderTable(
     head,
-    rows.map((l, i) => [shorten(label(l), nameWidth), ...pad(cells[i])]),
+    rows.map((l, i) => [label(l), ...pad(cells[i])]),
   )
   const counts = r.summary.counts
   const ok = counts.ok - counts.under_trained - counts.over_trained
@@ -104,9 +97,11 @@ export function renderSpectral(report: Report<SpectralReportResult>): string {
   const more = hidden > 0 ? `${hidden} more layer(s) not shown (all in --json / --out); ` : ''
   const legend = style.dim(
     `${more}worst first: failed fits, then by distance of α to the nearest bound of [2, 6]; ` +
-      `${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)`,
+      `${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)` +
+      (rows.some((l) => layersAtTplBound([l]).length > 0) ? '; bound: TPL α stopped at its bound α = 1' : ''),
   )
-  return `${table}\n${legend}\n${line}\n${renderKeyValues(pairs)}`
+  const warnings = report.warnings.map((w) => style.yellow(`warning: ${w}`))
+  return [table, legend, line, renderKeyValues(pairs), ...warnings].join('\n')
 }
 
 /** Layers whose element-wise shuffle still has spikes (rand_num_spikes > 0): count and the worst few by name. */

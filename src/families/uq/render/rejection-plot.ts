@@ -1,12 +1,14 @@
 /**
  * Prediction-rejection curves as an SVG (vega-lite, rendered headless): for every measure, the
  * accuracy of the retained items as the most uncertain are rejected, with the oracle and random
- * references. Curves come from the kernel's tie-averaged rejection curve.
+ * references. Curves come from the kernel's tie-averaged rejection curve; each has its own colour and dash
+ * (series-styles.ts), named in one legend.
  */
 import * as vega from 'vega'
 import {compile} from 'vega-lite'
 import {rejectionCurve} from '../kernels/prediction-rejection.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
+import {seriesStyles} from './series-styles.js'
 
 export async function rejectionCurvesSvg(
   labels: ArrayLike<number>,
@@ -40,6 +42,8 @@ export async function rejectionCurvesSvg(
     })
     if (q.length > 0) add(c.measure, q, u)
   }
+  const styles = seriesStyles([...new Set(points.map((p) => p.measure))])
+  const domain = styles.map((st) => st.series)
   const spec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: 'Prediction-rejection curves (most uncertain rejected first)',
@@ -50,7 +54,14 @@ export async function rejectionCurvesSvg(
     encoding: {
       x: {field: 'rejected', type: 'quantitative', title: 'fraction rejected'},
       y: {field: 'accuracy', type: 'quantitative', title: 'accuracy of retained items', scale: {zero: false}},
-      color: {field: 'measure', type: 'nominal'},
+      color: {
+        field: 'measure',
+        type: 'nominal',
+        sort: null,
+        scale: {domain, range: styles.map((st) => st.colour)},
+        legend: {symbolType: 'stroke', symbolStrokeWidth: 2, symbolSize: 300},
+      },
+      strokeDash: {field: 'measure', type: 'nominal', sort: null, scale: {domain, range: styles.map((st) => st.dash)}},
     },
   }
   const view = new vega.View(vega.parse(compile(spec as never).spec), {renderer: 'none'})
