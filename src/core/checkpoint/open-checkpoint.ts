@@ -9,6 +9,7 @@
 import type {Checkpoint, CheckpointFormat} from './checkpoint.js'
 import {probeCheckpoint, type CheckpointProbe} from './checkpoint-probe.js'
 import {safetensorsFormat} from '../safetensors/format.js'
+import {pytorchFormat} from '../pytorch/format.js'
 
 export interface CheckpointFormatReader {
   readonly format: CheckpointFormat
@@ -20,7 +21,7 @@ export interface CheckpointFormatReader {
 }
 
 /** Readers in the order they are asked; safetensors, the fallback, is last. */
-const READERS: readonly CheckpointFormatReader[] = [safetensorsFormat]
+const READERS: readonly CheckpointFormatReader[] = [pytorchFormat, safetensorsFormat]
 
 const EXPECTED = `expected ${READERS.map((r) => r.expects).join('; or ')}`
 

@@ -44,6 +44,8 @@ export interface TorchArchive {
   readonly otherLeaves: ReadonlyMap<string, number>
   /** Bytes of the storages (the rest of the file is the pickle and the zip structure). */
   readonly storageBytes: number
+  /** Absolute position of each storage entry's data (from its local header, read at open). */
+  readonly storageStarts: ReadonlyMap<string, number>
 }
 
 export async function openTorchArchive(file: string): Promise<TorchArchive> {
@@ -59,9 +61,14 @@ export async function openTorchArchive(file: string): Promise<TorchArchive> {
     const bytes = await zip.readWhole(pickleEntry, MAX_PICKLE_BYTES)
     const flat = refusalsAsInput(file, pickleName, () => flattenStateDict(unpickle(bytes, torchPolicy())))
     const tensors = [...flat.tensors].map(([name, t]) => place(zip, root, name, t))
-    const keys = new Set(tensors.map((t) => t.storage.name))
-    const storageBytes = [...keys].reduce((sum, k) => sum + zip.entries.get(k)!.compressedSize, 0)
-    return {zip, root, tensors, otherLeaves: flat.otherLeaves, storageBytes}
+    const storageStarts = new Map<string, number>()
+    let storageBytes = 0
+    for (const {storage} of tensors) {
+      if (storageStarts.has(storage.name)) continue
+      storageStarts.set(storage.name, await zip.dataStart(storage))
+      storageBytes += storage.compressedSize
+    }
+    return {zip, root, tensors, otherLeaves: flat.otherLeaves, storageBytes, storageStarts}
   } catch (error) {
     await zip.close()
     throw error

@@ -78,7 +78,6 @@ class Machine {
     return this.stack[0]
   }
 
-  // eslint-disable-next-line complexity -- one case per opcode is the clearest form of a VM
   private step(op: number): void {
     const c = this.cursor
     switch (op) {
