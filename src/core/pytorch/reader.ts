@@ -142,6 +142,6 @@ function describeLeaves(archives: Iterable<TorchArchive>): Record<string, string
   for (const a of archives) for (const [type, n] of a.otherLeaves) counts.set(type, (counts.get(type) ?? 0) + n)
   if (counts.size === 0) return {}
   const total = [...counts.values()].reduce((s, n) => s + n, 0)
-  const parts = [...counts].sort(([a], [b]) => a.localeCompare(b)).map(([type, n]) => `${type} ${n}`)
+  const parts = [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([type, n]) => `${type} ${n}`)
   return {non_tensor_leaves: `${total} (${parts.join(', ')})`}
 }

@@ -9,7 +9,7 @@
  */
 import {PickleRefusal} from './pickle-refusal.js'
 import {PickleDict, PickleSet, PickleTuple, pythonTypeName} from './pickle-values.js'
-import {TorchTensor} from './torch-objects.js'
+import {TorchDtype, TorchStorage, TorchStorageType, TorchTensor} from './torch-objects.js'
 
 export const MAX_NESTING = 64
 export const MAX_NODES = 1 << 22
@@ -33,7 +33,7 @@ export function flattenStateDict(root: unknown): FlatStateDict {
     if (value instanceof TorchTensor) return addTensor(tensors, path, value)
     const children = childrenOf(value)
     if (children) for (const [key, child] of children) visit(child, [...path, key])
-    else otherLeaves.set(pythonTypeName(value), (otherLeaves.get(pythonTypeName(value)) ?? 0) + 1)
+    else otherLeaves.set(leafType(value), (otherLeaves.get(leafType(value)) ?? 0) + 1)
   }
   visit(root, [])
   return {tensors, otherLeaves}
@@ -43,6 +43,14 @@ function addTensor(tensors: Map<string, TorchTensor>, path: string[], tensor: To
   const name = path.length === 0 ? ROOT_TENSOR_NAME : path.join('.')
   if (tensors.has(name)) throw new PickleRefusal(`tensor name ${name} occurs twice after flattening nested keys`)
   tensors.set(name, tensor)
+}
+
+/** The Python type of a leaf, torch's own for the torch records. */
+function leafType(value: unknown): string {
+  if (value instanceof TorchDtype) return 'torch.dtype'
+  if (value instanceof TorchStorage) return 'torch.storage'
+  if (value instanceof TorchStorageType) return 'type'
+  return pythonTypeName(value)
 }
 
 /** A container's (key, child) pairs, or undefined for a leaf. */

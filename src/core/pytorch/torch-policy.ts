@@ -3,7 +3,9 @@
  * part of torch's own `weights_only` unpickler (torch/_weights_only_unpickler.py) that
  * plain state dicts need, and nothing else:
  * - callables (REDUCE): `torch._utils._rebuild_tensor_v2`, `_rebuild_parameter`,
- *   `_rebuild_parameter_with_state`, `collections.OrderedDict`, `torch.Size`;
+ *   `_rebuild_parameter_with_state`, `collections.OrderedDict`, `torch.Size`, and the
+ *   three CPython uses for sets and bytes under protocol 2 (`builtins.set`,
+ *   `builtins.frozenset`, `_codecs.encode(str, 'latin1')`);
  * - values: the typed storage classes (`torch.FloatStorage` … `torch.BoolStorage`),
  *   `torch.UntypedStorage` (bytes), the dtypes (`torch.float32` …);
  * - BUILD only on a dict (an OrderedDict's `_metadata` attribute, which is ignored);
@@ -12,7 +14,7 @@
  * is refused with its name. Nothing is executed: the "calls" build inert records.
  */
 import {PickleRefusal} from './pickle-refusal.js'
-import {PickleDict, PickleGlobal, PickleTuple, pythonTypeName} from './pickle-values.js'
+import {PickleDict, PickleGlobal, PickleSet, PickleTuple, pythonTypeName} from './pickle-values.js'
 import {DTYPES, STORAGE_TYPES, TorchDtype, TorchStorage, TorchStorageType, TorchTensor} from './torch-objects.js'
 import type {UnpicklePolicy} from './unpickler.js'
 
@@ -30,7 +32,14 @@ const CALLABLES: Readonly<Record<string, (args: readonly unknown[]) => unknown>>
   'torch._utils._rebuild_parameter_with_state': rebuildParameter,
   [ORDERED_DICT]: orderedDict,
   'torch.Size': (args) => new PickleTuple(intList(args[0], 'torch.Size')),
+  // protocol 2 has no set or bytes opcodes: CPython pickles them as these calls
+  'builtins.set': makeSet,
+  'builtins.frozenset': makeSet,
+  '_codecs.encode': latin1Bytes,
 }
+
+/** Python 2 module names that CPython's protocol-2 pickles use (pickle's fix_imports mapping). */
+const PYTHON2_MODULES: Readonly<Record<string, string>> = {__builtin__: 'builtins', copy_reg: 'copyreg'}
 
 export const ALLOWED_GLOBALS: readonly string[] = [
   ...Object.keys(CALLABLES),
@@ -39,7 +48,8 @@ export const ALLOWED_GLOBALS: readonly string[] = [
   ...Object.keys(DTYPES).map((d) => `torch.${d}`),
 ]
 
-const EXPECTED = 'expected only tensor rebuild functions, storage types, dtypes, torch.Size and collections.OrderedDict'
+const EXPECTED =
+  'expected only tensor rebuild functions, storage types, dtypes, torch.Size, collections.OrderedDict, set and bytes'
 
 /** A fresh policy per pickle: storages are shared by key within one archive. */
 export function torchPolicy(): UnpicklePolicy {
@@ -59,7 +69,8 @@ export function torchPolicy(): UnpicklePolicy {
   }
 }
 
-function findGlobal(module: string, name: string): unknown {
+function findGlobal(pickledModule: string, name: string): unknown {
+  const module = Object.hasOwn(PYTHON2_MODULES, pickledModule) ? PYTHON2_MODULES[pickledModule] : pickledModule
   const qualified = `${module}.${name}`
   if (module === 'torch' && Object.hasOwn(STORAGE_TYPES, name))
     return new TorchStorageType(qualified, STORAGE_TYPES[name])
@@ -109,6 +120,26 @@ function orderedDict(args: readonly unknown[]): PickleDict {
     dict.set(pair.items[0], pair.items[1])
   }
   return dict
+}
+
+/** `set(list)` / `frozenset(list)`, or the empty set. */
+function makeSet(args: readonly unknown[]): PickleSet {
+  const set = new PickleSet()
+  if (args.length === 0) return set
+  if (args.length !== 1 || !Array.isArray(args[0])) throw new PickleRefusal('set() with arguments other than a list')
+  set.items.push(...(args[0] as unknown[]))
+  return set
+}
+
+/** `_codecs.encode(text, 'latin1')`: protocol 2's bytes; each character is one byte. */
+function latin1Bytes(args: readonly unknown[]): Uint8Array {
+  const [text, encoding] = args
+  if (typeof text !== 'string' || (encoding !== 'latin1' && encoding !== 'latin-1'))
+    throw new PickleRefusal("_codecs.encode with arguments other than (str, 'latin1')")
+  const bytes = Uint8Array.from(text, (ch) => ch.codePointAt(0)!)
+  if ([...text].some((ch) => ch.codePointAt(0)! > 0xff))
+    throw new PickleRefusal('_codecs.encode: a character above U+00FF')
+  return bytes
 }
 
 /** `('storage', storage_type, key, location, numel)`; one storage per key, consistent across references. */
