@@ -48,11 +48,16 @@ class PytorchFiles implements Checkpoint {
   }
 
   async readFloat32(entry: TensorEntry): Promise<Float32Array> {
-    return this.decode(entry, (n) => new Float32Array(n))
+    const {placement, bytes} = await this.rowMajorBytes(entry)
+    // stored as float32 on a little-endian host: the fresh (8-aligned) buffer is the answer, no copy
+    if (placement.dtype === 'F32' && littleEndianHost) return new Float32Array(bytes.buffer, 0, placement.count)
+    return decode(entry, placement, bytes, new Float32Array(placement.count))
   }
 
   async readFloat64(entry: TensorEntry): Promise<Float64Array> {
-    return this.decode(entry, (n) => new Float64Array(n))
+    const {placement, bytes} = await this.rowMajorBytes(entry)
+    if (placement.dtype === 'F64' && littleEndianHost) return new Float64Array(bytes.buffer, 0, placement.count)
+    return decode(entry, placement, bytes, new Float64Array(placement.count))
   }
 
   async close(): Promise<void> {
@@ -61,22 +66,16 @@ class PytorchFiles implements Checkpoint {
     await Promise.all(archives.map((a) => a.zip.close()))
   }
 
-  private async decode<T extends Float32Array | Float64Array>(entry: TensorEntry, make: (n: number) => T): Promise<T> {
+  private async rowMajorBytes(entry: TensorEntry): Promise<{placement: TensorPlacement; bytes: Uint8Array}> {
     const placement = this.placements.get(entry)
     const archive = this.archives.get(entry.file)
-    const field = `tensor ${entry.name}`
     if (!placement || !archive)
-      throw new InputError('tensor does not belong to this checkpoint (or it was closed)', {file: entry.file, field})
-    const out = make(placement.count)
-    if (placement.count === 0) return out
-    try {
-      decodeInto(placement.dtype, await readRowMajor(archive, placement), out)
-    } catch (error) {
-      if (error instanceof DecodeRangeError)
-        throw new InputError(`${placement.dtype} ${error.message}`, {file: entry.file, field})
-      throw error
-    }
-    return out
+      throw new InputError('tensor does not belong to this checkpoint (or it was closed)', {
+        file: entry.file,
+        field: `tensor ${entry.name}`,
+      })
+    const bytes = placement.count === 0 ? new Uint8Array(0) : await readRowMajor(archive, placement)
+    return {placement, bytes}
   }
 
   /** Every tensor of the shards (or those the index's weight_map assigns to each), each name once. */
@@ -110,6 +109,8 @@ class PytorchFiles implements Checkpoint {
   }
 }
 
+const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
+
 /** The entry the rest of infolens sees: offset = where the view's first element is stored. */
 function toEntry(file: string, p: TensorPlacement, archive: TorchArchive): TensorEntry {
   const storageStart = archive.storageStarts.get(p.storage.name) ?? 0
@@ -121,6 +122,22 @@ function toEntry(file: string, p: TensorPlacement, archive: TorchArchive): Tenso
     file,
     offset: storageStart + p.span.first * p.itemSize,
   }
+}
+
+function decode<T extends Float32Array | Float64Array>(
+  entry: TensorEntry,
+  placement: TensorPlacement,
+  bytes: Uint8Array,
+  out: T,
+): T {
+  try {
+    decodeInto(placement.dtype, bytes, out)
+  } catch (error) {
+    if (error instanceof DecodeRangeError)
+      throw new InputError(`${placement.dtype} ${error.message}`, {file: entry.file, field: `tensor ${entry.name}`})
+    throw error
+  }
+  return out
 }
 
 /** The view's elements as row-major bytes: the spanned storage bytes, gathered when the view is strided. */
