@@ -52,8 +52,10 @@ export function isRowMajor(shape: readonly number[], stride: readonly number[]):
 /**
  * Copies the view's elements, in row-major order, from `source` (the spanned storage
  * bytes, whose element 0 is the view's offset) into `target` (count·itemSize bytes).
- * Elements are moved as whole 1-, 2-, 4- or 8-byte units, so bit patterns (NaN payloads
- * included) are preserved.
+ * Elements are moved as whole 1-, 2- or 4-byte units (8-byte ones as two 4-byte units),
+ * so bit patterns (NaN payloads included) are preserved. The two innermost dimensions
+ * are copied in square tiles, so a transposed matrix is read and written a cache line
+ * at a time rather than one stride apart per element.
  */
 export function gatherRowMajor(
   source: Uint8Array,
@@ -63,28 +65,77 @@ export function gatherRowMajor(
   itemSize: number,
 ): void {
   const units = itemSize === 8 ? 2 : 1
-  const from = unitView(source, itemSize)
-  const to = unitView(target, itemSize)
-  const rank = shape.length
-  if (rank === 0) return copyUnits(from, to, 0, 0, units)
-  const index = new Array<number>(rank).fill(0)
-  const inner = shape[rank - 1]
-  const innerStride = stride[rank - 1] * units
+  const plane: Plane = {
+    from: unitView(source, itemSize),
+    to: unitView(target, itemSize),
+    units,
+    rows: shape.length >= 2 ? shape[shape.length - 2] : 1,
+    cols: shape.length >= 1 ? shape[shape.length - 1] : 1,
+    rowStride: shape.length >= 2 ? stride[shape.length - 2] * units : 0,
+    colStride: shape.length >= 1 ? stride[shape.length - 1] * units : 0,
+  }
+  const outerShape = shape.slice(0, Math.max(0, shape.length - 2))
+  const outerStride = stride.slice(0, outerShape.length).map((s) => s * units)
+  const planeUnits = plane.rows * plane.cols * units
   let out = 0
-  for (let base = 0; ;) {
-    for (let j = 0, at = base; j < inner; j++, at += innerStride, out += units) copyUnits(from, to, at, out, units)
-    let k = rank - 2
+  forEachOffset(outerShape, outerStride, (base) => {
+    copyPlane(plane, base, out)
+    out += planeUnits
+  })
+}
+
+type UnitArray = Uint8Array | Uint16Array | Uint32Array
+
+interface Plane {
+  readonly from: UnitArray
+  readonly to: UnitArray
+  readonly units: number
+  readonly rows: number
+  readonly cols: number
+  readonly rowStride: number
+  readonly colStride: number
+}
+
+/** Calls `visit` with the source offset of every index of `shape`, in row-major order (once for rank 0). */
+function forEachOffset(shape: readonly number[], stride: readonly number[], visit: (offset: number) => void): void {
+  const index = new Array<number>(shape.length).fill(0)
+  for (let offset = 0; ;) {
+    visit(offset)
+    let k = shape.length - 1
     for (; k >= 0; k--) {
-      base += stride[k] * units
+      offset += stride[k]
       if (++index[k] < shape[k]) break
-      base -= stride[k] * units * shape[k]
+      offset -= stride[k] * shape[k]
       index[k] = 0
     }
     if (k < 0) return
   }
 }
 
-type UnitArray = Uint8Array | Uint16Array | Uint32Array
+const TILE = 64
+
+/** One rows × cols plane starting at source unit `base`, written row-major from target unit `out`. */
+function copyPlane(p: Plane, base: number, out: number): void {
+  const {from, to, units, rows, cols, rowStride, colStride} = p
+  for (let i0 = 0; i0 < rows; i0 += TILE) {
+    const iEnd = Math.min(i0 + TILE, rows)
+    for (let j0 = 0; j0 < cols; j0 += TILE) {
+      const jEnd = Math.min(j0 + TILE, cols)
+      for (let i = i0; i < iEnd; i++) {
+        let src = base + i * rowStride + j0 * colStride
+        let dst = out + (i * cols + j0) * units
+        if (units === 1) {
+          for (let j = j0; j < jEnd; j++, src += colStride, dst++) to[dst] = from[src]
+        } else {
+          for (let j = j0; j < jEnd; j++, src += colStride, dst += 2) {
+            to[dst] = from[src]
+            to[dst + 1] = from[src + 1]
+          }
+        }
+      }
+    }
+  }
+}
 
 /** The bytes as an array of 1-, 2- or 4-byte units (8-byte elements are two 4-byte units). */
 function unitView(bytes: Uint8Array, itemSize: number): UnitArray {
@@ -92,9 +143,4 @@ function unitView(bytes: Uint8Array, itemSize: number): UnitArray {
   if (bytes.byteOffset % 4 !== 0) throw new Error('gatherRowMajor: buffers must be 4-byte aligned')
   if (itemSize === 2) return new Uint16Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 2)
   return new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4)
-}
-
-function copyUnits(from: UnitArray, to: UnitArray, at: number, out: number, units: number): void {
-  to[out] = from[at]
-  if (units === 2) to[out + 1] = from[at + 1]
 }

@@ -51,6 +51,13 @@ export interface TorchArchive {
 export async function openTorchArchive(file: string): Promise<TorchArchive> {
   const zip = await ZipArchive.open(file)
   try {
+    if (![...zip.entries.keys()].some((n) => n.endsWith('/data.pkl')))
+      throw new InputError(
+        'a zip archive without <root>/data.pkl is not a PyTorch checkpoint (expected a torch.save file)',
+        {
+          file,
+        },
+      )
     const root = rootFolder(zip)
     refuseTorchScript(zip, root)
     await checkByteOrder(zip, root)

@@ -9,7 +9,9 @@ import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {copyFileSync, existsSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
+import {spawnSync} from 'node:child_process'
 import {runCli, runCliJson, tempDir} from '../../helpers/cli.js'
+import {NO_NUMPY, numpyPython} from '../../helpers/numpy-python.js'
 import {assertMatchesSchema} from '../../helpers/schema.js'
 
 const DIR = new URL('../../fixtures/pytorch/', import.meta.url).pathname
@@ -120,6 +122,17 @@ test('bad inputs: one line naming the file and the field, exit 2, no output file
     }
   }
   assert.equal(existsSync('/tmp/infolens-pwned'), false) // the payload never ran
+})
+
+test('a zip that is not a torch checkpoint (an .npz) is refused as such', (t) => {
+  const python = numpyPython()
+  if (!python) return t.skip(NO_NUMPY)
+  const npz = join(tempDir(), 'arrays.npz')
+  const r = spawnSync(python, ['-c', 'import numpy, sys; numpy.savez(sys.argv[1], a=numpy.ones(3))', npz])
+  assert.equal(r.status, 0, String(r.stderr))
+  const cli = runCli(['checkpoint', 'inspect', npz])
+  assert.equal(cli.status, 2)
+  assert.match(cli.stderr.trim(), /arrays\.npz: a zip archive without <root>\/data\.pkl is not a PyTorch checkpoint/)
 })
 
 test('a directory holding both safetensors and pytorch_model.bin is read as safetensors', () => {
