@@ -1,5 +1,5 @@
 /**
- * PyTorch checkpoints through the CLI: `checkpoint inspect` and `spectral analyze` of a
+ * PyTorch checkpoints through the CLI: `checkpoint inspect`, `spectral analyze` and `kappa plan` of a
  * .bin equal those of the same weights in safetensors, and every hostile or corrupt
  * input (a real os.system payload, a zip entry escaping its root, a truncated archive,
  * a broken central directory, storages shorter than their tensors) is exit 2 with one
@@ -47,6 +47,19 @@ test('spectral analyze: model.bin gives the same layers as the same weights in s
   assert.ok(bin.result.layers.length === 2)
   assert.deepEqual(bin.result.layers, st.result.layers)
   assert.deepEqual(bin.result.summary, st.result.summary)
+})
+
+test('kappa plan: model.bin gives the same plan as the same weights in safetensors', () => {
+  const plan = (path: string) => {
+    const {json, result} = runCliJson(['kappa', 'plan', path, '--no-cache'])
+    assert.equal(result.status, 0, result.stderr)
+    const {model, ...rest} = json.result
+    assert.equal(model, path)
+    return rest
+  }
+  const bin = plan(BIN)
+  assert.ok(bin.tensors.length > 0)
+  assert.deepEqual(bin, plan(SAFETENSORS))
 })
 
 /** A copy of `source` with `edit` applied to its bytes. */
