@@ -7,7 +7,7 @@ import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {unpickle} from '../../../src/core/pytorch/unpickler.js'
-import {torchPolicy} from '../../../src/core/pytorch/torch-policy.js'
+import {ALLOWED_GLOBALS, torchPolicy} from '../../../src/core/pytorch/torch-policy.js'
 import {PickleRefusal} from '../../../src/core/pytorch/pickle-refusal.js'
 import {PickleDict, PickleSet, PickleTuple} from '../../../src/core/pytorch/pickle-values.js'
 import {flattenStateDict} from '../../../src/core/pytorch/state-dict.js'
@@ -99,4 +99,24 @@ test('globals whose names shadow object properties are refused, not looked up on
     ['torch._utils', 'hasOwnProperty'],
   ])
     assert.throws(() => unpickle(global(m, n), torchPolicy()), new RegExp(`global ${m}\\.${n} is not allowed`))
+})
+
+test('every allow-listed global is accepted by GLOBAL, and nothing close to one is', () => {
+  const global = (qualified: string) => {
+    const dot = qualified.lastIndexOf('.')
+    const line = `${qualified.slice(0, dot)}\n${qualified.slice(dot + 1)}\n`
+    return Uint8Array.from([...PROTO2, 0x63, ...Buffer.from(line), STOP])
+  }
+  for (const name of nonEmpty([...ALLOWED_GLOBALS], 'ALLOWED_GLOBALS'))
+    assert.doesNotThrow(() => unpickle(global(name), torchPolicy()), name)
+  for (const name of [
+    'torch._utils._rebuild_tensor',
+    'torch.ComplexFloatStorage',
+    'torch.load',
+    'collections.defaultdict',
+  ])
+    assert.throws(
+      () => unpickle(global(name), torchPolicy()),
+      new RegExp(`global ${name.replace(/\./g, '\\.')} is not`),
+    )
 })
