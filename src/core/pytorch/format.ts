@@ -28,12 +28,19 @@ export const pytorchFormat: CheckpointFormatReader = {
         !probe.names.some((n) => n.endsWith('.safetensors') || n.endsWith('.safetensors.index.json'))
       )
     if (probe.path.endsWith('.bin.index.json')) return true
-    return startsWith(probe.head, ZIP_MAGIC) || probe.head[0] === PICKLE_PROTO
+    // a safetensors header length can start with these bytes (640 = 80 02 00 …); its JSON '{' at byte 8 cannot
+    if (probe.head[8] === 0x7b) return false
+    return startsWith(probe.head, ZIP_MAGIC) || isPickle(probe.head)
   },
   async open(probe) {
-    if (!probe.isDirectory && probe.head[0] === PICKLE_PROTO) throw notZip(probe.path, probe.head)
+    if (!probe.isDirectory && isPickle(probe.head)) throw notZip(probe.path, probe.head)
     return openPytorch(resolvePytorchLayout(probe.path, probe.isDirectory, probe.names))
   },
+}
+
+/** PROTO 2–5, the first opcode of every pickle torch (or anyone since Python 2.3) writes. */
+function isPickle(head: Uint8Array): boolean {
+  return head[0] === PICKLE_PROTO && head[1] >= 2 && head[1] <= 5
 }
 
 function notZip(file: string, head: Uint8Array): InputError {

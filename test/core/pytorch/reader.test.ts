@@ -7,10 +7,12 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {createHash} from 'node:crypto'
-import {readFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {openCheckpoint, type Checkpoint} from '../../../src/core/checkpoint/index.js'
 import {nonEmptyEntries} from '../../helpers/fixture.js'
+import {tempDir} from '../../helpers/cli.js'
+import {rawSafetensors} from '../../helpers/safetensors-bytes.js'
 
 const DIR = new URL('../../fixtures/pytorch/', import.meta.url).pathname
 
@@ -106,5 +108,21 @@ test('entries report the bytes of their elements and the position of their first
     assert.equal(rows.offset - full.offset, 16 * 4) // base[2:4] starts 16 elements into the shared storage
     assert.equal(byName.get('empty')!.byteLength, 0)
     assert.deepEqual(byName.get('scalar')!.shape, [])
+  })
+})
+
+test('a safetensors file whose header length starts like a pickle (640 = 80 02 …) is still read as safetensors', async () => {
+  const header = JSON.stringify({w: {dtype: 'F32', shape: [2], data_offsets: [0, 8]}})
+  const bytes = rawSafetensors(
+    header.padEnd(640, ' '),
+    Uint8Array.from(Buffer.from(Float32Array.of(1.5, -2).buffer)),
+    false,
+  )
+  assert.deepEqual([...bytes.subarray(0, 2)], [0x80, 0x02])
+  const path = join(tempDir(), 'pickle-like.safetensors')
+  writeFileSync(path, bytes)
+  await withCheckpoint(path, async (ck) => {
+    assert.equal(ck.format, 'safetensors')
+    assert.deepEqual([...(await ck.readFloat64(ck.tensors[0]))], [1.5, -2])
   })
 })
