@@ -96,6 +96,10 @@ test('bad inputs: one line naming the file and the field, exit 2, no output file
     [h('shape-overflow.pt'), /shape-overflow\.pt: tensor w: shape \[1099511627776,1099511627776\] .* overflows/],
     [h('compressed-storage.pt'), /compressed-storage\.pt: tensor .*: storage entry views\/data\/0 is compressed/],
     [
+      edited(dir, 'bare.pkl', BIN, () => Buffer.from([0x80, 0x02, 0x7d, 0x71, 0x00, 0x2e])), // pickle.dumps({})
+      /bare\.pkl: a bare pickle is not a PyTorch checkpoint \(expected a torch\.save zip archive\)/,
+    ],
+    [
       edited(dir, 'truncated.bin', BIN, (b) => b.subarray(0, b.length - 200)),
       /truncated\.bin: end of central directory: record not found \(not a zip file, or truncated\)/,
     ],
