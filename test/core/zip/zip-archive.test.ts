@@ -7,7 +7,7 @@
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
 import {spawnSync} from 'node:child_process'
-import {writeFileSync} from 'node:fs'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {deflateRawSync} from 'node:zlib'
 import {crc32} from '../../../src/core/zip/crc32.js'
@@ -143,4 +143,39 @@ with zipfile.ZipFile(sys.argv[1], 'w') as z:
   } finally {
     await zip.close()
   }
+})
+
+test('zip64 end records: a saturated end record is resolved through the zip64 locator and record torch writes', async () => {
+  // torch writes the zip64 pair in every file but fills the classic record too; saturate it, as a writer of
+  // > 65535 entries or > 4 GiB must, and the reader has to take the values from the zip64 record
+  const source = Buffer.from(readFileSync(new URL('../../fixtures/pytorch/views.pt', import.meta.url).pathname))
+  const end = source.length - 22
+  assert.equal(source.readUInt32LE(end), 0x06054b50)
+  assert.equal(source.readUInt32LE(end - 20), 0x07064b50) // the locator right before it
+  const saturated = Buffer.from(source)
+  saturated.writeUInt16LE(0xffff, end + 8)
+  saturated.writeUInt16LE(0xffff, end + 10)
+  saturated.writeUInt32LE(0xffffffff, end + 12)
+  saturated.writeUInt32LE(0xffffffff, end + 16)
+  const dir = tempDir()
+  const [plainPath, zip64Path, brokenPath] = ['plain.pt', 'zip64.pt', 'broken.pt'].map((n) => join(dir, n))
+  writeFileSync(plainPath, source)
+  writeFileSync(zip64Path, saturated)
+  const noLocator = Buffer.from(saturated)
+  noLocator.writeUInt32LE(0, end - 20)
+  writeFileSync(brokenPath, noLocator)
+  const names = async (path: string) => {
+    const zip = await ZipArchive.open(path)
+    try {
+      return [...zip.entries.values()].map((e) => [e.name, e.uncompressedSize, e.localHeaderOffset])
+    } finally {
+      await zip.close()
+    }
+  }
+  const expected = await names(plainPath)
+  assert.ok(expected.length > 3)
+  assert.deepEqual(await names(zip64Path), expected)
+  await assert.rejects(names(brokenPath), (e: InputError) =>
+    /zip64 locator: missing before a saturated/.test(e.oneLine),
+  )
 })
