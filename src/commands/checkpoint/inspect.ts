@@ -8,9 +8,9 @@ import type {Report} from '../../core/report/envelope.js'
 
 export default class CheckpointInspect extends InfolensCommand<Report<CheckpointInventory>> {
   static override summary =
-    'List the tensors of a checkpoint (safetensors, GGUF, ONNX, TF.js): dtype, shape, parameters, bytes, shard.'
+    'List the tensors of a checkpoint (safetensors, GGUF, PyTorch, ONNX, TF.js): dtype, shape, parameters, bytes, shard.'
   static override description =
-    'PATH is a .safetensors file, a directory of shards or a model.safetensors.index.json; a .gguf file or any part of a GGUF split set; an .onnx model (initializers ' +
+    'PATH is a .safetensors file, a directory of shards or a model.safetensors.index.json; a .gguf file or any part of a GGUF split set; a PyTorch torch.save file (.bin/.pt/.pth) or pytorch_model.bin.index.json; an .onnx model (initializers ' +
     'and Constant tensors, external data next to it); or a TF.js model.json, weights manifest or their directory. ' +
     'The format is recognised from the content. Only the headers are read; GGUF tensors of types infolens cannot dequantize are listed like the others. ' +
     'Exit codes: 0 ok, 1 internal error, 2 bad input or usage.'
@@ -26,7 +26,7 @@ export default class CheckpointInspect extends InfolensCommand<Report<Checkpoint
     path: Args.string({
       required: true,
       description:
-        'Checkpoint: .safetensors file, shard directory, index.json, .gguf file/split part, .onnx model or TF.js model.json/directory',
+        'Checkpoint: .safetensors file, shard directory, index.json, .gguf file/split part, PyTorch .bin/.pt, .onnx model or TF.js model.json/directory',
     }),
   }
 

@@ -27,7 +27,7 @@ export default class KappaPlan extends InfolensCommand<Report<KappaPlanResult>> 
     path: Args.string({
       required: true,
       description:
-        'Checkpoint: safetensors file, shard directory or index.json, .gguf file/split part, .onnx model, or TF.js model.json/directory',
+        'Checkpoint: safetensors file, shard directory or index.json, .gguf file/split part, PyTorch .bin/.pt, .onnx model, or TF.js model.json/directory',
     }),
   }
   static override flags = {

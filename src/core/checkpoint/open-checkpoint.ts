@@ -12,6 +12,7 @@ import {safetensorsFormat} from '../safetensors/format.js'
 import {ggufFormat} from '../gguf/format.js'
 import {onnxFormat} from '../onnx/format.js'
 import {tfjsFormat} from '../tfjs/format.js'
+import {pytorchFormat} from '../pytorch/format.js'
 
 export interface CheckpointFormatReader {
   readonly format: CheckpointFormat
@@ -23,7 +24,13 @@ export interface CheckpointFormatReader {
 }
 
 /** Readers in the order they are asked; safetensors, the fallback, is last. */
-const READERS: readonly CheckpointFormatReader[] = [ggufFormat, onnxFormat, tfjsFormat, safetensorsFormat]
+const READERS: readonly CheckpointFormatReader[] = [
+  ggufFormat,
+  pytorchFormat,
+  onnxFormat,
+  tfjsFormat,
+  safetensorsFormat,
+]
 
 const EXPECTED = `expected ${READERS.map((r) => r.expects).join('; or ')}`
 

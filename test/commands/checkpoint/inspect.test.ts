@@ -102,7 +102,7 @@ test('bad inputs: one-line error naming the file and tensor, exit 2, no output f
     [
       'missing path',
       join(dir, 'nope.safetensors'),
-      /nope\.safetensors: no such file or directory \(expected .*a \.safetensors file, a directory of shards or a model\.safetensors\.index\.json\)$/,
+      /nope\.safetensors: no such file or directory \(expected (.*; or )?a \.safetensors file, a directory of shards or a model\.safetensors\.index\.json\)$/,
     ],
     [
       'directory without safetensors',
