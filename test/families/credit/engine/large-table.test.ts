@@ -61,8 +61,11 @@ async function generate(): Promise<void> {
   for (const f of ['data.csv', 'expected.csv', 'actual.csv']) chmodSync(at(f), 0o644)
 }
 
+/** A whole run at this size takes minutes, more than the helpers' default 2-minute limit. */
+const LONG = {timeoutMs: 30 * 60_000}
+
 function result(args: string[]): any {
-  const {json, result: r} = runCliJson([...args, '--no-checksum'])
+  const {json, result: r} = runCliJson([...args, '--no-checksum'], LONG)
   assert.equal(r.status, 0, r.stderr)
   return json.result
 }
@@ -76,9 +79,15 @@ test(`${ROWS.toLocaleString('en')} rows: bin and psi equal across in-process, du
   const duckdb = result([...bin.slice(0, 2), at('data.parquet'), ...bin.slice(2), '--engine', 'duckdb'])
   assertSameStatistics(inProcess, duckdb)
   const bins = at('bins.json')
-  assert.equal(runCli([...bin.slice(0, 2), at('data.parquet'), ...bin.slice(2), '--out', bins, '--quiet']).status, 0)
+  assert.equal(
+    runCli([...bin.slice(0, 2), at('data.parquet'), ...bin.slice(2), '--out', bins, '--quiet'], LONG).status,
+    0,
+  )
   const counts = at('counts.parquet')
-  const c = runCli(['credit', 'counts', at('data.parquet'), '--bins', bins, '--engine', 'duckdb', '--out', counts])
+  const c = runCli(
+    ['credit', 'counts', at('data.parquet'), '--bins', bins, '--engine', 'duckdb', '--out', counts],
+    LONG,
+  )
   assert.equal(c.status, 0, c.stderr)
   assertSameStatistics(inProcess, result(['credit', 'bin', '--from-counts', counts]))
 
@@ -90,7 +99,7 @@ test(`${ROWS.toLocaleString('en')} rows: bin and psi equal across in-process, du
     [at('expected.parquet'), ce],
     [at('actual.parquet'), ca],
   ])
-    assert.equal(runCli(['credit', 'counts', data, '--bins', bins, '--engine', 'duckdb', '--out', out]).status, 0)
+    assert.equal(runCli(['credit', 'counts', data, '--bins', bins, '--engine', 'duckdb', '--out', out], LONG).status, 0)
   assertSameStatistics(psiInProcess, result(['credit', 'psi', ce, ca, '--from-counts']))
 
   if (!server) return // PostgreSQL is installed in CI (.ci/run); elsewhere the postgres legs are left out
