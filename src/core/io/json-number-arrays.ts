@@ -1,5 +1,5 @@
 /**
- * Lifts the numeric arrays out of one JSON text before JSON.parse sees it. Embedding-heavy JSONL
+ * Lifts the numeric arrays out of one JSON text (UTF-8 bytes) before JSON.parse sees it. Embedding-heavy JSONL
  * lines are ~99 % numbers; JSON.parse turns each into a boxed array element that is then walked by
  * the finiteness check and the schema validator, and copied again into a Float64Array. Here every
  * non-empty array of plain JSON numbers is parsed straight into a Float64Array and replaced in
@@ -42,135 +42,156 @@ const UPPER_E = 69
 const isDigit = (c: number): boolean => c >= ZERO && c <= NINE
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13
 
-/** Index just past the closing quote of the string literal opening at `start`. */
-function skipString(text: string, start: number): number {
-  let i = start + 1
-  for (;;) {
-    const q = text.indexOf('"', i)
-    if (q < 0) return text.length
-    let slashes = 0
-    for (let k = q - 1; text.charCodeAt(k) === BACKSLASH; k--) slashes++
-    if (slashes % 2 === 0) return q + 1
-    i = q + 1
-  }
-}
+/** Reads number literals and number arrays from UTF-8 bytes; `pos` is where the last read stopped. */
+class NumberScanner {
+  pos = 0
+  private values = new Float64Array(1024)
+  private count = 0
 
-/** Parser state shared by the number reader: where the last literal ended. */
-interface Cursor {
-  pos: number
-}
+  constructor(private readonly bytes: Uint8Array) {}
 
-/**
- * Reads the JSON number literal at `cursor.pos`; returns NaN when the text there is not one
- * (the grammar is `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`).
- */
-function readNumber(text: string, cursor: Cursor): number {
-  const start = cursor.pos
-  let i = start
-  const negative = text.charCodeAt(i) === MINUS
-  if (negative) i++
-  let mantissa = 0
-  let significant = 0
-  let c = text.charCodeAt(i)
-  if (c === ZERO) {
-    i++
-  } else if (isDigit(c)) {
-    for (; isDigit((c = text.charCodeAt(i))); i++) {
-      mantissa = mantissa * 10 + (c - ZERO)
-      significant++
+  /** Index just past the closing quote of the string literal opening at `start`. */
+  skipString(start: number): number {
+    const b = this.bytes
+    for (let i = start + 1; i < b.length; i++) {
+      const c = b[i]
+      if (c === BACKSLASH) i++
+      else if (c === QUOTE) return i + 1
     }
-  } else {
-    return NaN
+    return b.length
   }
-  let exponent = 0
-  if (text.charCodeAt(i) === DOT) {
-    i++
-    if (!isDigit(text.charCodeAt(i))) return NaN
-    for (; isDigit((c = text.charCodeAt(i))); i++) {
-      if (significant > 0 || c !== ZERO) {
-        mantissa = mantissa * 10 + (c - ZERO)
-        significant++
+
+  /** The literal's text, for the rare literals the fast path cannot take (ASCII by the grammar). */
+  private literal(start: number, end: number): string {
+    let s = ''
+    for (let i = start; i < end; i++) s += String.fromCharCode(this.bytes[i])
+    return s
+  }
+
+  /**
+   * Reads the JSON number literal at `pos`; NaN when the bytes there are not one
+   * (the grammar is `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`).
+   */
+  readNumber(): number {
+    const b = this.bytes
+    const start = this.pos
+    let i = start
+    const negative = b[i] === MINUS
+    if (negative) i++
+    let mantissa = 0
+    let significant = 0
+    let c = b[i]
+    if (c === ZERO) {
+      i++
+    } else if (isDigit(c)) {
+      const first = i
+      for (; isDigit((c = b[i])); i++) mantissa = mantissa * 10 + (c - ZERO)
+      significant = i - first
+    } else {
+      return NaN
+    }
+    let exponent = 0
+    if (b[i] === DOT) {
+      const first = ++i
+      if (mantissa === 0) while (b[i] === ZERO) i++ // leading zeros of 0.000123 are not significant
+      const firstSignificant = i
+      for (; isDigit((c = b[i])); i++) mantissa = mantissa * 10 + (c - ZERO)
+      if (i === first) return NaN
+      significant += i - firstSignificant
+      exponent = first - i
+    }
+    c = b[i]
+    if (c === LOWER_E || c === UPPER_E) {
+      i++
+      c = b[i]
+      const negativeExponent = c === MINUS
+      if (c === MINUS || c === PLUS) i++
+      if (!isDigit(b[i])) return NaN
+      let e = 0
+      for (; isDigit((c = b[i])); i++) e = e * 10 + (c - ZERO)
+      exponent += negativeExponent ? -e : e
+    }
+    this.pos = i
+    if (significant > MAX_FAST_DIGITS || exponent > 22 || exponent < -22) return Number(this.literal(start, i))
+    const magnitude = exponent < 0 ? mantissa / EXACT_POWERS[-exponent] : mantissa * EXACT_POWERS[exponent]
+    return negative ? -magnitude : magnitude
+  }
+
+  skipSpaces(i: number): number {
+    const b = this.bytes
+    while (isSpace(b[i])) i++
+    return i
+  }
+
+  private push(v: number): void {
+    if (this.count === this.values.length) {
+      const grown = new Float64Array(this.values.length * 2)
+      grown.set(this.values)
+      this.values = grown
+    }
+    this.values[this.count++] = v
+  }
+
+  /**
+   * Reads `[n, n, …]` at the bracket `open`: the values (and `pos` just past the bracket), or why not.
+   * `[]` is left alone for the schema to judge.
+   */
+  readNumberArray(open: number): Float64Array | 'not-numbers' | 'non-finite' {
+    const b = this.bytes
+    this.count = 0
+    let i = this.skipSpaces(open + 1)
+    if (b[i] === CLOSE) return 'not-numbers'
+    for (;;) {
+      this.pos = i
+      const v = this.readNumber()
+      if (v !== v) return 'not-numbers' // NaN: not a literal
+      if (v === Infinity || v === -Infinity) return 'non-finite'
+      this.push(v)
+      i = this.skipSpaces(this.pos)
+      const c = b[i]
+      if (c === CLOSE) {
+        this.pos = i + 1
+        return this.values.slice(0, this.count)
       }
-      exponent--
+      if (c !== COMMA) return 'not-numbers'
+      i = this.skipSpaces(i + 1)
     }
-  }
-  c = text.charCodeAt(i)
-  if (c === LOWER_E || c === UPPER_E) {
-    i++
-    c = text.charCodeAt(i)
-    const negativeExponent = c === MINUS
-    if (c === MINUS || c === PLUS) i++
-    if (!isDigit(text.charCodeAt(i))) return NaN
-    let e = 0
-    for (; isDigit((c = text.charCodeAt(i))); i++) e = e * 10 + (c - ZERO)
-    exponent += negativeExponent ? -e : e
-  }
-  cursor.pos = i
-  if (significant > MAX_FAST_DIGITS || exponent > 22 || exponent < -22) return Number(text.slice(start, i))
-  const magnitude = exponent < 0 ? mantissa / EXACT_POWERS[-exponent] : mantissa * EXACT_POWERS[exponent]
-  return negative ? -magnitude : magnitude
-}
-
-function skipSpaces(text: string, i: number): number {
-  while (isSpace(text.charCodeAt(i))) i++
-  return i
-}
-
-/** Outcome of trying to read a pure number array at an opening bracket. */
-type ArrayAttempt = {values: number[]; end: number} | 'not-numbers' | 'non-finite'
-
-/** Reads `[n, n, …]` starting at the bracket `open`. */
-function readNumberArray(text: string, open: number, cursor: Cursor, scratch: number[]): ArrayAttempt {
-  scratch.length = 0
-  let i = skipSpaces(text, open + 1)
-  if (text.charCodeAt(i) === CLOSE) return 'not-numbers' // [] stays for the schema to judge
-  for (;;) {
-    cursor.pos = i
-    const v = readNumber(text, cursor)
-    if (Number.isNaN(v)) return 'not-numbers'
-    if (!Number.isFinite(v)) return 'non-finite'
-    scratch.push(v)
-    i = skipSpaces(text, cursor.pos)
-    const c = text.charCodeAt(i)
-    if (c === CLOSE) return {values: scratch, end: i + 1}
-    if (c !== COMMA) return 'not-numbers'
-    i = skipSpaces(text, i + 1)
   }
 }
 
 /**
- * Extracts every non-empty array of plain JSON numbers from `text` (see the file header).
- * Returns undefined when a number literal overflows a double.
+ * Extracts every non-empty array of plain JSON numbers from the UTF-8 JSON text `bytes` (see the
+ * file header). Returns undefined when a number literal overflows a double.
  */
-export function extractNumberArrays(text: string): ExtractedNumberArrays | undefined {
+export function extractNumberArrays(bytes: Uint8Array): ExtractedNumberArrays | undefined {
+  const scanner = new NumberScanner(bytes)
+  const decoder = new TextDecoder()
   const arrays: Float64Array[] = []
   const pieces: string[] = []
-  const cursor: Cursor = {pos: 0}
-  const scratch: number[] = []
   let copied = 0
   let i = 0
-  const n = text.length
+  const n = bytes.length
   while (i < n) {
-    const c = text.charCodeAt(i)
+    const c = bytes[i]
     if (c === QUOTE) {
-      i = skipString(text, i)
+      i = scanner.skipString(i)
       continue
     }
     if (c !== OPEN) {
       i++
       continue
     }
-    const attempt = readNumberArray(text, i, cursor, scratch)
+    const attempt = scanner.readNumberArray(i)
     if (attempt === 'non-finite') return undefined
     if (attempt === 'not-numbers') {
       i++ // an outer array of arrays, strings or malformed numbers: its inner arrays are still tried
       continue
     }
-    pieces.push(text.slice(copied, i), `[${arrays.length}]`)
-    arrays.push(Float64Array.from(attempt.values))
-    i = attempt.end
+    pieces.push(decoder.decode(bytes.subarray(copied, i)), `[${arrays.length}]`)
+    arrays.push(attempt)
+    i = scanner.pos
     copied = i
   }
-  pieces.push(text.slice(copied))
+  pieces.push(decoder.decode(bytes.subarray(copied)))
   return {skeleton: pieces.join(''), arrays}
 }

@@ -6,8 +6,10 @@
  */
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {extractNumberArrays} from '../../../src/core/io/json-number-arrays.js'
+import {extractNumberArrays as extractFromBytes} from '../../../src/core/io/json-number-arrays.js'
 import {createXoshiro128} from '../../../src/core/random/xoshiro128.js'
+
+const extractNumberArrays = (text: string) => extractFromBytes(new TextEncoder().encode(text))
 
 /** Same double, sign of zero included (Object.is distinguishes −0 and +0). */
 function assertSameBits(actual: Float64Array, expected: number[], literals: string[]): void {
@@ -103,7 +105,7 @@ test('random literals of every length and exponent equal JSON.parse bit for bit'
 test('the skeleton with the arrays put back equals the parsed document', () => {
   const doc = {
     id: 'a[1,2]"b',
-    text: 'quote \\" and [3, 4] inside a string',
+    text: 'quote \\" and [3, 4] inside a string, ünïcödé [5] ✓',
     runs: [{inputs: [{embedding: [0.5, -1e-3, 2], responses: [{text: '[]', embedding: [1, 2]}]}]}],
     matrix: [
       [1, 0.25],
