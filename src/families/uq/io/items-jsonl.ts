@@ -1,32 +1,39 @@
 /**
  * Reader for `inv-entropy/v1` JSONL files (one question per line, schemas/uq-input.schema.json).
- * Streams the file line by line (10k items never sit in memory together), validates each line
+ * Streams the file line by line as bytes (10k items never sit in memory together), validates each line
  * with ajv against the committed JSON Schema plus the checks a schema cannot express (matrix
  * sizes, consistent embedding dimensions, unique ids), and reports a bad line as
- * `FILE:LINE: field.path: what was expected`. With `skipBad` a bad line is recorded and counted
+ * `FILE:LINE: field.path: what was expected`. Embedding arrays are read straight into Float64Arrays
+ * (./item-arrays.ts); a line that fails any check is read again the plain way, so the message is
+ * the same whichever way it was read. With `skipBad` a bad line is recorded and counted
  * instead of stopping the run; nothing is dropped silently. Blank lines are ignored.
  */
-import {createReadStream, readFileSync} from 'node:fs'
-import {createInterface} from 'node:readline'
-import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv'
+import {readFileSync} from 'node:fs'
+import {open, type FileHandle} from 'node:fs/promises'
+import Ajv, {type ValidateFunction} from 'ajv'
 import {InputError} from '../../../core/errors.js'
+import {readByteLines, type ByteLine} from '../../../core/io/byte-lines.js'
+import {extractNumberArrays} from '../../../core/io/json-number-arrays.js'
 import {nonFiniteField, nonFiniteMessage} from '../../../core/io/non-finite.js'
+import {describeAjvError} from './ajv-field-message.js'
+import {restoreLiftedArrays} from './item-arrays.js'
 
 export interface UqResponse {
   readonly text: string
-  readonly embedding?: number[]
+  /** Float64Array when read through the fast path (core/io/json-number-arrays), else number[]. */
+  readonly embedding?: ArrayLike<number>
 }
 export interface UqInput {
   readonly text: string
   readonly kind?: string
-  readonly embedding?: number[]
+  readonly embedding?: ArrayLike<number>
   readonly responses: UqResponse[]
 }
 export interface UqRun {
   readonly temperature: number
   readonly inputs: UqInput[]
-  readonly inputSimilarity?: number[][]
-  readonly responseSimilarity?: number[][]
+  readonly inputSimilarity?: ArrayLike<number>[]
+  readonly responseSimilarity?: ArrayLike<number>[]
   readonly verbalizedConfidence?: number
   readonly pTrue?: number
 }
@@ -75,41 +82,6 @@ function inputValidator(): ValidateFunction {
   return validator
 }
 
-/** `/runs/0/inputs/1` → `runs[0].inputs[1]`. */
-function fieldPath(pointer: string, extra?: string): string {
-  const parts = pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-  if (extra !== undefined) parts.push(extra)
-  let out = ''
-  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`
-  return out === '' ? '(item)' : out
-}
-
-function describeAjvError(e: ErrorObject): [string, string] {
-  const p = e.params as Record<string, unknown>
-  switch (e.keyword) {
-    case 'required':
-      return [fieldPath(e.instancePath, String(p.missingProperty)), 'required field is missing']
-    case 'type':
-      return [fieldPath(e.instancePath), `expected ${String(p.type).replace(',', ' or ')}`]
-    case 'minItems':
-      return [fieldPath(e.instancePath), `expected at least ${String(p.limit)} item(s)`]
-    case 'maxItems':
-      return [fieldPath(e.instancePath), `expected at most ${String(p.limit)} item(s)`]
-    case 'enum':
-      return [
-        fieldPath(e.instancePath),
-        `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
-      ]
-    case 'const':
-      return [fieldPath(e.instancePath), `expected ${JSON.stringify(p.allowedValue)}`]
-    default:
-      return [fieldPath(e.instancePath), `expected a value that ${e.message ?? 'matches the schema'}`]
-  }
-}
-
 class LineProblem extends Error {
   constructor(
     readonly field: string,
@@ -119,7 +91,7 @@ class LineProblem extends Error {
   }
 }
 
-function checkSquare(m: number[][], size: number, field: string): void {
+function checkSquare(m: ArrayLike<number>[], size: number, field: string): void {
   if (m.length !== size) throw new LineProblem(field, `expected a ${size}x${size} matrix, got ${m.length} rows`)
   m.forEach((row, i) => {
     if (row.length !== size) throw new LineProblem(`${field}[${i}]`, `expected ${size} columns, got ${row.length}`)
@@ -173,13 +145,8 @@ function checkRun(run: UqRun, r: number, o: UqReadOptions): void {
   })
 }
 
-function parseLine(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    throw new LineProblem('(json)', `expected one JSON object per line: ${(error as Error).message}`)
-  }
+/** Finite numbers only, then the JSON Schema. */
+function checkSchema(raw: unknown, text: string): void {
   const overflow = nonFiniteField(raw)
   if (overflow !== undefined) throw new LineProblem(overflow, nonFiniteMessage(text))
   const validate = inputValidator()
@@ -187,6 +154,10 @@ function parseLine(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
     const [field, message] = describeAjvError(validate.errors![0])
     throw new LineProblem(field, message)
   }
+}
+
+/** What the schema cannot say: unique id, labels the command needs, sizes. Records the id. */
+function checkItem(raw: unknown, o: UqReadOptions, ids: Set<string>): UqItem {
   const obj = raw as UqItem & {id: string | number}
   const item: UqItem = {...obj, id: String(obj.id)}
   if (ids.has(item.id)) throw new LineProblem('id', `expected a unique id, "${item.id}" appeared on an earlier line`)
@@ -197,29 +168,71 @@ function parseLine(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
   return item
 }
 
-/** Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad. */
-export async function* readUqItems(path: string, options: UqReadOptions): AsyncGenerator<UqLine> {
-  let stream
+/** The plain read: JSON.parse of the whole line; its problems are the ones reported. */
+function parseLinePlain(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
+  let raw: unknown
   try {
-    stream = createReadStream(path, {encoding: 'utf8'})
-    await new Promise<void>((resolve, reject) => {
-      stream!.once('open', () => resolve())
-      stream!.once('error', reject)
-    })
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new LineProblem('(json)', `expected one JSON object per line: ${(error as Error).message}`)
+  }
+  checkSchema(raw, text)
+  return checkItem(raw, o, ids)
+}
+
+/**
+ * The fast read: number arrays straight into Float64Arrays, JSON.parse and the schema on the small
+ * skeleton only. Undefined when anything looks wrong; the plain read then names the problem.
+ */
+function parseLineFast(bytes: Uint8Array, o: UqReadOptions, ids: Set<string>): UqItem | undefined {
+  const lifted = extractNumberArrays(bytes)
+  if (lifted === undefined) return undefined
+  try {
+    const raw = JSON.parse(lifted.skeleton) as UqItem
+    checkSchema(raw, lifted.skeleton)
+    if (!restoreLiftedArrays(raw, lifted.arrays)) return undefined
+    return checkItem(raw, o, ids)
+  } catch (error) {
+    if (error instanceof LineProblem || error instanceof SyntaxError) return undefined
+    throw error
+  }
+}
+
+function parseLine(bytes: Uint8Array, o: UqReadOptions, ids: Set<string>): UqItem {
+  return parseLineFast(bytes, o, ids) ?? parseLinePlain(new TextDecoder().decode(bytes), o, ids)
+}
+
+/** Blank as String.prototype.trim sees it (decoded only when no visible ASCII byte settles it). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const c of bytes) if (c > 32 && c < 127) return false
+  return new TextDecoder().decode(bytes).trim() === ''
+}
+
+/** The file's lines; a read error (a directory, a vanished file) is bad input naming the file. */
+async function* fileLines(path: string): AsyncGenerator<ByteLine> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, 'r')
+    yield* readByteLines(handle)
   } catch (error) {
     throw new InputError(`cannot read: ${(error as Error).message}`, {file: path})
+  } finally {
+    await handle?.close()
   }
-  const rl = createInterface({input: stream, crlfDelay: Infinity})
+}
+
+/** Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad. */
+export async function* readUqItems(path: string, options: UqReadOptions): AsyncGenerator<UqLine> {
   const ids = new Set<string>()
   let line = 0
   let items = 0
-  for await (const text of rl) {
+  for await (const {bytes, bytesRead} of fileLines(path)) {
     line++
-    if (text.trim() === '') continue
+    if (isBlank(bytes)) continue
     try {
-      const item = parseLine(text, options, ids)
+      const item = parseLine(bytes, options, ids)
       items++
-      yield {line, item, bytesRead: stream.bytesRead}
+      yield {line, item, bytesRead}
     } catch (error) {
       if (!(error instanceof LineProblem)) throw error
       if (!options.skipBad) throw new InputError(error.message, {file: `${path}:${line}`, field: error.field})
