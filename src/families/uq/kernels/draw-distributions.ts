@@ -20,14 +20,32 @@ export interface DrawDistributions {
   readonly pYGivenXDiag: Float64Array
 }
 
-/** Computes the draw's distributions; `px`, `py` row-major m×m, row-stochastic. */
-export function computeDrawDistributions(px: Float64Array, py: Float64Array, m: number): DrawDistributions {
-  const pY = new Float64Array(m)
+/** Fresh buffers for one draw's distributions (reused across draws by the scorer). */
+export function allocateDrawDistributions(m: number): DrawDistributions {
+  return {
+    pY: new Float64Array(m),
+    pX: new Float64Array(m),
+    pXGivenYDiag: new Float64Array(m),
+    pYGivenXDiag: new Float64Array(m),
+  }
+}
+
+/**
+ * Computes the draw's distributions; `px`, `py` row-major m×m, row-stochastic. `out` and the
+ * length-m scratch `row` may be reused across draws: every entry is overwritten.
+ */
+export function computeDrawDistributions(
+  px: Float64Array,
+  py: Float64Array,
+  m: number,
+  out: DrawDistributions = allocateDrawDistributions(m),
+  row: Float64Array = new Float64Array(m),
+): DrawDistributions {
+  const {pY, pX, pXGivenYDiag, pYGivenXDiag} = out
+  pY.fill(0)
+  pX.fill(0)
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) pY[j] += py[i * m + j]
   for (let j = 0; j < m; j++) pY[j] /= m
-  const pX = new Float64Array(m)
-  const pXGivenYDiag = new Float64Array(m)
-  const row = new Float64Array(m)
   for (let j = 0; j < m; j++) {
     // row = (Py·Px)[j, ·] = P(· | y_j)
     row.fill(0)
@@ -40,7 +58,6 @@ export function computeDrawDistributions(px: Float64Array, py: Float64Array, m: 
     const w = pY[j]
     for (let i = 0; i < m; i++) pX[i] += w * row[i]
   }
-  const pYGivenXDiag = new Float64Array(m)
   for (let i = 0; i < m; i++) pYGivenXDiag[i] = (pXGivenYDiag[i] * pY[i]) / pX[i]
-  return {pY, pX, pXGivenYDiag, pYGivenXDiag}
+  return out
 }
