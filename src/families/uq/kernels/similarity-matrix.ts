@@ -8,6 +8,8 @@
  * vector is taken as 0 (so abs-cos 0, shifted-cos 0.5), never NaN. Cosines are clamped to [-1, 1]
  * against rounding. Output is a row-major n×n Float64Array, symmetric by construction.
  */
+import {gram} from '../../../core/linalg/index.js'
+
 export type SimilarityKind = 'abs-cos' | 'shifted-cos'
 
 /** Unit-length copies of the rows (zero rows stay zero), packed row-major. */
@@ -32,19 +34,17 @@ export function similarityFromCosine(cos: number, kind: SimilarityKind): number 
 }
 
 /**
- * n×n similarity matrix of row-normalised vectors `unit` (n rows of `dim`), diagonal 1. Four
- * columns per pass over row i (each dot product still summed in k order, so the values are those
- * of one dot at a time) read row i once per four columns instead of once per column.
+ * Dot products of every pair of rows of `unit` (n rows of `dim`), TypeScript: four columns per
+ * pass over row i, each dot product summed in k order. Used when n ≥ dim, where core's Gram
+ * routine would return the dim×dim AᵀA instead.
  */
-export function similarityFromUnitRows(unit: Float64Array, n: number, dim: number, kind: SimilarityKind): Float64Array {
-  const s = new Float64Array(n * n)
+function rowDotProducts(unit: Float64Array, n: number, dim: number): Float64Array {
+  const g = new Float64Array(n * n)
   const put = (i: number, j: number, dot: number): void => {
-    const v = similarityFromCosine(dot, kind)
-    s[i * n + j] = v
-    s[j * n + i] = v
+    g[i * n + j] = dot
+    g[j * n + i] = dot
   }
   for (let i = 0; i < n; i++) {
-    s[i * n + i] = 1
     const oi = i * dim
     let j = i + 1
     for (; j + 3 < n; j += 4) {
@@ -74,6 +74,21 @@ export function similarityFromUnitRows(unit: Float64Array, n: number, dim: numbe
       for (let k = 0; k < dim; k++) dot += unit[oi + k] * unit[oj + k]
       put(i, j, dot)
     }
+  }
+  return g
+}
+
+/**
+ * n×n similarity matrix of row-normalised vectors `unit` (n rows of `dim`), diagonal 1. The
+ * cosines are the Gram matrix U·Uᵀ, from core/linalg (native BLAS DSYRK when the addon is loaded,
+ * else the WebAssembly SIMD kernel) when n < dim: 50 responses × 768-d is one call, not 1,225
+ * separate dot products. Blocked summation rounds differently from a left-to-right dot product,
+ * by a few ulps of each cosine.
+ */
+export function similarityFromUnitRows(unit: Float64Array, n: number, dim: number, kind: SimilarityKind): Float64Array {
+  const s = n < dim ? gram(unit, n, dim).g : rowDotProducts(unit, n, dim)
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) s[i * n + j] = i === j ? 1 : similarityFromCosine(s[i * n + j], kind)
   }
   return s
 }
