@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
 """Straightforward NumPy Inv-Entropy scoring of an inv-entropy/v1 JSONL file (bench baseline).
 
-One item at a time: |cos| similarity matrices with one matmul each, then B = 20 draws of numpy
-ops per item (numpy's own RNG; the draws only need to be comparable in cost). Prints JSON with
-the parse and score seconds.
+One item at a time: |cos| similarity matrices with one matmul each, then the draws as numpy ops
+per draw. Like infolens, when the number of response tuples prod(r_i) is at most B every tuple is
+enumerated once (then the means are exact and the checksum must agree with infolens'); otherwise
+B tuples are drawn with numpy's own RNG (then the draws only need to be comparable in cost).
+Prints JSON with the parse and score seconds and a checksum of all measures.
+
+Usage: numpy_score.py FILE.jsonl [B]   (B defaults to 20)
 """
+import itertools
 import json
 import sys
 import time
 
 import numpy as np
-
-B = 20
 
 
 def sim(E):
@@ -22,15 +25,22 @@ def sim(E):
     return S
 
 
-def score(run, rng):
+def tuples(counts, B, rng):
+    if np.prod(counts, dtype=float) <= B:
+        return [np.array(t) for t in itertools.product(*[range(c) for c in counts])]
+    return [rng.integers(0, counts) for _ in range(B)]
+
+
+def score(run, rng, B):
     Sx = sim([x["embedding"] for x in run["inputs"]])
     Sr = sim([y["embedding"] for x in run["inputs"] for y in x["responses"]])
     counts = np.array([len(x["responses"]) for x in run["inputs"]])
     offs = np.concatenate([[0], np.cumsum(counts)[:-1]])
     Px = Sx / Sx.sum(1, keepdims=True)
     acc = np.zeros(5)
-    for _ in range(B):
-        idx = offs + rng.integers(0, counts)
+    picks = tuples(counts, B, rng)
+    for pick in picks:
+        idx = offs + pick
         Sy = Sr[np.ix_(idx, idx)]
         Py = Sy / Sy.sum(1, keepdims=True)
         pY = Py.mean(0)
@@ -39,18 +49,18 @@ def score(run, rng):
         d = np.diag(PxgY)
         q = d * pY / pX
         acc += [-(d * np.log(d)).sum(), -(q * np.log(q)).sum(), np.abs(np.sort(pX) - np.sort(pY)).mean(), q.max(), pY.max()]
-    return acc / B
+    return acc / len(picks)
 
 
-def main(path):
+def main(path, B):
     rng = np.random.default_rng(0)
     t0 = time.perf_counter()
     items = [json.loads(l) for l in open(path) if l.strip()]
     t1 = time.perf_counter()
-    out = [score(run, rng) for it in items for run in it["runs"]]
+    out = [score(run, rng, B) for it in items for run in it["runs"]]
     t2 = time.perf_counter()
     print(json.dumps({"items": len(items), "parseSeconds": t1 - t0, "scoreSeconds": t2 - t1, "checksum": float(np.sum(out))}))
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else 20)
