@@ -20,7 +20,7 @@ function lifted(value: unknown, arrays: readonly Float64Array[]): Float64Array |
  */
 export function restoreLiftedArrays(item: UqItem, arrays: readonly Float64Array[]): boolean {
   const slot = (holder: {embedding?: ArrayLike<number>}): boolean => {
-    if (holder.embedding === undefined) return true
+    if (!Array.isArray(holder.embedding)) return true // absent, or a .npy row (./embedding-sidecar.ts)
     const a = lifted(holder.embedding, arrays)
     if (a === undefined) return false
     holder.embedding = a

@@ -4,18 +4,23 @@
  * with ajv against the committed JSON Schema plus the checks a schema cannot express (matrix
  * sizes, consistent embedding dimensions, unique ids), and reports a bad line as
  * `FILE:LINE: field.path: what was expected`. Embedding arrays are read straight into Float64Arrays
- * (./item-arrays.ts); a line that fails any check is read again the plain way, so the message is
- * the same whichever way it was read. With `skipBad` a bad line is recorded and counted
- * instead of stopping the run; nothing is dropped silently. Blank lines are ignored.
+ * (./item-arrays.ts), or come as rows of a .npy side-car (./embedding-sidecar.ts); a line that fails any
+ * check is read again the plain way, so the message is the same whichever way it was read. With `skipBad`
+ * a bad line is recorded and counted instead of stopping the run; nothing is dropped silently. Blank lines
+ * are ignored.
  */
 import {readFileSync} from 'node:fs'
 import {open, type FileHandle} from 'node:fs/promises'
+import {dirname} from 'node:path'
 import Ajv, {type ValidateFunction} from 'ajv'
 import {InputError} from '../../../core/errors.js'
 import {readByteLines, type ByteLine} from '../../../core/io/byte-lines.js'
 import {extractNumberArrays} from '../../../core/io/json-number-arrays.js'
+import {NpyRowReader} from '../../../core/io/npy-rows.js'
 import {nonFiniteField, nonFiniteMessage} from '../../../core/io/non-finite.js'
 import {describeAjvError} from './ajv-field-message.js'
+import {EmbeddingRowProblem, resolveEmbeddingRows} from './embedding-sidecar.js'
+import {checkRun, LineProblem} from './run-checks.js'
 import {restoreLiftedArrays} from './item-arrays.js'
 
 export interface UqResponse {
@@ -82,68 +87,8 @@ function inputValidator(): ValidateFunction {
   return validator
 }
 
-class LineProblem extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-function checkSquare(m: ArrayLike<number>[], size: number, field: string): void {
-  if (m.length !== size) throw new LineProblem(field, `expected a ${size}x${size} matrix, got ${m.length} rows`)
-  m.forEach((row, i) => {
-    if (row.length !== size) throw new LineProblem(`${field}[${i}]`, `expected ${size} columns, got ${row.length}`)
-  })
-}
-
-/** Checks a schema cannot express: sizes, dimensions, requirements of the chosen options. */
-function checkRun(run: UqRun, r: number, o: UqReadOptions): void {
-  const m = run.inputs.length
-  const total = run.inputs.reduce((a, x) => a + x.responses.length, 0)
-  const at = `runs[${r}]`
-  if (run.inputSimilarity) checkSquare(run.inputSimilarity, m, `${at}.inputSimilarity`)
-  if (run.responseSimilarity) checkSquare(run.responseSimilarity, total, `${at}.responseSimilarity`)
-  if (o.requireSimilarity) {
-    if (!run.inputSimilarity) throw new LineProblem(`${at}.inputSimilarity`, 'required with --similarity precomputed')
-    if (!run.responseSimilarity)
-      throw new LineProblem(`${at}.responseSimilarity`, 'required with --similarity precomputed')
-  }
-  let inputDim = -1
-  let responseDim = -1
-  run.inputs.forEach((x, i) => {
-    const f = `${at}.inputs[${i}]`
-    if (x.embedding) {
-      if (inputDim >= 0 && x.embedding.length !== inputDim)
-        throw new LineProblem(
-          `${f}.embedding`,
-          `expected ${inputDim} numbers like inputs[0], got ${x.embedding.length}`,
-        )
-      inputDim = x.embedding.length
-    } else if (o.requireEmbeddings && !run.inputSimilarity) {
-      throw new LineProblem(
-        `${f}.embedding`,
-        'expected an array of numbers (or use --embedder lexical, or give inputSimilarity)',
-      )
-    }
-    x.responses.forEach((y, j) => {
-      if (y.embedding) {
-        if (responseDim >= 0 && y.embedding.length !== responseDim)
-          throw new LineProblem(
-            `${f}.responses[${j}].embedding`,
-            `expected ${responseDim} numbers like the first response, got ${y.embedding.length}`,
-          )
-        responseDim = y.embedding.length
-      } else if (o.requireEmbeddings && !run.responseSimilarity) {
-        throw new LineProblem(
-          `${f}.responses[${j}].embedding`,
-          'expected an array of numbers (or use --embedder lexical, or give responseSimilarity)',
-        )
-      }
-    })
-  })
-}
+const EMBEDDING_FORMS =
+  'expected an array of numbers or {"npy": "FILE.npy", "row": N} (N an integer >= 0, no other keys)'
 
 /** Finite numbers only, then the JSON Schema. */
 function checkSchema(raw: unknown, text: string): void {
@@ -151,15 +96,33 @@ function checkSchema(raw: unknown, text: string): void {
   if (overflow !== undefined) throw new LineProblem(overflow, nonFiniteMessage(text))
   const validate = inputValidator()
   if (!validate(raw)) {
-    const [field, message] = describeAjvError(validate.errors![0])
-    throw new LineProblem(field, message)
+    const errors = validate.errors!
+    const [field, message] = describeAjvError(errors[0])
+    // an embedding is one of two forms: say both, not just the first branch's "expected array"
+    const alternatives = errors.some((e) => e.keyword === 'anyOf' && e.instancePath === errors[0].instancePath)
+    throw new LineProblem(field, alternatives ? EMBEDDING_FORMS : message)
   }
 }
 
-/** What the schema cannot say: unique id, labels the command needs, sizes. Records the id. */
-function checkItem(raw: unknown, o: UqReadOptions, ids: Set<string>): UqItem {
+/** What a line is checked against: earlier ids, and where side-car embeddings are found. */
+interface LineContext {
+  readonly ids: Set<string>
+  /** Folder of the JSONL file (side-car paths are relative to it). */
+  readonly baseDir: string
+  readonly npy: NpyRowReader
+}
+
+/** What the schema cannot say: unique id, labels the command needs, side-car rows, sizes. Records the id. */
+function checkItem(raw: unknown, o: UqReadOptions, ctx: LineContext): UqItem {
+  const ids = ctx.ids
   const obj = raw as UqItem & {id: string | number}
   const item: UqItem = {...obj, id: String(obj.id)}
+  try {
+    resolveEmbeddingRows(item, ctx.baseDir, ctx.npy)
+  } catch (error) {
+    if (error instanceof EmbeddingRowProblem) throw new LineProblem(error.field, error.message)
+    throw error
+  }
   if (ids.has(item.id)) throw new LineProblem('id', `expected a unique id, "${item.id}" appeared on an earlier line`)
   if (o.requireCorrect && item.correct === undefined)
     throw new LineProblem('correct', 'required by uq evaluate (0 or 1)')
@@ -169,7 +132,7 @@ function checkItem(raw: unknown, o: UqReadOptions, ids: Set<string>): UqItem {
 }
 
 /** The plain read: JSON.parse of the whole line; its problems are the ones reported. */
-function parseLinePlain(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
+function parseLinePlain(text: string, o: UqReadOptions, ctx: LineContext): UqItem {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -177,29 +140,29 @@ function parseLinePlain(text: string, o: UqReadOptions, ids: Set<string>): UqIte
     throw new LineProblem('(json)', `expected one JSON object per line: ${(error as Error).message}`)
   }
   checkSchema(raw, text)
-  return checkItem(raw, o, ids)
+  return checkItem(raw, o, ctx)
 }
 
 /**
  * The fast read: number arrays straight into Float64Arrays, JSON.parse and the schema on the small
  * skeleton only. Undefined when anything looks wrong; the plain read then names the problem.
  */
-function parseLineFast(bytes: Uint8Array, o: UqReadOptions, ids: Set<string>): UqItem | undefined {
+function parseLineFast(bytes: Uint8Array, o: UqReadOptions, ctx: LineContext): UqItem | undefined {
   const lifted = extractNumberArrays(bytes)
   if (lifted === undefined) return undefined
   try {
     const raw = JSON.parse(lifted.skeleton) as UqItem
     checkSchema(raw, lifted.skeleton)
     if (!restoreLiftedArrays(raw, lifted.arrays)) return undefined
-    return checkItem(raw, o, ids)
+    return checkItem(raw, o, ctx)
   } catch (error) {
     if (error instanceof LineProblem || error instanceof SyntaxError) return undefined
     throw error
   }
 }
 
-function parseLine(bytes: Uint8Array, o: UqReadOptions, ids: Set<string>): UqItem {
-  return parseLineFast(bytes, o, ids) ?? parseLinePlain(new TextDecoder().decode(bytes), o, ids)
+function parseLine(bytes: Uint8Array, o: UqReadOptions, ctx: LineContext): UqItem {
+  return parseLineFast(bytes, o, ctx) ?? parseLinePlain(new TextDecoder().decode(bytes), o, ctx)
 }
 
 /** Blank as String.prototype.trim sees it (decoded only when no visible ASCII byte settles it). */
@@ -223,21 +186,25 @@ async function* fileLines(path: string): AsyncGenerator<ByteLine> {
 
 /** Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad. */
 export async function* readUqItems(path: string, options: UqReadOptions): AsyncGenerator<UqLine> {
-  const ids = new Set<string>()
+  const ctx: LineContext = {ids: new Set<string>(), baseDir: dirname(path), npy: new NpyRowReader()}
   let line = 0
   let items = 0
-  for await (const {bytes, bytesRead} of fileLines(path)) {
-    line++
-    if (isBlank(bytes)) continue
-    try {
-      const item = parseLine(bytes, options, ids)
-      items++
-      yield {line, item, bytesRead}
-    } catch (error) {
-      if (!(error instanceof LineProblem)) throw error
-      if (!options.skipBad) throw new InputError(error.message, {file: `${path}:${line}`, field: error.field})
-      options.onBad?.({line, field: error.field, message: error.message})
+  try {
+    for await (const {bytes, bytesRead} of fileLines(path)) {
+      line++
+      if (isBlank(bytes)) continue
+      try {
+        const item = parseLine(bytes, options, ctx)
+        items++
+        yield {line, item, bytesRead}
+      } catch (error) {
+        if (!(error instanceof LineProblem)) throw error
+        if (!options.skipBad) throw new InputError(error.message, {file: `${path}:${line}`, field: error.field})
+        options.onBad?.({line, field: error.field, message: error.message})
+      }
     }
+  } finally {
+    ctx.npy.close()
   }
   if (items === 0 && !options.skipBad)
     throw new InputError('expected at least one item (JSON object per line)', {file: path, field: '(file)'})
