@@ -5,16 +5,30 @@ One item at a time: |cos| similarity matrices with one matmul each, then the dra
 per draw. Like infolens, when the number of response tuples prod(r_i) is at most B every tuple is
 enumerated once (then the means are exact and the checksum must agree with infolens'); otherwise
 B tuples are drawn with numpy's own RNG (then the draws only need to be comparable in cost).
+Embeddings given as {"npy": FILE, "row": k} are rows of a memory-mapped side-car (np.load).
 Prints JSON with the parse and score seconds and a checksum of all measures.
 
 Usage: numpy_score.py FILE.jsonl [B]   (B defaults to 20)
 """
 import itertools
 import json
+import os
 import sys
 import time
 
 import numpy as np
+
+
+_npy = {}
+
+
+def vector(v, base):
+    """An embedding inline, or {"npy": file, "row": k} read from the side-car (memory-mapped)."""
+    if isinstance(v, dict):
+        if v["npy"] not in _npy:
+            _npy[v["npy"]] = np.load(os.path.join(base, v["npy"]), mmap_mode="r")
+        return _npy[v["npy"]][v["row"]]
+    return v
 
 
 def sim(E):
@@ -31,9 +45,9 @@ def tuples(counts, B, rng):
     return [rng.integers(0, counts) for _ in range(B)]
 
 
-def score(run, rng, B):
-    Sx = sim([x["embedding"] for x in run["inputs"]])
-    Sr = sim([y["embedding"] for x in run["inputs"] for y in x["responses"]])
+def score(run, rng, B, base):
+    Sx = sim([vector(x["embedding"], base) for x in run["inputs"]])
+    Sr = sim([vector(y["embedding"], base) for x in run["inputs"] for y in x["responses"]])
     counts = np.array([len(x["responses"]) for x in run["inputs"]])
     offs = np.concatenate([[0], np.cumsum(counts)[:-1]])
     Px = Sx / Sx.sum(1, keepdims=True)
@@ -57,7 +71,8 @@ def main(path, B):
     t0 = time.perf_counter()
     items = [json.loads(l) for l in open(path) if l.strip()]
     t1 = time.perf_counter()
-    out = [score(run, rng, B) for it in items for run in it["runs"]]
+    base = os.path.dirname(os.path.abspath(path))
+    out = [score(run, rng, B, base) for it in items for run in it["runs"]]
     t2 = time.perf_counter()
     print(json.dumps({"items": len(items), "parseSeconds": t1 - t0, "scoreSeconds": t2 - t1, "checksum": float(np.sum(out))}))
 

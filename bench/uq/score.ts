@@ -4,6 +4,7 @@
  * two shapes of issue #15:
  *   wide      1,000 items × 2 inputs × 25 responses (50 per item) × 128-d, all 625 tuples enumerated
  *   standard  1,000 items × 10 inputs × 5 responses × 128-d, 20 sampled draws
+ *   standard-npy  the same with every embedding a row of a .npy side-car (NumPy memory-maps it)
  * Three ratios per shape (NumPy seconds / infolens seconds):
  *   scoring   data already in memory on both sides (infolens: scoreRun over the read items)
  *   in-proc   read + parse + validate + score inside one process (infolens: scoreUqFile; NumPy:
@@ -12,10 +13,10 @@
  *             `npm run build` first) vs `python3 numpy_score.py`, start-up and imports included
  * Every timing is the minimum over --reps runs, the runs of the two sides interleaved (the machine
  * may be shared). For the wide shape both sides enumerate every tuple, so their checksums agree.
- * Run: npm run bench -- uq [--reps 3] [--shape wide|standard|all] [--items 1000] [--dim 128]
+ * Run: npm run bench -- uq [--reps 3] [--shape wide|standard|standard-npy|all] [--items 1000] [--dim 128]
  */
 import {execFileSync} from 'node:child_process'
-import {createWriteStream, mkdtempSync, rmSync, statSync} from 'node:fs'
+import {createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
@@ -43,15 +44,42 @@ interface Shape {
   readonly inputs: number
   readonly responses: number
   readonly draws: number
+  /** Embeddings as rows of a .npy side-car referenced from the JSONL (NumPy memory-maps it). */
+  readonly sidecar?: boolean
 }
 const shapes: Shape[] = [
   {name: 'wide', inputs: 2, responses: 25, draws: 625},
   {name: 'standard', inputs: 10, responses: 5, draws: 20},
+  {name: 'standard-npy', inputs: 10, responses: 5, draws: 20, sidecar: true},
 ].filter((s) => args.shape === 'all' || s.name === args.shape)
 
 const dir = mkdtempSync(join(tmpdir(), 'infolens-bench-uq-'))
 const cli = new URL('../../bin/run.js', import.meta.url).pathname
 const numpyScript = new URL('numpy_score.py', import.meta.url).pathname
+
+/** A NumPy 1.0 .npy file of float64 rows (header padded to 64 bytes as numpy.save does). */
+function writeNpy(file: string, rows: number[][]): void {
+  let header = `{'descr': '<f8', 'fortran_order': False, 'shape': (${rows.length}, ${dim}), }`
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n'
+  const lead = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0, 0])
+  lead.writeUInt16LE(header.length, 8)
+  const data = Buffer.from(Float64Array.from(rows.flat()).buffer)
+  writeFileSync(file, Buffer.concat([lead, Buffer.from(header, 'latin1'), data]))
+}
+
+type Holder = {embedding?: unknown}
+/** Moves every embedding of `item` into `rows`, leaving a {npy, row} reference. */
+function moveToSidecar(item: Record<string, unknown>, rows: number[][], npy: string): void {
+  const move = (h: Holder): void => {
+    rows.push(h.embedding as number[])
+    h.embedding = {npy, row: rows.length - 1}
+  }
+  for (const run of item.runs as {inputs: (Holder & {responses: Holder[]})[]}[])
+    for (const x of run.inputs) {
+      move(x)
+      x.responses.forEach(move)
+    }
+}
 
 async function writeDataset(file: string, s: Shape): Promise<void> {
   const o = {
@@ -64,10 +92,14 @@ async function writeDataset(file: string, s: Shape): Promise<void> {
     seed: 1,
   }
   const out = createWriteStream(file)
-  for (let k = 0; k < items; k++)
-    if (!out.write(JSON.stringify(synthesizeItem(k, o)) + '\n'))
-      await new Promise<void>((r) => out.once('drain', () => r()))
+  const rows: number[][] = []
+  for (let k = 0; k < items; k++) {
+    const item = synthesizeItem(k, o)
+    if (s.sidecar) moveToSidecar(item, rows, `${s.name}.npy`)
+    if (!out.write(JSON.stringify(item) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()))
+  }
   await new Promise<void>((r) => out.end(() => r()))
+  if (s.sidecar) writeNpy(join(dir, `${s.name}.npy`), rows)
 }
 
 const scoring = (draws: number): RunScoringOptions => ({
@@ -133,9 +165,12 @@ for (const s of shapes) {
   const file = join(dir, `${s.name}.jsonl`)
   await writeDataset(file, s)
   const mib = statSync(file).size / 2 ** 20
+  const npyMib = s.sidecar
+    ? ` + ${(statSync(join(dir, `${s.name}.npy`)).size / 2 ** 20).toFixed(1)} MiB .npy side-car`
+    : ''
   console.log(
     `${s.name}: ${items} items x ${s.inputs} inputs x ${s.responses} responses x ${dim}-d, ` +
-      `${mib.toFixed(1)} MiB JSONL, --draws ${s.draws} (min of ${reps} interleaved runs)`,
+      `${mib.toFixed(1)} MiB JSONL${npyMib}, --draws ${s.draws} (min of ${reps} interleaved runs)`,
   )
   const o = scoring(s.draws)
   const loaded = await readAll(file)

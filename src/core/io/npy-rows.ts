@@ -8,6 +8,7 @@
  * Problems are `NpyProblem`s (field `npy` or `row`) for the caller to place in its own message.
  */
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs'
+import {endianness} from 'node:os'
 
 export class NpyProblem extends Error {
   constructor(
@@ -96,6 +97,24 @@ function openNpy(path: string): OpenNpy {
   }
 }
 
+const LITTLE_ENDIAN_HOST = endianness() === 'LE'
+
+/** `n` little-endian floats of `bytes` as float64 (a typed-array view where the host allows it). */
+function decodeLittleEndian(bytes: Buffer, n: number, dtype: 'f8' | 'f4'): Float64Array {
+  const width = dtype === 'f8' ? 8 : 4
+  if (LITTLE_ENDIAN_HOST && bytes.byteOffset % width === 0) {
+    const view =
+      dtype === 'f8'
+        ? new Float64Array(bytes.buffer, bytes.byteOffset, n)
+        : new Float32Array(bytes.buffer, bytes.byteOffset, n)
+    return dtype === 'f8' ? (view as Float64Array) : Float64Array.from(view)
+  }
+  const values = new Float64Array(n)
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (let k = 0; k < n; k++) values[k] = width === 8 ? view.getFloat64(k * 8, true) : view.getFloat32(k * 4, true)
+  return values
+}
+
 /**
  * Reads rows of .npy files, each file opened once and its header parsed once. `close()` releases
  * every file. Consecutive requested rows are fetched with one read.
@@ -129,10 +148,7 @@ export class NpyRowReader {
       )
     const width = f.dtype === 'f8' ? 8 : 4
     const bytes = readExactly(f.fd, count * f.cols * width, f.dataOffset + first * f.cols * width)
-    const values = new Float64Array(count * f.cols)
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-    for (let k = 0; k < values.length; k++)
-      values[k] = width === 8 ? view.getFloat64(k * 8, true) : view.getFloat32(k * 4, true)
+    const values = decodeLittleEndian(bytes, count * f.cols, f.dtype)
     return Array.from({length: count}, (_, r) => values.subarray(r * f.cols, (r + 1) * f.cols))
   }
 
