@@ -40,15 +40,27 @@ function forEachTuple(counts: readonly number[], total: number, visit: (pick: In
   }
 }
 
+/**
+ * A tuple's position in the mixed-radix numbering of all tuples (exact while ∏ r_i ≤ 2^53), or
+ * its text when there are more tuples than that: the key that detects a repeated draw.
+ */
+function tupleKey(t: Int32Array, counts: readonly number[], exact: boolean): number | string {
+  if (!exact) return t.join(',')
+  let key = 0
+  for (let i = 0; i < t.length; i++) key = key * counts[i] + t[i]
+  return key
+}
+
 /** B sampled tuples (optionally all distinct), input by input. */
 function sampleTuples(counts: readonly number[], options: DrawSelectionOptions, rng: Rng32): Int32Array[] {
   const out: Int32Array[] = []
-  const seen = new Set<string>()
+  const seen = new Set<number | string>()
+  const exact = counts.reduce((p, c) => p * c, 1) <= Number.MAX_SAFE_INTEGER
   while (out.length < options.draws) {
     const t = new Int32Array(counts.length)
     for (let i = 0; i < counts.length; i++) t[i] = rng.nextInt(counts[i])
     if (options.uniqueTuples) {
-      const key = t.join(',')
+      const key = tupleKey(t, counts, exact)
       if (seen.has(key)) continue
       seen.add(key)
     }
