@@ -1,94 +1,210 @@
 /**
- * Bench: Inv-Entropy scoring of a generated dataset (default 1,000 items × 10 inputs × 5 responses ×
- * 768-d embeddings; UQ_BENCH_ITEMS / UQ_BENCH_DIM / UQ_BENCH_RESPONSES override) against a
- * straightforward NumPy implementation (bench/uq/numpy_score.py) on the same file and machine.
- * Two ratios: scoring only (data in memory, both sides) and end to end (JSON parsing included;
- * infolens via the CLI `uq score --no-baselines --quiet`).
- * Run: node --import tsx bench/uq/score.ts
+ * Bench: Inv-Entropy scoring (uq score --no-baselines) against a straightforward NumPy
+ * implementation (bench/uq/numpy_score.py) on the same generated JSONL file and machine, for the
+ * two shapes of issue #15:
+ *   wide      1,000 items × 2 inputs × 25 responses (50 per item) × 128-d, all 625 tuples enumerated
+ *   standard  1,000 items × 10 inputs × 5 responses × 128-d, 20 sampled draws
+ *   standard-npy  the same with every embedding a row of a .npy side-car (NumPy memory-maps it)
+ * Three ratios per shape (NumPy seconds / infolens seconds):
+ *   scoring   data already in memory on both sides (infolens: scoreRun over the read items)
+ *   in-proc   read + parse + validate + score inside one process (infolens: scoreUqFile; NumPy:
+ *             json.loads + scoring), start-up excluded on both sides
+ *   process   wall time of the whole command: `node bin/run.js uq score` (built dist/, so run
+ *             `npm run build` first) vs `python3 numpy_score.py`, start-up and imports included
+ * Every timing is the minimum over --reps runs, the runs of the two sides interleaved (the machine
+ * may be shared). For the wide shape both sides enumerate every tuple, so their checksums agree.
+ * Run: npm run bench -- uq [--reps 3] [--shape wide|standard|standard-npy|all] [--items 1000] [--dim 128]
  */
 import {execFileSync} from 'node:child_process'
-import {createWriteStream, mkdtempSync, readFileSync, rmSync} from 'node:fs'
+import {createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
 import {defaultSyntheticOptions, synthesizeItem} from '../../src/families/uq/kernels/synthetic-items.js'
 import {scoreRun, type RunScoringOptions} from '../../src/families/uq/kernels/score-run.js'
 import {defaultBaselineOptions} from '../../src/families/uq/kernels/baselines.js'
+import {readUqItems, type UqItem} from '../../src/families/uq/io/items-jsonl.js'
+import {scoreUqFile} from '../../src/families/uq/pipeline/score.js'
 
-const items = Number(process.env.UQ_BENCH_ITEMS ?? 1000)
-const dim = Number(process.env.UQ_BENCH_DIM ?? 768)
-const responses = Number(process.env.UQ_BENCH_RESPONSES ?? 5)
+const {values: args} = parseArgs({
+  options: {
+    reps: {type: 'string', default: '3'},
+    shape: {type: 'string', default: 'all'},
+    items: {type: 'string', default: '1000'},
+    dim: {type: 'string', default: '128'},
+  },
+})
+const reps = Number(args.reps)
+const items = Number(args.items)
+const dim = Number(args.dim)
+
+interface Shape {
+  readonly name: string
+  readonly inputs: number
+  readonly responses: number
+  readonly draws: number
+  /** Embeddings as rows of a .npy side-car referenced from the JSONL (NumPy memory-maps it). */
+  readonly sidecar?: boolean
+}
+const shapes: Shape[] = [
+  {name: 'wide', inputs: 2, responses: 25, draws: 625},
+  {name: 'standard', inputs: 10, responses: 5, draws: 20},
+  {name: 'standard-npy', inputs: 10, responses: 5, draws: 20, sidecar: true},
+].filter((s) => args.shape === 'all' || s.name === args.shape)
+
 const dir = mkdtempSync(join(tmpdir(), 'infolens-bench-uq-'))
-const file = join(dir, 'items.jsonl')
+const cli = new URL('../../bin/run.js', import.meta.url).pathname
+const numpyScript = new URL('numpy_score.py', import.meta.url).pathname
 
-async function writeDataset(): Promise<void> {
-  const o = {...defaultSyntheticOptions, items, inputs: 10, responses, dim, temperatures: [0.7], seed: 1}
-  const out = createWriteStream(file)
-  for (let k = 0; k < items; k++)
-    if (!out.write(JSON.stringify(synthesizeItem(k, o)) + '\n'))
-      await new Promise<void>((r) => out.once('drain', () => r()))
-  await new Promise<void>((r) => out.end(() => r()))
+/** A NumPy 1.0 .npy file of float64 rows (header padded to 64 bytes as numpy.save does). */
+function writeNpy(file: string, rows: number[][]): void {
+  let header = `{'descr': '<f8', 'fortran_order': False, 'shape': (${rows.length}, ${dim}), }`
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n'
+  const lead = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0, 0])
+  lead.writeUInt16LE(header.length, 8)
+  const data = Buffer.from(Float64Array.from(rows.flat()).buffer)
+  writeFileSync(file, Buffer.concat([lead, Buffer.from(header, 'latin1'), data]))
 }
 
-const options: RunScoringOptions = {
+type Holder = {embedding?: unknown}
+/** Moves every embedding of `item` into `rows`, leaving a {npy, row} reference. */
+function moveToSidecar(item: Record<string, unknown>, rows: number[][], npy: string): void {
+  const move = (h: Holder): void => {
+    rows.push(h.embedding as number[])
+    h.embedding = {npy, row: rows.length - 1}
+  }
+  for (const run of item.runs as {inputs: (Holder & {responses: Holder[]})[]}[])
+    for (const x of run.inputs) {
+      move(x)
+      x.responses.forEach(move)
+    }
+}
+
+async function writeDataset(file: string, s: Shape): Promise<void> {
+  const o = {
+    ...defaultSyntheticOptions,
+    items,
+    inputs: s.inputs,
+    responses: s.responses,
+    dim,
+    temperatures: [0.7],
+    seed: 1,
+  }
+  const out = createWriteStream(file)
+  const rows: number[][] = []
+  for (let k = 0; k < items; k++) {
+    const item = synthesizeItem(k, o)
+    if (s.sidecar) moveToSidecar(item, rows, `${s.name}.npy`)
+    if (!out.write(JSON.stringify(item) + '\n')) await new Promise<void>((r) => out.once('drain', () => r()))
+  }
+  await new Promise<void>((r) => out.end(() => r()))
+  if (s.sidecar) writeNpy(join(dir, `${s.name}.npy`), rows)
+}
+
+const scoring = (draws: number): RunScoringOptions => ({
   similarity: 'abs-cos',
   embedder: 'input',
   symmetrize: false,
-  draws: 20,
+  draws,
   uniqueDraws: true,
   seed: 0,
   baselines: false,
   baselineResponses: 'original',
   baselineOptions: defaultBaselineOptions,
+})
+
+async function readAll(file: string): Promise<{line: number; item: UqItem}[]> {
+  const out: {line: number; item: UqItem}[] = []
+  for await (const {line, item} of readUqItems(file, {skipBad: false})) out.push({line, item})
+  return out
 }
 
-await writeDataset()
-const bytes = readFileSync(file).length
-console.log(
-  `dataset: ${items} items x 10 inputs x ${responses} responses x ${dim}-d, ${(bytes / 2 ** 20).toFixed(1)} MiB JSONL`,
-)
+/** Seconds of scoreRun over items in memory, and the sum of every measure (the checksum). */
+function timeKernels(loaded: {line: number; item: UqItem}[], o: RunScoringOptions): [number, number] {
+  let checksum = 0
+  const t = performance.now()
+  for (const {line, item} of loaded)
+    item.runs.forEach((run, r) => {
+      const s = scoreRun(run, o, line * 1024 + r).invEntropy
+      checksum += s.invEntropy + s.niEntropy + s.wdPxPy + s.maxPyGivenX + s.maxPy
+    })
+  return [(performance.now() - t) / 1000, checksum]
+}
 
-const tParse = performance.now()
-const parsed = readFileSync(file, 'utf8')
-  .trim()
-  .split('\n')
-  .map((l) => JSON.parse(l))
-const tScore = performance.now()
-let checksum = 0
-parsed.forEach((it, k) =>
-  it.runs.forEach((run: any, r: number) => {
-    const s = scoreRun(run, options, (k + 1) * 1024 + r).invEntropy
-    checksum += s.invEntropy + s.niEntropy + s.wdPxPy + s.maxPyGivenX + s.maxPy
-  }),
-)
-const tEnd = performance.now()
-const tsScore = (tEnd - tScore) / 1000
-const tsParse = (tScore - tParse) / 1000
+async function timeInProcess(file: string, o: RunScoringOptions): Promise<number> {
+  const t = performance.now()
+  await scoreUqFile(file, {scoring: o, skipBad: false})
+  return (performance.now() - t) / 1000
+}
 
-const tCli = performance.now()
-execFileSync(process.execPath, [
-  new URL('../../bin/run.js', import.meta.url).pathname,
-  'uq',
-  'score',
-  file,
-  '--no-baselines',
-  '--quiet',
-  '--out',
-  join(dir, 'r.json'),
-])
-const cliSeconds = (performance.now() - tCli) / 1000
+function timeCli(file: string, s: Shape): number {
+  const t = performance.now()
+  execFileSync(process.execPath, [cli, 'uq', 'score', file, '--no-baselines', '--quiet', '--draws', String(s.draws)], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  return (performance.now() - t) / 1000
+}
 
-const py = JSON.parse(
-  execFileSync('python3', [new URL('numpy_score.py', import.meta.url).pathname, file], {encoding: 'utf8'}),
-)
-console.log(
-  `infolens kernels: score ${tsScore.toFixed(3)} s (JSON.parse ${tsParse.toFixed(3)} s), checksum ${checksum.toFixed(6)}`,
-)
-console.log(
-  `numpy:            score ${py.scoreSeconds.toFixed(3)} s (json.loads ${py.parseSeconds.toFixed(3)} s), checksum ${py.checksum.toFixed(6)} (other draws)`,
-)
-console.log(`ratio scoring only (numpy / infolens): ${(py.scoreSeconds / tsScore).toFixed(1)}x`)
-console.log(
-  `end to end: infolens CLI ${cliSeconds.toFixed(2)} s vs numpy ${(py.parseSeconds + py.scoreSeconds).toFixed(2)} s: ratio ${((py.parseSeconds + py.scoreSeconds) / cliSeconds).toFixed(1)}x`,
-)
+interface NumpyRun {
+  parseSeconds: number
+  scoreSeconds: number
+  checksum: number
+  wallSeconds: number
+}
+function runNumpy(file: string, s: Shape): NumpyRun {
+  const t = performance.now()
+  const out = execFileSync('python3', [numpyScript, file, String(s.draws)], {encoding: 'utf8'})
+  return {...JSON.parse(out), wallSeconds: (performance.now() - t) / 1000}
+}
+
+const fmt = (x: number): string => `${x.toFixed(3)} s`
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`
+
+for (const s of shapes) {
+  const file = join(dir, `${s.name}.jsonl`)
+  await writeDataset(file, s)
+  const mib = statSync(file).size / 2 ** 20
+  const npyMib = s.sidecar
+    ? ` + ${(statSync(join(dir, `${s.name}.npy`)).size / 2 ** 20).toFixed(1)} MiB .npy side-car`
+    : ''
+  console.log(
+    `${s.name}: ${items} items x ${s.inputs} inputs x ${s.responses} responses x ${dim}-d, ` +
+      `${mib.toFixed(1)} MiB JSONL${npyMib}, --draws ${s.draws} (min of ${reps} interleaved runs)`,
+  )
+  const o = scoring(s.draws)
+  const loaded = await readAll(file)
+  const best = {
+    kernels: Infinity,
+    inProcess: Infinity,
+    cli: Infinity,
+    npScore: Infinity,
+    npParse: Infinity,
+    npWall: Infinity,
+  }
+  let checksum = 0
+  let npChecksum = 0
+  for (let rep = 0; rep < reps; rep++) {
+    const [k, c] = timeKernels(loaded, o)
+    best.kernels = Math.min(best.kernels, k)
+    checksum = c
+    best.inProcess = Math.min(best.inProcess, await timeInProcess(file, o))
+    best.cli = Math.min(best.cli, timeCli(file, s))
+    const np = runNumpy(file, s)
+    best.npScore = Math.min(best.npScore, np.scoreSeconds)
+    best.npParse = Math.min(best.npParse, np.parseSeconds)
+    best.npWall = Math.min(best.npWall, np.wallSeconds)
+    npChecksum = np.checksum
+  }
+  const npInProcess = best.npParse + best.npScore
+  console.log(
+    `  scoring  infolens ${fmt(best.kernels)}  numpy ${fmt(best.npScore)}  ratio ${ratio(best.npScore, best.kernels)}`,
+  )
+  console.log(
+    `  in-proc  infolens ${fmt(best.inProcess)}  numpy ${fmt(npInProcess)}  ratio ${ratio(npInProcess, best.inProcess)}`,
+  )
+  console.log(`  process  infolens ${fmt(best.cli)}  numpy ${fmt(best.npWall)}  ratio ${ratio(best.npWall, best.cli)}`)
+  const agree = s.draws >= s.responses ** s.inputs ? 'all tuples on both sides: must agree' : 'different draws'
+  console.log(`  checksum infolens ${checksum.toFixed(9)}  numpy ${npChecksum.toFixed(9)}  (${agree})`)
+}
 rmSync(dir, {recursive: true, force: true})

@@ -1,32 +1,44 @@
 /**
  * Reader for `inv-entropy/v1` JSONL files (one question per line, schemas/uq-input.schema.json).
- * Streams the file line by line (10k items never sit in memory together), validates each line
+ * Streams the file line by line as bytes (10k items never sit in memory together), validates each line
  * with ajv against the committed JSON Schema plus the checks a schema cannot express (matrix
  * sizes, consistent embedding dimensions, unique ids), and reports a bad line as
- * `FILE:LINE: field.path: what was expected`. With `skipBad` a bad line is recorded and counted
- * instead of stopping the run; nothing is dropped silently. Blank lines are ignored.
+ * `FILE:LINE: field.path: what was expected`. Embedding arrays are read straight into Float64Arrays
+ * (./item-arrays.ts), or come as rows of a .npy side-car (./embedding-sidecar.ts); a line that fails any
+ * check is read again the plain way, so the message is the same whichever way it was read. With `skipBad`
+ * a bad line is recorded and counted instead of stopping the run; nothing is dropped silently. Blank lines
+ * are ignored.
  */
-import {createReadStream, readFileSync} from 'node:fs'
-import {createInterface} from 'node:readline'
-import Ajv, {type ErrorObject, type ValidateFunction} from 'ajv'
+import {readFileSync} from 'node:fs'
+import {open, type FileHandle} from 'node:fs/promises'
+import {dirname} from 'node:path'
+import Ajv, {type ValidateFunction} from 'ajv'
 import {InputError} from '../../../core/errors.js'
+import {readByteLines, type ByteLine} from '../../../core/io/byte-lines.js'
+import {extractNumberArrays} from '../../../core/io/json-number-arrays.js'
+import {NpyRowReader} from '../../../core/io/npy-rows.js'
 import {nonFiniteField, nonFiniteMessage} from '../../../core/io/non-finite.js'
+import {describeAjvError} from './ajv-field-message.js'
+import {EmbeddingRowProblem, resolveEmbeddingRows} from './embedding-sidecar.js'
+import {checkRun, LineProblem} from './run-checks.js'
+import {restoreLiftedArrays} from './item-arrays.js'
 
 export interface UqResponse {
   readonly text: string
-  readonly embedding?: number[]
+  /** Float64Array when read through the fast path (core/io/json-number-arrays), else number[]. */
+  readonly embedding?: ArrayLike<number>
 }
 export interface UqInput {
   readonly text: string
   readonly kind?: string
-  readonly embedding?: number[]
+  readonly embedding?: ArrayLike<number>
   readonly responses: UqResponse[]
 }
 export interface UqRun {
   readonly temperature: number
   readonly inputs: UqInput[]
-  readonly inputSimilarity?: number[][]
-  readonly responseSimilarity?: number[][]
+  readonly inputSimilarity?: ArrayLike<number>[]
+  readonly responseSimilarity?: ArrayLike<number>[]
   readonly verbalizedConfidence?: number
   readonly pTrue?: number
 }
@@ -75,120 +87,42 @@ function inputValidator(): ValidateFunction {
   return validator
 }
 
-/** `/runs/0/inputs/1` → `runs[0].inputs[1]`. */
-function fieldPath(pointer: string, extra?: string): string {
-  const parts = pointer
-    .split('/')
-    .slice(1)
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-  if (extra !== undefined) parts.push(extra)
-  let out = ''
-  for (const p of parts) out += /^\d+$/.test(p) ? `[${p}]` : out === '' ? p : `.${p}`
-  return out === '' ? '(item)' : out
-}
+const EMBEDDING_FORMS =
+  'expected an array of numbers or {"npy": "FILE.npy", "row": N} (N an integer >= 0, no other keys)'
 
-function describeAjvError(e: ErrorObject): [string, string] {
-  const p = e.params as Record<string, unknown>
-  switch (e.keyword) {
-    case 'required':
-      return [fieldPath(e.instancePath, String(p.missingProperty)), 'required field is missing']
-    case 'type':
-      return [fieldPath(e.instancePath), `expected ${String(p.type).replace(',', ' or ')}`]
-    case 'minItems':
-      return [fieldPath(e.instancePath), `expected at least ${String(p.limit)} item(s)`]
-    case 'maxItems':
-      return [fieldPath(e.instancePath), `expected at most ${String(p.limit)} item(s)`]
-    case 'enum':
-      return [
-        fieldPath(e.instancePath),
-        `expected one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
-      ]
-    case 'const':
-      return [fieldPath(e.instancePath), `expected ${JSON.stringify(p.allowedValue)}`]
-    default:
-      return [fieldPath(e.instancePath), `expected a value that ${e.message ?? 'matches the schema'}`]
-  }
-}
-
-class LineProblem extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-function checkSquare(m: number[][], size: number, field: string): void {
-  if (m.length !== size) throw new LineProblem(field, `expected a ${size}x${size} matrix, got ${m.length} rows`)
-  m.forEach((row, i) => {
-    if (row.length !== size) throw new LineProblem(`${field}[${i}]`, `expected ${size} columns, got ${row.length}`)
-  })
-}
-
-/** Checks a schema cannot express: sizes, dimensions, requirements of the chosen options. */
-function checkRun(run: UqRun, r: number, o: UqReadOptions): void {
-  const m = run.inputs.length
-  const total = run.inputs.reduce((a, x) => a + x.responses.length, 0)
-  const at = `runs[${r}]`
-  if (run.inputSimilarity) checkSquare(run.inputSimilarity, m, `${at}.inputSimilarity`)
-  if (run.responseSimilarity) checkSquare(run.responseSimilarity, total, `${at}.responseSimilarity`)
-  if (o.requireSimilarity) {
-    if (!run.inputSimilarity) throw new LineProblem(`${at}.inputSimilarity`, 'required with --similarity precomputed')
-    if (!run.responseSimilarity)
-      throw new LineProblem(`${at}.responseSimilarity`, 'required with --similarity precomputed')
-  }
-  let inputDim = -1
-  let responseDim = -1
-  run.inputs.forEach((x, i) => {
-    const f = `${at}.inputs[${i}]`
-    if (x.embedding) {
-      if (inputDim >= 0 && x.embedding.length !== inputDim)
-        throw new LineProblem(
-          `${f}.embedding`,
-          `expected ${inputDim} numbers like inputs[0], got ${x.embedding.length}`,
-        )
-      inputDim = x.embedding.length
-    } else if (o.requireEmbeddings && !run.inputSimilarity) {
-      throw new LineProblem(
-        `${f}.embedding`,
-        'expected an array of numbers (or use --embedder lexical, or give inputSimilarity)',
-      )
-    }
-    x.responses.forEach((y, j) => {
-      if (y.embedding) {
-        if (responseDim >= 0 && y.embedding.length !== responseDim)
-          throw new LineProblem(
-            `${f}.responses[${j}].embedding`,
-            `expected ${responseDim} numbers like the first response, got ${y.embedding.length}`,
-          )
-        responseDim = y.embedding.length
-      } else if (o.requireEmbeddings && !run.responseSimilarity) {
-        throw new LineProblem(
-          `${f}.responses[${j}].embedding`,
-          'expected an array of numbers (or use --embedder lexical, or give responseSimilarity)',
-        )
-      }
-    })
-  })
-}
-
-function parseLine(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch (error) {
-    throw new LineProblem('(json)', `expected one JSON object per line: ${(error as Error).message}`)
-  }
+/** Finite numbers only, then the JSON Schema. */
+function checkSchema(raw: unknown, text: string): void {
   const overflow = nonFiniteField(raw)
   if (overflow !== undefined) throw new LineProblem(overflow, nonFiniteMessage(text))
   const validate = inputValidator()
   if (!validate(raw)) {
-    const [field, message] = describeAjvError(validate.errors![0])
-    throw new LineProblem(field, message)
+    const errors = validate.errors!
+    const [field, message] = describeAjvError(errors[0])
+    // an embedding is one of two forms: say both, not just the first branch's "expected array"
+    const alternatives = errors.some((e) => e.keyword === 'anyOf' && e.instancePath === errors[0].instancePath)
+    throw new LineProblem(field, alternatives ? EMBEDDING_FORMS : message)
   }
+}
+
+/** What a line is checked against: earlier ids, and where side-car embeddings are found. */
+interface LineContext {
+  readonly ids: Set<string>
+  /** Folder of the JSONL file (side-car paths are relative to it). */
+  readonly baseDir: string
+  readonly npy: NpyRowReader
+}
+
+/** What the schema cannot say: unique id, labels the command needs, side-car rows, sizes. Records the id. */
+function checkItem(raw: unknown, o: UqReadOptions, ctx: LineContext): UqItem {
+  const ids = ctx.ids
   const obj = raw as UqItem & {id: string | number}
   const item: UqItem = {...obj, id: String(obj.id)}
+  try {
+    resolveEmbeddingRows(item, ctx.baseDir, ctx.npy)
+  } catch (error) {
+    if (error instanceof EmbeddingRowProblem) throw new LineProblem(error.field, error.message)
+    throw error
+  }
   if (ids.has(item.id)) throw new LineProblem('id', `expected a unique id, "${item.id}" appeared on an earlier line`)
   if (o.requireCorrect && item.correct === undefined)
     throw new LineProblem('correct', 'required by uq evaluate (0 or 1)')
@@ -197,34 +131,80 @@ function parseLine(text: string, o: UqReadOptions, ids: Set<string>): UqItem {
   return item
 }
 
-/** Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad. */
-export async function* readUqItems(path: string, options: UqReadOptions): AsyncGenerator<UqLine> {
-  let stream
+/** The plain read: JSON.parse of the whole line; its problems are the ones reported. */
+function parseLinePlain(text: string, o: UqReadOptions, ctx: LineContext): UqItem {
+  let raw: unknown
   try {
-    stream = createReadStream(path, {encoding: 'utf8'})
-    await new Promise<void>((resolve, reject) => {
-      stream!.once('open', () => resolve())
-      stream!.once('error', reject)
-    })
+    raw = JSON.parse(text)
+  } catch (error) {
+    throw new LineProblem('(json)', `expected one JSON object per line: ${(error as Error).message}`)
+  }
+  checkSchema(raw, text)
+  return checkItem(raw, o, ctx)
+}
+
+/**
+ * The fast read: number arrays straight into Float64Arrays, JSON.parse and the schema on the small
+ * skeleton only. Undefined when anything looks wrong; the plain read then names the problem.
+ */
+function parseLineFast(bytes: Uint8Array, o: UqReadOptions, ctx: LineContext): UqItem | undefined {
+  const lifted = extractNumberArrays(bytes)
+  if (lifted === undefined) return undefined
+  try {
+    const raw = JSON.parse(lifted.skeleton) as UqItem
+    checkSchema(raw, lifted.skeleton)
+    if (!restoreLiftedArrays(raw, lifted.arrays)) return undefined
+    return checkItem(raw, o, ctx)
+  } catch (error) {
+    if (error instanceof LineProblem || error instanceof SyntaxError) return undefined
+    throw error
+  }
+}
+
+function parseLine(bytes: Uint8Array, o: UqReadOptions, ctx: LineContext): UqItem {
+  return parseLineFast(bytes, o, ctx) ?? parseLinePlain(new TextDecoder().decode(bytes), o, ctx)
+}
+
+/** Blank as String.prototype.trim sees it (decoded only when no visible ASCII byte settles it). */
+function isBlank(bytes: Uint8Array): boolean {
+  for (const c of bytes) if (c > 32 && c < 127) return false
+  return new TextDecoder().decode(bytes).trim() === ''
+}
+
+/** The file's lines; a read error (a directory, a vanished file) is bad input naming the file. */
+async function* fileLines(path: string): AsyncGenerator<ByteLine> {
+  let handle: FileHandle | undefined
+  try {
+    handle = await open(path, 'r')
+    yield* readByteLines(handle)
   } catch (error) {
     throw new InputError(`cannot read: ${(error as Error).message}`, {file: path})
+  } finally {
+    await handle?.close()
   }
-  const rl = createInterface({input: stream, crlfDelay: Infinity})
-  const ids = new Set<string>()
+}
+
+/** Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad. */
+export async function* readUqItems(path: string, options: UqReadOptions): AsyncGenerator<UqLine> {
+  const ctx: LineContext = {ids: new Set<string>(), baseDir: dirname(path), npy: new NpyRowReader()}
   let line = 0
   let items = 0
-  for await (const text of rl) {
-    line++
-    if (text.trim() === '') continue
-    try {
-      const item = parseLine(text, options, ids)
-      items++
-      yield {line, item, bytesRead: stream.bytesRead}
-    } catch (error) {
-      if (!(error instanceof LineProblem)) throw error
-      if (!options.skipBad) throw new InputError(error.message, {file: `${path}:${line}`, field: error.field})
-      options.onBad?.({line, field: error.field, message: error.message})
+  try {
+    for await (const {bytes, bytesRead} of fileLines(path)) {
+      line++
+      if (isBlank(bytes)) continue
+      try {
+        const item = parseLine(bytes, options, ctx)
+        items++
+        yield {line, item, bytesRead}
+      } catch (error) {
+        if (!(error instanceof LineProblem)) throw error
+        if (!options.skipBad) throw new InputError(error.message, {file: `${path}:${line}`, field: error.field})
+        options.onBad?.({line, field: error.field, message: error.message})
+      }
     }
+  } finally {
+    ctx.npy.close()
   }
   if (items === 0 && !options.skipBad)
     throw new InputError('expected at least one item (JSON object per line)', {file: path, field: '(file)'})

@@ -9,7 +9,9 @@ import {eigenvalueUncertainty} from './eigenvalue-uncertainty.js'
 import {kernelEntropy} from './kernel-entropy.js'
 import {kernelLanguageEntropy} from './kernel-language-entropy.js'
 import {lexicalSimilarityUncertainty} from './lexical-similarity.js'
+import {normalizedLaplacian} from './normalized-laplacian.js'
 import {clusterBySimilarity} from './similarity-clusters.js'
+import {symmetricEigen} from './symmetric-eigen.js'
 
 export const baselineNames = [
   'degmat',
@@ -47,10 +49,11 @@ export interface BaselineInputs {
 
 export function computeBaselines(x: BaselineInputs, o: BaselineOptions = defaultBaselineOptions): BaselineScores {
   const clusters = clusterBySimilarity(x.w, x.m, o.clusterThreshold)
+  const laplacianEigen = symmetricEigen(normalizedLaplacian(x.w, x.m), x.m) // shared by EigV and Eccentricity
   return {
     degmat: degreeMatrixUncertainty(x.w, x.m),
-    eigv: eigenvalueUncertainty(x.w, x.m),
-    eccentricity: eccentricity(x.w, x.m, o.eccentricityThreshold),
+    eigv: eigenvalueUncertainty(x.w, x.m, laplacianEigen),
+    eccentricity: eccentricity(x.w, x.m, o.eccentricityThreshold, laplacianEigen),
     kernel_entropy: kernelEntropy(x.w, x.m),
     kle: kernelLanguageEntropy(x.w, x.m, o.kleTime),
     lexsim: lexicalSimilarityUncertainty(x.texts),

@@ -24,13 +24,30 @@ export function entropyTermsNats(p: Float64Array): number {
   return h
 }
 
+/** `src` copied into `dst` in ascending order (insertion sort: the vectors have m ≈ 10 entries). */
+function sortedCopy(src: Float64Array, dst: Float64Array): Float64Array {
+  for (let i = 0; i < src.length; i++) {
+    const v = src[i]
+    let j = i - 1
+    for (; j >= 0 && dst[j] > v; j--) dst[j + 1] = dst[j]
+    dst[j + 1] = v
+  }
+  return dst
+}
+
 /**
  * Wasserstein-1 distance between two equal-size empirical samples:
  * mean_k |sort(a)_k − sort(b)_k| (equals scipy.stats.wasserstein_distance for equal sizes).
+ * `sa`, `sb` are scratch buffers of the same length (reused across draws by the scorer).
  */
-export function wasserstein1EqualSize(a: Float64Array, b: Float64Array): number {
-  const sa = Float64Array.from(a).sort()
-  const sb = Float64Array.from(b).sort()
+export function wasserstein1EqualSize(
+  a: Float64Array,
+  b: Float64Array,
+  sa: Float64Array = new Float64Array(a.length),
+  sb: Float64Array = new Float64Array(b.length),
+): number {
+  sortedCopy(a, sa)
+  sortedCopy(b, sb)
   let s = 0
   for (let k = 0; k < sa.length; k++) s += Math.abs(sa[k] - sb[k])
   return s / sa.length
@@ -42,11 +59,12 @@ function maxOf(v: Float64Array): number {
   return m
 }
 
-export function computeDrawMeasures(d: DrawDistributions): DrawMeasures {
+/** The measures of one draw; `sa`, `sb` optional length-m scratch for the Wasserstein sort. */
+export function computeDrawMeasures(d: DrawDistributions, sa?: Float64Array, sb?: Float64Array): DrawMeasures {
   return {
     invEntropy: entropyTermsNats(d.pXGivenYDiag),
     niEntropy: entropyTermsNats(d.pYGivenXDiag),
-    wdPxPy: wasserstein1EqualSize(d.pX, d.pY),
+    wdPxPy: wasserstein1EqualSize(d.pX, d.pY, sa, sb),
     maxPyGivenX: maxOf(d.pYGivenXDiag),
     maxPy: maxOf(d.pY),
   }

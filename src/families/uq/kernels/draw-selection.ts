@@ -24,36 +24,74 @@ function countTuples(counts: readonly number[], cap: number): number {
   return total
 }
 
-/** Every tuple, the last input varying fastest. */
-function enumerateTuples(counts: readonly number[], total: number): Int32Array[] {
-  const out: Int32Array[] = []
+/**
+ * Visits every tuple, the last input varying fastest. `visit` gets one odometer array that changes
+ * between calls (enumerating 10^5 tuples should not allocate 10^5 arrays).
+ */
+function forEachTuple(counts: readonly number[], total: number, visit: (pick: Int32Array) => void): void {
   const cur = new Int32Array(counts.length)
   for (let t = 0; t < total; t++) {
-    out.push(Int32Array.from(cur))
+    visit(cur)
     for (let i = counts.length - 1; i >= 0; i--) {
       cur[i]++
       if (cur[i] < counts[i]) break
       cur[i] = 0
     }
   }
-  return out
 }
 
-/** The draws: one response index per input, for each of min(B, ∏ r_i) draws. */
-export function selectDraws(counts: readonly number[], options: DrawSelectionOptions, rng: Rng32): Int32Array[] {
-  const total = countTuples(counts, options.draws)
-  if (total <= options.draws) return enumerateTuples(counts, total)
+/**
+ * A tuple's position in the mixed-radix numbering of all tuples (exact while ∏ r_i ≤ 2^53), or
+ * its text when there are more tuples than that: the key that detects a repeated draw.
+ */
+function tupleKey(t: Int32Array, counts: readonly number[], exact: boolean): number | string {
+  if (!exact) return t.join(',')
+  let key = 0
+  for (let i = 0; i < t.length; i++) key = key * counts[i] + t[i]
+  return key
+}
+
+/** B sampled tuples (optionally all distinct), input by input. */
+function sampleTuples(counts: readonly number[], options: DrawSelectionOptions, rng: Rng32): Int32Array[] {
   const out: Int32Array[] = []
-  const seen = new Set<string>()
+  const seen = new Set<number | string>()
+  const exact = counts.reduce((p, c) => p * c, 1) <= Number.MAX_SAFE_INTEGER
   while (out.length < options.draws) {
     const t = new Int32Array(counts.length)
     for (let i = 0; i < counts.length; i++) t[i] = rng.nextInt(counts[i])
     if (options.uniqueTuples) {
-      const key = t.join(',')
+      const key = tupleKey(t, counts, exact)
       if (seen.has(key)) continue
       seen.add(key)
     }
     out.push(t)
   }
+  return out
+}
+
+/**
+ * Visits the draws in order: one response index per input, for each of min(B, ∏ r_i) draws.
+ * Returns how many were visited. The array passed to `visit` must not be kept.
+ */
+export function forEachDraw(
+  counts: readonly number[],
+  options: DrawSelectionOptions,
+  rng: Rng32,
+  visit: (pick: Int32Array) => void,
+): number {
+  const total = countTuples(counts, options.draws)
+  if (total <= options.draws) {
+    forEachTuple(counts, total, visit)
+    return total
+  }
+  const draws = sampleTuples(counts, options, rng)
+  draws.forEach(visit)
+  return draws.length
+}
+
+/** The draws of forEachDraw as separate arrays. */
+export function selectDraws(counts: readonly number[], options: DrawSelectionOptions, rng: Rng32): Int32Array[] {
+  const out: Int32Array[] = []
+  forEachDraw(counts, options, rng, (pick) => out.push(Int32Array.from(pick)))
   return out
 }

@@ -6,10 +6,16 @@
  * rotations of the chosen eigenvectors.
  */
 import {normalizedLaplacian} from './normalized-laplacian.js'
-import {symmetricEigen} from './symmetric-eigen.js'
+import {symmetricEigen, type SymmetricEigen} from './symmetric-eigen.js'
 
-export function eccentricity(w: Float64Array, m: number, threshold = 0.9): number {
-  const {values, vectors} = symmetricEigen(normalizedLaplacian(w, m), m)
+/** `eigen`: that of the normalised Laplacian of `w`, when the caller has it already (EigV needs it too). */
+export function eccentricity(
+  w: Float64Array,
+  m: number,
+  threshold = 0.9,
+  eigen: SymmetricEigen = symmetricEigen(normalizedLaplacian(w, m), m),
+): number {
+  const {values, vectors} = eigen
   let ss = 0
   for (let k = 0; k < m; k++) {
     if (!(values[k] < threshold)) continue

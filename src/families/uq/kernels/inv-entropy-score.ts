@@ -5,9 +5,9 @@
  * responses (the released code slices its 50×50 matrix the same way).
  */
 import type {Rng32} from '../../../core/random/xoshiro128.js'
-import {computeDrawDistributions} from './draw-distributions.js'
+import {allocateDrawDistributions, computeDrawDistributions} from './draw-distributions.js'
 import {computeDrawMeasures, type DrawMeasures} from './draw-measures.js'
-import {selectDraws, type DrawSelectionOptions} from './draw-selection.js'
+import {forEachDraw, type DrawSelectionOptions} from './draw-selection.js'
 import {rowNormalize} from './row-normalize.js'
 
 /** Similarities of one item: inputs (m×m) and all responses flattened in input order (M×M). */
@@ -36,6 +36,31 @@ export function responseOffsets(counts: readonly number[]): Int32Array {
   return off
 }
 
+/** Evaluates draws of one item with buffers allocated once (10^5 enumerated tuples allocate nothing). */
+export type DrawEvaluator = (pick: Int32Array) => DrawMeasures
+
+export function createDrawEvaluator(sim: ItemSimilarities, px: Float64Array, offsets: Int32Array): DrawEvaluator {
+  const m = sim.m
+  const total = offsets[m - 1] + sim.responseCounts[m - 1]
+  const s = sim.responseSimilarity
+  const sy = new Float64Array(m * m)
+  const py = new Float64Array(m * m)
+  const dist = allocateDrawDistributions(m)
+  const row = new Float64Array(m)
+  const sortedX = new Float64Array(m)
+  const sortedY = new Float64Array(m)
+  const flat = new Int32Array(m)
+  return (pick) => {
+    for (let i = 0; i < m; i++) flat[i] = offsets[i] + pick[i]
+    for (let i = 0; i < m; i++) {
+      const a = flat[i] * total
+      for (let j = 0; j < m; j++) sy[i * m + j] = i === j ? 1 : s[a + flat[j]]
+    }
+    computeDrawDistributions(px, rowNormalize(sy, m, py), m, dist, row)
+    return computeDrawMeasures(dist, sortedX, sortedY)
+  }
+}
+
 /** Per-draw measures of the tuple `pick` (one response index per input). */
 export function measureDraw(
   sim: ItemSimilarities,
@@ -43,36 +68,27 @@ export function measureDraw(
   pick: Int32Array,
   offsets: Int32Array,
 ): DrawMeasures {
-  const m = sim.m
-  const total = offsets[m - 1] + sim.responseCounts[m - 1]
-  const sy = new Float64Array(m * m)
-  for (let i = 0; i < m; i++) {
-    const a = (offsets[i] + pick[i]) * total
-    for (let j = 0; j < m; j++) sy[i * m + j] = i === j ? 1 : sim.responseSimilarity[a + offsets[j] + pick[j]]
-  }
-  return computeDrawMeasures(computeDrawDistributions(px, rowNormalize(sy, m), m))
+  return createDrawEvaluator(sim, px, offsets)(pick)
 }
 
 export function scoreInvEntropy(sim: ItemSimilarities, options: DrawSelectionOptions, rng: Rng32): InvEntropyScores {
   const m = sim.m
   const px = rowNormalize(sim.inputSimilarity, m)
-  const offsets = responseOffsets(sim.responseCounts)
-  const draws = selectDraws(sim.responseCounts, options, rng)
+  const evaluate = createDrawEvaluator(sim, px, responseOffsets(sim.responseCounts))
   let inv = 0
   let ni = 0
   let wd = 0
   let mpx = 0
   let mp = 0
-  for (const pick of draws) {
-    const d = measureDraw(sim, px, pick, offsets)
+  const b = forEachDraw(sim.responseCounts, options, rng, (pick) => {
+    const d = evaluate(pick)
     inv += d.invEntropy
     ni += d.niEntropy
     wd += d.wdPxPy
     mpx += d.maxPyGivenX
     mp += d.maxPy
-  }
-  const b = draws.length
-  const nr = measureDraw(sim, px, new Int32Array(m), offsets)
+  })
+  const nr = evaluate(new Int32Array(m))
   return {
     invEntropy: inv / b,
     niEntropy: ni / b,

@@ -14,11 +14,11 @@ import {cleanPrecomputedSimilarity, similarityMatrix, type SimilarityKind} from 
 export interface ScorableRun {
   readonly inputs: readonly {
     readonly text: string
-    readonly embedding?: readonly number[]
-    readonly responses: readonly {readonly text: string; readonly embedding?: readonly number[]}[]
+    readonly embedding?: ArrayLike<number>
+    readonly responses: readonly {readonly text: string; readonly embedding?: ArrayLike<number>}[]
   }[]
-  readonly inputSimilarity?: readonly (readonly number[])[]
-  readonly responseSimilarity?: readonly (readonly number[])[]
+  readonly inputSimilarity?: readonly ArrayLike<number>[]
+  readonly responseSimilarity?: readonly ArrayLike<number>[]
   readonly pTrue?: number
   readonly verbalizedConfidence?: number
 }
@@ -46,12 +46,12 @@ export interface RunScores {
 
 function embeddingSimilarity(
   texts: readonly string[],
-  vectors: readonly (readonly number[] | undefined)[],
+  vectors: readonly (ArrayLike<number> | undefined)[],
   o: RunScoringOptions,
   kind: SimilarityKind,
 ): Float64Array {
   if (o.embedder === 'lexical' || vectors.some((v) => v === undefined)) return lexicalSimilarityMatrix(texts, kind)
-  const vs = vectors as readonly (readonly number[])[]
+  const vs = vectors as readonly ArrayLike<number>[]
   return similarityMatrix(vs, vs[0].length, kind)
 }
 

@@ -8,6 +8,8 @@
  * vector is taken as 0 (so abs-cos 0, shifted-cos 0.5), never NaN. Cosines are clamped to [-1, 1]
  * against rounding. Output is a row-major n×n Float64Array, symmetric by construction.
  */
+import {gram} from '../../../core/linalg/index.js'
+
 export type SimilarityKind = 'abs-cos' | 'shifted-cos'
 
 /** Unit-length copies of the rows (zero rows stay zero), packed row-major. */
@@ -31,20 +33,62 @@ export function similarityFromCosine(cos: number, kind: SimilarityKind): number 
   return kind === 'abs-cos' ? Math.abs(c) : (1 + c) / 2
 }
 
-/** n×n similarity matrix of row-normalised vectors `unit` (n rows of `dim`), diagonal 1. */
-export function similarityFromUnitRows(unit: Float64Array, n: number, dim: number, kind: SimilarityKind): Float64Array {
-  const s = new Float64Array(n * n)
+/**
+ * Dot products of every pair of rows of `unit` (n rows of `dim`), TypeScript: four columns per
+ * pass over row i, each dot product summed in k order. Used when n ≥ dim, where core's Gram
+ * routine would return the dim×dim AᵀA instead.
+ */
+function rowDotProducts(unit: Float64Array, n: number, dim: number): Float64Array {
+  const g = new Float64Array(n * n)
+  const put = (i: number, j: number, dot: number): void => {
+    g[i * n + j] = dot
+    g[j * n + i] = dot
+  }
   for (let i = 0; i < n; i++) {
-    s[i * n + i] = 1
     const oi = i * dim
-    for (let j = i + 1; j < n; j++) {
+    let j = i + 1
+    for (; j + 3 < n; j += 4) {
+      const o0 = j * dim
+      const o1 = o0 + dim
+      const o2 = o1 + dim
+      const o3 = o2 + dim
+      let d0 = 0
+      let d1 = 0
+      let d2 = 0
+      let d3 = 0
+      for (let k = 0; k < dim; k++) {
+        const a = unit[oi + k]
+        d0 += a * unit[o0 + k]
+        d1 += a * unit[o1 + k]
+        d2 += a * unit[o2 + k]
+        d3 += a * unit[o3 + k]
+      }
+      put(i, j, d0)
+      put(i, j + 1, d1)
+      put(i, j + 2, d2)
+      put(i, j + 3, d3)
+    }
+    for (; j < n; j++) {
       const oj = j * dim
       let dot = 0
       for (let k = 0; k < dim; k++) dot += unit[oi + k] * unit[oj + k]
-      const v = similarityFromCosine(dot, kind)
-      s[i * n + j] = v
-      s[j * n + i] = v
+      put(i, j, dot)
     }
+  }
+  return g
+}
+
+/**
+ * n×n similarity matrix of row-normalised vectors `unit` (n rows of `dim`), diagonal 1. The
+ * cosines are the Gram matrix U·Uᵀ, from core/linalg (native BLAS DSYRK when the addon is loaded,
+ * else the WebAssembly SIMD kernel) when n < dim: 50 responses × 768-d is one call, not 1,225
+ * separate dot products. Blocked summation rounds differently from a left-to-right dot product,
+ * by a few ulps of each cosine.
+ */
+export function similarityFromUnitRows(unit: Float64Array, n: number, dim: number, kind: SimilarityKind): Float64Array {
+  const s = n < dim ? gram(unit, n, dim).g : rowDotProducts(unit, n, dim)
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) s[i * n + j] = i === j ? 1 : similarityFromCosine(s[i * n + j], kind)
   }
   return s
 }
@@ -62,7 +106,7 @@ export function similarityMatrix(
  * A user-supplied similarity matrix (e.g. symmetrised NLI entailment probabilities) made usable:
  * negative entries clamped to 0, optionally symmetrised as (S + Sᵀ)/2, diagonal forced to 1 (spec §2.6).
  */
-export function cleanPrecomputedSimilarity(rows: readonly (readonly number[])[], symmetrize: boolean): Float64Array {
+export function cleanPrecomputedSimilarity(rows: readonly ArrayLike<number>[], symmetrize: boolean): Float64Array {
   const n = rows.length
   const s = new Float64Array(n * n)
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) s[i * n + j] = Math.max(0, rows[i][j])

@@ -4,17 +4,35 @@ import {AnyObject, Const, Def, Enum} from '../../../core/report/json-schema.js'
 
 export const UqInputVectorSchema = Type.Array(Type.Number(), {minItems: 1})
 
+/** A row of a binary side-car instead of inline numbers (docs/uq.md, "Binary side-car"). */
+export const UqInputEmbeddingRowSchema = Type.Object(
+  {
+    npy: Type.String({
+      minLength: 1,
+      description: '.npy file (2-D, <f8 or <f4, C order), relative to the JSONL file or absolute',
+    }),
+    row: Type.Integer({minimum: 0, description: '0-based row of the .npy array holding this embedding'}),
+  },
+  {additionalProperties: false},
+)
+
+/** An embedding: the numbers inline, or a reference to a row of a .npy side-car. */
+export const UqInputEmbeddingSchema = Type.Union([
+  Def('vector', UqInputVectorSchema),
+  Def('npyRow', UqInputEmbeddingRowSchema),
+])
+
 export const UqInputMatrixSchema = Type.Array(Type.Array(Type.Number(), {minItems: 1}), {minItems: 1})
 
 export const UqInputResponseSchema = Type.Object({
   text: Type.String(),
-  embedding: Type.Optional(Def('vector', UqInputVectorSchema)),
+  embedding: Type.Optional(UqInputEmbeddingSchema),
 })
 
 export const UqInputInputSchema = Type.Object({
   text: Type.String(),
   kind: Type.Optional(Type.String({description: 'original | paraphrase | gaap | ... (informational)'})),
-  embedding: Type.Optional(Def('vector', UqInputVectorSchema)),
+  embedding: Type.Optional(UqInputEmbeddingSchema),
   responses: Type.Array(Def('response', UqInputResponseSchema), {minItems: 1}),
 })
 
@@ -53,6 +71,7 @@ export const UqInputSchema = Type.Object(
       'One question: the original and its perturbations (inputs[0] = original), each with replicated responses, for one or more sampling temperatures (runs). Embeddings or precomputed similarity matrices drive the scores.',
     definitions: {
       vector: UqInputVectorSchema,
+      npyRow: UqInputEmbeddingRowSchema,
       matrix: UqInputMatrixSchema,
       response: UqInputResponseSchema,
       input: UqInputInputSchema,

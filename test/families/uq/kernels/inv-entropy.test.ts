@@ -140,3 +140,59 @@ test('similarity: zero vectors give cosine 0 (abs-cos 0, shifted-cos 0.5), diago
   )
   assert.deepEqual(Array.from(b), [1, 0.5, 0.5, 0.5, 1, 0, 0.5, 0, 1])
 })
+
+// computeDrawDistributions forms no matrix product (O(m²)); P(X) associates as ((π·Py)·Py)·Px. Against the
+// textbook O(m³) form pY·(Py·Px) on random row-stochastic matrices the two agree to a few ulps: tolerance
+// 4 ulps of 1 in absolute terms (every entry is a probability ≤ 1), the diagonal exactly (same sum order).
+test('draw distributions without the m×m product equal pY·(Py·Px) to 4 ulps, the diagonal exactly', () => {
+  const ULP4 = 4 * Number.EPSILON
+  const rng = createXoshiro128(11, 2)
+  for (const m of [2, 3, 10, 25]) {
+    for (let rep = 0; rep < 20; rep++) {
+      const random = () => Float64Array.from({length: m * m}, (_, k) => (k % (m + 1) === 0 ? 1 : rng.nextFloat()))
+      const px = rowNormalize(random(), m)
+      const py = rowNormalize(random(), m)
+      const product = new Float64Array(m * m) // (Py·Px)[j, i]
+      for (let j = 0; j < m; j++)
+        for (let k = 0; k < m; k++) for (let i = 0; i < m; i++) product[j * m + i] += py[j * m + k] * px[k * m + i]
+      const d = computeDrawDistributions(px, py, m)
+      for (let i = 0; i < m; i++) {
+        let pX = 0
+        for (let j = 0; j < m; j++) pX += d.pY[j] * product[j * m + i]
+        assert.equal(d.pXGivenYDiag[i], product[i * m + i])
+        assert.ok(Math.abs(d.pX[i] - pX) <= ULP4, `m=${m} pX[${i}]: ${d.pX[i]} vs ${pX}`)
+        const q = (product[i * m + i] * d.pY[i]) / pX
+        assert.ok(Math.abs(d.pYGivenXDiag[i] - q) <= ULP4 * Math.max(1, q / pX), `m=${m} P(y|x)[${i}]`)
+      }
+    }
+  }
+})
+
+// With fewer vectors than dimensions the cosines come from core/linalg's Gram routine (BLAS or SIMD, blocked
+// sums); otherwise from row dot products. Both against a left-to-right cosine: 8 ulps of 1.
+test('similarity via the Gram routine (n < dim) and via row dot products (n ≥ dim) equal plain cosines', () => {
+  const rng = createXoshiro128(3, 9)
+  for (const [n, dim] of [
+    [50, 128],
+    [7, 8],
+    [12, 5],
+    [6, 6],
+  ]) {
+    const vectors = Array.from({length: n}, () => Array.from({length: dim}, () => rng.nextFloat() - 0.5))
+    vectors[1] = vectors[1].map(() => 0) // a zero vector: cosine 0
+    for (const kind of ['abs-cos', 'shifted-cos'] as const) {
+      const s = similarityMatrix(vectors, dim, kind)
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const a = vectors[i]
+          const b = vectors[j]
+          const na = Math.hypot(...a)
+          const nb = Math.hypot(...b)
+          const cos = na === 0 || nb === 0 ? 0 : a.reduce((t, x, k) => t + x * b[k], 0) / (na * nb)
+          const expected = i === j ? 1 : kind === 'abs-cos' ? Math.abs(cos) : (1 + cos) / 2
+          assert.ok(Math.abs(s[i * n + j] - expected) <= 8 * Number.EPSILON, `${n}x${dim} ${kind} [${i},${j}]`)
+          assert.equal(s[i * n + j], s[j * n + i])
+        }
+    }
+  }
+})
