@@ -254,3 +254,13 @@ test('report merge --emit: the kappa plan files from the merged plan = kappa pla
   assert.equal(wrong.status, 2, wrong.stderr)
   assert.match(wrong.stderr, /--netcdf: parts of kappa:plan have no NetCDF output to merge/)
 })
+
+test("spectral analyze --fit TPL: the merged report has the single run's one at-bound warning", () => {
+  const args = ['spectral', 'analyze', sharded, '--no-cache', '--fit', 'TPL']
+  const {one, merged, single, parts} = singleAndMerged('spectral-tpl', args, 2, (k) => ({args: ['--shard', `${k}/2`]}))
+  assert.equal(merged.status, one.status, merged.stderr)
+  const warnings = (dir: string) => JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')).warnings
+  assert.equal(warnings(single).length, 1)
+  assert.deepEqual(warnings(parts), warnings(single))
+  assertSameReport(single, parts)
+})

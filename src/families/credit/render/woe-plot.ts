@@ -1,8 +1,9 @@
 /**
  * Per-feature WoE bar charts of `credit bin --plots DIR` (vega-lite → SVG): one bar per bin in bin
  * order, height = WoE, colour = sign, IV ± delta SE in the title (each bar's accessible
- * aria-label carries its bin and WoE). Files are named after the feature (characters outside [A-Za-z0-9._-]
- * replaced by "_", a numeric suffix on collisions) and written atomically.
+ * aria-label carries its bin and WoE). Bin bounds are shown rounded (./short-bin-labels.ts). Files are
+ * named after the feature (characters outside [A-Za-z0-9._-] replaced by "_", a numeric suffix on
+ * collisions) and written atomically.
  */
 import {join} from 'node:path'
 import * as vega from 'vega'
@@ -11,8 +12,11 @@ import type {BinResult} from '../kernels/bin-features.js'
 import type {BinnedFeature} from '../kernels/feature-information.js'
 import {writeFileAtomic} from '../../../core/io/atomic-write.js'
 import {makeOutputDir} from '../../../core/io/output-paths.js'
+import {shortBinLabels} from './short-bin-labels.js'
 
 export async function woeBarSvg(f: BinnedFeature, woeSign: string): Promise<string> {
+  // axis labels with rounded bounds (distinct, never cut); the report's bin table keeps the exact labels
+  const shown = shortBinLabels(f.table.map((r) => r.bin))
   const spec: vegaLite.TopLevelSpec = {
     $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
     title: {
@@ -22,7 +26,12 @@ export async function woeBarSvg(f: BinnedFeature, woeSign: string): Promise<stri
     width: Math.max(240, 48 * f.table.length),
     height: 240,
     data: {
-      values: f.table.map((r, i) => ({order: i, bin: r.bin, woe: r.woe, sign: r.woe >= 0 ? 'WoE ≥ 0' : 'WoE < 0'})),
+      values: f.table.map((r, i) => ({
+        order: i,
+        bin: shown[i],
+        woe: r.woe,
+        sign: r.woe >= 0 ? 'WoE ≥ 0' : 'WoE < 0',
+      })),
     },
     mark: {type: 'bar'},
     encoding: {
@@ -31,7 +40,7 @@ export async function woeBarSvg(f: BinnedFeature, woeSign: string): Promise<stri
         type: 'ordinal',
         sort: {field: 'order'},
         title: 'bin',
-        axis: {labelAngle: -40, labelLimit: 160},
+        axis: {labelAngle: -40, labelLimit: 400},
       },
       y: {field: 'woe', type: 'quantitative', title: 'WoE'},
       color: {

@@ -11,6 +11,7 @@ import {summarize} from '../kernels/summary.js'
 import type {SpectralReportResult} from '../schema.js'
 import type {SpectralLayer} from './analyze-checkpoint.js'
 import {gateFailures} from './gate.js'
+import {tplBoundWarnings} from './tpl-bound-warning.js'
 
 export function mergeSpectralResults(parts: readonly unknown[]): MergedResult<SpectralReportResult> {
   const results = parts as readonly SpectralReportResult[]
@@ -44,5 +45,6 @@ export function mergeSpectralResults(parts: readonly unknown[]): MergedResult<Sp
   }
   const gateFailure =
     failed.length > 0 ? `--fail-on '${expression}' matched ${failed.length} layer(s): ${failed.join(', ')}` : undefined
-  return {result, gateFailure}
+  // one warning over all layers, as one machine words it (the parts' own name only their layers)
+  return {result, gateFailure, warnings: tplBoundWarnings(layers)}
 }
