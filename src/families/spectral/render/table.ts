@@ -100,7 +100,7 @@ export function renderSpectral(report: Report<SpectralReportResult>): string {
       `${prefix ? `names without '${prefix}', '.weight'; ` : ''}gap = xmin − detX_val (SETOL)` +
       (rows.some((l) => layersAtTplBound([l]).length > 0) ? '; bound: TPL α stopped at its bound α = 1' : ''),
   )
-  const warnings = report.warnings.map((w) => style.yellow(`warning: ${w}`))
+  const warnings = (report.warnings ?? []).map((w) => style.yellow(`warning: ${w}`))
   return [table, legend, line, renderKeyValues(pairs), ...warnings].join('\n')
 }
 
