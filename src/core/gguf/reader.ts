@@ -26,9 +26,9 @@ import {readGgufHeader, type GgufHeader} from './header.js'
 import {checkSplitMetadata, resolveGgufLayout} from './split-set.js'
 import {dequantizerOf} from './dequant/dequantize.js'
 import {SUPPORTED_GGML_TYPES} from './ggml-types.js'
+import {readRange} from '../checkpoint/read-range.js'
 
 /** The most bytes one positioned read asks for (Node caps a read at 2 GiB − 1). */
-const READ_CHUNK = 2 ** 30
 
 const littleEndianHost = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1
 
@@ -103,20 +103,7 @@ class GgufFiles implements Checkpoint {
     if (!handle)
       throw new InputError('tensor does not belong to this checkpoint (or it was closed)', {file: entry.file, field})
     const bytes = new Uint8Array(entry.byteLength)
-    let done = 0
-    while (done < bytes.length) {
-      const length = Math.min(READ_CHUNK, bytes.length - done)
-      const {bytesRead} = await handle.read(bytes, done, length, entry.offset + done)
-      if (bytesRead === 0)
-        throw new InputError(
-          `file ended at byte ${entry.offset + done}, expected ${bytes.length - done} more bytes (it shrank?)`,
-          {
-            file: entry.file,
-            field,
-          },
-        )
-      done += bytesRead
-    }
+    await readRange(entry.file, handle, bytes, entry.offset, field)
     return bytes
   }
 

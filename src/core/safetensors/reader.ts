@@ -12,6 +12,7 @@ import {DecodeRangeError, decodeInto, type Dtype, isDtype} from './dtypes.js'
 import {headerLengthOf, parseHeader, type ParsedHeader} from './header.js'
 import {compareNatural} from '../checkpoint/natural-order.js'
 import {resolveCheckpoint} from './shards.js'
+import {readRange} from '../checkpoint/read-range.js'
 import {
   type Checkpoint,
   type CheckpointLayout,
@@ -31,9 +32,6 @@ export interface SafetensorsCheckpoint extends Checkpoint {
   /** Raw little-endian bytes, in a fresh 8-aligned buffer. */
   readBytes(entry: TensorEntry): Promise<Uint8Array>
 }
-
-/** The most bytes one positioned read asks for (Node caps a read at 2 GiB − 1). */
-const READ_CHUNK = 2 ** 30
 
 /** Opens a checkpoint (file, shard directory or index.json) and validates every header. */
 export async function openSafetensors(path: string): Promise<SafetensorsCheckpoint> {
@@ -64,33 +62,11 @@ async function openFile(file: string): Promise<FileHandle> {
 async function readHeader(file: string, handle: FileHandle): Promise<{bytes: number; header: ParsedHeader}> {
   const {size} = await handle.stat()
   const first8 = new Uint8Array(Math.min(8, size))
-  await readFully(file, handle, first8, 0)
+  await readRange(file, handle, first8, 0)
   const n = headerLengthOf(file, first8, size)
   const headerBytes = new Uint8Array(n)
-  await readFully(file, handle, headerBytes, 8)
+  await readRange(file, handle, headerBytes, 8)
   return {bytes: size, header: parseHeader(file, headerBytes, size)}
-}
-
-/** Fills `target` from `position`, looping over short reads; a file that ends early is an input error. */
-async function readFully(
-  file: string,
-  handle: FileHandle,
-  target: Uint8Array,
-  position: number,
-  field?: string,
-): Promise<void> {
-  let done = 0
-  while (done < target.length) {
-    const length = Math.min(READ_CHUNK, target.length - done)
-    const {bytesRead} = await handle.read(target, done, length, position + done)
-    if (bytesRead === 0) {
-      throw new InputError(
-        `file ended at byte ${position + done}, expected ${target.length - done} more bytes (truncated?)`,
-        {file, field},
-      )
-    }
-    done += bytesRead
-  }
 }
 
 class SafetensorsFiles implements SafetensorsCheckpoint {
@@ -124,7 +100,7 @@ class SafetensorsFiles implements SafetensorsCheckpoint {
         field: `tensor ${entry.name}`,
       })
     const bytes = new Uint8Array(entry.byteLength)
-    await readFully(entry.file, handle, bytes, entry.offset, `tensor ${entry.name}`)
+    await readRange(entry.file, handle, bytes, entry.offset, `tensor ${entry.name}`)
     return bytes
   }
 

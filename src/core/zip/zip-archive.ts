@@ -23,6 +23,7 @@ import {
   ZIP64_LOCATOR_BYTES,
 } from './end-of-central-directory.js'
 import {ZipFormatError} from './zip-format-error.js'
+import {readRange} from '../checkpoint/read-range.js'
 
 export type {ZipEntry} from './central-directory.js'
 
@@ -33,7 +34,6 @@ const MAX_CENTRAL_DIRECTORY_BYTES = 256 * 2 ** 20
 const METHOD_STORED = 0
 const METHOD_DEFLATED = 8
 /** The most bytes one positioned read asks for (Node caps a read at 2 GiB − 1). */
-const READ_CHUNK = 2 ** 30
 
 export class ZipArchive {
   private readonly dataStarts = new Map<string, number>()
@@ -53,7 +53,7 @@ export class ZipArchive {
       const {size} = await handle.stat()
       const location = await locateDirectory(file, handle, size)
       const bytes = new Uint8Array(location.size)
-      await readFully(file, handle, bytes, location.offset, 'central directory')
+      await readRange(file, handle, bytes, location.offset, 'central directory')
       const list = guard(file, () => parseCentralDirectory(bytes, location.entryCount))
       const entries = new Map<string, ZipEntry>()
       for (const e of list) {
@@ -73,7 +73,7 @@ export class ZipArchive {
     const known = this.dataStarts.get(entry.name)
     if (known !== undefined) return known
     const header = new Uint8Array(LOCAL_HEADER_BYTES)
-    await readFully(this.file, this.handle, header, entry.localHeaderOffset, `entry ${entry.name}`)
+    await readRange(this.file, this.handle, header, entry.localHeaderOffset, `entry ${entry.name}`)
     const view = viewOf(header)
     if (view.getUint32(0, true) !== LOCAL_HEADER_SIGNATURE || view.getUint16(8, true) !== entry.method)
       throw this.defect(entry, 'local header missing or disagreeing with the central directory (corrupt?)')
@@ -94,7 +94,7 @@ export class ZipArchive {
       )
     const start = await this.dataStart(entry)
     const bytes = new Uint8Array(length)
-    await readFully(this.file, this.handle, bytes, start + offset, `entry ${entry.name}`)
+    await readRange(this.file, this.handle, bytes, start + offset, `entry ${entry.name}`)
     return bytes
   }
 
@@ -106,7 +106,7 @@ export class ZipArchive {
       throw this.defect(entry, `compression method ${entry.method} is not supported (expected stored or deflate)`)
     const start = await this.dataStart(entry)
     const raw = new Uint8Array(entry.compressedSize)
-    await readFully(this.file, this.handle, raw, start, `entry ${entry.name}`)
+    await readRange(this.file, this.handle, raw, start, `entry ${entry.name}`)
     const bytes = entry.method === METHOD_STORED ? raw : this.inflate(entry, raw)
     if (bytes.length !== entry.uncompressedSize || crc32(bytes) !== entry.crc32)
       throw this.defect(entry, 'size or CRC-32 does not match the central directory (corrupt?)')
@@ -142,17 +142,17 @@ async function openHandle(file: string): Promise<FileHandle> {
 /** Reads the EOCD (and zip64 records when needed) and checks the directory lies inside the file. */
 async function locateDirectory(file: string, handle: FileHandle, size: number): Promise<CentralDirectoryLocation> {
   const tail = new Uint8Array(Math.min(size, TAIL_BYTES))
-  await readFully(file, handle, tail, size - tail.length, 'end of central directory')
+  await readRange(file, handle, tail, size - tail.length, 'end of central directory')
   const end = guard(file, () => parseEndRecord(tail, size))
   let location: CentralDirectoryLocation = end
   if (end.needsZip64) {
     const locator = new Uint8Array(ZIP64_LOCATOR_BYTES)
     if (end.position < ZIP64_LOCATOR_BYTES) throw new InputError('zip64 locator missing', {file})
-    await readFully(file, handle, locator, end.position - ZIP64_LOCATOR_BYTES, 'zip64 locator')
+    await readRange(file, handle, locator, end.position - ZIP64_LOCATOR_BYTES, 'zip64 locator')
     const recordAt = guard(file, () => parseZip64Locator(locator))
     const record = new Uint8Array(ZIP64_EOCD_BYTES)
     if (recordAt + ZIP64_EOCD_BYTES > end.position) throw new InputError('zip64 record past the end', {file})
-    await readFully(file, handle, record, recordAt, 'zip64 end of central directory')
+    await readRange(file, handle, record, recordAt, 'zip64 end of central directory')
     location = guard(file, () => parseZip64Record(record))
   }
   const field = 'central directory'
@@ -173,26 +173,5 @@ function guard<T>(file: string, parse: () => T): T {
   } catch (error) {
     if (error instanceof ZipFormatError) throw new InputError(error.expected, {file, field: error.record})
     throw error
-  }
-}
-
-/** Fills `target` from `position`, looping over short reads; a file that ends early is an input error. */
-async function readFully(
-  file: string,
-  handle: FileHandle,
-  target: Uint8Array,
-  position: number,
-  field: string,
-): Promise<void> {
-  let done = 0
-  while (done < target.length) {
-    const length = Math.min(READ_CHUNK, target.length - done)
-    const {bytesRead} = await handle.read(target, done, length, position + done)
-    if (bytesRead === 0)
-      throw new InputError(`file ended at byte ${position + done}, expected ${target.length - done} more bytes`, {
-        file,
-        field,
-      })
-    done += bytesRead
   }
 }
