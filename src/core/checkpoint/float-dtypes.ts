@@ -25,3 +25,11 @@ export function isFloatDtype(dtype: string): boolean {
 export function isQuantizedDtype(dtype: string): boolean {
   return QUANTIZED.test(dtype) || AFFINE.test(dtype)
 }
+
+/**
+ * True for GGUF's block-quantized types: they dequantize to float32 values (ggml's arithmetic), so reading
+ * them as float32 loses nothing and float64 is only those values widened.
+ */
+export function isBlockQuantizedDtype(dtype: string): boolean {
+  return QUANTIZED.test(dtype)
+}

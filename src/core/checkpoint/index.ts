@@ -10,6 +10,6 @@ export {
   type TensorEntry,
 } from './checkpoint.js'
 export {checkDecodable} from './decodable.js'
-export {isFloatDtype, isQuantizedDtype} from './float-dtypes.js'
+export {isBlockQuantizedDtype, isFloatDtype, isQuantizedDtype} from './float-dtypes.js'
 export {CHECKPOINT_FORMATS, openCheckpoint} from './open-checkpoint.js'
 export {compareNatural} from './natural-order.js'

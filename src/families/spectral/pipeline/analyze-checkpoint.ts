@@ -7,7 +7,12 @@
  * per-layer metrics. Eigenvalues are kept only when asked (NetCDF, plots).
  */
 import {availableParallelism} from 'node:os'
-import {openCheckpoint, type Checkpoint, type TensorEntry} from '../../../core/checkpoint/index.js'
+import {
+  isBlockQuantizedDtype,
+  openCheckpoint,
+  type Checkpoint,
+  type TensorEntry,
+} from '../../../core/checkpoint/index.js'
 import {createLinalgPool, type LinalgPool} from '../../../core/linalg/pool.js'
 import {combineEsd, weightSlices, type MatrixGeometry} from '../kernels/esd.js'
 import {
@@ -104,8 +109,12 @@ async function randomEsds(
   return {replicas: combineEsd(replicas, g).evals, distance: combineEsd(distance, g).evals}
 }
 
-/** Float dtypes whose every value float32 holds exactly (decoding them to float32 loses nothing). */
+/**
+ * Float dtypes whose every value float32 holds exactly (decoding them to float32 loses nothing); GGUF's
+ * block-quantized types dequantize to float32 values too, so a Q4_K layer costs 4 bytes per weight, not 8.
+ */
 const EXACT_IN_FLOAT32: readonly string[] = ['F32', 'F16', 'BF16', 'F8_E4M3', 'F8_E5M2']
+const exactInFloat32 = (dtype: string) => EXACT_IN_FLOAT32.includes(dtype) || isBlockQuantizedDtype(dtype)
 
 /**
  * The tensor's slices. A tensor that float32 holds exactly is read as float32 even for the float64 Gram: an F32
@@ -114,7 +123,7 @@ const EXACT_IN_FLOAT32: readonly string[] = ['F32', 'F16', 'BF16', 'F8_E4M3', 'F
  * spectrum are bit-for-bit those of a float64 input (bench/spectral/stage-breakdown.ts checks the Gram).
  */
 async function readSlices(ck: Checkpoint, entry: TensorEntry, o: AnalyzeOptions) {
-  const asFloat32 = o.gram === 'float32' || EXACT_IN_FLOAT32.includes(entry.dtype)
+  const asFloat32 = o.gram === 'float32' || exactInFloat32(entry.dtype)
   const data = asFloat32 ? await ck.readFloat32(entry) : await ck.readFloat64(entry)
   return weightSlices(data, entry.shape)
 }
