@@ -1,12 +1,22 @@
 /**
- * One positioned read of a byte range into a fresh buffer, looping over short reads
- * and chunked at 1 GiB (Node caps one read below 2 GiB). A file that ends before
- * the range does is bad input (a truncated download), named with file and field.
+ * Positioned reads, shared by every checkpoint reader: opening a file for them (a file that cannot be
+ * opened is bad input, named), and one read of a byte range into a buffer, looping over short reads
+ * and chunked at 1 GiB (Node caps one read below 2 GiB). A file that ends before the range does is bad
+ * input (a truncated download), named with file and field.
  */
-import type {FileHandle} from 'node:fs/promises'
+import {open, type FileHandle} from 'node:fs/promises'
 import {InputError} from '../errors.js'
 
 const READ_CHUNK = 2 ** 30
+
+/** Opens `file` read-only for positioned reads. */
+export async function openForReading(file: string): Promise<FileHandle> {
+  try {
+    return await open(file, 'r')
+  } catch (error) {
+    throw new InputError(`cannot open (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file})
+  }
+}
 
 /** Fills `target` from `position` of `handle`. */
 export async function readRange(

@@ -11,7 +11,7 @@
  * local files, arrays counted not expanded, and an InputError naming the file and the
  * field on every defect. The format is small enough (header.ts) to own.
  */
-import {open, type FileHandle} from 'node:fs/promises'
+import type {FileHandle} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {InputError} from '../errors.js'
 import {compareNatural} from '../checkpoint/natural-order.js'
@@ -26,7 +26,7 @@ import {readGgufHeader, type GgufHeader} from './header.js'
 import {checkSplitMetadata, resolveGgufLayout} from './split-set.js'
 import {dequantizerOf} from './dequant/dequantize.js'
 import {SUPPORTED_GGML_TYPES} from './ggml-types.js'
-import {readRange} from '../checkpoint/read-range.js'
+import {openForReading, readRange} from '../checkpoint/read-range.js'
 
 /** The most bytes one positioned read asks for (Node caps a read at 2 GiB − 1). */
 
@@ -42,20 +42,12 @@ export async function openGguf(path: string, isDirectory: boolean, names: readon
   })
   const handles = new Map<string, FileHandle>()
   try {
-    for (const file of layout.files) handles.set(file, await openFile(file))
+    for (const file of layout.files) handles.set(file, await openForReading(file))
   } catch (error) {
     await Promise.all([...handles.values()].map((h) => h.close()))
     throw error
   }
   return new GgufFiles(layout, handles, headers)
-}
-
-async function openFile(file: string): Promise<FileHandle> {
-  try {
-    return await open(file, 'r')
-  } catch (error) {
-    throw new InputError(`cannot open (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file})
-  }
 }
 
 class GgufFiles implements Checkpoint {

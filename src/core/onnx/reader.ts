@@ -7,11 +7,11 @@
  * (in, out), the transpose of PyTorch's Linear (out, in); singular values, and so
  * the spectral metrics, do not depend on the orientation.
  */
-import {open, type FileHandle} from 'node:fs/promises'
+import type {FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import {InputError} from '../errors.js'
 import {compareNatural} from '../checkpoint/natural-order.js'
-import {readRange} from '../checkpoint/read-range.js'
+import {openForReading, readRange} from '../checkpoint/read-range.js'
 import {type Checkpoint, elementCount, type ShardInfo, type TensorEntry} from '../checkpoint/checkpoint.js'
 import {DecodeRangeError, decodeInto} from '../safetensors/dtypes.js'
 import {FileWindow} from './file-window.js'
@@ -23,24 +23,17 @@ import {typedValuesToRaw} from './typed-values.js'
 export async function openOnnx(path: string): Promise<Checkpoint> {
   const handles = new Map<string, FileHandle>()
   try {
-    const model = await openFile(path)
+    const model = await openForReading(path)
     handles.set(path, model)
     const {size} = await model.stat()
     const scan = asInputError(path, () => scanModel(new FileWindow(model.fd, size)))
     const placed = placeTensors(path, size, scan.tensors)
-    for (const p of placed) if (!handles.has(p.entry.file)) handles.set(p.entry.file, await openFile(p.entry.file))
+    for (const p of placed)
+      if (!handles.has(p.entry.file)) handles.set(p.entry.file, await openForReading(p.entry.file))
     return new OnnxModel(path, size, scan.metadata, placed, handles)
   } catch (error) {
     await Promise.all([...handles.values()].map((h) => h.close()))
     throw error
-  }
-}
-
-async function openFile(file: string): Promise<FileHandle> {
-  try {
-    return await open(file, 'r')
-  } catch (error) {
-    throw new InputError(`cannot open (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file})
   }
 }
 

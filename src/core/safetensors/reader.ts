@@ -5,14 +5,14 @@
  * once), so a multi-GB checkpoint never sits in memory whole and Node needs no mmap.
  * Positions are JavaScript numbers, exact up to 2⁵³ bytes, so files over 4 GiB work.
  */
-import {open, type FileHandle} from 'node:fs/promises'
+import type {FileHandle} from 'node:fs/promises'
 import {basename} from 'node:path'
 import {InputError} from '../errors.js'
 import {DecodeRangeError, decodeInto, type Dtype, isDtype} from './dtypes.js'
 import {headerLengthOf, parseHeader, type ParsedHeader} from './header.js'
 import {compareNatural} from '../checkpoint/natural-order.js'
 import {resolveCheckpoint} from './shards.js'
-import {readRange} from '../checkpoint/read-range.js'
+import {openForReading, readRange} from '../checkpoint/read-range.js'
 import {
   type Checkpoint,
   type CheckpointLayout,
@@ -40,7 +40,7 @@ export async function openSafetensors(path: string): Promise<SafetensorsCheckpoi
   try {
     const headers: {file: string; bytes: number; header: ParsedHeader}[] = []
     for (const file of layout.files) {
-      const handle = await openFile(file)
+      const handle = await openForReading(file)
       handles.set(file, handle)
       headers.push({file, ...(await readHeader(file, handle))})
     }
@@ -48,14 +48,6 @@ export async function openSafetensors(path: string): Promise<SafetensorsCheckpoi
   } catch (error) {
     await Promise.all([...handles.values()].map((h) => h.close()))
     throw error
-  }
-}
-
-async function openFile(file: string): Promise<FileHandle> {
-  try {
-    return await open(file, 'r')
-  } catch (error) {
-    throw new InputError(`cannot open (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file})
   }
 }
 

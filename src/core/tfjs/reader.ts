@@ -7,7 +7,7 @@
  * TF.js dequantizes them (dequantize.ts). Tensors keep TF.js's layout: a Dense
  * kernel is (in, out) and a Conv2D filter (height, width, in, out).
  */
-import {open, type FileHandle} from 'node:fs/promises'
+import type {FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
 import {InputError} from '../errors.js'
 import {compareNatural} from '../checkpoint/natural-order.js'
@@ -17,6 +17,7 @@ import {readPieces} from './group-stream.js'
 import {readManifest} from './manifest.js'
 import {layOutWeights, type PlacedWeight, resolveShards} from './weight-layout.js'
 import {dequantizeAffine, dequantizeAffineInt32} from './dequantize.js'
+import {openForReading} from '../checkpoint/read-range.js'
 
 /** Opens `manifestFile`; `kind` says how the user named it (the file or its directory). */
 export async function openTfjs(manifestFile: string, kind: 'directory' | 'index'): Promise<Checkpoint> {
@@ -24,7 +25,7 @@ export async function openTfjs(manifestFile: string, kind: 'directory' | 'index'
   const shards = resolveShards(manifest)
   const handles = new Map<string, FileHandle>()
   try {
-    for (const {file} of shards.flat()) if (!handles.has(file)) handles.set(file, await openFile(file))
+    for (const {file} of shards.flat()) if (!handles.has(file)) handles.set(file, await openForReading(file))
     const placed = await layOutWeights(manifest, shards, handles)
     const layout: CheckpointLayout = {
       kind,
@@ -37,14 +38,6 @@ export async function openTfjs(manifestFile: string, kind: 'directory' | 'index'
   } catch (error) {
     await Promise.all([...handles.values()].map((h) => h.close()))
     throw error
-  }
-}
-
-async function openFile(file: string): Promise<FileHandle> {
-  try {
-    return await open(file, 'r')
-  } catch (error) {
-    throw new InputError(`cannot open (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file})
   }
 }
 

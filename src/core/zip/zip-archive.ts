@@ -7,7 +7,7 @@
  * and checked against its CRC-32. Every defect is an InputError naming the file and
  * the zip record.
  */
-import {open, type FileHandle} from 'node:fs/promises'
+import type {FileHandle} from 'node:fs/promises'
 import {inflateRawSync} from 'node:zlib'
 import {InputError} from '../errors.js'
 import {crc32} from './crc32.js'
@@ -23,7 +23,7 @@ import {
   ZIP64_LOCATOR_BYTES,
 } from './end-of-central-directory.js'
 import {ZipFormatError} from './zip-format-error.js'
-import {readRange} from '../checkpoint/read-range.js'
+import {openForReading, readRange} from '../checkpoint/read-range.js'
 
 export type {ZipEntry} from './central-directory.js'
 
@@ -48,7 +48,7 @@ export class ZipArchive {
   ) {}
 
   static async open(file: string): Promise<ZipArchive> {
-    const handle = await openHandle(file)
+    const handle = await openForReading(file)
     try {
       const {size} = await handle.stat()
       const location = await locateDirectory(file, handle, size)
@@ -128,14 +128,6 @@ export class ZipArchive {
 
   private defect(entry: ZipEntry, expected: string): InputError {
     return new InputError(expected, {file: this.file, field: `zip entry ${entry.name}`})
-  }
-}
-
-async function openHandle(file: string): Promise<FileHandle> {
-  try {
-    return await open(file, 'r')
-  } catch (error) {
-    throw new InputError(`cannot open (${(error as NodeJS.ErrnoException).code ?? 'error'})`, {file})
   }
 }
 
