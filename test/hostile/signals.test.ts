@@ -4,7 +4,7 @@
  * run that writes the same target. The bound on the stop is a hang detector (10 s on a loaded CI box), not a timing.
  */
 import {spawn} from 'node:child_process'
-import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {existsSync, readdirSync, readFileSync, truncateSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
@@ -54,4 +54,39 @@ test('a temporary file orphaned by SIGKILL is removed by the next run writing th
   assert.ok(existsSync(target))
   assert.equal(existsSync(orphan), false)
   assert.equal(existsSync(foreign), true)
+})
+
+test('SIGINT during checkpoint convert: exit 130, no temp file, the target untouched', async () => {
+  const dir = tempDir()
+  // a 480 MB safetensors whose data is a hole (zeros are valid F32): cheap on disk, seconds to convert
+  const source = join(dir, 'big.safetensors')
+  const tensors = Object.fromEntries(
+    Array.from({length: 60}, (_, i) => [
+      `l.${i}.weight`,
+      {dtype: 'F32', shape: [1024, 2048], data_offsets: [i * 2 ** 23, (i + 1) * 2 ** 23]},
+    ]),
+  )
+  const header = Buffer.from(JSON.stringify(tensors).padEnd(8 * Math.ceil(JSON.stringify(tensors).length / 8)))
+  const length = Buffer.alloc(8)
+  length.writeBigUInt64LE(BigInt(header.length))
+  writeFileSync(source, Buffer.concat([length, header]))
+  truncateSync(source, 8 + header.length + 60 * 2 ** 23)
+  const target = join(dir, 'out.safetensors')
+  writeFileSync(target, 'previous run\n')
+  const child = spawn(
+    process.execPath,
+    [runJs, 'checkpoint', 'convert', source, target, '--dtype', 'bf16', '--quiet'],
+    {
+      stdio: 'ignore',
+    },
+  )
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (c) => resolve(c)))
+  await untilTempAppears(dir)
+  child.kill('SIGINT')
+  const hang = new Promise<'hang'>((resolve) => setTimeout(() => resolve('hang'), 10_000).unref())
+  const result = await Promise.race([exited, hang])
+  if (result === 'hang') child.kill('SIGKILL')
+  assert.equal(result, 130)
+  assert.deepEqual(temps(dir), [])
+  assert.equal(readFileSync(target, 'utf8'), 'previous run\n')
 })
