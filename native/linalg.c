@@ -5,12 +5,17 @@
  *   gram(a: Float64Array|Float32Array, rows, cols) -> Float64Array  smaller Gram, full symmetric (DSYRK)
  *   eigvalsh(a: Float64Array, n)                   -> Float64Array  ascending (DSYEVD, jobz='N')
  *   svdvals(a: Float64Array|Float32Array, rows, cols) -> Float64Array descending (DGESDD, jobz='N')
+ *   luFactor(a: Float64Array|Float32Array, n)      -> {lu, pivots, info} LU with partial pivoting (DGETRF)
+ *   luSolve(lu, pivots, n, b: Float64Array, nrhs, transpose) -> Float64Array  solves with the factors (DGETRS)
  *   setThreads(k), getThreads(), configInfo()     OpenBLAS threading and build string
  *
  * Row-major data are handed to LAPACK as column-major without a transpose: a row-major
  * symmetric matrix's upper triangle is the column-major lower triangle, and a row-major
  * rows x cols matrix is the column-major cols x rows transpose, which has the same singular
- * values. Inputs are copied (LAPACK overwrites its arguments) and never modified.
+ * values. Inputs are copied (LAPACK overwrites its arguments) and never modified. The LU
+ * functions follow the same rule: the factored matrix M is the column-major reading of the
+ * buffer (Wᵀ for a row-major W), right-hand sides are column-major n x nrhs blocks, and
+ * pivots are 0-based (LAPACK's are 1-based).
  */
 #include <node_api.h>
 #include <stdlib.h>
@@ -197,6 +202,96 @@ static napi_value js_svdvals(napi_env env, napi_callback_info info) {
   return result;
 }
 
+static napi_value js_lu_factor(napi_env env, napi_callback_info info) {
+  napi_value argv[2];
+  matrix_view m;
+  int64_t n;
+  if (!get_args(env, info, 2, argv) || !get_matrix(env, argv[0], &m, 1) || !get_dim(env, argv[1], "n", &n)) return NULL;
+  if (m.length < (size_t)(n * n)) {
+    napi_throw_range_error(env, NULL, "matrix is shorter than n*n");
+    return NULL;
+  }
+  double *lu;
+  napi_value lu_value = new_f64(env, (size_t)(n * n), &lu);
+  if (lu_value == NULL) return NULL;
+  if (m.f64 != NULL) memcpy(lu, m.f64, (size_t)(n * n) * sizeof(double));
+  else for (size_t i = 0; i < (size_t)(n * n); i++) lu[i] = (double)m.f32[i];
+  napi_value ab, pivots_value;
+  int32_t *pivots;
+  CHECK(env, napi_create_arraybuffer(env, (size_t)n * sizeof(int32_t), (void **)&pivots, &ab));
+  CHECK(env, napi_create_typedarray(env, napi_int32_array, (size_t)n, ab, 0, &pivots_value));
+  lapack_int *ipiv = (lapack_int *)malloc((size_t)n * sizeof(lapack_int));
+  if (ipiv == NULL) {
+    napi_throw_error(env, NULL, "out of memory for pivots");
+    return NULL;
+  }
+  lapack_int status = LAPACKE_dgetrf(LAPACK_COL_MAJOR, (lapack_int)n, (lapack_int)n, lu, (lapack_int)n, ipiv);
+  for (int64_t i = 0; i < n; i++) pivots[i] = (int32_t)ipiv[i] - 1;
+  free(ipiv);
+  if (status < 0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "LAPACKE_dgetrf failed (info = %d)", (int)status);
+    napi_throw_error(env, NULL, msg);
+    return NULL;
+  }
+  /* info > 0: an exactly zero pivot (the factors exist, the matrix is singular) */
+  napi_value out, info_value;
+  CHECK(env, napi_create_object(env, &out));
+  CHECK(env, napi_create_int32(env, (int32_t)status, &info_value));
+  CHECK(env, napi_set_named_property(env, out, "lu", lu_value));
+  CHECK(env, napi_set_named_property(env, out, "pivots", pivots_value));
+  CHECK(env, napi_set_named_property(env, out, "info", info_value));
+  return out;
+}
+
+static napi_value js_lu_solve(napi_env env, napi_callback_info info) {
+  napi_value argv[6];
+  matrix_view lu, b;
+  int64_t n, nrhs;
+  bool transpose = false;
+  bool is_typed = false;
+  napi_typedarray_type type;
+  size_t pivot_length;
+  void *pivot_data;
+  napi_value pivot_buffer;
+  size_t pivot_offset;
+  if (!get_args(env, info, 6, argv) || !get_matrix(env, argv[0], &lu, 0) || !get_dim(env, argv[2], "n", &n) ||
+      !get_matrix(env, argv[3], &b, 0) || !get_dim(env, argv[4], "nrhs", &nrhs))
+    return NULL;
+  if (napi_is_typedarray(env, argv[1], &is_typed) != napi_ok || !is_typed ||
+      napi_get_typedarray_info(env, argv[1], &type, &pivot_length, &pivot_data, &pivot_buffer, &pivot_offset) != napi_ok ||
+      type != napi_int32_array || pivot_length < (size_t)n) {
+    napi_throw_type_error(env, NULL, "pivots must be an Int32Array of n entries");
+    return NULL;
+  }
+  CHECK(env, napi_get_value_bool(env, argv[5], &transpose));
+  if (lu.length < (size_t)(n * n) || b.length < (size_t)(n * nrhs)) {
+    napi_throw_range_error(env, NULL, "lu is shorter than n*n or b shorter than n*nrhs");
+    return NULL;
+  }
+  double *x;
+  napi_value result = new_f64(env, (size_t)(n * nrhs), &x);
+  if (result == NULL) return NULL;
+  memcpy(x, b.f64, (size_t)(n * nrhs) * sizeof(double));
+  lapack_int *ipiv = (lapack_int *)malloc((size_t)n * sizeof(lapack_int));
+  if (ipiv == NULL) {
+    napi_throw_error(env, NULL, "out of memory for pivots");
+    return NULL;
+  }
+  const int32_t *p = (const int32_t *)pivot_data;
+  for (int64_t i = 0; i < n; i++) ipiv[i] = (lapack_int)p[i] + 1;
+  lapack_int status = LAPACKE_dgetrs(LAPACK_COL_MAJOR, transpose ? 'T' : 'N', (lapack_int)n, (lapack_int)nrhs, lu.f64,
+                                     (lapack_int)n, ipiv, x, (lapack_int)n);
+  free(ipiv);
+  if (status != 0) {
+    char msg[96];
+    snprintf(msg, sizeof msg, "LAPACKE_dgetrs failed (info = %d)", (int)status);
+    napi_throw_error(env, NULL, msg);
+    return NULL;
+  }
+  return result;
+}
+
 static napi_value js_set_threads(napi_env env, napi_callback_info info) {
   napi_value argv[1];
   int64_t k;
@@ -225,6 +320,8 @@ NAPI_MODULE_INIT() {
       {"gram", NULL, js_gram, NULL, NULL, NULL, napi_enumerable, NULL},
       {"eigvalsh", NULL, js_eigvalsh, NULL, NULL, NULL, napi_enumerable, NULL},
       {"svdvals", NULL, js_svdvals, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"luFactor", NULL, js_lu_factor, NULL, NULL, NULL, napi_enumerable, NULL},
+      {"luSolve", NULL, js_lu_solve, NULL, NULL, NULL, napi_enumerable, NULL},
       {"setThreads", NULL, js_set_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"getThreads", NULL, js_get_threads, NULL, NULL, NULL, napi_enumerable, NULL},
       {"configInfo", NULL, js_config_info, NULL, NULL, NULL, napi_enumerable, NULL},

@@ -10,7 +10,9 @@
  * values = float64 singular values σ of every matrix of the view, each matrix's DESCENDING, matrices
  * concatenated in view order; method records how they were obtained:
  *   'eigvalsh-gram' (σ = √λ from eig(WᵀW): relative error ≈ u·κ²·√max(m,n), so small σ of an ill-conditioned
- *   matrix are noise; see src/families/kappa/kernels/gram-spectrum-accuracy.ts) or
+ *   matrix are noise; see src/core/linalg/gram-accuracy.ts),
+ *   'gram-lu' (square matrices: the Gram's σ with the small end re-solved from an LU factorization and proven
+ *   within 1e-9 relative, src/core/linalg/small-singular-values.ts; accurate small values) or
  *   'svd' (σ from a singular-value decomposition; accurate small values).
  *
  * Views (a tensor has different spectra under different views, so the view is part of the key and the two
@@ -47,7 +49,7 @@ export interface SpectrumCacheKey {
   readonly view: SpectrumView
 }
 
-export type SpectrumMethod = 'eigvalsh-gram' | 'svd'
+export type SpectrumMethod = 'eigvalsh-gram' | 'gram-lu' | 'svd'
 
 export interface CachedSpectrum {
   /** Singular values, each matrix's descending, matrices concatenated. */
@@ -62,7 +64,7 @@ export interface CacheOptions {
 
 /** Version of the entry JSON; entries of another version are misses (v1 had no view and no checksum). */
 const ENTRY_FORMAT = 2
-const METHODS: readonly string[] = ['eigvalsh-gram', 'svd']
+const METHODS: readonly string[] = ['eigvalsh-gram', 'gram-lu', 'svd']
 
 interface EntryMeta {
   format: number

@@ -1,18 +1,27 @@
 /**
  * The native implementation: a small N-API addon (native/linalg.c) over CBLAS/LAPACKE
- * (DSYRK, DSYEVD jobz='N', DGESDD jobz='N') linked against the system OpenBLAS. Built by
+ * (DSYRK, DSYEVD jobz='N', DGESDD jobz='N', DGETRF/DGETRS) linked against the system OpenBLAS. Built by
  * `npm install` (scripts/build-native.mjs) when the headers exist; loading it is optional and
  * `INFOLENS_LAPACK=off` disables it. This file is the one place in the kernels that looks at
  * the environment and the file system, because deciding which implementation exists is its job.
  */
 import {createRequire} from 'node:module'
-import type {LinalgSolver} from './linalg-solver.js'
+import type {LinalgSolver, LuFactors} from './linalg-solver.js'
 
 /** The functions exported by build/Release/infolens_linalg.node. */
 interface LinalgAddon {
   gram(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array
   eigvalsh(a: Float64Array, n: number): Float64Array
   svdvals(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array
+  luFactor(a: Float64Array | Float32Array, n: number): LuFactors
+  luSolve(
+    lu: Float64Array,
+    pivots: Int32Array,
+    n: number,
+    b: Float64Array,
+    nrhs: number,
+    transpose: boolean,
+  ): Float64Array
   setThreads(threads: number): void
   getThreads(): number
   configInfo(): string
@@ -67,6 +76,8 @@ function wrap(addon: LinalgAddon): LinalgSolver {
     gram: (a, rows, cols) => addon.gram(a, rows, cols),
     eigvalsh: (a, n) => (n === 0 ? new Float64Array(0) : addon.eigvalsh(a, n)),
     svdvals: (a, rows, cols) => addon.svdvals(a, rows, cols),
+    luFactor: (a, n) => addon.luFactor(a, n),
+    luSolve: (f, n, b, nrhs, transpose) => addon.luSolve(f.lu, f.pivots, n, b, nrhs, transpose),
     setThreads: (threads) => addon.setThreads(Math.max(1, Math.floor(threads))),
   }
 }

@@ -5,6 +5,10 @@
  * All matrices are row-major; inputs are never mutated.
  */
 
+import type {LuFactors} from './lu-factorization.js'
+
+export type {LuFactors} from './lu-factorization.js'
+
 /** Which implementation computed a result: the native addon (`lapack`) or `typescript`. */
 export type LinalgSolverId = 'lapack' | 'typescript'
 
@@ -16,6 +20,13 @@ export interface LinalgSolver {
   eigvalsh(a: Float64Array, n: number): Float64Array
   /** All min(rows, cols) singular values of A, descending; computed from A itself, never from its Gram. */
   svdvals(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array
+  /**
+   * LU with partial pivoting of the column-major reading M of the n·n buffer (Wᵀ for a row-major W: the same
+   * singular values); `info` > 0 flags an exactly zero pivot (lu-factorization.ts has the conventions).
+   */
+  luFactor(a: Float64Array | Float32Array, n: number): LuFactors
+  /** X with M·X = B, or Mᵀ·X = B when `transpose`; B and X column-major n × nrhs. */
+  luSolve(factors: LuFactors, n: number, b: Float64Array, nrhs: number, transpose: boolean): Float64Array
   /** Threads the implementation may use inside one call (OpenBLAS threads; the TypeScript solver ignores it). */
   setThreads(threads: number): void
 }

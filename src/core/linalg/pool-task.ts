@@ -6,9 +6,19 @@ import {InfolensError, InputError, InternalError} from '../errors.js'
 import {assertFinite, assertShape} from './assert-finite.js'
 import {chooseEigensolver, type SolverPreference} from './eigensolver-registry.js'
 import {gramResolvesSpectrum} from './gram-resolution.js'
+import {singularValuesGramFirst, type SpectrumRoute} from './gram-first.js'
 
-/** eigvalsGramResolved: the Gram's eigenvalues, replaced by squared singular values where the Gram cannot resolve them. */
-export type PoolOperation = 'eigvalsGram' | 'eigvalsGramResolved' | 'svdvals'
+/**
+ * eigvalsGramResolved: the Gram's eigenvalues, replaced by squared singular values where the Gram cannot resolve
+ * them; svdvalsGramFirst: σ at SVD accuracy by the cheapest route (gram-first.ts), which the reply names.
+ */
+export type PoolOperation = 'eigvalsGram' | 'eigvalsGramResolved' | 'svdvals' | 'svdvalsGramFirst'
+
+/** A task's values and, for svdvalsGramFirst, the route that produced them. */
+export interface PoolResult {
+  readonly values: Float64Array
+  readonly route?: SpectrumRoute
+}
 
 export interface PoolTask {
   readonly id: number
@@ -21,7 +31,7 @@ export interface PoolTask {
 
 /** What crosses back from a worker: values (transferred) or a serialisable error. */
 export type PoolReply =
-  | {readonly id: number; readonly ok: true; readonly values: Float64Array}
+  | {readonly id: number; readonly ok: true; readonly values: Float64Array; readonly route?: SpectrumRoute}
   | {readonly id: number; readonly ok: false; readonly error: SerializedError}
 
 export interface SerializedError {
@@ -32,13 +42,13 @@ export interface SerializedError {
 }
 
 /** Runs one task on the chosen solver: eigenvalues of the smaller Gram (ascending) or singular values (descending). */
-export function runPoolTask(task: PoolTask, preference: SolverPreference): Float64Array {
+export function runPoolTask(task: PoolTask, preference: SolverPreference): PoolResult {
   const {w, rows, cols, name} = task
   assertShape(rows, cols, name)
   const solver = chooseEigensolver(preference)
   if (task.op === 'svdvals') {
     assertFinite(w, rows, cols, name)
-    return solver.svdvals(w, rows, cols)
+    return {values: solver.svdvals(w, rows, cols)}
   }
   if (w.length < rows * cols) assertFinite(w, rows, cols, name) // throws its length error
   const n = Math.min(rows, cols)
@@ -48,8 +58,9 @@ export function runPoolTask(task: PoolTask, preference: SolverPreference): Float
   // for the error naming the first bad entry (finite values whose squares overflow pass on, as before).
   if (!diagonalFinite(g, n)) assertFinite(w, rows, cols, name)
   const evals = solver.eigvalsh(g, n)
-  if (task.op === 'eigvalsGram' || gramResolvesSpectrum(evals, n)) return evals
-  return squaredAscending(solver.svdvals(w, rows, cols))
+  if (task.op === 'svdvalsGramFirst') return singularValuesGramFirst(solver, w, rows, cols, evals)
+  if (task.op === 'eigvalsGram' || gramResolvesSpectrum(evals, n)) return {values: evals}
+  return {values: squaredAscending(solver.svdvals(w, rows, cols))}
 }
 
 /** σ descending → λ = σ² ascending, the order eigvalsh returns. */

@@ -12,8 +12,8 @@ chooseEigensolver(preference).setThreads(blasThreads)
 parentPort?.on('message', (task: PoolTask) => {
   let reply: PoolReply
   try {
-    const values = runPoolTask(task, preference)
-    reply = {id: task.id, ok: true, values}
+    const {values, route} = runPoolTask(task, preference)
+    reply = {id: task.id, ok: true, values, route}
     parentPort?.postMessage(reply, [values.buffer as ArrayBuffer])
   } catch (error) {
     reply = {id: task.id, ok: false, error: serializeError(error)}

@@ -13,7 +13,15 @@ import {workerEntry} from '../worker-entry.js'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {SolverPreference} from './eigensolver-registry.js'
-import {deserializeError, runPoolTask, type PoolOperation, type PoolReply, type PoolTask} from './pool-task.js'
+import {
+  deserializeError,
+  runPoolTask,
+  type PoolOperation,
+  type PoolReply,
+  type PoolResult,
+  type PoolTask,
+} from './pool-task.js'
+import type {RoutedSpectrum} from './gram-first.js'
 
 export interface LinalgPoolOptions {
   /** Worker threads (default: available cores). */
@@ -61,13 +69,23 @@ export interface LinalgPool {
     cols: number,
     options?: string | PoolCallOptions,
   ): Promise<Float64Array>
+  /**
+   * Singular values of w, descending, at SVD accuracy (GRAM_TOLERANCE relative) by the cheapest route: the Gram,
+   * the Gram with an LU-refined small end, or the SVD (gram-first.ts); the route comes back with the values.
+   */
+  svdvalsGramFirst(
+    w: Float32Array | Float64Array,
+    rows: number,
+    cols: number,
+    options?: string | PoolCallOptions,
+  ): Promise<RoutedSpectrum>
   close(): Promise<void>
 }
 
 interface Pending {
   readonly task: PoolTask
   readonly transfer: boolean
-  resolve(values: Float64Array): void
+  resolve(result: PoolResult): void
   reject(error: Error): void
 }
 
@@ -75,6 +93,8 @@ interface Slot {
   readonly worker: Worker
   busy?: Pending
 }
+
+const values = async (result: Promise<PoolResult>) => (await result).values
 
 /** Creates a pool; workers start lazily on the first tasks. */
 export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
@@ -138,7 +158,7 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
       // an idle pool must not keep the process alive; a closing one must, until its workers have exited
       if (!closed) slot.worker.unref()
       if (p && reply.id === p.task.id) {
-        if (reply.ok) p.resolve(reply.values)
+        if (reply.ok) p.resolve({values: reply.values, route: reply.route})
         else p.reject(deserializeError(reply.error))
       }
       dispatch()
@@ -173,7 +193,7 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
   ) => {
     const o: PoolCallOptions = typeof call === 'string' ? {name: call} : (call ?? {})
     if (closed) return Promise.reject(new Error('linalg pool is closed'))
-    return new Promise<Float64Array>((resolve, reject) => {
+    return new Promise<PoolResult>((resolve, reject) => {
       queue.push({
         task: {id: nextId++, op, w, rows, cols, name: o.name ?? 'matrix'},
         transfer: o.transfer === true,
@@ -191,9 +211,13 @@ export function createLinalgPool(options: LinalgPoolOptions = {}): LinalgPool {
     get mode() {
       return inThread ? ('in-thread' as const) : ('workers' as const)
     },
-    eigvalsGram: (w, rows, cols, call) => submit('eigvalsGram', w, rows, cols, call),
-    eigvalsGramResolved: (w, rows, cols, call) => submit('eigvalsGramResolved', w, rows, cols, call),
-    svdvals: (w, rows, cols, call) => submit('svdvals', w, rows, cols, call),
+    eigvalsGram: (w, rows, cols, call) => values(submit('eigvalsGram', w, rows, cols, call)),
+    eigvalsGramResolved: (w, rows, cols, call) => values(submit('eigvalsGramResolved', w, rows, cols, call)),
+    svdvals: (w, rows, cols, call) => values(submit('svdvals', w, rows, cols, call)),
+    svdvalsGramFirst: async (w, rows, cols, call) => {
+      const r = await submit('svdvalsGramFirst', w, rows, cols, call)
+      return {values: r.values, route: r.route ?? 'svd'}
+    },
     async close() {
       closed = true
       const closing = slots.splice(0)

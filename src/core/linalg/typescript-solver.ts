@@ -6,6 +6,7 @@
  */
 import {gramMatrix} from './gram.js'
 import type {LinalgSolver} from './linalg-solver.js'
+import {luFactor, luSolve} from './lu-factorization.js'
 import {singularValues} from './singular-values.js'
 import {symmetricEigenvalues} from './symmetric-eigenvalues.js'
 
@@ -14,6 +15,8 @@ export const typescriptSolver: LinalgSolver = {
   gram: gramMatrix,
   eigvalsh: symmetricEigenvalues,
   svdvals: singularValues,
+  luFactor,
+  luSolve,
   setThreads() {
     // single-threaded by construction; parallelism comes from the worker pool
   },

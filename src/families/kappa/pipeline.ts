@@ -30,6 +30,8 @@ export interface KappaPlanResult extends KappaPlan {
     readonly cache_hits_gram: number
     /** Gram-eigenvalue entries too ill-conditioned for κ to 1e-8, solved again by SVD (and replaced). */
     readonly gram_rejected: number
+    /** Solved matrices by route: σ from the Gram alone, the Gram with an LU-refined small end (square), an SVD. */
+    readonly routes: {readonly gram: number; readonly gram_lu: number; readonly svd: number}
     readonly cache: string | null
     readonly solver: string
   }
@@ -86,8 +88,7 @@ export async function scanForPlan(
         concurrency: Math.max(1, pool.threads),
         solver: {
           svdvals: (w, rows, cols, name) => pool.svdvals(w, rows, cols, {name, transfer: ownsBuffer(w)}),
-          // copied, not transferred: the SVD may still need w when the Gram spectrum is not accurate enough
-          gramEigenvalues: (w, rows, cols, name) => pool.eigvalsGram(w, rows, cols, {name}),
+          gramFirst: (w, rows, cols, name) => pool.svdvalsGramFirst(w, rows, cols, {name, transfer: ownsBuffer(w)}),
         },
         onTensor: (name) => bar.tick(1, name),
       }),
@@ -103,6 +104,7 @@ export async function scanForPlan(
       cache_hits: scan.cacheHits,
       cache_hits_gram: scan.cacheHitsGram,
       gram_rejected: scan.gramRejected,
+      routes: {gram: scan.routes['eigvalsh-gram'], gram_lu: scan.routes['gram-lu'], svd: scan.routes.svd},
       cache: env.cacheDir,
       solver: linalgStatus().active,
     }

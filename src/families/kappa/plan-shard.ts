@@ -85,6 +85,11 @@ export function mergeKappaResults(parts: readonly unknown[]): MergedResult<Kappa
     cache_hits: sum('cache_hits'),
     cache_hits_gram: sum('cache_hits_gram'),
     gram_rejected: sum('gram_rejected'),
+    routes: {
+      gram: results.reduce((n, r) => n + (r.compute.routes?.gram ?? 0), 0),
+      gram_lu: results.reduce((n, r) => n + (r.compute.routes?.gram_lu ?? 0), 0),
+      svd: results.reduce((n, r) => n + (r.compute.routes?.svd ?? 0), 0),
+    },
     cache: first.cache,
     solver: first.solver,
   }

@@ -111,6 +111,18 @@ export const KappaResultSchema = Type.Object({
     cache_hits: Type.Integer({minimum: 0}),
     cache_hits_gram: Type.Integer({minimum: 0}),
     gram_rejected: Type.Integer({minimum: 0}),
+    routes: Type.Object(
+      {
+        gram: Type.Integer({minimum: 0}),
+        gram_lu: Type.Integer({minimum: 0}),
+        svd: Type.Integer({minimum: 0}),
+      },
+      {
+        additionalProperties: false,
+        description:
+          'Matrices solved in this run by route: sigma from the float64 Gram alone, the Gram with its small end re-solved from an LU factorization and proven within 1e-9 (square matrices), or an SVD.',
+      },
+    ),
     cache: Nullable(Type.String()),
     solver: Type.String(),
   }),

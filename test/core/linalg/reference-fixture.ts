@@ -107,3 +107,30 @@ function householder(n: number, seed: number): Float64Array {
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) h[i * n + j] = (i === j ? 1 : 0) - (2 * u[i] * u[j]) / uu
   return h
 }
+
+/** Deterministic unit vector (LCG) for a Householder reflection. */
+function unitVector(n: number, seed: number): Float64Array {
+  let s = seed >>> 0
+  const v = Float64Array.from({length: n}, () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5)
+  const norm = Math.hypot(...v)
+  return v.map((x) => x / norm)
+}
+
+/**
+ * Row-major rows × cols W = (I − 2uuᵀ)·diag(σ)·(I − 2vvᵀ): singular values exactly σ up to rounding (a few u·σmax
+ * absolute, i.e. u·κ relative for σmin), formed in O(rows·cols) as D' = D − 2(Dv)vᵀ, W = D' − 2u(uᵀD').
+ */
+export function plantedSingular(rows: number, cols: number, sigma: ArrayLike<number>, seed: number): Float64Array {
+  const u = unitVector(rows, seed)
+  const v = unitVector(cols, seed + 7)
+  const w = new Float64Array(rows * cols)
+  for (let k = 0; k < sigma.length; k++) w[k * cols + k] = sigma[k]
+  for (let i = 0; i < Math.min(rows, sigma.length); i++) {
+    const dv = sigma[i] * v[i]
+    for (let j = 0; j < cols; j++) w[i * cols + j] -= 2 * dv * v[j]
+  }
+  const utd = new Float64Array(cols)
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) utd[j] += u[i] * w[i * cols + j]
+  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) w[i * cols + j] -= 2 * u[i] * utd[j]
+  return w
+}

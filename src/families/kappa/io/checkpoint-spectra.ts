@@ -7,7 +7,7 @@
  * to their summary as soon as they are known.
  *
  * Cache entries: SVD values are always used. Values that `spectral` derived from a
- * float64 Gram matrix are used when gram-spectrum-accuracy says every σ is within
+ * float64 Gram matrix are used when core/linalg/gram-accuracy says every σ is within
  * 1e-9 relative (κ ≤ ~300 at LLM sizes); otherwise the tensor is solved by SVD and
  * its entry replaced, which `spectral` then reads (its λ = σ² only gain accuracy).
  */
@@ -15,18 +15,19 @@ import {checkDecodable, Checkpoint, TensorEntry} from '../../../core/checkpoint/
 import {fingerprintFile} from '../../../core/io/checksum.js'
 import {classifyTensor, type Candidate, type CandidateOptions, type Skipped} from '../kernels/candidate-rules.js'
 import {summarizeSpectra, type ScannedTensor} from '../kernels/build-plan.js'
-import {gramSpectraAccurate} from '../kernels/gram-spectrum-accuracy.js'
-import type {SpectrumView} from '../../../core/cache/spectra-cache.js'
+import {gramSpectraAccurate} from '../../../core/linalg/gram-accuracy.js'
+import type {RoutedSpectrum} from '../../../core/linalg/gram-first.js'
+import type {SpectrumMethod, SpectrumView} from '../../../core/cache/spectra-cache.js'
 import type {SpectraStore, SpectrumKey} from './spectra-store.js'
 
 export interface SingularValueSolver {
   svdvals(w: Float64Array, rows: number, cols: number, name: string): Promise<Float64Array>
   /**
-   * Eigenvalues (ascending) of the smaller float64 Gram matrix, without taking `w` (it may still be needed for
-   * the SVD). When given, a matrix is solved Gram-first: dsyrk + dsyevd cost a fraction of an SVD, and their σ
-   * are kept where gram-spectrum-accuracy proves them within 1e-9 relative; the others are solved by SVD.
+   * σ by the cheapest route that is as accurate as kappa needs (core/linalg/gram-first.ts): the Gram (dsyrk +
+   * dsyevd, a fraction of an SVD) where core/linalg/gram-accuracy proves every σ within 1e-9 relative, the
+   * Gram with an LU-refined small end for square matrices, an SVD otherwise. Used instead of `svdvals` when given.
    */
-  gramEigenvalues?(w: Float64Array, rows: number, cols: number, name: string): Promise<Float64Array>
+  gramFirst?(w: Float64Array, rows: number, cols: number, name: string): Promise<RoutedSpectrum>
 }
 
 export interface ScanOptions {
@@ -50,6 +51,8 @@ export interface ScanResult {
   readonly cacheHitsGram: number
   /** Tensors with a Gram entry too ill-conditioned to trust, solved again by SVD. */
   readonly gramRejected: number
+  /** Solved matrices by route: the Gram alone, the Gram with an LU-refined small end, an SVD. */
+  readonly routes: Readonly<Record<SpectrumMethod, number>>
 }
 
 /**
@@ -75,7 +78,13 @@ export async function scanCheckpoint(checkpoint: Checkpoint, options: ScanOption
       )
     return fileHashes.get(file) as Promise<string>
   }
-  const counters: Counters = {solves: 0, cacheHits: 0, cacheHitsGram: 0, gramRejected: 0}
+  const counters: Counters = {
+    solves: 0,
+    cacheHits: 0,
+    cacheHitsGram: 0,
+    gramRejected: 0,
+    routes: {'eigvalsh-gram': 0, 'gram-lu': 0, svd: 0},
+  }
   const results: ScannedTensor[] = new Array(checkpoint.tensors.length)
   let next = 0
   const worker = async () => {
@@ -123,7 +132,7 @@ async function scanTensor(
     counters.cacheHits++
     if (hit?.method === 'eigvalsh-gram') counters.cacheHitsGram++
   } else {
-    const solved = await solveTensor(checkpoint, entry, classification, options.solver)
+    const solved = await solveTensor(checkpoint, entry, classification, options.solver, counters.routes)
     values = solved.values
     counters.solves += classification.matrices
     await options.store.put(key, values, solved.method)
@@ -137,6 +146,7 @@ interface Counters {
   cacheHits: number
   cacheHitsGram: number
   gramRejected: number
+  routes: Record<SpectrumMethod, number>
 }
 
 /** How kappa turns the tensor into matrices (the cache key's view; see src/core/cache/spectra-cache.ts). */
@@ -147,15 +157,17 @@ function viewOf(entry: TensorEntry, c: Candidate): SpectrumView {
 
 /**
  * Singular values (descending) of every matrix of the tensor, concatenated (experts in order), and how they were
- * obtained: 'eigvalsh-gram' when every matrix's Gram spectrum passed the accuracy test, else 'svd' (the matrices
- * that failed it were solved by SVD; the others' Gram σ are within 1e-9 relative, as good as kappa needs).
+ * obtained: 'eigvalsh-gram' when every matrix's Gram spectrum passed the accuracy test, 'gram-lu' when the others
+ * were refined by LU, else 'svd' (some matrices were solved by SVD). Every σ is within 1e-9 relative either way,
+ * as good as kappa needs; the method tells `spectral` and a later `kappa` what the cache holds.
  */
 async function solveTensor(
   checkpoint: Checkpoint,
   entry: TensorEntry,
   c: Candidate,
   solver: SingularValueSolver,
-): Promise<{values: Float64Array; method: 'eigvalsh-gram' | 'svd'}> {
+  routes: Record<SpectrumMethod, number>,
+): Promise<{values: Float64Array; method: SpectrumMethod}> {
   const data = await checkpoint.readFloat64(entry)
   const size = c.rows * c.cols
   const k = Math.min(c.rows, c.cols)
@@ -172,22 +184,23 @@ async function solveTensor(
     ),
   )
   parts.forEach((p, e) => out.set(p.values, e * k))
-  return {values: out, method: parts.every((p) => p.gram) ? 'eigvalsh-gram' : 'svd'}
+  for (const p of parts) routes[p.route]++
+  const method = parts.some((p) => p.route === 'svd')
+    ? 'svd'
+    : parts.some((p) => p.route === 'gram-lu')
+      ? 'gram-lu'
+      : 'eigvalsh-gram'
+  return {values: out, method}
 }
 
-/** Gram-first when the solver offers it: σ = √λ descending if provably accurate, else the SVD. */
+/** Gram-first when the solver offers it (gram-first.ts), else the SVD. */
 async function solveMatrix(
   solver: SingularValueSolver,
   w: Float64Array,
   rows: number,
   cols: number,
   name: string,
-): Promise<{values: Float64Array; gram: boolean}> {
-  if (solver.gramEigenvalues) {
-    const lambda = await solver.gramEigenvalues(w, rows, cols, name)
-    const n = lambda.length
-    const sigma = Float64Array.from({length: n}, (_, i) => Math.sqrt(Math.max(0, lambda[n - 1 - i])))
-    if (gramSpectraAccurate(sigma, rows, cols)) return {values: sigma, gram: true}
-  }
-  return {values: await solver.svdvals(w, rows, cols, name), gram: false}
+): Promise<RoutedSpectrum> {
+  if (solver.gramFirst) return solver.gramFirst(w, rows, cols, name)
+  return {values: await solver.svdvals(w, rows, cols, name), route: 'svd'}
 }

@@ -3,7 +3,7 @@
  * (src/core/cache/spectra-cache.ts), so running both commands on a model costs one set of
  * solves. Entries come back verified (size and SHA-256) with the method that
  * produced them; whether a Gram-eigenvalue entry is accurate enough for κ is the
- * scan's decision (src/families/kappa/kernels/gram-spectrum-accuracy.ts).
+ * scan's decision (src/core/linalg/gram-accuracy.ts).
  */
 import {getCachedSingularValues, putCachedSingularValues, spectraCacheDir} from '../../../core/cache/spectra-cache.js'
 import {noStore, type SpectraStore} from './spectra-store.js'

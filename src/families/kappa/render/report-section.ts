@@ -34,10 +34,20 @@ function singularValuesText(compute: Fields): string | undefined {
   if (!('solves' in compute)) return undefined
   let cached = `${textOf(compute.cache_hits) ?? 0} from the spectra cache`
   if ('cache_hits_gram' in compute) cached += ` (${textOf(compute.cache_hits_gram) ?? '?'} of them Gram spectra)`
-  const parts = [`${textOf(compute.solves)} solved (${textOf(compute.solver) ?? '?'})`, cached]
+  const parts = [
+    `${textOf(compute.solves)} solved (${textOf(compute.solver) ?? '?'}${routesText(compute.routes)})`,
+    cached,
+  ]
   if ('gram_rejected' in compute)
     parts.push(`${textOf(compute.gram_rejected) ?? '?'} Gram entries rejected and re-solved`)
   return parts.join(', ')
+}
+
+/** "; 3 Gram, 2 Gram + LU, 1 SVD" for reports that record the routes. */
+function routesText(routes: unknown): string {
+  if (typeof routes !== 'object' || routes === null) return ''
+  const r = routes as Record<string, unknown>
+  return `; ${textOf(r.gram) ?? '?'} Gram, ${textOf(r.gram_lu) ?? '?'} Gram + LU, ${textOf(r.svd) ?? '?'} SVD`
 }
 
 function tensorLabel(t: Fields): string | undefined {

@@ -1,7 +1,7 @@
 /**
  * The spectra cache shared by `kappa plan` and `spectral analyze`: a second run does no solves; a damaged entry
  * (flipped byte, truncated) is recomputed, not trusted; spectral's Gram eigenvalues are reused for κ exactly
- * when they are accurate to 1e-9 (gram-spectrum-accuracy), so on a well-conditioned 2-D-only checkpoint the
+ * when they are accurate to 1e-9 (core/linalg/gram-accuracy), so on a well-conditioned 2-D-only checkpoint the
  * second command does zero solves; a 4-D conv tensor gets one entry per view and neither command disturbs the
  * other's. Every κ is checked against reference.json (numpy SVD) and spectral's ESD quantities against
  * shared-cache.json (numpy SVD of WeightWatcher's slices, test/fixtures/kappa/shared-cache.py).

@@ -9,21 +9,23 @@ const tiny = new URL('../../../fixtures/kappa/tiny-model.safetensors', import.me
 function singularValuesShown(plan: Map<string, string>) {
   const line = plan.get('singular values') ?? ''
   const m =
-    /^(\d+) solved \((.+)\), (\d+) from the spectra cache \((\d+) of them Gram spectra\), (\d+) Gram entries rejected and re-solved$/.exec(
+    /^(\d+) solved \((.+); (\d+) Gram, (\d+) Gram \+ LU, (\d+) SVD\), (\d+) from the spectra cache \((\d+) of them Gram spectra\), (\d+) Gram entries rejected and re-solved$/.exec(
       line,
     )
   assert.ok(m, `unexpected singular values line: ${line}`)
   return {
     solves: Number(m[1]),
     solver: m[2],
-    cache_hits: Number(m[3]),
-    cache_hits_gram: Number(m[4]),
-    gram_rejected: Number(m[5]),
+    routes: {gram: Number(m[3]), gram_lu: Number(m[4]), svd: Number(m[5])},
+    cache_hits: Number(m[6]),
+    cache_hits_gram: Number(m[7]),
+    gram_rejected: Number(m[8]),
   }
 }
 const computeCounts = (c: any) => ({
   solves: c.solves,
   solver: c.solver,
+  routes: c.routes,
   cache_hits: c.cache_hits,
   cache_hits_gram: c.cache_hits_gram,
   gram_rejected: c.gram_rejected,

@@ -1,6 +1,8 @@
 /**
  * When singular values taken from a float64 Gram matrix (σ = √λ, λ from eig(WᵀW), what `spectral` caches) are
- * accurate enough for kappa, so that `kappa` can reuse `spectral`'s solves instead of running an SVD.
+ * accurate enough for kappa, so that `kappa` can reuse `spectral`'s solves instead of running an SVD; and, when
+ * they are not, how many of the smallest need another route and whether an LU factorization is accurate enough
+ * to be that route (small-singular-values.ts).
  *
  * Forming G = WᵀW and solving its eigenproblem are backward stable in G, so every eigenvalue carries an
  * absolute error of order u·λmax (u = 2⁻⁵³), i.e. σᵢ a relative error of order u·(σmax/σᵢ)² ≤ u·κ². The
@@ -46,4 +48,36 @@ export function gramSpectraAccurate(
     if (!(min > 0) || max / min > limit) return false
   }
   return true
+}
+
+/**
+ * How many of the smallest σ (descending `sigma` of one rows × cols matrix, from the Gram) the model above does
+ * not vouch for: those below twice the σ at which the predicted error reaches `tolerance`. The factor 2 leaves
+ * every σ above the line accurate to a quarter of the tolerance, so the (count + 1)-th smallest Gram σ is a
+ * trustworthy fence for small-singular-values.ts. 0 when every σ is accurate.
+ */
+export function gramInaccurateCount(
+  sigma: Float64Array,
+  rows: number,
+  cols: number,
+  tolerance = GRAM_TOLERANCE,
+): number {
+  const cut = (2 * sigma[0]) / gramKappaLimit(rows, cols, tolerance)
+  let count = 0
+  for (let i = sigma.length - 1; i >= 0 && !(sigma[i] >= cut); i--) count++
+  return count
+}
+
+/**
+ * Whether σ from an LU factorization of the n × n matrix are within `tolerance` relative. The LU is backward
+ * stable, ‖δW‖ ≈ u·√n·‖W‖ in practice (partial pivoting, no growth), and a perturbation moves every σ by at most
+ * ‖δW‖, i.e. σᵢ by u·√n·(σmax/σᵢ) relative: κ·u·√n must stay below the tolerance, with the same factor 4 of
+ * margin as the Gram rule. κ is read from the Gram values, which can only overstate σmin (see above), so the
+ * test errs towards refusing; a 4096² matrix passes up to κ ≈ 3.5·10⁴ (the Gram alone: 375).
+ */
+export function luRouteAccepted(sigma: Float64Array, n: number, tolerance = GRAM_TOLERANCE): boolean {
+  const k = sigma.length
+  if (k === 0) return false
+  const kappa = sigma[0] / sigma[k - 1]
+  return kappa * UNIT_ROUNDOFF * Math.sqrt(n) <= tolerance / 4
 }

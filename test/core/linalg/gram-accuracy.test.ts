@@ -6,12 +6,9 @@
  */
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {
-  GRAM_TOLERANCE,
-  gramKappaLimit,
-  gramSpectraAccurate,
-} from '../../../../src/families/kappa/kernels/gram-spectrum-accuracy.js'
-import {eigvalsh, gram} from '../../../../src/core/linalg/index.js'
+import {GRAM_TOLERANCE, gramKappaLimit, gramSpectraAccurate} from '../../../src/core/linalg/gram-accuracy.js'
+import {eigvalsh, gram} from '../../../src/core/linalg/index.js'
+import {plantedSingular} from './reference-fixture.js'
 
 const U = 2 ** -53
 
@@ -32,35 +29,11 @@ test('accepts only when every matrix is under the limit; zero or missing σ is r
   assert.equal(gramSpectraAccurate(Float64Array.from([1, 0.5, 0.2]), 3, 2), false) // not a whole number of matrices
 })
 
-/** Deterministic unit vector (LCG) for a Householder reflection. */
-function unitVector(n: number, seed: number): Float64Array {
-  let s = seed >>> 0
-  const v = Float64Array.from({length: n}, () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5)
-  const norm = Math.hypot(...v)
-  return v.map((x) => x / norm)
-}
-
-/** rows × cols matrix (I − 2uuᵀ)·diag(σ)·(I − 2vvᵀ): singular values exactly σ up to rounding. */
-function planted(rows: number, cols: number, sigma: Float64Array, seed: number): Float64Array {
-  const u = unitVector(rows, seed)
-  const v = unitVector(cols, seed + 7)
-  const w = new Float64Array(rows * cols)
-  for (let i = 0; i < rows; i++) {
-    for (let j = 0; j < cols; j++) {
-      let sum = 0
-      for (let k = 0; k < sigma.length; k++)
-        sum += ((i === k ? 1 : 0) - 2 * u[i] * u[k]) * sigma[k] * ((k === j ? 1 : 0) - 2 * v[k] * v[j])
-      w[i * cols + j] = sum
-    }
-  }
-  return w
-}
-
 test('planted spectra: accepted Gram spectra meet κ to 1e-9; ill-conditioned ones are rejected', () => {
   const [rows, cols] = [24, 16]
   for (const kappa of [10, 100, 1000, 0.95 * gramKappaLimit(rows, cols), 1e6, 1e8]) {
     const sigma = Float64Array.from({length: cols}, (_, i) => kappa ** (-i / (cols - 1)))
-    const w = planted(rows, cols, sigma, Math.round(Math.log(kappa) * 1000))
+    const w = plantedSingular(rows, cols, sigma, Math.round(Math.log(kappa) * 1000))
     const {g, n} = gram(w, rows, cols)
     const sv = Float64Array.from(eigvalsh(g, n), (l) => Math.sqrt(Math.max(0, l))).reverse()
     const accepted = gramSpectraAccurate(sv, rows, cols)
