@@ -61,8 +61,8 @@ export interface PairSums {
   run(lo: number, hi: number): void
 }
 
-/** the kernel's per-call scratch: row vectors and splatted constants (couzin-pairs.wat) */
-const SCRATCH_BYTES = 272
+/** the kernel's per-call scratch: row vectors, splatted constants, repulsion/orientation sums (couzin-pairs.wat) */
+const SCRATCH_BYTES = 400
 
 /** The SIMD pair kernel for n fish, or undefined when WebAssembly SIMD is unavailable or switched off. */
 export function createPairSums(n: number, c: PairConstants): PairSums | undefined {

@@ -82,6 +82,12 @@ test('no blind cone, no noise, odd fish count and uneven worker ranges', {skip: 
   assertSame(dense('dynamic-parallel', 701, 8), '3 ranges, N = 701', 3)
 })
 
+test('a sparse box in all-pairs mode (most pairs beyond r_a: the prefilter skips them)', {skip: !wasmAvailable}, () => {
+  // L = 2.5·r_a: about 27 % of the pairs lie within r_a, so many lane pairs skip the sqrt and divisions
+  assertSame({...dense('swarm', 600, 10), box_size: 37.5}, 'swarm radii, box 37.5')
+  assertSame({...dense('swarm', 601, 10), box_size: 37.5, blind_angle: 0}, 'box 37.5, no blind cone')
+})
+
 test(
   'coincident fish (distance 0 between different fish) are kept with du = d as in the TypeScript loop',
   {

@@ -11,9 +11,12 @@
 ;; Layout (byte addresses into the imported memory): positions and unit headings N×3 doubles
 ;; (x, y, z per fish), sums N×9 doubles (repulsion, orientation, attraction; x, y, z each), counts
 ;; N×3 int32 (fish in each zone). Rows lo … hi−1 are written; all N fish are their neighbours.
-;; `sc` is 272 bytes of scratch, 16-aligned: the two rows' positions and headings and the splatted
+;; `sc` is 400 bytes of scratch, 16-aligned: the two rows' positions and headings and the splatted
 ;; constants live there and the pair loop reads them from memory, because V8 otherwise rebuilds such
-;; loop-invariant vectors (splat + replace_lane) inside the loop on every iteration.
+;; loop-invariant vectors (splat + replace_lane) inside the loop on every iteration. The repulsion and
+;; orientation sums and counts live there too (offsets 272 … 399) while the pair loop runs: they change
+;; only for pairs closer than r_o, and kept in locals they made V8 spill and shuffle up to twenty vector
+;; registers on every pair; in memory, the hot path (attraction) keeps its four accumulators in registers.
 ;; Assembled by scripts/build-wasm.mjs.
 (module
   (import "env" "memory" (memory 1))
@@ -57,7 +60,8 @@
     (v128.store offset=176 (local.get $sc) (f64x2.splat (local.get $rOri)))
     (v128.store offset=192 (local.get $sc) (f64x2.splat (local.get $rAtt)))
     (v128.store offset=208 (local.get $sc) (f64x2.splat (local.get $raSafe)))
-    (v128.store offset=224 (local.get $sc) (f64x2.splat (local.get $cosThr)))
+    (v128.store offset=224 (local.get $sc)
+      (f64x2.splat (select (local.get $cosThr) (f64.const -inf) (local.get $blind))))
     (v128.store offset=240 (local.get $sc) (f64x2.splat (f64.const 1e-10)))
     (v128.store offset=256 (local.get $sc) (f64x2.splat (f64.const 1)))
     (local.set $end (i32.add (local.get $pos) (i32.mul (local.get $n) (i32.const 24))))
@@ -82,17 +86,17 @@
           (f64.load offset=8 (i32.add (local.get $unit) (local.get $pi1)))))
         (v128.store offset=80 (local.get $sc) (f64x2.replace_lane 1 (f64x2.splat (f64.load offset=16 (i32.add (local.get $unit) (local.get $pi))))
           (f64.load offset=16 (i32.add (local.get $unit) (local.get $pi1)))))
-        (local.set $rx (v128.const i64x2 0 0))
-        (local.set $ry (v128.const i64x2 0 0))
-        (local.set $rz (v128.const i64x2 0 0))
-        (local.set $ox (v128.const i64x2 0 0))
-        (local.set $oy (v128.const i64x2 0 0))
-        (local.set $oz (v128.const i64x2 0 0))
+        (v128.store offset=272 (local.get $sc) (v128.const i64x2 0 0))
+        (v128.store offset=288 (local.get $sc) (v128.const i64x2 0 0))
+        (v128.store offset=304 (local.get $sc) (v128.const i64x2 0 0))
+        (v128.store offset=320 (local.get $sc) (v128.const i64x2 0 0))
+        (v128.store offset=336 (local.get $sc) (v128.const i64x2 0 0))
+        (v128.store offset=352 (local.get $sc) (v128.const i64x2 0 0))
         (local.set $ax (v128.const i64x2 0 0))
         (local.set $ay (v128.const i64x2 0 0))
         (local.set $az (v128.const i64x2 0 0))
-        (local.set $cr (v128.const i64x2 0 0))
-        (local.set $co (v128.const i64x2 0 0))
+        (v128.store offset=368 (local.get $sc) (v128.const i64x2 0 0))
+        (v128.store offset=384 (local.get $sc) (v128.const i64x2 0 0))
         (local.set $ca (v128.const i64x2 0 0))
         (local.set $pj (local.get $pos))
         (local.set $uj (local.get $unit))
@@ -130,14 +134,13 @@
                 (local.set $dy (f64x2.div (local.get $dy) (local.get $div)))
                 (local.set $dz (f64x2.div (local.get $dz) (local.get $div)))
                 (local.set $seen (f64x2.lt (local.get $dist) (v128.load offset=192 (local.get $sc))))
-                (if (local.get $blind)
-                  (then
-                    (local.set $seen (v128.and (local.get $seen)
-                      (f64x2.gt
-                        (f64x2.add
-                          (f64x2.add (f64x2.mul (v128.load offset=48 (local.get $sc)) (local.get $dx)) (f64x2.mul (v128.load offset=64 (local.get $sc)) (local.get $dy)))
-                          (f64x2.mul (v128.load offset=80 (local.get $sc)) (local.get $dz)))
-                        (v128.load offset=224 (local.get $sc)))))))
+                ;; rear blind cone: visible iff c·û > cos threshold (−∞ without a cone: always, as dot is finite)
+                (local.set $seen (v128.and (local.get $seen)
+                  (f64x2.gt
+                    (f64x2.add
+                      (f64x2.add (f64x2.mul (v128.load offset=48 (local.get $sc)) (local.get $dx)) (f64x2.mul (v128.load offset=64 (local.get $sc)) (local.get $dy)))
+                      (f64x2.mul (v128.load offset=80 (local.get $sc)) (local.get $dz)))
+                    (v128.load offset=224 (local.get $sc)))))
                 (local.set $isO (f64x2.lt (local.get $dist) (v128.load offset=176 (local.get $sc))))
                 (if (v128.any_true (v128.and (local.get $seen) (local.get $isO)))
                   (then
@@ -145,16 +148,16 @@
                     (local.set $isR (f64x2.lt (local.get $dist) (v128.load offset=160 (local.get $sc))))
                     ;; repulsion: r −= û
                     (local.set $m (v128.and (local.get $seen) (local.get $isR)))
-                    (local.set $rx (f64x2.sub (local.get $rx) (v128.and (local.get $dx) (local.get $m))))
-                    (local.set $ry (f64x2.sub (local.get $ry) (v128.and (local.get $dy) (local.get $m))))
-                    (local.set $rz (f64x2.sub (local.get $rz) (v128.and (local.get $dz) (local.get $m))))
-                    (local.set $cr (i64x2.sub (local.get $cr) (local.get $m)))
+                    (v128.store offset=272 (local.get $sc) (f64x2.sub (v128.load offset=272 (local.get $sc)) (v128.and (local.get $dx) (local.get $m))))
+                    (v128.store offset=288 (local.get $sc) (f64x2.sub (v128.load offset=288 (local.get $sc)) (v128.and (local.get $dy) (local.get $m))))
+                    (v128.store offset=304 (local.get $sc) (f64x2.sub (v128.load offset=304 (local.get $sc)) (v128.and (local.get $dz) (local.get $m))))
+                    (v128.store offset=368 (local.get $sc) (i64x2.sub (v128.load offset=368 (local.get $sc)) (local.get $m)))
                     ;; orientation: o += heading of j
                     (local.set $m (v128.andnot (v128.and (local.get $seen) (local.get $isO)) (local.get $isR)))
-                    (local.set $ox (f64x2.add (local.get $ox) (v128.and (v128.load64_splat offset=0 (local.get $uj)) (local.get $m))))
-                    (local.set $oy (f64x2.add (local.get $oy) (v128.and (v128.load64_splat offset=8 (local.get $uj)) (local.get $m))))
-                    (local.set $oz (f64x2.add (local.get $oz) (v128.and (v128.load64_splat offset=16 (local.get $uj)) (local.get $m))))
-                    (local.set $co (i64x2.sub (local.get $co) (local.get $m)))
+                    (v128.store offset=320 (local.get $sc) (f64x2.add (v128.load offset=320 (local.get $sc)) (v128.and (v128.load64_splat offset=0 (local.get $uj)) (local.get $m))))
+                    (v128.store offset=336 (local.get $sc) (f64x2.add (v128.load offset=336 (local.get $sc)) (v128.and (v128.load64_splat offset=8 (local.get $uj)) (local.get $m))))
+                    (v128.store offset=352 (local.get $sc) (f64x2.add (v128.load offset=352 (local.get $sc)) (v128.and (v128.load64_splat offset=16 (local.get $uj)) (local.get $m))))
+                    (v128.store offset=384 (local.get $sc) (i64x2.sub (v128.load offset=384 (local.get $sc)) (local.get $m)))
                     (local.set $seen (v128.andnot (local.get $seen) (local.get $isO)))))
                 ;; attraction: a += û (seen now holds the lanes with j in the attraction zone only)
                 (local.set $ax (f64x2.add (local.get $ax) (v128.and (local.get $dx) (local.get $seen))))
@@ -164,6 +167,15 @@
             (local.set $pj (i32.add (local.get $pj) (i32.const 24)))
             (local.set $uj (i32.add (local.get $uj) (i32.const 24)))
             (br $pairs)))
+        ;; the rarely updated accumulators back from the scratch memory
+        (local.set $rx (v128.load offset=272 (local.get $sc)))
+        (local.set $ry (v128.load offset=288 (local.get $sc)))
+        (local.set $rz (v128.load offset=304 (local.get $sc)))
+        (local.set $ox (v128.load offset=320 (local.get $sc)))
+        (local.set $oy (v128.load offset=336 (local.get $sc)))
+        (local.set $oz (v128.load offset=352 (local.get $sc)))
+        (local.set $cr (v128.load offset=368 (local.get $sc)))
+        (local.set $co (v128.load offset=384 (local.get $sc)))
         ;; The loop also visited j = i (no index test in the loop): d = 0, so du = 0 is added (no change)
         ;; and the repulsion count went up by one whenever the blind test passed for du = 0, i.e. with
         ;; no blind cone or when 0 > cos threshold (r_r > 0 is required by the caller). Undo that.
