@@ -13,13 +13,27 @@ import {headingPairsBase64} from './wasm/heading-pairs-binary.js'
 import {instantiateEmbedded} from './wasm-instance.js'
 
 interface HeadingPairExports {
-  heading_pairs(x: number, y: number, z: number, u: number, n: number, edges: number, counts: number): void
+  heading_pairs(
+    x: number,
+    y: number,
+    z: number,
+    u: number,
+    n: number,
+    edges: number,
+    counts: number,
+    scratch: number,
+    pending: number,
+  ): void
 }
 
 const BINS = 20
-const LANES = 4
-/** int32 counters per lane histogram (bins 0 … 19 used; 32 keeps each lane's block 128 bytes) */
-const LANE_STRIDE = 32
+/** int32 counters of the exact rule (bins 0 … 19 used; 32 keeps the tables after it 16-aligned) */
+const EXACT_SLOTS = 32
+/** the two tables of keys b + 20·b' (two pairs' bins), 400 int32 each */
+const KEYS = BINS * BINS
+const COUNTER_SLOTS = EXACT_SLOTS + 2 * KEYS
+/** the kernel's loop constants (heading-pairs.wat) */
+const SCRATCH_BYTES = 96
 
 export interface HeadingPairHistogram {
   /** Writes into `counts` (length 20) the histogram of the first n headings of `unit` (N×3). */
@@ -38,14 +52,16 @@ export function createHeadingPairHistogram(capacity: number, edges: Float64Array
     uAt = zAt + f32,
     edgesAt = uAt + 24 * capacity,
     countsAt = edgesAt + 8 * (BINS + 1)
-  const instance = instantiateEmbedded<HeadingPairExports>(headingPairsBase64, countsAt + 4 * LANES * LANE_STRIDE)
+  const scratchAt = 16 * Math.ceil((countsAt + 4 * COUNTER_SLOTS) / 16),
+    pendingAt = scratchAt + SCRATCH_BYTES
+  const instance = instantiateEmbedded<HeadingPairExports>(headingPairsBase64, pendingAt + 4 * capacity)
   if (instance === undefined) return undefined
   const {exports, buffer} = instance
   const x = new Float32Array(buffer, xAt, capacity),
     y = new Float32Array(buffer, yAt, capacity),
     z = new Float32Array(buffer, zAt, capacity),
     u = new Float64Array(buffer, uAt, 3 * capacity),
-    lanes = new Int32Array(buffer, countsAt, LANES * LANE_STRIDE)
+    counters = new Int32Array(buffer, countsAt, COUNTER_SLOTS)
   new Float64Array(buffer, edgesAt, BINS + 1).set(edges)
   return {
     count(unit, n, counts) {
@@ -56,13 +72,16 @@ export function createHeadingPairHistogram(capacity: number, edges: Float64Array
         y[i] = unit[3 * i + 1]
         z[i] = unit[3 * i + 2]
       }
-      lanes.fill(0)
-      exports.heading_pairs(xAt, yAt, zAt, uAt, n, edgesAt, countsAt)
-      for (let b = 0; b < BINS; b++) {
-        let total = 0
-        for (let l = 0; l < LANES; l++) total += lanes[l * LANE_STRIDE + b]
-        counts[b] = total
-      }
+      counters.fill(0)
+      exports.heading_pairs(xAt, yAt, zAt, uAt, n, edgesAt, countsAt, scratchAt, pendingAt)
+      for (let b = 0; b < BINS; b++) counts[b] = counters[b]
+      // key b + 20·b' counted two pairs, one in bin b and one in bin b'
+      for (let t = 0; t < 2; t++)
+        for (let key = 0; key < KEYS; key++) {
+          const c = counters[EXACT_SLOTS + t * KEYS + key]
+          counts[key % BINS] += c
+          counts[Math.floor(key / BINS)] += c
+        }
     },
   }
 }

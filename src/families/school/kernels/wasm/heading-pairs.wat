@@ -8,11 +8,14 @@
 ;; is floor(f), which is the float64 bin, since NumPy's rule only departs from floor(20·c) within a
 ;; few ulps of an edge. Otherwise (pairs near a bin edge, or c near 0 or 1, where NumPy also drops
 ;; values just outside [0, 1]) the four pairs go through the exact float64 rule of the TypeScript code.
-;; Four histograms (one per lane) avoid a chain of increments on one counter when all pairs share a
-;; bin, as in a parallel school; the caller adds them up.
+;; The four bins of a block are counted as two keys b0 + 20·b1 and b2 + 20·b3 in two tables of 400
+;; counters (one increment per two pairs instead of one per pair, the store port being the limit;
+;; two tables so that a parallel school, where every pair shares a bin, does not chain all increments
+;; on one counter); the caller adds each key's count to both of its bins.
 ;;
 ;; Layout (byte addresses): x, y, z float32 arrays of n headings (SoA), the float64 headings n×3
-;; (AoS), the 21 float64 bin edges, and the 4 × 32 int32 counts (lane-major; bins 0 … 19 used).
+;; (AoS), the 21 float64 bin edges, then the counts: 32 int32 of the exact rule (bins 0 … 19 used)
+;; and the two key tables of 400 int32; then the scratch and the pending-block list (below).
 ;; Assembled by scripts/build-wasm.mjs.
 (module
   (import "env" "memory" (memory 1))
@@ -46,15 +49,25 @@
     (local.set $a (i32.add (local.get $counts) (i32.shl (local.get $bin) (i32.const 2))))
     (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1))))
 
-  ;; Adds the histogram of all pairs i < j of n headings to counts (which the caller zeroes).
+  ;; Adds the histogram of all pairs i < j of n headings to counts (which the caller zeroes). `sc` is
+  ;; 96 bytes of 16-aligned scratch for the loop constants and `pend` room for n int32: the pair loop
+  ;; reads its constants from memory (V8 rebuilds a v128.const or splat in the loop on every pass) and
+  ;; only notes the blocks that need the exact rule, which run after the row: a call inside the loop
+  ;; made V8 keep the row's vectors on the stack and reload them on every pass.
   (func (export "heading_pairs")
     (param $x i32) (param $y i32) (param $z i32) (param $u i32) (param $n i32) (param $edges i32) (param $counts i32)
-    (local $i i32) (local $j i32) (local $end4 i32) (local $k i32)
+    (param $sc i32) (param $pend i32)
+    (local $i i32) (local $j i32) (local $end4 i32) (local $k i32) (local $np i32) (local $q i32)
     (local $xi v128) (local $yi v128) (local $zi v128) (local $f v128) (local $b v128) (local $addr v128)
-    (local $lanes v128) (local $ten v128) (local $lo v128) (local $hi v128)
-    (local.set $ten (f32x4.splat (f32.const 10)))
-    ;; lane-major histograms: lane l counts at counts + 128·l + 4·bin
-    (local.set $lanes (i32x4.add (i32x4.splat (local.get $counts)) (v128.const i32x4 0 128 256 384)))
+    (local $fl v128) (local $frac v128)
+    (v128.store offset=0 (local.get $sc) (f32x4.splat (f32.const 10)))
+    (v128.store offset=16 (local.get $sc) (f32x4.splat (f32.const 1e-4)))
+    (v128.store offset=32 (local.get $sc) (f32x4.splat (f32.const 0.9999)))
+    (v128.store offset=48 (local.get $sc) (v128.const f32x4 1 20 1 20))
+    (v128.store offset=64 (local.get $sc) (f32x4.splat (f32.const 8388608)))
+    ;; the two key tables (400 int32 each) follow the exact rule's 32 counters; lanes 1 and 3 unused
+    (v128.store offset=80 (local.get $sc) (i32x4.sub (i32x4.add (i32x4.splat (local.get $counts))
+      (v128.const i32x4 128 0 1728 0)) (i32x4.splat (i32.const 0x2C000000))))
     (local.set $i (i32.const 0))
     (block $rows_done
       (loop $rows
@@ -63,6 +76,7 @@
         (local.set $yi (v128.load32_splat (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $zi (v128.load32_splat (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $j (i32.add (local.get $i) (i32.const 1)))
+        (local.set $np (local.get $pend))
         ;; j < end4 in blocks of four, the rest one by one (exact rule)
         (local.set $end4 (i32.sub (local.get $n)
           (i32.and (i32.sub (local.get $n) (local.get $j)) (i32.const 3))))
@@ -77,31 +91,46 @@
                     (f32x4.mul (local.get $xi) (v128.load (i32.add (local.get $x) (local.get $k))))
                     (f32x4.mul (local.get $yi) (v128.load (i32.add (local.get $y) (local.get $k)))))
                   (f32x4.mul (local.get $zi) (v128.load (i32.add (local.get $z) (local.get $k)))))
-                (local.get $ten))
-              (local.get $ten)))
-            ;; certain when floor(f − 1e-4) = floor(f + 1e-4): no integer within 1e-4 of f, and f − 1e-4 >= 0
-            ;; (else the floor is −1 and differs); f + 1e-4 < 20 follows, since dot <= 1 + 5e-7
-            (local.set $lo (i32x4.trunc_sat_f32x4_s
-              (f32x4.floor (f32x4.sub (local.get $f) (v128.const f32x4 1e-4 1e-4 1e-4 1e-4)))))
-            (local.set $hi (i32x4.trunc_sat_f32x4_s (f32x4.add (local.get $f) (v128.const f32x4 1e-4 1e-4 1e-4 1e-4))))
-            (if (i32x4.all_true (i32x4.eq (local.get $lo) (local.get $hi)))
+                (v128.load offset=0 (local.get $sc)))
+              (v128.load offset=0 (local.get $sc))))
+            ;; certain when f lies more than 1e-4 from an integer: 1e-4 < f − floor(f) < 1 − 1e-4 (the
+            ;; difference is exact for f >= 0; for f < 0, i.e. f in (−5e-6, 0), it rounds to ~1 and fails);
+            ;; then floor(f) is the bin, in 0 … 19 (f <= 20 + 1e-5)
+            (local.set $fl (f32x4.floor (local.get $f)))
+            (local.set $frac (f32x4.sub (local.get $f) (local.get $fl)))
+            (if (i32.eq (i32.const 15) (i32x4.bitmask (v128.and
+                  (f32x4.gt (local.get $frac) (v128.load offset=16 (local.get $sc)))
+                  (f32x4.lt (local.get $frac) (v128.load offset=32 (local.get $sc))))))
               (then
-                (local.set $addr (i32x4.add (local.get $lanes) (i32x4.shl (local.get $lo) (i32.const 2))))
+                ;; one counter per two pairs: lanes 0 and 2 get the keys b0 + 20·b1 and b2 + 20·b3 (exact
+                ;; integers < 400 in float32), read as integers by the 2²³ trick: the bits of k + 2²³ are
+                ;; 0x4B000000 + k; sc + 80 holds each table's address less 4·0x4B000000 (mod 2³²)
+                (local.set $b (f32x4.mul (local.get $fl) (v128.load offset=48 (local.get $sc))))
+                (local.set $b (f32x4.add (local.get $b)
+                  (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $b) (local.get $b))))
+                (local.set $addr (i32x4.add (v128.load offset=80 (local.get $sc))
+                  (i32x4.shl (f32x4.add (local.get $b) (v128.load offset=64 (local.get $sc))) (i32.const 2))))
                 (local.set $k (i32x4.extract_lane 0 (local.get $addr)))
                 (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
-                (local.set $k (i32x4.extract_lane 1 (local.get $addr)))
-                (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
                 (local.set $k (i32x4.extract_lane 2 (local.get $addr)))
-                (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
-                (local.set $k (i32x4.extract_lane 3 (local.get $addr)))
                 (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1))))
               (else
-                (call $exact (local.get $u) (local.get $i) (local.get $j) (local.get $edges) (local.get $counts))
-                (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 1)) (local.get $edges) (local.get $counts))
-                (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 2)) (local.get $edges) (local.get $counts))
-                (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 3)) (local.get $edges) (local.get $counts))))
+                ;; some pair of the block is near a bin edge: the exact rule takes all four after the row
+                (i32.store (local.get $np) (local.get $j))
+                (local.set $np (i32.add (local.get $np) (i32.const 4)))))
             (local.set $j (i32.add (local.get $j) (i32.const 4)))
             (br $quads)))
+        (local.set $q (local.get $pend))
+        (block $pending_done
+          (loop $pending
+            (br_if $pending_done (i32.ge_u (local.get $q) (local.get $np)))
+            (local.set $k (i32.load (local.get $q)))
+            (call $exact (local.get $u) (local.get $i) (local.get $k) (local.get $edges) (local.get $counts))
+            (call $exact (local.get $u) (local.get $i) (i32.add (local.get $k) (i32.const 1)) (local.get $edges) (local.get $counts))
+            (call $exact (local.get $u) (local.get $i) (i32.add (local.get $k) (i32.const 2)) (local.get $edges) (local.get $counts))
+            (call $exact (local.get $u) (local.get $i) (i32.add (local.get $k) (i32.const 3)) (local.get $edges) (local.get $counts))
+            (local.set $q (i32.add (local.get $q) (i32.const 4)))
+            (br $pending)))
         (block $tail_done
           (loop $tail
             (br_if $tail_done (i32.ge_s (local.get $j) (local.get $n)))
