@@ -29,11 +29,12 @@ interface HeadingPairExports {
 const BINS = 20
 /** int32 counters of the exact rule (bins 0 … 19 used; 32 keeps the tables after it 16-aligned) */
 const EXACT_SLOTS = 32
-/** the two tables of keys b + 20·b' (two pairs' bins), 400 int32 each */
+/** the four tables of keys b + 20·b' (two pairs' bins), 400 int32 each */
 const KEYS = BINS * BINS
-const COUNTER_SLOTS = EXACT_SLOTS + 2 * KEYS
+const TABLES = 4
+const COUNTER_SLOTS = EXACT_SLOTS + TABLES * KEYS
 /** the kernel's loop constants (heading-pairs.wat) */
-const SCRATCH_BYTES = 96
+const SCRATCH_BYTES = 112
 
 export interface HeadingPairHistogram {
   /** Writes into `counts` (length 20) the histogram of the first n headings of `unit` (N×3). */
@@ -76,7 +77,7 @@ export function createHeadingPairHistogram(capacity: number, edges: Float64Array
       exports.heading_pairs(xAt, yAt, zAt, uAt, n, edgesAt, countsAt, scratchAt, pendingAt)
       for (let b = 0; b < BINS; b++) counts[b] = counters[b]
       // key b + 20·b' counted two pairs, one in bin b and one in bin b'
-      for (let t = 0; t < 2; t++)
+      for (let t = 0; t < TABLES; t++)
         for (let key = 0; key < KEYS; key++) {
           const c = counters[EXACT_SLOTS + t * KEYS + key]
           counts[key % BINS] += c

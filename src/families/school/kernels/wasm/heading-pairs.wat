@@ -8,14 +8,14 @@
 ;; is floor(f), which is the float64 bin, since NumPy's rule only departs from floor(20·c) within a
 ;; few ulps of an edge. Otherwise (pairs near a bin edge, or c near 0 or 1, where NumPy also drops
 ;; values just outside [0, 1]) the four pairs go through the exact float64 rule of the TypeScript code.
-;; The four bins of a block are counted as two keys b0 + 20·b1 and b2 + 20·b3 in two tables of 400
-;; counters (one increment per two pairs instead of one per pair, the store port being the limit;
-;; two tables so that a parallel school, where every pair shares a bin, does not chain all increments
-;; on one counter); the caller adds each key's count to both of its bins.
+;; The four bins of a block are counted as two keys b0 + 20·b1 and b2 + 20·b3 in tables of 400
+;; counters (one increment per two pairs instead of one per pair; a table per key lane and row, so
+;; that a parallel school, where every pair shares a bin, does not chain all increments on one
+;; counter); the caller adds each key's count to both of its bins.
 ;;
 ;; Layout (byte addresses): x, y, z float32 arrays of n headings (SoA), the float64 headings n×3
 ;; (AoS), the 21 float64 bin edges, then the counts: 32 int32 of the exact rule (bins 0 … 19 used)
-;; and the two key tables of 400 int32; then the scratch and the pending-block list (below).
+;; and the four key tables of 400 int32; then the scratch and the pending-block list (below).
 ;; Assembled by scripts/build-wasm.mjs.
 (module
   (import "env" "memory" (memory 1))
@@ -49,33 +49,51 @@
     (local.set $a (i32.add (local.get $counts) (i32.shl (local.get $bin) (i32.const 2))))
     (i32.store (local.get $a) (i32.add (i32.load (local.get $a)) (i32.const 1))))
 
-  ;; Adds the histogram of all pairs i < j of n headings to counts (which the caller zeroes). `sc` is
-  ;; 96 bytes of 16-aligned scratch for the loop constants and `pend` room for n int32: the pair loop
-  ;; reads its constants from memory (V8 rebuilds a v128.const or splat in the loop on every pass) and
-  ;; only notes the blocks that need the exact rule, which run after the row: a call inside the loop
-  ;; made V8 keep the row's vectors on the stack and reload them on every pass.
+  ;; The exact rule for the pairs (i, j) … (i, j + 3).
+  (func $exact4 (param $u i32) (param $i i32) (param $j i32) (param $edges i32) (param $counts i32)
+    (call $exact (local.get $u) (local.get $i) (local.get $j) (local.get $edges) (local.get $counts))
+    (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 1)) (local.get $edges) (local.get $counts))
+    (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 2)) (local.get $edges) (local.get $counts))
+    (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 3)) (local.get $edges) (local.get $counts)))
+
+  ;; Adds the histogram of all pairs i < j of n headings to counts (which the caller zeroes). Rows go
+  ;; in twos (i, i + 1), sharing each block's loads of four neighbours j >= i + 2; the pair (i, i + 1)
+  ;; takes the exact rule. `sc` is 112 bytes of 16-aligned scratch for the loop constants and `pend`
+  ;; room for n int32: the pair loop reads its constants from memory (V8 rebuilds a v128.const or
+  ;; splat in the loop on every pass) and only notes the blocks that need the exact rule, which run
+  ;; after the rows: a call inside the loop made V8 keep the rows' vectors on the stack.
   (func (export "heading_pairs")
     (param $x i32) (param $y i32) (param $z i32) (param $u i32) (param $n i32) (param $edges i32) (param $counts i32)
     (param $sc i32) (param $pend i32)
-    (local $i i32) (local $j i32) (local $end4 i32) (local $k i32) (local $np i32) (local $q i32)
-    (local $xi v128) (local $yi v128) (local $zi v128) (local $f v128) (local $b v128) (local $addr v128)
-    (local $fl v128) (local $frac v128)
+    (local $i i32) (local $i1 i32) (local $j i32) (local $end4 i32) (local $k i32) (local $np i32) (local $q i32)
+    (local $xi v128) (local $yi v128) (local $zi v128) (local $xi1 v128) (local $yi1 v128) (local $zi1 v128)
+    (local $xj v128) (local $yj v128) (local $zj v128)
+    (local $f v128) (local $f1 v128) (local $fl v128) (local $fl1 v128) (local $frac v128) (local $b v128)
+    (local $addr v128)
     (v128.store offset=0 (local.get $sc) (f32x4.splat (f32.const 10)))
     (v128.store offset=16 (local.get $sc) (f32x4.splat (f32.const 1e-4)))
     (v128.store offset=32 (local.get $sc) (f32x4.splat (f32.const 0.9999)))
     (v128.store offset=48 (local.get $sc) (v128.const f32x4 1 20 1 20))
     (v128.store offset=64 (local.get $sc) (f32x4.splat (f32.const 8388608)))
-    ;; the two key tables (400 int32 each) follow the exact rule's 32 counters; lanes 1 and 3 unused
+    ;; the four key tables (400 int32 each) follow the exact rule's 32 counters: row i counts its lanes
+    ;; 0 and 2 in tables 0 and 1, row i + 1 in tables 2 and 3 (lanes 1 and 3 unused)
     (v128.store offset=80 (local.get $sc) (i32x4.sub (i32x4.add (i32x4.splat (local.get $counts))
       (v128.const i32x4 128 0 1728 0)) (i32x4.splat (i32.const 0x2C000000))))
+    (v128.store offset=96 (local.get $sc) (i32x4.sub (i32x4.add (i32x4.splat (local.get $counts))
+      (v128.const i32x4 3328 0 4928 0)) (i32x4.splat (i32.const 0x2C000000))))
     (local.set $i (i32.const 0))
     (block $rows_done
       (loop $rows
         (br_if $rows_done (i32.ge_s (local.get $i) (i32.sub (local.get $n) (i32.const 1))))
+        (local.set $i1 (i32.add (local.get $i) (i32.const 1)))
         (local.set $xi (v128.load32_splat (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $yi (v128.load32_splat (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 2)))))
         (local.set $zi (v128.load32_splat (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $j (i32.add (local.get $i) (i32.const 1)))
+        (local.set $xi1 (v128.load32_splat (i32.add (local.get $x) (i32.shl (local.get $i1) (i32.const 2)))))
+        (local.set $yi1 (v128.load32_splat (i32.add (local.get $y) (i32.shl (local.get $i1) (i32.const 2)))))
+        (local.set $zi1 (v128.load32_splat (i32.add (local.get $z) (i32.shl (local.get $i1) (i32.const 2)))))
+        (call $exact (local.get $u) (local.get $i) (local.get $i1) (local.get $edges) (local.get $counts))
+        (local.set $j (i32.add (local.get $i) (i32.const 2)))
         (local.set $np (local.get $pend))
         ;; j < end4 in blocks of four, the rest one by one (exact rule)
         (local.set $end4 (i32.sub (local.get $n)
@@ -84,27 +102,41 @@
           (loop $quads
             (br_if $quads_done (i32.ge_s (local.get $j) (local.get $end4)))
             (local.set $k (i32.shl (local.get $j) (i32.const 2)))
+            (local.set $xj (v128.load (i32.add (local.get $x) (local.get $k))))
+            (local.set $yj (v128.load (i32.add (local.get $y) (local.get $k))))
+            (local.set $zj (v128.load (i32.add (local.get $z) (local.get $k))))
             (local.set $f (f32x4.add
               (f32x4.mul
                 (f32x4.add
-                  (f32x4.add
-                    (f32x4.mul (local.get $xi) (v128.load (i32.add (local.get $x) (local.get $k))))
-                    (f32x4.mul (local.get $yi) (v128.load (i32.add (local.get $y) (local.get $k)))))
-                  (f32x4.mul (local.get $zi) (v128.load (i32.add (local.get $z) (local.get $k)))))
+                  (f32x4.add (f32x4.mul (local.get $xi) (local.get $xj)) (f32x4.mul (local.get $yi) (local.get $yj)))
+                  (f32x4.mul (local.get $zi) (local.get $zj)))
+                (v128.load offset=0 (local.get $sc)))
+              (v128.load offset=0 (local.get $sc))))
+            (local.set $f1 (f32x4.add
+              (f32x4.mul
+                (f32x4.add
+                  (f32x4.add (f32x4.mul (local.get $xi1) (local.get $xj)) (f32x4.mul (local.get $yi1) (local.get $yj)))
+                  (f32x4.mul (local.get $zi1) (local.get $zj)))
                 (v128.load offset=0 (local.get $sc)))
               (v128.load offset=0 (local.get $sc))))
             ;; certain when f lies more than 1e-4 from an integer: 1e-4 < f − floor(f) < 1 − 1e-4 (the
             ;; difference is exact for f >= 0; for f < 0, i.e. f in (−5e-6, 0), it rounds to ~1 and fails);
-            ;; then floor(f) is the bin, in 0 … 19 (f <= 20 + 1e-5)
+            ;; then floor(f) is the bin, in 0 … 19 (f <= 20 + 1e-5). Both rows' eight pairs, or none.
             (local.set $fl (f32x4.floor (local.get $f)))
+            (local.set $fl1 (f32x4.floor (local.get $f1)))
             (local.set $frac (f32x4.sub (local.get $f) (local.get $fl)))
+            (local.set $b (f32x4.sub (local.get $f1) (local.get $fl1)))
             (if (i32.eq (i32.const 15) (i32x4.bitmask (v128.and
-                  (f32x4.gt (local.get $frac) (v128.load offset=16 (local.get $sc)))
-                  (f32x4.lt (local.get $frac) (v128.load offset=32 (local.get $sc))))))
+                  (v128.and
+                    (f32x4.gt (local.get $frac) (v128.load offset=16 (local.get $sc)))
+                    (f32x4.lt (local.get $frac) (v128.load offset=32 (local.get $sc))))
+                  (v128.and
+                    (f32x4.gt (local.get $b) (v128.load offset=16 (local.get $sc)))
+                    (f32x4.lt (local.get $b) (v128.load offset=32 (local.get $sc)))))))
               (then
                 ;; one counter per two pairs: lanes 0 and 2 get the keys b0 + 20·b1 and b2 + 20·b3 (exact
                 ;; integers < 400 in float32), read as integers by the 2²³ trick: the bits of k + 2²³ are
-                ;; 0x4B000000 + k; sc + 80 holds each table's address less 4·0x4B000000 (mod 2³²)
+                ;; 0x4B000000 + k; sc + 80 and sc + 96 hold the tables' addresses less 4·0x4B000000 (mod 2³²)
                 (local.set $b (f32x4.mul (local.get $fl) (v128.load offset=48 (local.get $sc))))
                 (local.set $b (f32x4.add (local.get $b)
                   (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $b) (local.get $b))))
@@ -113,9 +145,18 @@
                 (local.set $k (i32x4.extract_lane 0 (local.get $addr)))
                 (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
                 (local.set $k (i32x4.extract_lane 2 (local.get $addr)))
+                (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
+                (local.set $b (f32x4.mul (local.get $fl1) (v128.load offset=48 (local.get $sc))))
+                (local.set $b (f32x4.add (local.get $b)
+                  (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $b) (local.get $b))))
+                (local.set $addr (i32x4.add (v128.load offset=96 (local.get $sc))
+                  (i32x4.shl (f32x4.add (local.get $b) (v128.load offset=64 (local.get $sc))) (i32.const 2))))
+                (local.set $k (i32x4.extract_lane 0 (local.get $addr)))
+                (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
+                (local.set $k (i32x4.extract_lane 2 (local.get $addr)))
                 (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1))))
               (else
-                ;; some pair of the block is near a bin edge: the exact rule takes all four after the row
+                ;; some pair of the block is near a bin edge: the exact rule takes all eight after the rows
                 (i32.store (local.get $np) (local.get $j))
                 (local.set $np (i32.add (local.get $np) (i32.const 4)))))
             (local.set $j (i32.add (local.get $j) (i32.const 4)))
@@ -125,18 +166,17 @@
           (loop $pending
             (br_if $pending_done (i32.ge_u (local.get $q) (local.get $np)))
             (local.set $k (i32.load (local.get $q)))
-            (call $exact (local.get $u) (local.get $i) (local.get $k) (local.get $edges) (local.get $counts))
-            (call $exact (local.get $u) (local.get $i) (i32.add (local.get $k) (i32.const 1)) (local.get $edges) (local.get $counts))
-            (call $exact (local.get $u) (local.get $i) (i32.add (local.get $k) (i32.const 2)) (local.get $edges) (local.get $counts))
-            (call $exact (local.get $u) (local.get $i) (i32.add (local.get $k) (i32.const 3)) (local.get $edges) (local.get $counts))
+            (call $exact4 (local.get $u) (local.get $i) (local.get $k) (local.get $edges) (local.get $counts))
+            (call $exact4 (local.get $u) (local.get $i1) (local.get $k) (local.get $edges) (local.get $counts))
             (local.set $q (i32.add (local.get $q) (i32.const 4)))
             (br $pending)))
         (block $tail_done
           (loop $tail
             (br_if $tail_done (i32.ge_s (local.get $j) (local.get $n)))
             (call $exact (local.get $u) (local.get $i) (local.get $j) (local.get $edges) (local.get $counts))
+            (call $exact (local.get $u) (local.get $i1) (local.get $j) (local.get $edges) (local.get $counts))
             (local.set $j (i32.add (local.get $j) (i32.const 1)))
             (br $tail)))
-        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $rows))))
 )
