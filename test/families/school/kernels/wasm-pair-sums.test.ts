@@ -72,6 +72,8 @@ test('dense paper boxes (r_a > L/2): bit-identical trajectories, all four config
   assertSame(dense('swarm', 800, 12), 'swarm 800') // 30° blind cone, repulsion-dominated
   assertSame(dense('highly-parallel', 600, 12), 'highly parallel 600')
   assertSame(dense('dynamic-parallel', 700, 10), 'dynamic parallel 700')
+  assertSame({...canonicalConfigs.swarm, n_steps: 40}, 'swarm at paper size (150 fish, box 25)')
+  assertSame({...canonicalConfigs['highly-parallel'], n_steps: 40}, 'highly parallel at paper size (250 fish)')
   // 150° blind cone: 0 > −cos α fails, so the self pair is not counted and nothing is undone
   assertSame({...dense('torus', 600, 10), box_size: 18}, 'torus radii, box 18')
 })
