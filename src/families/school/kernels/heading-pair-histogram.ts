@@ -34,7 +34,7 @@ const KEYS = BINS * BINS
 const TABLES = 4
 const COUNTER_SLOTS = EXACT_SLOTS + TABLES * KEYS
 /** the kernel's loop constants (heading-pairs.wat) */
-const SCRATCH_BYTES = 112
+const SCRATCH_BYTES = 128
 
 export interface HeadingPairHistogram {
   /** Writes into `counts` (length 20) the histogram of the first n headings of `unit` (N×3). */

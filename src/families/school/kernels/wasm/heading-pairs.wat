@@ -1,12 +1,12 @@
 ;; The velocity-correlation histogram of school-metrics.ts (spec school.md §2.6 #6): for all pairs
 ;; i < j, c = (v̂_i·v̂_j + 1)/2 counted in 20 bins on [0, 1] with NumPy's bin rule, exactly.
 ;;
-;; Fast path, four pairs per vector: the dot product of the float32-rounded headings. Its error
-;; against the float64 value is below 5e-7 (inputs rounded to 2⁻²⁴ relative, three products and two
-;; sums of terms bounded by 1), so f = 10·dot + 10 (float32, two more roundings of a value ≤ 20, each
-;; ≤ 1.2e-6) is within 1e-5 of 20·c. When every lane's f lies more than 1e-4 from an integer, the bin
-;; is floor(f), which is the float64 bin, since NumPy's rule only departs from floor(20·c) within a
-;; few ulps of an edge. Otherwise (pairs near a bin edge, or c near 0 or 1, where NumPy also drops
+;; Fast path, four pairs per vector: f = the float32 dot product of the row's heading scaled by 10
+;; (fl(10·fl(x_i))) and the neighbour's float32 heading. Its error against 10·(v̂_i·v̂_j) = 20·c − 10
+;; is below 4e-6 (each input rounded twice at most to 2⁻²⁴ relative, three products and two sums of
+;; terms bounded by 10: 10·(4·2⁻²⁴) + 2·(10·2⁻²⁴) ≈ 3.6e-6). When every lane's f lies more than
+;; 1e-4 from an integer, the bin is floor(f) + 10 = floor(20·c), which is the float64 bin, since
+;; NumPy's rule only departs from floor(20·c) within a few ulps of an edge. Otherwise (pairs near a bin edge, or c near 0 or 1, where NumPy also drops
 ;; values just outside [0, 1]) the four pairs go through the exact float64 rule of the TypeScript code.
 ;; The four bins of a block are counted as two keys b0 + 20·b1 and b2 + 20·b3 in tables of 400
 ;; counters (one increment per two pairs instead of one per pair; a table per key lane and row, so
@@ -58,7 +58,7 @@
 
   ;; Adds the histogram of all pairs i < j of n headings to counts (which the caller zeroes). Rows go
   ;; in twos (i, i + 1), sharing each block's loads of four neighbours j >= i + 2; the pair (i, i + 1)
-  ;; takes the exact rule. `sc` is 112 bytes of 16-aligned scratch for the loop constants and `pend`
+  ;; takes the exact rule. `sc` is 128 bytes of 16-aligned scratch for the loop constants and `pend`
   ;; room for n int32: the pair loop reads its constants from memory (V8 rebuilds a v128.const or
   ;; splat in the loop on every pass) and only notes the blocks that need the exact rule, which run
   ;; after the rows: a call inside the loop made V8 keep the rows' vectors on the stack.
@@ -71,27 +71,32 @@
     (local $f v128) (local $f1 v128) (local $fl v128) (local $fl1 v128) (local $frac v128) (local $b v128)
     (local $addr v128)
     (v128.store offset=0 (local.get $sc) (f32x4.splat (f32.const 10)))
+    (v128.store offset=112 (local.get $sc) (f32x4.splat (f32.const 8388818)))
     (v128.store offset=16 (local.get $sc) (f32x4.splat (f32.const 1e-4)))
     (v128.store offset=32 (local.get $sc) (f32x4.splat (f32.const 0.9999)))
     (v128.store offset=48 (local.get $sc) (v128.const f32x4 1 20 1 20))
     (v128.store offset=64 (local.get $sc) (f32x4.splat (f32.const 8388608)))
     ;; the four key tables (400 int32 each) follow the exact rule's 32 counters: row i counts its lanes
-    ;; 0 and 2 in tables 0 and 1, row i + 1 in tables 2 and 3 (lanes 1 and 3 unused)
+    ;; 0 and 2 in tables 0 and 1, row i + 1 in tables 2 and 3
     (v128.store offset=80 (local.get $sc) (i32x4.sub (i32x4.add (i32x4.splat (local.get $counts))
-      (v128.const i32x4 128 0 1728 0)) (i32x4.splat (i32.const 0x2C000000))))
-    (v128.store offset=96 (local.get $sc) (i32x4.sub (i32x4.add (i32x4.splat (local.get $counts))
-      (v128.const i32x4 3328 0 4928 0)) (i32x4.splat (i32.const 0x2C000000))))
+      (v128.const i32x4 128 1728 3328 4928)) (i32x4.splat (i32.const 0x2C000000))))
     (local.set $i (i32.const 0))
     (block $rows_done
       (loop $rows
         (br_if $rows_done (i32.ge_s (local.get $i) (i32.sub (local.get $n) (i32.const 1))))
         (local.set $i1 (i32.add (local.get $i) (i32.const 1)))
-        (local.set $xi (v128.load32_splat (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $yi (v128.load32_splat (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $zi (v128.load32_splat (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 2)))))
-        (local.set $xi1 (v128.load32_splat (i32.add (local.get $x) (i32.shl (local.get $i1) (i32.const 2)))))
-        (local.set $yi1 (v128.load32_splat (i32.add (local.get $y) (i32.shl (local.get $i1) (i32.const 2)))))
-        (local.set $zi1 (v128.load32_splat (i32.add (local.get $z) (i32.shl (local.get $i1) (i32.const 2)))))
+        (local.set $xi (f32x4.mul (v128.load offset=0 (local.get $sc))
+          (v128.load32_splat (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $yi (f32x4.mul (v128.load offset=0 (local.get $sc))
+          (v128.load32_splat (i32.add (local.get $y) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $zi (f32x4.mul (v128.load offset=0 (local.get $sc))
+          (v128.load32_splat (i32.add (local.get $z) (i32.shl (local.get $i) (i32.const 2))))))
+        (local.set $xi1 (f32x4.mul (v128.load offset=0 (local.get $sc))
+          (v128.load32_splat (i32.add (local.get $x) (i32.shl (local.get $i1) (i32.const 2))))))
+        (local.set $yi1 (f32x4.mul (v128.load offset=0 (local.get $sc))
+          (v128.load32_splat (i32.add (local.get $y) (i32.shl (local.get $i1) (i32.const 2))))))
+        (local.set $zi1 (f32x4.mul (v128.load offset=0 (local.get $sc))
+          (v128.load32_splat (i32.add (local.get $z) (i32.shl (local.get $i1) (i32.const 2))))))
         (call $exact (local.get $u) (local.get $i) (local.get $i1) (local.get $edges) (local.get $counts))
         (local.set $j (i32.add (local.get $i) (i32.const 2)))
         (local.set $np (local.get $pend))
@@ -106,22 +111,15 @@
             (local.set $yj (v128.load (i32.add (local.get $y) (local.get $k))))
             (local.set $zj (v128.load (i32.add (local.get $z) (local.get $k))))
             (local.set $f (f32x4.add
-              (f32x4.mul
-                (f32x4.add
-                  (f32x4.add (f32x4.mul (local.get $xi) (local.get $xj)) (f32x4.mul (local.get $yi) (local.get $yj)))
-                  (f32x4.mul (local.get $zi) (local.get $zj)))
-                (v128.load offset=0 (local.get $sc)))
-              (v128.load offset=0 (local.get $sc))))
+              (f32x4.add (f32x4.mul (local.get $xi) (local.get $xj)) (f32x4.mul (local.get $yi) (local.get $yj)))
+              (f32x4.mul (local.get $zi) (local.get $zj))))
             (local.set $f1 (f32x4.add
-              (f32x4.mul
-                (f32x4.add
-                  (f32x4.add (f32x4.mul (local.get $xi1) (local.get $xj)) (f32x4.mul (local.get $yi1) (local.get $yj)))
-                  (f32x4.mul (local.get $zi1) (local.get $zj)))
-                (v128.load offset=0 (local.get $sc)))
-              (v128.load offset=0 (local.get $sc))))
+              (f32x4.add (f32x4.mul (local.get $xi1) (local.get $xj)) (f32x4.mul (local.get $yi1) (local.get $yj)))
+              (f32x4.mul (local.get $zi1) (local.get $zj))))
             ;; certain when f lies more than 1e-4 from an integer: 1e-4 < f − floor(f) < 1 − 1e-4 (the
-            ;; difference is exact for f >= 0; for f < 0, i.e. f in (−5e-6, 0), it rounds to ~1 and fails);
-            ;; then floor(f) is the bin, in 0 … 19 (f <= 20 + 1e-5). Both rows' eight pairs, or none.
+            ;; difference is exact, except for f in (−1, 0) where it rounds by < 3e-8); then floor(f) + 10
+            ;; is the bin, in 0 … 19 (|f| <= 10 + 4e-6, and f near ±10 fails the test). Both rows' eight
+            ;; pairs, or none.
             (local.set $fl (f32x4.floor (local.get $f)))
             (local.set $fl1 (f32x4.floor (local.get $f1)))
             (local.set $frac (f32x4.sub (local.get $f) (local.get $fl)))
@@ -134,26 +132,28 @@
                     (f32x4.gt (local.get $b) (v128.load offset=16 (local.get $sc)))
                     (f32x4.lt (local.get $b) (v128.load offset=32 (local.get $sc)))))))
               (then
-                ;; one counter per two pairs: lanes 0 and 2 get the keys b0 + 20·b1 and b2 + 20·b3 (exact
-                ;; integers < 400 in float32), read as integers by the 2²³ trick: the bits of k + 2²³ are
-                ;; 0x4B000000 + k; sc + 80 and sc + 96 hold the tables' addresses less 4·0x4B000000 (mod 2³²)
-                (local.set $b (f32x4.mul (local.get $fl) (v128.load offset=48 (local.get $sc))))
-                (local.set $b (f32x4.add (local.get $b)
-                  (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $b) (local.get $b))))
+                ;; one counter per two pairs, keys b0 + 20·b1 and b2 + 20·b3 with b = floor(f) + 10: lanes 0
+                ;; and 2 of fl·(1, 20, 1, 20) plus its lane-swapped copy hold floor(f0) + 20·floor(f1), …;
+                ;; the two rows' keys gathered into one vector are read as integers by the 2²³ trick:
+                ;; the bits of k + 2²³ + 210 are 0x4B000000 + the key (exact: integers < 2²⁴); sc + 80
+                ;; holds the four tables' addresses less 4·0x4B000000 (mod 2³²)
+                (local.set $fl (f32x4.mul (local.get $fl) (v128.load offset=48 (local.get $sc))))
+                (local.set $fl (f32x4.add (local.get $fl)
+                  (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $fl) (local.get $fl))))
+                (local.set $fl1 (f32x4.mul (local.get $fl1) (v128.load offset=48 (local.get $sc))))
+                (local.set $fl1 (f32x4.add (local.get $fl1)
+                  (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $fl1) (local.get $fl1))))
                 (local.set $addr (i32x4.add (v128.load offset=80 (local.get $sc))
-                  (i32x4.shl (f32x4.add (local.get $b) (v128.load offset=64 (local.get $sc))) (i32.const 2))))
+                  (i32x4.shl (f32x4.add (v128.load offset=112 (local.get $sc))
+                    (i8x16.shuffle 0 1 2 3 8 9 10 11 16 17 18 19 24 25 26 27 (local.get $fl) (local.get $fl1)))
+                    (i32.const 2))))
                 (local.set $k (i32x4.extract_lane 0 (local.get $addr)))
+                (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
+                (local.set $k (i32x4.extract_lane 1 (local.get $addr)))
                 (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
                 (local.set $k (i32x4.extract_lane 2 (local.get $addr)))
                 (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
-                (local.set $b (f32x4.mul (local.get $fl1) (v128.load offset=48 (local.get $sc))))
-                (local.set $b (f32x4.add (local.get $b)
-                  (i8x16.shuffle 4 5 6 7 0 1 2 3 12 13 14 15 8 9 10 11 (local.get $b) (local.get $b))))
-                (local.set $addr (i32x4.add (v128.load offset=96 (local.get $sc))
-                  (i32x4.shl (f32x4.add (local.get $b) (v128.load offset=64 (local.get $sc))) (i32.const 2))))
-                (local.set $k (i32x4.extract_lane 0 (local.get $addr)))
-                (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1)))
-                (local.set $k (i32x4.extract_lane 2 (local.get $addr)))
+                (local.set $k (i32x4.extract_lane 3 (local.get $addr)))
                 (i32.store (local.get $k) (i32.add (i32.load (local.get $k)) (i32.const 1))))
               (else
                 ;; some pair of the block is near a bin edge: the exact rule takes all eight after the rows
