@@ -9,8 +9,10 @@
  *   too coarse;
  * - a periodic cell grid searched in Chebyshev shells around each fish's cell, stopping once the
  *   k-th distance found is below the distance to any unvisited cell (a conservative bound,
- *   shrunk by 1e-9 relative, so that a neighbour can never be missed). The cell width adapts to
- *   the previous frame's k-th distances, which only changes the speed.
+ *   shrunk by 1e-9 relative, so that a neighbour can never be missed); within a shell, a cell whose
+ *   nearest face is already farther than the k-th distance found is not scanned (its fish would
+ *   all be rejected). The cell width adapts to the previous frame's k-th distances, which only
+ *   changes the speed.
  */
 export class PeriodicKnn {
   readonly k: number
@@ -105,6 +107,11 @@ export class PeriodicKnn {
     const ci = Math.floor(c / (side * side)),
       cj = Math.floor(c / side) % side,
       ck = c % side
+    const px = pos[3 * i],
+      py = pos[3 * i + 1],
+      pz = pos[3 * i + 2]
+    // absolute slack for the rounding of cell faces and positions (ulps of L), so a skip is always safe
+    const slack = 1e-9 * L
     for (let r = 0; ; r++) {
       if (2 * r + 1 > side) {
         // The shell would wrap onto visited cells: finish this fish by brute force.
@@ -115,11 +122,18 @@ export class PeriodicKnn {
       for (let a = -r; a <= r; a++) {
         const x = (ci + a + side) % side
         const faceA = a === -r || a === r
+        const gx = faceGap(a, ci, px, width, slack)
         for (let b = -r; b <= r; b++) {
           const y = (cj + b + side) % side
           const face = faceA || b === -r || b === r
+          const gy = faceGap(b, cj, py, width, slack)
           // On a face of the shell every z offset belongs to it; inside, only the two caps.
           for (let cz = -r; cz <= r; cz += face || r === 0 ? 1 : 2 * r) {
+            // A cell whose nearest point is at least the current k-th distance away holds no fish
+            // that `offer` would take (the k-th distance only shrinks), so it is skipped.
+            const gz = faceGap(cz, ck, pz, width, slack)
+            const dk = dist[base + k - 1]
+            if (gx * gx + gy * gy + gz * gz >= dk * dk) continue
             const cell = (x * side + y) * side + ((ck + cz + side) % side)
             for (let m = this.cellStart[cell], end = this.cellStart[cell + 1]; m < end; m++) {
               const j = this.items[m]
@@ -147,6 +161,17 @@ export class PeriodicKnn {
     const d = Math.sqrt(d2)
     if (d < di) insertSorted(dist, this.index, i * k, k, d, j)
   }
+}
+
+/**
+ * A lower bound on the distance along one axis from coordinate p (in cell c) to the cell `off`
+ * cells away: the gap to that cell's near face, less `slack` for rounding, at least 0. While the
+ * shells do not wrap onto themselves (2r + 1 <= side), the periodic gap to any point of that cell
+ * is at least this.
+ */
+function faceGap(off: number, c: number, p: number, width: number, slack: number): number {
+  const gap = off > 0 ? (c + off) * width - p : off < 0 ? p - (c + off + 1) * width : 0
+  return gap > slack ? gap - slack : 0
 }
 
 function axisCell(x: number, width: number, side: number): number {
