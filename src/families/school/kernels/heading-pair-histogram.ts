@@ -23,6 +23,8 @@ interface HeadingPairExports {
     counts: number,
     scratch: number,
     pending: number,
+    row0: number,
+    row1: number,
   ): void
 }
 
@@ -41,8 +43,24 @@ export interface HeadingPairHistogram {
   count(unit: Float64Array, n: number, counts: Float64Array): void
 }
 
+/** The kernel itself, which can also count a band of rows (the share of one thread). */
+export interface HeadingPairKernel extends HeadingPairHistogram {
+  /** Writes into `counts` the histogram of the pairs i < j with row0 <= i < row1 (row0 even, row1 even or n). */
+  countRows(unit: Float64Array, n: number, row0: number, row1: number, counts: Float64Array): void
+}
+
+/**
+ * The even row that splits the N(N−1)/2 pairs i < j in two near-equal halves: rows below it hold
+ * Σ (n − 1 − i) = r(2n − r − 1)/2 pairs, solved for half of all pairs and rounded to even.
+ */
+export function balancedRowSplit(n: number): number {
+  const b = 2 * n - 1
+  const r = (b - Math.sqrt(b * b - 2 * n * (n - 1))) / 2
+  return Math.min(n, 2 * Math.round(r / 2))
+}
+
 /** For up to `capacity` fish, with the 21 bin edges of `np.histogram(…, 20, (0, 1))`. */
-export function createHeadingPairHistogram(capacity: number, edges: Float64Array): HeadingPairHistogram | undefined {
+export function createHeadingPairHistogram(capacity: number, edges: Float64Array): HeadingPairKernel | undefined {
   if (edges.length !== BINS + 1) throw new RangeError(`expected ${BINS + 1} bin edges, got ${edges.length}`)
   // int32 counters: all pairs must fit one (the TypeScript loop counts in doubles beyond that)
   if ((capacity * (capacity - 1)) / 2 > 0x7fffffff) return undefined
@@ -64,25 +82,25 @@ export function createHeadingPairHistogram(capacity: number, edges: Float64Array
     u = new Float64Array(buffer, uAt, 3 * capacity),
     counters = new Int32Array(buffer, countsAt, COUNTER_SLOTS)
   new Float64Array(buffer, edgesAt, BINS + 1).set(edges)
-  return {
-    count(unit, n, counts) {
-      if (n > capacity) throw new RangeError(`${n} headings, capacity ${capacity}`)
-      u.set(unit.subarray(0, 3 * n))
-      for (let i = 0; i < n; i++) {
-        x[i] = unit[3 * i]
-        y[i] = unit[3 * i + 1]
-        z[i] = unit[3 * i + 2]
+  function countRows(unit: Float64Array, n: number, row0: number, row1: number, counts: Float64Array): void {
+    if (n > capacity) throw new RangeError(`${n} headings, capacity ${capacity}`)
+    if (row0 % 2 !== 0 || (row1 % 2 !== 0 && row1 !== n)) throw new RangeError(`row band [${row0}, ${row1}) not even`)
+    u.set(unit.subarray(0, 3 * n))
+    for (let i = 0; i < n; i++) {
+      x[i] = unit[3 * i]
+      y[i] = unit[3 * i + 1]
+      z[i] = unit[3 * i + 2]
+    }
+    counters.fill(0)
+    exports.heading_pairs(xAt, yAt, zAt, uAt, n, edgesAt, countsAt, scratchAt, pendingAt, row0, row1)
+    for (let b = 0; b < BINS; b++) counts[b] = counters[b]
+    // key b + 20·b' counted two pairs, one in bin b and one in bin b'
+    for (let t = 0; t < TABLES; t++)
+      for (let key = 0; key < KEYS; key++) {
+        const c = counters[EXACT_SLOTS + t * KEYS + key]
+        counts[key % BINS] += c
+        counts[Math.floor(key / BINS)] += c
       }
-      counters.fill(0)
-      exports.heading_pairs(xAt, yAt, zAt, uAt, n, edgesAt, countsAt, scratchAt, pendingAt)
-      for (let b = 0; b < BINS; b++) counts[b] = counters[b]
-      // key b + 20·b' counted two pairs, one in bin b and one in bin b'
-      for (let t = 0; t < TABLES; t++)
-        for (let key = 0; key < KEYS; key++) {
-          const c = counters[EXACT_SLOTS + t * KEYS + key]
-          counts[key % BINS] += c
-          counts[Math.floor(key / BINS)] += c
-        }
-    },
   }
+  return {countRows, count: (unit, n, counts) => countRows(unit, n, 0, n, counts)}
 }

@@ -56,15 +56,15 @@
     (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 2)) (local.get $edges) (local.get $counts))
     (call $exact (local.get $u) (local.get $i) (i32.add (local.get $j) (i32.const 3)) (local.get $edges) (local.get $counts)))
 
-  ;; Adds the histogram of all pairs i < j of n headings to counts (which the caller zeroes). Rows go
-  ;; in twos (i, i + 1), sharing each block's loads of four neighbours j >= i + 2; the pair (i, i + 1)
+  ;; Adds the histogram of the pairs i < j of n headings with row i in row0 … row1−1 (row0 even,
+  ;; row1 even or n) to counts (which the caller zeroes). Rows go in twos (i, i + 1), sharing each block's loads of four neighbours j >= i + 2; the pair (i, i + 1)
   ;; takes the exact rule. `sc` is 128 bytes of 16-aligned scratch for the loop constants and `pend`
   ;; room for n int32: the pair loop reads its constants from memory (V8 rebuilds a v128.const or
   ;; splat in the loop on every pass) and only notes the blocks that need the exact rule, which run
   ;; after the rows: a call inside the loop made V8 keep the rows' vectors on the stack.
   (func (export "heading_pairs")
     (param $x i32) (param $y i32) (param $z i32) (param $u i32) (param $n i32) (param $edges i32) (param $counts i32)
-    (param $sc i32) (param $pend i32)
+    (param $sc i32) (param $pend i32) (param $row0 i32) (param $row1 i32)
     (local $i i32) (local $i1 i32) (local $j i32) (local $end4 i32) (local $k i32) (local $np i32) (local $q i32)
     (local $xi v128) (local $yi v128) (local $zi v128) (local $xi1 v128) (local $yi1 v128) (local $zi1 v128)
     (local $xj v128) (local $yj v128) (local $zj v128)
@@ -80,10 +80,11 @@
     ;; 0 and 2 in tables 0 and 1, row i + 1 in tables 2 and 3
     (v128.store offset=80 (local.get $sc) (i32x4.sub (i32x4.add (i32x4.splat (local.get $counts))
       (v128.const i32x4 128 1728 3328 4928)) (i32x4.splat (i32.const 0x2C000000))))
-    (local.set $i (i32.const 0))
+    (local.set $i (local.get $row0))
     (block $rows_done
       (loop $rows
         (br_if $rows_done (i32.ge_s (local.get $i) (i32.sub (local.get $n) (i32.const 1))))
+        (br_if $rows_done (i32.ge_s (local.get $i) (local.get $row1)))
         (local.set $i1 (i32.add (local.get $i) (i32.const 1)))
         (local.set $xi (f32x4.mul (v128.load offset=0 (local.get $sc))
           (v128.load32_splat (i32.add (local.get $x) (i32.shl (local.get $i) (i32.const 2))))))
