@@ -31,12 +31,12 @@ interface HeadingPairExports {
 const BINS = 20
 /** int32 counters of the exact rule (bins 0 … 19 used; 32 keeps the tables after it 16-aligned) */
 const EXACT_SLOTS = 32
-/** the four tables of keys b + 20·b' (two pairs' bins), 400 int32 each */
+/** the eight tables of keys b + 20·b' (two pairs' bins), 400 int32 each */
 const KEYS = BINS * BINS
-const TABLES = 4
+const TABLES = 8
 const COUNTER_SLOTS = EXACT_SLOTS + TABLES * KEYS
 /** the kernel's loop constants (heading-pairs.wat) */
-const SCRATCH_BYTES = 128
+const SCRATCH_BYTES = 112
 
 export interface HeadingPairHistogram {
   /** Writes into `counts` (length 20) the histogram of the first n headings of `unit` (N×3). */
@@ -45,18 +45,19 @@ export interface HeadingPairHistogram {
 
 /** The kernel itself, which can also count a band of rows (the share of one thread). */
 export interface HeadingPairKernel extends HeadingPairHistogram {
-  /** Writes into `counts` the histogram of the pairs i < j with row0 <= i < row1 (row0 even, row1 even or n). */
+  /** Writes into `counts` the histogram of the pairs i < j with row0 <= i < row1 (row0 a multiple of 4, row1 too or n). */
   countRows(unit: Float64Array, n: number, row0: number, row1: number, counts: Float64Array): void
 }
 
 /**
- * The even row that splits the N(N−1)/2 pairs i < j in two near-equal halves: rows below it hold
- * Σ (n − 1 − i) = r(2n − r − 1)/2 pairs, solved for half of all pairs and rounded to even.
+ * The row (a multiple of 4, the kernel's row block) that splits the N(N−1)/2 pairs i < j in two
+ * near-equal halves: rows below it hold Σ (n − 1 − i) = r(2n − r − 1)/2 pairs, solved for half of
+ * all pairs and rounded to a multiple of 4.
  */
 export function balancedRowSplit(n: number): number {
   const b = 2 * n - 1
   const r = (b - Math.sqrt(b * b - 2 * n * (n - 1))) / 2
-  return Math.min(n, 2 * Math.round(r / 2))
+  return Math.min(n, 4 * Math.round(r / 4))
 }
 
 /** For up to `capacity` fish, with the 21 bin edges of `np.histogram(…, 20, (0, 1))`. */
@@ -84,7 +85,8 @@ export function createHeadingPairHistogram(capacity: number, edges: Float64Array
   new Float64Array(buffer, edgesAt, BINS + 1).set(edges)
   function countRows(unit: Float64Array, n: number, row0: number, row1: number, counts: Float64Array): void {
     if (n > capacity) throw new RangeError(`${n} headings, capacity ${capacity}`)
-    if (row0 % 2 !== 0 || (row1 % 2 !== 0 && row1 !== n)) throw new RangeError(`row band [${row0}, ${row1}) not even`)
+    if (row0 % 4 !== 0 || (row1 % 4 !== 0 && row1 !== n))
+      throw new RangeError(`row band [${row0}, ${row1}) does not start and end on multiples of 4`)
     u.set(unit.subarray(0, 3 * n))
     for (let i = 0; i < n; i++) {
       x[i] = unit[3 * i]

@@ -1,8 +1,8 @@
 /**
  * The velocity-correlation histogram on two threads (threaded-heading-pairs.ts) against the
  * one-thread SIMD kernel, which heading-pair-histogram.test.ts checks against the float64 loop:
- * counts equal exactly for odd and even N (the balanced split is an even row, so the worker's band
- * starts on a row pair), isotropic and parallel headings, and frames of different N through one
+ * counts equal exactly for odd and even N (the balanced split is a multiple of 4, so the worker's band
+ * starts on a row block), isotropic and parallel headings, and frames of different N through one
  * instance; a row band alone counts exactly the pairs of its rows; the worker stops on `close`, and a
  * worker that cannot start in time leaves the caller on one thread.
  */
@@ -32,10 +32,10 @@ function headings(n: number, seed: number, parallel = false): Float64Array {
   return u
 }
 
-test('balancedRowSplit: an even row that halves the pairs (within one row of pairs)', () => {
+test('balancedRowSplit: a multiple of 4 that halves the pairs (within two rows of pairs)', () => {
   for (const n of [2, 3, 10, 101, 2000, 20001]) {
     const r = balancedRowSplit(n)
-    assert.equal(r % 2, 0, `n=${n}`)
+    assert.equal(r % 4, 0, `n=${n}`)
     const below = (r * (2 * n - r - 1)) / 2
     assert.ok(
       Math.abs(below - (n * (n - 1)) / 4) <= 2 * n,
@@ -60,7 +60,7 @@ test('a band of rows counts exactly the pairs of its rows', {skip}, () => {
     Array.from(all),
     Array.from(low, (c, b) => c + high[b]),
   )
-  assert.throws(() => kernel.countRows(u, n, 1, n, low), RangeError)
+  assert.throws(() => kernel.countRows(u, n, 2, n, low), RangeError)
 })
 
 test('two threads give the one-thread counts exactly, frame after frame', {skip}, async () => {
