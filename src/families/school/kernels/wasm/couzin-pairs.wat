@@ -1,3 +1,6 @@
+;; Longer than 250 lines on purpose: one module is one embedded binary, and its functions share the
+;; scratch layout described below.
+;;
 ;; The all-pairs zone sums of the Couzin step (couzin-step.ts, spec school.md §2.2) in WebAssembly
 ;; SIMD, bit-identical to the TypeScript loop. The two lanes of every vector are two fish i0, i1
 ;; (consecutive rows), never two neighbours: each lane then receives its neighbours' terms one at a
