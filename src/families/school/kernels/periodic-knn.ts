@@ -21,6 +21,8 @@ export class PeriodicKnn {
   private readonly cellOf: Int32Array
   private readonly items: Int32Array
   private cellStart = new Int32Array(0)
+  /** positions in cell order (items[m]'s at 3m), so that a cell's fish are read contiguously */
+  private sorted = new Float64Array(0)
   private cursor = new Int32Array(0)
   /** partners of `distances` (−1 = none) and, for seeding, those of the previous frame */
   private index: Int32Array
@@ -95,13 +97,31 @@ export class PeriodicKnn {
     for (let c = 0; c < cells; c++) start[c + 1] += start[c]
     this.cursor.set(start.subarray(0, cells))
     for (let i = 0; i < n; i++) this.items[this.cursor[this.cellOf[i]]++] = i
-    for (let i = 0; i < n; i++) this.searchShells(i, pos, n, L, side, width)
+    if (this.sorted.length < 3 * n) this.sorted = new Float64Array(3 * this.cellOf.length)
+    for (let m = 0; m < n; m++) {
+      const j = this.items[m]
+      this.sorted[3 * m] = pos[3 * j]
+      this.sorted[3 * m + 1] = pos[3 * j + 1]
+      this.sorted[3 * m + 2] = pos[3 * j + 2]
+    }
+    // fish in cell order: neighbouring fish search the same cells, which stay in cache
+    for (let m = 0; m < n; m++) this.searchShells(this.items[m], m, pos, n, L, side, width)
   }
 
-  /** Shells r = 0, 1, … of cells around fish i's cell until no unvisited fish can be nearer. */
-  private searchShells(i: number, pos: Float64Array, n: number, L: number, side: number, width: number): void {
+  /** Shells r = 0, 1, … of cells around fish i's cell (i = items[m]) until no unvisited fish can be nearer. */
+  private searchShells(
+    i: number,
+    m: number,
+    pos: Float64Array,
+    n: number,
+    L: number,
+    side: number,
+    width: number,
+  ): void {
     const k = this.k
     const dist = this.distances
+    const sorted = this.sorted
+    const index = this.index
     const base = i * k
     const c = this.cellOf[i]
     const ci = Math.floor(c / (side * side)),
@@ -135,9 +155,17 @@ export class PeriodicKnn {
             const dk = dist[base + k - 1]
             if (gx * gx + gy * gy + gz * gz >= dk * dk) continue
             const cell = (x * side + y) * side + ((ck + cz + side) % side)
-            for (let m = this.cellStart[cell], end = this.cellStart[cell + 1]; m < end; m++) {
-              const j = this.items[m]
-              if (j !== i) this.offer(i, j, pos, L)
+            for (let q = this.cellStart[cell], end = this.cellStart[cell + 1]; q < end; q++) {
+              if (q === m) continue
+              // as `offer`, on the cell-ordered copy of the positions (the same values)
+              const ax = axisGap(px, sorted[3 * q], L),
+                ay = axisGap(py, sorted[3 * q + 1], L),
+                az = axisGap(pz, sorted[3 * q + 2], L)
+              const d2 = ax * ax + ay * ay + az * az
+              const di = dist[base + k - 1]
+              if (d2 >= di * di) continue
+              const d = Math.sqrt(d2)
+              if (d < di) insertSorted(dist, index, base, k, d, this.items[q])
             }
           }
         }
