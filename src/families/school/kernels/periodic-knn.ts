@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines on purpose: the all-pairs and the cell-grid search are one concept (the
+ * same k-NN, bit for bit) sharing the per-axis gap, the insertion and the adaptive cell width.
+ *
  * Distances to the k nearest other fish under the minimum-image convention, as
  * `scipy.spatial.cKDTree(pos, boxsize=L).query(pos, k+1)[0][:, 1:]` returns them for positions in
  * [0, L).
