@@ -4,15 +4,21 @@
  * bit-identical) in the paper's swarm box (L = 25, r_a = 15 > L/2, so every step is all pairs),
  * pair interactions/s = N(N−1)/2 unordered pairs per step / CPU s; and the NumPy reference's
  * vectorised step (test/fixtures/school/reference.py) on the same configuration. Metrics: the
- * density-scaled box of simulate-speed.ts, SIMD velocity-correlation kernel vs the TypeScript loop.
+ * density-scaled box of simulate-speed.ts: the SIMD velocity-correlation kernel on one thread and
+ * split over two (threaded-heading-pairs.ts; CPU of all threads and wall time), and the TypeScript
+ * loop; all give the same counts. "busiest thread" is the on-CPU time of the busiest thread
+ * (/proc/self/task/<tid>/schedstat), the frame's wall time if each thread had a core of its own.
+ * The first repeat includes V8's baseline-compiled first call.
  * Run: npm run bench -- school/pair-rate [--sizes 2000,5000] [--repeats 3] [--metrics 20000]
  */
 import {spawnSync} from 'node:child_process'
+import {readdirSync, readFileSync} from 'node:fs'
 import {CouzinStepper, type PairKernel} from '../../src/families/school/kernels/couzin-step.js'
 import {initialState} from '../../src/families/school/kernels/initial-state.js'
 import {SchoolMetrics} from '../../src/families/school/kernels/school-metrics.js'
 import {canonicalConfigs} from '../../src/families/school/kernels/school-parameters.js'
 import {NumpyRandomState} from '../../src/core/random/numpy-mt19937.js'
+import {startThreadedHeadingPairs} from '../../src/families/school/threads/threaded-heading-pairs.js'
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(name)
@@ -77,19 +83,42 @@ for (const n of sizes) {
 const L = 25 * Math.cbrt(metricsN / 200)
 const p = {...canonicalConfigs.torus, torus_init: false, n_fish: metricsN, box_size: L}
 const state = initialState(p, new NumpyRandomState(p.seed))
-const fast = new SchoolMetrics(metricsN, L, 'naive'),
-  slow = new SchoolMetrics(metricsN, L, 'naive', 'typescript')
-const times = {wasm: [] as number[], typescript: [] as number[]}
+const pairs = await startThreadedHeadingPairs(metricsN, SchoolMetrics.velocityCorrelationEdges)
+const variants = [
+  ['SIMD, 1 thread', new SchoolMetrics(metricsN, L, 'naive')],
+  ['SIMD, 2 threads', pairs ? new SchoolMetrics(metricsN, L, 'naive', 'wasm', pairs) : undefined],
+  ['TypeScript loop', new SchoolMetrics(metricsN, L, 'naive', 'typescript')],
+] as const
+/** On-CPU ms of every thread of this process (/proc/self/task/<tid>/schedstat, as step-threads.ts). */
+function threadCpuMs(): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const tid of readdirSync('/proc/self/task'))
+    try {
+      out.set(tid, Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6)
+    } catch {
+      // a thread that ended meanwhile
+    }
+  return out
+}
+const times = variants.map(() => ({cpu: [] as number[], wall: [] as number[], busiest: [] as number[]}))
 for (let r = 0; r < repeats; r++)
-  for (const [name, m] of [
-    ['wasm', fast],
-    ['typescript', slow],
-  ] as const) {
-    const c0 = cpuMs()
+  variants.forEach(([, m], k) => {
+    if (!m) return
+    const t0 = threadCpuMs(),
+      c0 = cpuMs(),
+      w0 = performance.now()
     m.compute(state.positions, state.velocities)
-    times[name].push(cpuMs() - c0)
-  }
-console.log(
-  `\nmetrics N = ${metricsN}, L = ${L.toFixed(1)}: ${Math.min(...times.wasm).toFixed(0)} ms/frame (SIMD pairs), ` +
-    `${Math.min(...times.typescript).toFixed(0)} ms/frame (TypeScript loop), CPU, min of ${repeats} interleaved`,
-)
+    times[k].wall.push(performance.now() - w0)
+    times[k].cpu.push(cpuMs() - c0)
+    const t1 = threadCpuMs()
+    times[k].busiest.push(Math.max(...[...t1].map(([tid, ms]) => ms - (t0.get(tid) ?? 0))))
+  })
+await pairs?.close()
+console.log(`\nmetrics N = ${metricsN}, L = ${L.toFixed(1)}, ms/frame, min of ${repeats} interleaved:`)
+variants.forEach(([name, m], k) => {
+  if (m)
+    console.log(
+      `  ${name}: ${Math.min(...times[k].cpu).toFixed(0)} CPU (all threads), ` +
+        `${Math.min(...times[k].busiest).toFixed(0)} busiest thread, ${Math.min(...times[k].wall).toFixed(0)} wall`,
+    )
+})

@@ -28,11 +28,11 @@ export type NeighbourSearch = 'auto' | 'all-pairs' | 'grid'
 export type PairKernel = 'wasm' | 'typescript'
 
 /**
- * The SIMD kernel evaluates every pair from both sides; the TypeScript loop once, feeding both
- * fish. Below this many fish the TypeScript loop is as fast or faster (measured, bench/school/pair-rate.ts:
- * 0.8–1.2× at 300–500 fish, the kernel 1.5–1.9× faster from 1,000 on), so paper-size runs keep it.
+ * Both the SIMD kernel and the TypeScript loop evaluate each pair once, feeding both fish. The
+ * kernel is 1.7× faster at 100 fish, 2.3× at 250 and 3× from 1,000 on (bench/school/pair-rate.ts,
+ * whole steps); below about 100 fish the call and copy overheads leave little to gain.
  */
-export const WASM_PAIRS_MIN_FISH = 500
+export const WASM_PAIRS_MIN_FISH = 100
 
 /** Fish lo … hi−1: the share of one worker thread (`threaded-couzin-step.ts`). */
 export interface FishRange {

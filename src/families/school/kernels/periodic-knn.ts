@@ -1,4 +1,7 @@
 /**
+ * Longer than 250 lines on purpose: the all-pairs and the cell-grid search are one concept (the
+ * same k-NN, bit for bit) sharing the per-axis gap, the insertion and the adaptive cell width.
+ *
  * Distances to the k nearest other fish under the minimum-image convention, as
  * `scipy.spatial.cKDTree(pos, boxsize=L).query(pos, k+1)[0][:, 1:]` returns them for positions in
  * [0, L).
@@ -9,8 +12,10 @@
  *   too coarse;
  * - a periodic cell grid searched in Chebyshev shells around each fish's cell, stopping once the
  *   k-th distance found is below the distance to any unvisited cell (a conservative bound,
- *   shrunk by 1e-9 relative, so that a neighbour can never be missed). The cell width adapts to
- *   the previous frame's k-th distances, which only changes the speed.
+ *   shrunk by 1e-9 relative, so that a neighbour can never be missed); within a shell, a cell whose
+ *   nearest face is already farther than the k-th distance found is not scanned (its fish would
+ *   all be rejected). The cell width adapts to the previous frame's k-th distances, which only
+ *   changes the speed.
  */
 export class PeriodicKnn {
   readonly k: number
@@ -19,6 +24,8 @@ export class PeriodicKnn {
   private readonly cellOf: Int32Array
   private readonly items: Int32Array
   private cellStart = new Int32Array(0)
+  /** positions in cell order (items[m]'s at 3m), so that a cell's fish are read contiguously */
+  private sorted = new Float64Array(0)
   private cursor = new Int32Array(0)
   /** partners of `distances` (−1 = none) and, for seeding, those of the previous frame */
   private index: Int32Array
@@ -93,18 +100,41 @@ export class PeriodicKnn {
     for (let c = 0; c < cells; c++) start[c + 1] += start[c]
     this.cursor.set(start.subarray(0, cells))
     for (let i = 0; i < n; i++) this.items[this.cursor[this.cellOf[i]]++] = i
-    for (let i = 0; i < n; i++) this.searchShells(i, pos, n, L, side, width)
+    if (this.sorted.length < 3 * n) this.sorted = new Float64Array(3 * this.cellOf.length)
+    for (let m = 0; m < n; m++) {
+      const j = this.items[m]
+      this.sorted[3 * m] = pos[3 * j]
+      this.sorted[3 * m + 1] = pos[3 * j + 1]
+      this.sorted[3 * m + 2] = pos[3 * j + 2]
+    }
+    // fish in cell order: neighbouring fish search the same cells, which stay in cache
+    for (let m = 0; m < n; m++) this.searchShells(this.items[m], m, pos, n, L, side, width)
   }
 
-  /** Shells r = 0, 1, … of cells around fish i's cell until no unvisited fish can be nearer. */
-  private searchShells(i: number, pos: Float64Array, n: number, L: number, side: number, width: number): void {
+  /** Shells r = 0, 1, … of cells around fish i's cell (i = items[m]) until no unvisited fish can be nearer. */
+  private searchShells(
+    i: number,
+    m: number,
+    pos: Float64Array,
+    n: number,
+    L: number,
+    side: number,
+    width: number,
+  ): void {
     const k = this.k
     const dist = this.distances
+    const sorted = this.sorted
+    const index = this.index
     const base = i * k
     const c = this.cellOf[i]
     const ci = Math.floor(c / (side * side)),
       cj = Math.floor(c / side) % side,
       ck = c % side
+    const px = pos[3 * i],
+      py = pos[3 * i + 1],
+      pz = pos[3 * i + 2]
+    // absolute slack for the rounding of cell faces and positions (ulps of L), so a skip is always safe
+    const slack = 1e-9 * L
     for (let r = 0; ; r++) {
       if (2 * r + 1 > side) {
         // The shell would wrap onto visited cells: finish this fish by brute force.
@@ -115,15 +145,30 @@ export class PeriodicKnn {
       for (let a = -r; a <= r; a++) {
         const x = (ci + a + side) % side
         const faceA = a === -r || a === r
+        const gx = faceGap(a, ci, px, width, slack)
         for (let b = -r; b <= r; b++) {
           const y = (cj + b + side) % side
           const face = faceA || b === -r || b === r
+          const gy = faceGap(b, cj, py, width, slack)
           // On a face of the shell every z offset belongs to it; inside, only the two caps.
           for (let cz = -r; cz <= r; cz += face || r === 0 ? 1 : 2 * r) {
+            // A cell whose nearest point is at least the current k-th distance away holds no fish
+            // that `offer` would take (the k-th distance only shrinks), so it is skipped.
+            const gz = faceGap(cz, ck, pz, width, slack)
+            const dk = dist[base + k - 1]
+            if (gx * gx + gy * gy + gz * gz >= dk * dk) continue
             const cell = (x * side + y) * side + ((ck + cz + side) % side)
-            for (let m = this.cellStart[cell], end = this.cellStart[cell + 1]; m < end; m++) {
-              const j = this.items[m]
-              if (j !== i) this.offer(i, j, pos, L)
+            for (let q = this.cellStart[cell], end = this.cellStart[cell + 1]; q < end; q++) {
+              if (q === m) continue
+              // as `offer`, on the cell-ordered copy of the positions (the same values)
+              const ax = axisGap(px, sorted[3 * q], L),
+                ay = axisGap(py, sorted[3 * q + 1], L),
+                az = axisGap(pz, sorted[3 * q + 2], L)
+              const d2 = ax * ax + ay * ay + az * az
+              const di = dist[base + k - 1]
+              if (d2 >= di * di) continue
+              const d = Math.sqrt(d2)
+              if (d < di) insertSorted(dist, index, base, k, d, this.items[q])
             }
           }
         }
@@ -147,6 +192,17 @@ export class PeriodicKnn {
     const d = Math.sqrt(d2)
     if (d < di) insertSorted(dist, this.index, i * k, k, d, j)
   }
+}
+
+/**
+ * A lower bound on the distance along one axis from coordinate p (in cell c) to the cell `off`
+ * cells away: the gap to that cell's near face, less `slack` for rounding, at least 0. While the
+ * shells do not wrap onto themselves (2r + 1 <= side), the periodic gap to any point of that cell
+ * is at least this.
+ */
+function faceGap(off: number, c: number, p: number, width: number, slack: number): number {
+  const gap = off > 0 ? (c + off) * width - p : off < 0 ? p - (c + off + 1) * width : 0
+  return gap > slack ? gap - slack : 0
 }
 
 function axisCell(x: number, width: number, side: number): number {

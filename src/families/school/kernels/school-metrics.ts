@@ -60,6 +60,8 @@ export class SchoolMetrics {
   private readonly angular = new UniformHistogram(0, 1, 20)
   private readonly cv = new UniformHistogram(0, 2, 20)
   private readonly corr = new UniformHistogram(0, 1, 20)
+  /** the bin edges of the velocity-correlation histogram (np.histogram(…, 20, (0, 1))) */
+  static readonly velocityCorrelationEdges = new UniformHistogram(0, 1, 20).edges
   private readonly thetaEdges = linspaceEdges(0, Math.PI, THETA_BINS)
   private readonly phiEdges = linspaceEdges(0, 2 * Math.PI, PHI_BINS)
   private readonly sphere = new Float64Array(THETA_BINS * PHI_BINS)
@@ -71,8 +73,19 @@ export class SchoolMetrics {
   /** who counts the velocity-correlation pairs */
   readonly pairKernel: MetricsPairKernel
 
-  constructor(n: number, boxSize: number, mode: CentroidMode = 'naive', pairKernel: MetricsPairKernel = 'wasm') {
-    this.headingPairs = pairKernel === 'wasm' && n >= 2 ? createHeadingPairHistogram(n, this.corr.edges) : undefined
+  /**
+   * `pairs`: who counts the velocity-correlation pairs when `pairKernel` is 'wasm' (default: the SIMD
+   * kernel on this thread; `threads/threaded-heading-pairs.ts` splits them over two threads, same counts).
+   */
+  constructor(
+    n: number,
+    boxSize: number,
+    mode: CentroidMode = 'naive',
+    pairKernel: MetricsPairKernel = 'wasm',
+    pairs?: HeadingPairHistogram,
+  ) {
+    this.headingPairs =
+      pairKernel === 'wasm' && n >= 2 ? (pairs ?? createHeadingPairHistogram(n, this.corr.edges)) : undefined
     this.pairKernel = this.headingPairs ? 'wasm' : 'typescript'
     this.n = n
     this.L = boxSize

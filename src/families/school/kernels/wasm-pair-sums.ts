@@ -6,8 +6,9 @@
  * N² pair evaluations, and V8's scalar code with bounds checks and a data-dependent branch per zone
  * reaches about 3.7·10⁷ pairs/s. The kernel puts two fish (two rows) in the two lanes of every
  * vector and walks all neighbours j in ascending order, so each fish's sums are rounded exactly as
- * in the TypeScript loop (the .wat header says why); masks replace the zone branches. It evaluates
- * every pair from both sides (no half-list), and still runs about 3× faster (bench/school/pair-rate.ts).
+ * in the TypeScript loop (the .wat header says why); masks replace the zone branches. Like the
+ * TypeScript loop it evaluates each pair inside the rows once and feeds both fish (fish j's sums
+ * are updated in memory, lane i0 then i1), about 1.1·10⁸ pairs/s (bench/school/pair-rate.ts).
  *
  * The kernel owns one WebAssembly memory holding positions, unit headings, sums and counts; the
  * stepper reads and writes them through the typed-array views below. Unavailable (no WebAssembly
@@ -61,8 +62,8 @@ export interface PairSums {
   run(lo: number, hi: number): void
 }
 
-/** the kernel's per-call scratch: row vectors and splatted constants (couzin-pairs.wat) */
-const SCRATCH_BYTES = 272
+/** the kernel's per-call scratch: row vectors, splatted constants, the two rows' sums and counts (couzin-pairs.wat) */
+const SCRATCH_BYTES = 464
 
 /** The SIMD pair kernel for n fish, or undefined when WebAssembly SIMD is unavailable or switched off. */
 export function createPairSums(n: number, c: PairConstants): PairSums | undefined {
@@ -74,12 +75,17 @@ export function createPairSums(n: number, c: PairConstants): PairSums | undefine
   const instance = instantiateEmbedded<PairExports>(couzinPairsBase64, scratchAt + SCRATCH_BYTES)
   if (instance === undefined) return undefined
   const {exports: kernel, buffer} = instance
+  const sums = new Float64Array(buffer, sumsAt, 9 * n),
+    counts = new Int32Array(buffer, countsAt, 3 * n)
   return {
     positions: new Float64Array(buffer, posAt, 3 * n),
     unit: new Float64Array(buffer, unitAt, 3 * n),
-    sums: new Float64Array(buffer, sumsAt, 9 * n),
-    counts: new Int32Array(buffer, countsAt, 3 * n),
-    run: (lo, hi) =>
+    sums,
+    counts,
+    run(lo, hi) {
+      // the kernel adds into the rows' entries (fish below a row feed it through memory)
+      sums.fill(0, 9 * lo, 9 * hi)
+      counts.fill(0, 3 * lo, 3 * hi)
       kernel.pair_sums(
         posAt,
         unitAt,
@@ -97,6 +103,7 @@ export function createPairSums(n: number, c: PairConstants): PairSums | undefine
         c.cosThreshold,
         c.blind ? 1 : 0,
         scratchAt,
-      ),
+      )
+    },
   }
 }

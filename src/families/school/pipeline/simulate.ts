@@ -23,6 +23,7 @@ import {ensembleStatistics, type EnsembleStatistics} from '../kernels/ensemble-s
 import {CellGrid} from '../kernels/cell-grid.js'
 import type {NeighbourSearch} from '../kernels/couzin-step.js'
 import {createSchoolStepper} from '../threads/threaded-couzin-step.js'
+import {startThreadedHeadingPairs} from '../threads/threaded-heading-pairs.js'
 
 /** CLI override flag → parameter key. */
 export const overrideFlags = {
@@ -120,12 +121,18 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
   const frames = frameCount(p)
   const series = Array.from({length: members}, () => metricNames.map(() => new Float64Array(frames)))
   const time = new Float64Array(frames)
-  const metrics = Array.from({length: members}, () => new SchoolMetrics(p.n_fish, p.box_size, o.centroid))
-  const rows = Array.from({length: members}, () => new Float64Array(metricNames.length))
-  const stepper =
-    !o.tensor && members === 1 && (o.threads ?? 1) > 1
-      ? await createSchoolStepper(p, {threads: o.threads!, search: o.search})
+  const threaded = !o.tensor && members === 1 && (o.threads ?? 1) > 1
+  const stepper = threaded ? await createSchoolStepper(p, {threads: o.threads!, search: o.search}) : undefined
+  // The velocity-correlation pairs of a frame on two threads when the step has workers (idle while the metrics run).
+  const pairs =
+    stepper && stepper.threads > 1
+      ? await startThreadedHeadingPairs(p.n_fish, SchoolMetrics.velocityCorrelationEdges)
       : undefined
+  const metrics = Array.from(
+    {length: members},
+    () => new SchoolMetrics(p.n_fish, p.box_size, o.centroid, 'wasm', pairs),
+  )
+  const rows = Array.from({length: members}, () => new Float64Array(metricNames.length))
   const source = o.tensor ? simulateSchoolBatch(o.tensor, p, members) : lockstep(p, members, o.search, stepper)
   const writer = o.netcdf
     ? new TrajectoryWriter(o.netcdf, p, {centroid: o.centroid, createdAt: o.createdAt, members})
@@ -165,6 +172,7 @@ export async function runSchool(p: SchoolParameters, o: RunOptions): Promise<Sch
     throw error
   } finally {
     await stepper?.close()
+    await pairs?.close()
   }
   const search = o.tensor
     ? 'tensor-all-pairs'

@@ -295,7 +295,7 @@ test('--precision float32 runs the batched tensor kernel on the chosen tfjs back
   assert.ok(Math.abs(a - b) <= 1e-5 && a !== b, `${a} vs ${b}`)
 })
 
-test('--threads N: the step runs on N worker threads (from dist/) and the NetCDF file is byte-identical to one thread', () => {
+test('--threads N: the step runs on N worker threads and the velocity-correlation pairs on two (from dist/); the NetCDF file is byte-identical to one thread', () => {
   const files = [1, 2, 3].map((t) => join(dir, `threads-${t}.nc`))
   const args = [
     'school',

@@ -36,15 +36,23 @@ test('division-free minimum image equals d − L·round_half_even(d/L) bit for b
 
 test('grid k-nearest-neighbour search returns the all-pairs distances bit for bit', () => {
   const rng = new NumpyRandomState(11)
-  for (const [n, L, clustered] of [
-    [900, 30, false],
-    [1200, 40, true],
-    [500, 10, true],
+  for (const [n, L, layout] of [
+    [900, 30, 'uniform'],
+    [1200, 40, 'clustered'],
+    [500, 10, 'clustered'],
+    // a 10³ lattice of spacing 3: fish on cell faces (side 10 or 5) and many tied distances, where the
+    // cells skipped by their face distance must be exactly those that hold no nearer fish
+    [1000, 30, 'lattice'],
   ] as const) {
     const pos = new Float64Array(3 * n)
     for (let k = 0; k < 3 * n; k++) {
       // clustered: a tight ball that straddles the box corner, plus a sparse background
-      const x = clustered && k < 2 * n ? (rng.rand() - 0.5) * (L / 6) : rng.rand() * L
+      const x =
+        layout === 'lattice'
+          ? 3 * (Math.floor(k / 3 / 10 ** (k % 3)) % 10)
+          : layout === 'clustered' && k < 2 * n
+            ? (rng.rand() - 0.5) * (L / 6)
+            : rng.rand() * L
       pos[k] = ((x % L) + L) % L
     }
     const grid = new PeriodicKnn(n, 5)

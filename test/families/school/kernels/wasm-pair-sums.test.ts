@@ -72,6 +72,8 @@ test('dense paper boxes (r_a > L/2): bit-identical trajectories, all four config
   assertSame(dense('swarm', 800, 12), 'swarm 800') // 30° blind cone, repulsion-dominated
   assertSame(dense('highly-parallel', 600, 12), 'highly parallel 600')
   assertSame(dense('dynamic-parallel', 700, 10), 'dynamic parallel 700')
+  assertSame({...canonicalConfigs.swarm, n_steps: 40}, 'swarm at paper size (150 fish, box 25)')
+  assertSame({...canonicalConfigs['highly-parallel'], n_steps: 40}, 'highly parallel at paper size (250 fish)')
   // 150° blind cone: 0 > −cos α fails, so the self pair is not counted and nothing is undone
   assertSame({...dense('torus', 600, 10), box_size: 18}, 'torus radii, box 18')
 })
@@ -80,6 +82,12 @@ test('no blind cone, no noise, odd fish count and uneven worker ranges', {skip: 
   assertSame({...dense('swarm', 601, 10), blind_angle: 0}, 'blind 0, N = 601')
   assertSame({...dense('swarm', 555, 10), noise: 0, blind_angle: 90}, 'blind 90°, no noise, N = 555')
   assertSame(dense('dynamic-parallel', 701, 8), '3 ranges, N = 701', 3)
+})
+
+test('a sparse box in all-pairs mode (most pairs beyond r_a: the prefilter skips them)', {skip: !wasmAvailable}, () => {
+  // L = 2.5·r_a: about 27 % of the pairs lie within r_a, so many lane pairs skip the sqrt and divisions
+  assertSame({...dense('swarm', 600, 10), box_size: 37.5}, 'swarm radii, box 37.5')
+  assertSame({...dense('swarm', 601, 10), box_size: 37.5, blind_angle: 0}, 'box 37.5, no blind cone')
 })
 
 test(
