@@ -15,6 +15,7 @@ import {dirname} from 'node:path'
 import Ajv, {type ValidateFunction} from 'ajv'
 import {InputError} from '../../../core/errors.js'
 import {readByteLines, type ByteLine} from '../../../core/io/byte-lines.js'
+import type {LineRange} from '../../../core/io/line-ranges.js'
 import {extractNumberArrays} from '../../../core/io/json-number-arrays.js'
 import {NpyRowReader} from '../../../core/io/npy-rows.js'
 import {nonFiniteField, nonFiniteMessage} from '../../../core/io/non-finite.js'
@@ -171,12 +172,12 @@ function isBlank(bytes: Uint8Array): boolean {
   return new TextDecoder().decode(bytes).trim() === ''
 }
 
-/** The file's lines; a read error (a directory, a vanished file) is bad input naming the file. */
-async function* fileLines(path: string): AsyncGenerator<ByteLine> {
+/** The file's lines (of `range` only, when given); a read error (a directory, a vanished file) is bad input naming the file. */
+async function* fileLines(path: string, range?: LineRange): AsyncGenerator<ByteLine> {
   let handle: FileHandle | undefined
   try {
     handle = await open(path, 'r')
-    yield* readByteLines(handle)
+    yield* readByteLines(handle, undefined, range)
   } catch (error) {
     throw new InputError(`cannot read: ${(error as Error).message}`, {file: path})
   } finally {
@@ -184,13 +185,18 @@ async function* fileLines(path: string): AsyncGenerator<ByteLine> {
   }
 }
 
-/** Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad. */
-export async function* readUqItems(path: string, options: UqReadOptions): AsyncGenerator<UqLine> {
+/**
+ * Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad.
+ * With `part` (a parallel reader's share, core/io/line-ranges), only the lines of that byte range,
+ * numbered as in the whole file; ids are then unique within the part only (the caller compares parts),
+ * and an empty part is no error.
+ */
+export async function* readUqItems(path: string, options: UqReadOptions, part?: LineRange): AsyncGenerator<UqLine> {
   const ctx: LineContext = {ids: new Set<string>(), baseDir: dirname(path), npy: new NpyRowReader()}
-  let line = 0
+  let line = part ? part.firstLine - 1 : 0
   let items = 0
   try {
-    for await (const {bytes, bytesRead} of fileLines(path)) {
+    for await (const {bytes, bytesRead} of fileLines(path, part)) {
       line++
       if (isBlank(bytes)) continue
       try {
@@ -206,6 +212,6 @@ export async function* readUqItems(path: string, options: UqReadOptions): AsyncG
   } finally {
     ctx.npy.close()
   }
-  if (items === 0 && !options.skipBad)
+  if (items === 0 && !options.skipBad && part === undefined)
     throw new InputError('expected at least one item (JSON object per line)', {file: path, field: '(file)'})
 }
