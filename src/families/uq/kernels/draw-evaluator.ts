@@ -33,15 +33,13 @@ export function createFusedDrawEvaluator(
   px: Float64Array,
   m: number,
 ): FusedDrawEvaluator {
-  const pxT = new Float64Array(m * m)
+  // one allocation for all buffers (a typed array costs far more to make than its size suggests)
+  const work = new Float64Array(2 * m * m + 6 * m)
+  const slice = (k: number, length: number) => work.subarray(k, k + length)
+  const pxT = slice(0, m * m)
+  const py = slice(m * m, m * m)
+  const [pY, diag, row, pX, sortedX, sortedY] = Array.from({length: 6}, (_, k) => slice(2 * m * m + k * m, m))
   for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) pxT[j * m + i] = px[i * m + j]
-  const py = new Float64Array(m * m)
-  const pY = new Float64Array(m)
-  const diag = new Float64Array(m)
-  const row = new Float64Array(m)
-  const pX = new Float64Array(m)
-  const sortedX = new Float64Array(m)
-  const sortedY = new Float64Array(m)
   return (flat, out) => {
     pY.fill(0)
     for (let i = 0; i < m; i++) {

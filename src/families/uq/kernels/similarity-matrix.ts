@@ -134,12 +134,17 @@ function similarityFromRawGram(
     if (!(sq >= SAFE_MIN_SQUARED_NORM && sq <= SAFE_MAX_SQUARED_NORM)) return undefined
     inverseNorm[i] = 1 / Math.sqrt(sq)
   }
+  const shifted = kind === 'shifted-cos'
   for (let i = 0; i < n; i++) {
     const ri = inverseNorm[i]
-    // ri·rj is one product whichever way round, so the matrix stays exactly symmetric
     const off = i * n
-    for (let j = 0; j < n; j++)
-      g[off + j] = i === j ? 1 : similarityFromCosine(g[off + j] * (ri * inverseNorm[j]), kind)
+    for (let j = 0; j < n; j++) {
+      // ri·rj is one product whichever way round, so the matrix stays exactly symmetric; clamp as similarityFromCosine
+      const c = g[off + j] * (ri * inverseNorm[j])
+      const clamped = c > 1 ? 1 : c < -1 ? -1 : c
+      g[off + j] = shifted ? (1 + clamped) / 2 : Math.abs(clamped)
+    }
+    g[off + i] = 1
   }
   return g
 }
