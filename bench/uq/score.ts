@@ -8,10 +8,10 @@
  * Three ratios per shape (NumPy seconds / infolens seconds):
  *   scoring   data already in memory on both sides (infolens: scoreRun over the read items)
  *   in-proc   read + parse + validate + score inside one process (infolens: scoreUqFile on as many
- *             threads as cores, as the command does, and on one thread; NumPy: json.loads + scoring),
+ *             threads as cores, as `--threads N` asks, and on one thread; NumPy: json.loads + scoring),
  *             start-up excluded on both sides
  *   process   wall time of the whole command: `node bin/run.js uq score` (built dist/, so run
- *             `npm run build` first; default --threads and --threads 1) vs `python3 numpy_score.py`,
+ *             `npm run build` first; --threads <cores> and the default one thread) vs `python3 numpy_score.py`,
  *             start-up and imports included
  * Start-up alone is printed first (min of --reps): `node bin/run.js --version`, `uq score` of a one-line
  * file, `python3 -c 'import numpy'` and numpy_score.py on the same file: the floor of the process ratio.
@@ -152,9 +152,9 @@ function timeCommand(command: string, argv: string[]): number {
   return (performance.now() - t) / 1000
 }
 
-function timeCli(file: string, s: Shape, threads?: number): number {
-  const extra = threads === undefined ? [] : ['--threads', String(threads)]
-  const argv = [cli, 'uq', 'score', file, '--no-baselines', '--quiet', '--draws', String(s.draws), ...extra]
+function timeCli(file: string, s: Shape, threads: number): number {
+  const argv = [cli, 'uq', 'score', file, '--no-baselines', '--quiet', '--draws', String(s.draws)]
+  if (threads > 1) argv.push('--threads', String(threads))
   return timeCommand(process.execPath, argv)
 }
 
@@ -222,7 +222,7 @@ for (const s of shapes) {
     checksum = c
     best.inProcess = Math.min(best.inProcess, await timeInProcess(file, o, cores))
     best.inProcessOne = Math.min(best.inProcessOne, await timeInProcess(file, o, 1))
-    best.cli = Math.min(best.cli, timeCli(file, s))
+    best.cli = Math.min(best.cli, timeCli(file, s, cores))
     best.cliOne = Math.min(best.cliOne, timeCli(file, s, 1))
     const np = runNumpy(file, s)
     best.npScore = Math.min(best.npScore, np.scoreSeconds)
@@ -239,7 +239,7 @@ for (const s of shapes) {
       `numpy ${fmt(npInProcess)}  ratio ${ratio(npInProcess, best.inProcess)} / ${ratio(npInProcess, best.inProcessOne)}`,
   )
   console.log(
-    `  process  infolens ${fmt(best.cli)} (default --threads)  ${fmt(best.cliOne)} (--threads 1)  ` +
+    `  process  infolens ${fmt(best.cli)} (--threads ${cores})  ${fmt(best.cliOne)} (default: 1 thread)  ` +
       `numpy ${fmt(best.npWall)}  ratio ${ratio(best.npWall, best.cli)} / ${ratio(best.npWall, best.cliOne)}`,
   )
   const agree = s.draws >= s.responses ** s.inputs ? 'all tuples on both sides: must agree' : 'different draws'
