@@ -42,7 +42,8 @@ export async function* readByteLines(
   chunkBytes = DEFAULT_CHUNK_BYTES,
   range: ByteRange = {start: 0},
 ): AsyncGenerator<ByteLine> {
-  let buf = new Uint8Array(chunkBytes)
+  // a Buffer: its indexOf of a byte is memchr, several times faster than Uint8Array's
+  let buf: Uint8Array = Buffer.alloc(chunkBytes)
   let start = 0
   let end = 0
   let total = range.start
@@ -55,7 +56,7 @@ export async function* readByteLines(
       start = 0
     }
     if (end === buf.length) {
-      const grown = new Uint8Array(buf.length * 2)
+      const grown = Buffer.alloc(buf.length * 2)
       grown.set(buf)
       buf = grown
     }

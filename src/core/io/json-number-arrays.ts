@@ -49,10 +49,14 @@ const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c ===
  */
 class NumberScanner {
   pos = 0
-  private values = new Float64Array(4096)
+  private values: Float64Array
   private count = 0
 
-  constructor(private readonly bytes: Uint8Array) {}
+  constructor(private readonly bytes: Uint8Array) {
+    // a number takes at least 2 bytes ("1,"); embeddings printed with 5-17 digits take 8-20, so one
+    // value per 7 bytes rarely has to grow and wastes little (the views keep the buffer alive)
+    this.values = new Float64Array(Math.max(256, Math.ceil(bytes.length / 7)))
+  }
 
   /** Index just past the closing quote of the string literal opening at `start`. */
   skipString(start: number): number {
