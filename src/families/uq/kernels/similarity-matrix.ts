@@ -7,6 +7,9 @@
  * The diagonal is 1 (self-similarity). A zero vector has no direction: its cosine with any other
  * vector is taken as 0 (so abs-cos 0, shifted-cos 0.5), never NaN. Cosines are clamped to [-1, 1]
  * against rounding. Output is a row-major n×n Float64Array, symmetric by construction.
+ * Two ways to the cosines: for n < dim the Gram matrix of the raw vectors scaled by their norms (one
+ * BLAS call, the usual path), otherwise, or for vectors too large or small to square safely, the
+ * vectors normalised first and then dotted.
  */
 import {chooseEigensolver, gram} from '../../../core/linalg/index.js'
 
