@@ -7,17 +7,21 @@
  *   standard-npy  the same with every embedding a row of a .npy side-car (NumPy memory-maps it)
  * Three ratios per shape (NumPy seconds / infolens seconds):
  *   scoring   data already in memory on both sides (infolens: scoreRun over the read items)
- *   in-proc   read + parse + validate + score inside one process (infolens: scoreUqFile; NumPy:
- *             json.loads + scoring), start-up excluded on both sides
+ *   in-proc   read + parse + validate + score inside one process (infolens: scoreUqFile on as many
+ *             threads as cores, as `--threads N` asks, and on one thread; NumPy: json.loads + scoring),
+ *             start-up excluded on both sides
  *   process   wall time of the whole command: `node bin/run.js uq score` (built dist/, so run
- *             `npm run build` first) vs `python3 numpy_score.py`, start-up and imports included
+ *             `npm run build` first; --threads <cores> and the default one thread) vs `python3 numpy_score.py`,
+ *             start-up and imports included
+ * Start-up alone is printed first (min of --reps): `node bin/run.js --version`, `uq score` of a one-line
+ * file, `python3 -c 'import numpy'` and numpy_score.py on the same file: the floor of the process ratio.
  * Every timing is the minimum over --reps runs, the runs of the two sides interleaved (the machine
  * may be shared). For the wide shape both sides enumerate every tuple, so their checksums agree.
  * Run: npm run bench -- uq [--reps 3] [--shape wide|standard|standard-npy|all] [--items 1000] [--dim 128]
  */
 import {execFileSync} from 'node:child_process'
 import {createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {availableParallelism, loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
@@ -36,6 +40,7 @@ const {values: args} = parseArgs({
   },
 })
 const reps = Number(args.reps)
+const cores = availableParallelism()
 const items = Number(args.items)
 const dim = Number(args.dim)
 
@@ -54,6 +59,8 @@ const shapes: Shape[] = [
 ].filter((s) => args.shape === 'all' || s.name === args.shape)
 
 const dir = mkdtempSync(join(tmpdir(), 'infolens-bench-uq-'))
+const fmt = (x: number): string => `${x.toFixed(3)} s`
+const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`
 const cli = new URL('../../bin/run.js', import.meta.url).pathname
 const numpyScript = new URL('numpy_score.py', import.meta.url).pathname
 
@@ -132,18 +139,42 @@ function timeKernels(loaded: {line: number; item: UqItem}[], o: RunScoringOption
   return [(performance.now() - t) / 1000, checksum]
 }
 
-async function timeInProcess(file: string, o: RunScoringOptions): Promise<number> {
+async function timeInProcess(file: string, o: RunScoringOptions, threads: number): Promise<number> {
   const t = performance.now()
-  await scoreUqFile(file, {scoring: o, skipBad: false})
+  await scoreUqFile(file, {scoring: o, skipBad: false, threads})
   return (performance.now() - t) / 1000
 }
 
-function timeCli(file: string, s: Shape): number {
+/** Seconds of one run of a command (output discarded). */
+function timeCommand(command: string, argv: string[]): number {
   const t = performance.now()
-  execFileSync(process.execPath, [cli, 'uq', 'score', file, '--no-baselines', '--quiet', '--draws', String(s.draws)], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  execFileSync(command, argv, {stdio: ['ignore', 'ignore', 'inherit']})
   return (performance.now() - t) / 1000
+}
+
+function timeCli(file: string, s: Shape, threads: number): number {
+  const argv = [cli, 'uq', 'score', file, '--no-baselines', '--quiet', '--draws', String(s.draws)]
+  if (threads > 1) argv.push('--threads', String(threads))
+  return timeCommand(process.execPath, argv)
+}
+
+/** Start-up costs of both sides (min of `reps`): the floor under the process ratio. */
+async function printStartUp(): Promise<void> {
+  const one = join(dir, 'one-line.jsonl')
+  const o = {...defaultSyntheticOptions, items: 1, inputs: 10, responses: 5, dim, temperatures: [0.7], seed: 1}
+  writeFileSync(one, JSON.stringify(synthesizeItem(0, o)) + '\n')
+  const best = {version: Infinity, oneItem: Infinity, numpyImport: Infinity, numpyOne: Infinity}
+  for (let rep = 0; rep < reps; rep++) {
+    best.version = Math.min(best.version, timeCommand(process.execPath, [cli, '--version']))
+    const argv = [cli, 'uq', 'score', one, '--no-baselines', '--quiet']
+    best.oneItem = Math.min(best.oneItem, timeCommand(process.execPath, argv))
+    best.numpyImport = Math.min(best.numpyImport, timeCommand('python3', ['-c', 'import numpy']))
+    best.numpyOne = Math.min(best.numpyOne, timeCommand('python3', [numpyScript, one, '20']))
+  }
+  console.log(
+    `start-up (min of ${reps}): infolens --version ${fmt(best.version)}, uq score of 1 item ${fmt(best.oneItem)}; ` +
+      `python3 -c 'import numpy' ${fmt(best.numpyImport)}, numpy_score.py of 1 item ${fmt(best.numpyOne)}`,
+  )
 }
 
 interface NumpyRun {
@@ -158,9 +189,8 @@ function runNumpy(file: string, s: Shape): NumpyRun {
   return {...JSON.parse(out), wallSeconds: (performance.now() - t) / 1000}
 }
 
-const fmt = (x: number): string => `${x.toFixed(3)} s`
-const ratio = (a: number, b: number): string => `${(a / b).toFixed(1)}x`
-
+console.log(`${cores} cores; load average ${loadavg()[0].toFixed(1)} at the start`)
+await printStartUp()
 for (const s of shapes) {
   const file = join(dir, `${s.name}.jsonl`)
   await writeDataset(file, s)
@@ -177,7 +207,9 @@ for (const s of shapes) {
   const best = {
     kernels: Infinity,
     inProcess: Infinity,
+    inProcessOne: Infinity,
     cli: Infinity,
+    cliOne: Infinity,
     npScore: Infinity,
     npParse: Infinity,
     npWall: Infinity,
@@ -188,8 +220,10 @@ for (const s of shapes) {
     const [k, c] = timeKernels(loaded, o)
     best.kernels = Math.min(best.kernels, k)
     checksum = c
-    best.inProcess = Math.min(best.inProcess, await timeInProcess(file, o))
-    best.cli = Math.min(best.cli, timeCli(file, s))
+    best.inProcess = Math.min(best.inProcess, await timeInProcess(file, o, cores))
+    best.inProcessOne = Math.min(best.inProcessOne, await timeInProcess(file, o, 1))
+    best.cli = Math.min(best.cli, timeCli(file, s, cores))
+    best.cliOne = Math.min(best.cliOne, timeCli(file, s, 1))
     const np = runNumpy(file, s)
     best.npScore = Math.min(best.npScore, np.scoreSeconds)
     best.npParse = Math.min(best.npParse, np.parseSeconds)
@@ -201,9 +235,13 @@ for (const s of shapes) {
     `  scoring  infolens ${fmt(best.kernels)}  numpy ${fmt(best.npScore)}  ratio ${ratio(best.npScore, best.kernels)}`,
   )
   console.log(
-    `  in-proc  infolens ${fmt(best.inProcess)}  numpy ${fmt(npInProcess)}  ratio ${ratio(npInProcess, best.inProcess)}`,
+    `  in-proc  infolens ${fmt(best.inProcess)} (${cores} threads)  ${fmt(best.inProcessOne)} (1 thread)  ` +
+      `numpy ${fmt(npInProcess)}  ratio ${ratio(npInProcess, best.inProcess)} / ${ratio(npInProcess, best.inProcessOne)}`,
   )
-  console.log(`  process  infolens ${fmt(best.cli)}  numpy ${fmt(best.npWall)}  ratio ${ratio(best.npWall, best.cli)}`)
+  console.log(
+    `  process  infolens ${fmt(best.cli)} (--threads ${cores})  ${fmt(best.cliOne)} (default: 1 thread)  ` +
+      `numpy ${fmt(best.npWall)}  ratio ${ratio(best.npWall, best.cli)} / ${ratio(best.npWall, best.cliOne)}`,
+  )
   const agree = s.draws >= s.responses ** s.inputs ? 'all tuples on both sides: must agree' : 'different draws'
   console.log(`  checksum infolens ${checksum.toFixed(9)}  numpy ${npChecksum.toFixed(9)}  (${agree})`)
 }

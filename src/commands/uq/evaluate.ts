@@ -54,7 +54,7 @@ export default class UqEvaluate extends InfolensCommand<Report<UqEvaluateResult>
     const scoring = scoringOptionsFromFlags(flags as unknown as UqScoringFlagValues)
     const temperature = flags.temperature
     const scored = await this.stopwatch.time('score', () =>
-      scoreUqFile(args.file, {scoring, skipBad: flags['skip-bad'], requireCorrect: true}),
+      scoreUqFile(args.file, {scoring, skipBad: flags['skip-bad'], requireCorrect: true, threads: flags.threads ?? 1}),
     )
     const rows = selectRunRows(scored.rows, args.file, temperature)
     const labels = Int8Array.from(rows, (r) => r.correct ?? 0)

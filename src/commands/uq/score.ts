@@ -34,6 +34,7 @@ export default class UqScore extends InfolensCommand<Report<UqScoreResult>> {
       scoreUqFile(args.file, {
         scoring,
         skipBad: flags['skip-bad'],
+        threads: flags.threads ?? 1,
         onProgress: (b, total) => {
           const pct = Math.floor((100 * b) / Math.max(1, total))
           if (pct > shown) bar.tick(pct - shown)

@@ -31,7 +31,7 @@ export default class UqTsu extends InfolensCommand<Report<UqTsuResult>> {
     const {args, flags} = await this.parseWithBase(UqTsu)
     const scoring = scoringOptionsFromFlags(flags as unknown as UqScoringFlagValues)
     const scored = await this.stopwatch.time('score', () =>
-      scoreUqFile(args.file, {scoring, skipBad: flags['skip-bad']}),
+      scoreUqFile(args.file, {scoring, skipBad: flags['skip-bad'], threads: flags.threads ?? 1}),
     )
     const temperatures = [...new Set(scored.rows.map((r) => r.temperature))].sort((a, b) => a - b)
     const ids = [...new Set(scored.rows.map((r) => r.id))]

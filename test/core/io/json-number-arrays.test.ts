@@ -137,7 +137,9 @@ test('the skeleton with the arrays put back equals the parsed document', () => {
 })
 
 test('malformed literals are left in the text for JSON.parse to reject', () => {
-  for (const bad of ['[01, 2]', '[.5]', '[1.]', '[+1]', '[1e]', '[-]', '[1,]', '[1 2]', '[NaN]', '[Infinity]']) {
+  const bad0 = ['[01, 2]', '[.5]', '[1.]', '[+1]', '[1e]', '[-]', '[1,]', '[1 2]', '[NaN]', '[Infinity]']
+  const bad1 = ['[00]', '[-01]', '[0.]', '[-.5]', '[1.e5]', '[0x1]', '[1.5.2]', '[1, 2, 3.]', '[1-2]']
+  for (const bad of [...bad0, ...bad1]) {
     const out = extractNumberArrays(`{"v":${bad}}`)
     assert.ok(out, bad)
     assert.equal(out.arrays.length, 0, bad)
@@ -148,4 +150,18 @@ test('malformed literals are left in the text for JSON.parse to reject', () => {
 test('a literal that overflows a double gives up the extraction', () => {
   assert.equal(extractNumberArrays('{"v":[1, 1e999]}'), undefined)
   assert.equal(extractNumberArrays(`{"v":[-${'9'.repeat(400)}]}`), undefined)
+})
+
+// All arrays of one text are views of one growing buffer: each view must keep its own values when the
+// buffer grows (past 4,096 values) and when a later bracket turns out not to hold a number array.
+test('many arrays in one text, with rejected ones in between, keep their own values', () => {
+  const rng = createXoshiro128(2, 5)
+  const rows = Array.from({length: 300}, (_, k) =>
+    Array.from({length: 1 + rng.nextInt(60)}, () => Number(((rng.nextFloat() - 0.5) * 10 ** (k % 5)).toFixed(6))),
+  )
+  const text = JSON.stringify({rows, bad: rows.map((r) => [...r.slice(0, 3), 'x'])})
+  const out = extractNumberArrays(text)
+  assert.ok(out)
+  assert.equal(out.arrays.length, rows.length)
+  rows.forEach((r, k) => assertSameBits(out.arrays[k], r, r.map(String)))
 })

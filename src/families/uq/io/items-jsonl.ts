@@ -1,7 +1,7 @@
 /**
  * Reader for `inv-entropy/v1` JSONL files (one question per line, schemas/uq-input.schema.json).
  * Streams the file line by line as bytes (10k items never sit in memory together), validates each line
- * with ajv against the committed JSON Schema plus the checks a schema cannot express (matrix
+ * with the committed JSON Schema (precompiled by ajv: ./uq-input-validator.ts) plus the checks a schema cannot express (matrix
  * sizes, consistent embedding dimensions, unique ids), and reports a bad line as
  * `FILE:LINE: field.path: what was expected`. Embedding arrays are read straight into Float64Arrays
  * (./item-arrays.ts), or come as rows of a .npy side-car (./embedding-sidecar.ts); a line that fails any
@@ -9,12 +9,11 @@
  * a bad line is recorded and counted instead of stopping the run; nothing is dropped silently. Blank lines
  * are ignored.
  */
-import {readFileSync} from 'node:fs'
 import {open, type FileHandle} from 'node:fs/promises'
 import {dirname} from 'node:path'
-import Ajv, {type ValidateFunction} from 'ajv'
 import {InputError} from '../../../core/errors.js'
 import {readByteLines, type ByteLine} from '../../../core/io/byte-lines.js'
+import type {LineRange} from '../../../core/io/line-ranges.js'
 import {extractNumberArrays} from '../../../core/io/json-number-arrays.js'
 import {NpyRowReader} from '../../../core/io/npy-rows.js'
 import {nonFiniteField, nonFiniteMessage} from '../../../core/io/non-finite.js'
@@ -22,6 +21,7 @@ import {describeAjvError} from './ajv-field-message.js'
 import {EmbeddingRowProblem, resolveEmbeddingRows} from './embedding-sidecar.js'
 import {checkRun, LineProblem} from './run-checks.js'
 import {restoreLiftedArrays} from './item-arrays.js'
+import {validateUqInput} from './uq-input-validator.js'
 
 export interface UqResponse {
   readonly text: string
@@ -78,15 +78,6 @@ export interface UqReadOptions {
   readonly onBad?: (bad: UqBadLine) => void
 }
 
-let validator: ValidateFunction | undefined
-function inputValidator(): ValidateFunction {
-  if (validator) return validator
-  const schema = JSON.parse(readFileSync(new URL('../../../../schemas/uq-input.schema.json', import.meta.url), 'utf8'))
-  const ajv = new (Ajv as unknown as typeof Ajv.default)({allErrors: false, strict: false})
-  validator = ajv.compile(schema)
-  return validator
-}
-
 const EMBEDDING_FORMS =
   'expected an array of numbers or {"npy": "FILE.npy", "row": N} (N an integer >= 0, no other keys)'
 
@@ -94,9 +85,8 @@ const EMBEDDING_FORMS =
 function checkSchema(raw: unknown, text: string): void {
   const overflow = nonFiniteField(raw)
   if (overflow !== undefined) throw new LineProblem(overflow, nonFiniteMessage(text))
-  const validate = inputValidator()
-  if (!validate(raw)) {
-    const errors = validate.errors!
+  if (!validateUqInput(raw)) {
+    const errors = validateUqInput.errors!
     const [field, message] = describeAjvError(errors[0])
     // an embedding is one of two forms: say both, not just the first branch's "expected array"
     const alternatives = errors.some((e) => e.keyword === 'anyOf' && e.instancePath === errors[0].instancePath)
@@ -171,12 +161,12 @@ function isBlank(bytes: Uint8Array): boolean {
   return new TextDecoder().decode(bytes).trim() === ''
 }
 
-/** The file's lines; a read error (a directory, a vanished file) is bad input naming the file. */
-async function* fileLines(path: string): AsyncGenerator<ByteLine> {
+/** The file's lines (of `range` only, when given); a read error (a directory, a vanished file) is bad input naming the file. */
+async function* fileLines(path: string, range?: LineRange): AsyncGenerator<ByteLine> {
   let handle: FileHandle | undefined
   try {
     handle = await open(path, 'r')
-    yield* readByteLines(handle)
+    yield* readByteLines(handle, undefined, range)
   } catch (error) {
     throw new InputError(`cannot read: ${(error as Error).message}`, {file: path})
   } finally {
@@ -184,13 +174,18 @@ async function* fileLines(path: string): AsyncGenerator<ByteLine> {
   }
 }
 
-/** Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad. */
-export async function* readUqItems(path: string, options: UqReadOptions): AsyncGenerator<UqLine> {
+/**
+ * Streams the validated items of `path`. Throws InputError on the first bad line unless skipBad.
+ * With `part` (a parallel reader's share, core/io/line-ranges), only the lines of that byte range,
+ * numbered as in the whole file; ids are then unique within the part only (the caller compares parts),
+ * and an empty part is no error.
+ */
+export async function* readUqItems(path: string, options: UqReadOptions, part?: LineRange): AsyncGenerator<UqLine> {
   const ctx: LineContext = {ids: new Set<string>(), baseDir: dirname(path), npy: new NpyRowReader()}
-  let line = 0
+  let line = part ? part.firstLine - 1 : 0
   let items = 0
   try {
-    for await (const {bytes, bytesRead} of fileLines(path)) {
+    for await (const {bytes, bytesRead} of fileLines(path, part)) {
       line++
       if (isBlank(bytes)) continue
       try {
@@ -206,6 +201,6 @@ export async function* readUqItems(path: string, options: UqReadOptions): AsyncG
   } finally {
     ctx.npy.close()
   }
-  if (items === 0 && !options.skipBad)
+  if (items === 0 && !options.skipBad && part === undefined)
     throw new InputError('expected at least one item (JSON object per line)', {file: path, field: '(file)'})
 }

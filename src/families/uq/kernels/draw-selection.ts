@@ -51,22 +51,29 @@ function tupleKey(t: Int32Array, counts: readonly number[], exact: boolean): num
   return key
 }
 
-/** B sampled tuples (optionally all distinct), input by input. */
-function sampleTuples(counts: readonly number[], options: DrawSelectionOptions, rng: Rng32): Int32Array[] {
-  const out: Int32Array[] = []
+/**
+ * Visits B sampled tuples (optionally all distinct), input by input, in one reused array: a rejected
+ * repeat consumes its random numbers and is drawn again, so the stream is that of drawing all first.
+ */
+function visitSampledTuples(
+  counts: readonly number[],
+  options: DrawSelectionOptions,
+  rng: Rng32,
+  visit: (pick: Int32Array) => void,
+): void {
   const seen = new Set<number | string>()
   const exact = counts.reduce((p, c) => p * c, 1) <= Number.MAX_SAFE_INTEGER
-  while (out.length < options.draws) {
-    const t = new Int32Array(counts.length)
+  const t = new Int32Array(counts.length)
+  for (let drawn = 0; drawn < options.draws;) {
     for (let i = 0; i < counts.length; i++) t[i] = rng.nextInt(counts[i])
     if (options.uniqueTuples) {
       const key = tupleKey(t, counts, exact)
       if (seen.has(key)) continue
       seen.add(key)
     }
-    out.push(t)
+    visit(t)
+    drawn++
   }
-  return out
 }
 
 /**
@@ -84,9 +91,8 @@ export function forEachDraw(
     forEachTuple(counts, total, visit)
     return total
   }
-  const draws = sampleTuples(counts, options, rng)
-  draws.forEach(visit)
-  return draws.length
+  visitSampledTuples(counts, options, rng, visit)
+  return options.draws
 }
 
 /** The draws of forEachDraw as separate arrays. */

@@ -2,11 +2,12 @@
  * Inv-Entropy and its sibling measures for one question (spec §2.4, paper eq. 6): the mean over
  * B draws of the per-draw measures, plus NR-Inv-Entropy (no replications: the first response of
  * every input, one draw). Px is fixed; each draw rebuilds Py from the cached similarity of all
- * responses (the released code slices its 50×50 matrix the same way).
+ * responses (the released code slices its 50×50 matrix the same way), in the fused per-draw kernel
+ * of ./draw-evaluator.ts (bit-identical to ./draw-distributions.ts + ./draw-measures.ts).
  */
 import type {Rng32} from '../../../core/random/xoshiro128.js'
-import {allocateDrawDistributions, computeDrawDistributions} from './draw-distributions.js'
-import {computeDrawMeasures, type DrawMeasures} from './draw-measures.js'
+import {createFusedDrawEvaluator, drawMeasuresOf} from './draw-evaluator.js'
+import type {DrawMeasures} from './draw-measures.js'
 import {forEachDraw, type DrawSelectionOptions} from './draw-selection.js'
 import {rowNormalize} from './row-normalize.js'
 
@@ -39,25 +40,23 @@ export function responseOffsets(counts: readonly number[]): Int32Array {
 /** Evaluates draws of one item with buffers allocated once (10^5 enumerated tuples allocate nothing). */
 export type DrawEvaluator = (pick: Int32Array) => DrawMeasures
 
-export function createDrawEvaluator(sim: ItemSimilarities, px: Float64Array, offsets: Int32Array): DrawEvaluator {
+/** Runs the fused per-draw kernel (./draw-evaluator.ts) on tuples of per-input response indices. */
+function createFlatEvaluator(sim: ItemSimilarities, px: Float64Array, offsets: Int32Array) {
   const m = sim.m
-  const total = offsets[m - 1] + sim.responseCounts[m - 1]
-  const s = sim.responseSimilarity
-  const sy = new Float64Array(m * m)
-  const py = new Float64Array(m * m)
-  const dist = allocateDrawDistributions(m)
-  const row = new Float64Array(m)
-  const sortedX = new Float64Array(m)
-  const sortedY = new Float64Array(m)
+  const fused = createFusedDrawEvaluator(sim.responseSimilarity, offsets[m - 1] + sim.responseCounts[m - 1], px, m)
   const flat = new Int32Array(m)
-  return (pick) => {
+  return (pick: Int32Array, out: Float64Array): void => {
     for (let i = 0; i < m; i++) flat[i] = offsets[i] + pick[i]
-    for (let i = 0; i < m; i++) {
-      const a = flat[i] * total
-      for (let j = 0; j < m; j++) sy[i * m + j] = i === j ? 1 : s[a + flat[j]]
-    }
-    computeDrawDistributions(px, rowNormalize(sy, m, py), m, dist, row)
-    return computeDrawMeasures(dist, sortedX, sortedY)
+    fused(flat, out)
+  }
+}
+
+export function createDrawEvaluator(sim: ItemSimilarities, px: Float64Array, offsets: Int32Array): DrawEvaluator {
+  const evaluate = createFlatEvaluator(sim, px, offsets)
+  const out = new Float64Array(5)
+  return (pick) => {
+    evaluate(pick, out)
+    return drawMeasuresOf(out)
   }
 }
 
@@ -74,28 +73,21 @@ export function measureDraw(
 export function scoreInvEntropy(sim: ItemSimilarities, options: DrawSelectionOptions, rng: Rng32): InvEntropyScores {
   const m = sim.m
   const px = rowNormalize(sim.inputSimilarity, m)
-  const evaluate = createDrawEvaluator(sim, px, responseOffsets(sim.responseCounts))
-  let inv = 0
-  let ni = 0
-  let wd = 0
-  let mpx = 0
-  let mp = 0
+  const evaluate = createFlatEvaluator(sim, px, responseOffsets(sim.responseCounts))
+  const draw = new Float64Array(5)
+  const sums = new Float64Array(5)
   const b = forEachDraw(sim.responseCounts, options, rng, (pick) => {
-    const d = evaluate(pick)
-    inv += d.invEntropy
-    ni += d.niEntropy
-    wd += d.wdPxPy
-    mpx += d.maxPyGivenX
-    mp += d.maxPy
+    evaluate(pick, draw)
+    for (let k = 0; k < 5; k++) sums[k] += draw[k]
   })
-  const nr = evaluate(new Int32Array(m))
+  evaluate(new Int32Array(m), draw)
   return {
-    invEntropy: inv / b,
-    niEntropy: ni / b,
-    wdPxPy: wd / b,
-    maxPyGivenX: mpx / b,
-    maxPy: mp / b,
-    nrInvEntropy: nr.invEntropy,
+    invEntropy: sums[0] / b,
+    niEntropy: sums[1] / b,
+    wdPxPy: sums[2] / b,
+    maxPyGivenX: sums[3] / b,
+    maxPy: sums[4] / b,
+    nrInvEntropy: draw[0],
     drawsUsed: b,
   }
 }

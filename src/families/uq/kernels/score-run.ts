@@ -44,37 +44,43 @@ export interface RunScores {
   readonly baselines?: BaselineScores
 }
 
-function embeddingSimilarity(
-  texts: readonly string[],
-  vectors: readonly (ArrayLike<number> | undefined)[],
-  o: RunScoringOptions,
-  kind: SimilarityKind,
-): Float64Array {
-  if (o.embedder === 'lexical' || vectors.some((v) => v === undefined)) return lexicalSimilarityMatrix(texts, kind)
+/** Texts and embeddings of one side (inputs or responses); texts are only read by the lexical embedder. */
+interface EmbeddedSide {
+  texts(): readonly string[]
+  readonly vectors: readonly (ArrayLike<number> | undefined)[]
+}
+
+function embeddingSimilarity(side: EmbeddedSide, o: RunScoringOptions, kind: SimilarityKind): Float64Array {
+  const vectors = side.vectors
+  if (o.embedder === 'lexical' || vectors.some((v) => v === undefined))
+    return lexicalSimilarityMatrix(side.texts(), kind)
   const vs = vectors as readonly ArrayLike<number>[]
   return similarityMatrix(vs, vs[0].length, kind)
 }
 
 /** The item's similarity matrices under the chosen options. */
 export function buildSimilarities(run: ScorableRun, o: RunScoringOptions): ItemSimilarities {
-  const responses = run.inputs.flatMap((x) => x.responses)
-  const counts = run.inputs.map((x) => x.responses.length)
+  const counts: number[] = []
+  const responses: {readonly text: string; readonly embedding?: ArrayLike<number>}[] = []
+  for (const x of run.inputs) {
+    counts.push(x.responses.length)
+    for (const y of x.responses) responses.push(y)
+  }
   const kind: SimilarityKind = o.similarity === 'precomputed' ? 'abs-cos' : o.similarity
+  const usePrecomputed = o.similarity === 'precomputed' || o.embedder === 'input'
   const inputSimilarity =
-    run.inputSimilarity && (o.similarity === 'precomputed' || o.embedder === 'input')
+    run.inputSimilarity && usePrecomputed
       ? cleanPrecomputedSimilarity(run.inputSimilarity, o.symmetrize)
       : embeddingSimilarity(
-          run.inputs.map((x) => x.text),
-          run.inputs.map((x) => x.embedding),
+          {texts: () => run.inputs.map((x) => x.text), vectors: run.inputs.map((x) => x.embedding)},
           o,
           kind,
         )
   const responseSimilarity =
-    run.responseSimilarity && (o.similarity === 'precomputed' || o.embedder === 'input')
+    run.responseSimilarity && usePrecomputed
       ? cleanPrecomputedSimilarity(run.responseSimilarity, o.symmetrize)
       : embeddingSimilarity(
-          responses.map((y) => y.text),
-          responses.map((y) => y.embedding),
+          {texts: () => responses.map((y) => y.text), vectors: responses.map((y) => y.embedding)},
           o,
           kind,
         )

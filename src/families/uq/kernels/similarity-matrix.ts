@@ -7,8 +7,11 @@
  * The diagonal is 1 (self-similarity). A zero vector has no direction: its cosine with any other
  * vector is taken as 0 (so abs-cos 0, shifted-cos 0.5), never NaN. Cosines are clamped to [-1, 1]
  * against rounding. Output is a row-major n×n Float64Array, symmetric by construction.
+ * Two ways to the cosines: for n < dim the Gram matrix of the raw vectors scaled by their norms (one
+ * BLAS call, the usual path), otherwise, or for vectors too large or small to square safely, the
+ * vectors normalised first and then dotted.
  */
-import {gram} from '../../../core/linalg/index.js'
+import {chooseEigensolver, gram} from '../../../core/linalg/index.js'
 
 export type SimilarityKind = 'abs-cos' | 'shifted-cos'
 
@@ -93,13 +96,72 @@ export function similarityFromUnitRows(unit: Float64Array, n: number, dim: numbe
   return s
 }
 
+/** The rows packed row-major into one array (the Gram routine's input). */
+function packRows(vectors: readonly ArrayLike<number>[], dim: number): Float64Array {
+  const out = new Float64Array(vectors.length * dim)
+  for (let i = 0; i < vectors.length; i++) {
+    const v = vectors[i]
+    if (v instanceof Float64Array && v.length === dim) out.set(v, i * dim)
+    else for (let k = 0; k < dim; k++) out[i * dim + k] = v[k]
+  }
+  return out
+}
+
+/**
+ * Squared norms inside which the raw Gram is safe to scale: no square of an entry has overflowed, and
+ * underflowed squares (below 2^-1074) are negligible against the sum. Outside it (or NaN/Inf) the
+ * rows are normalised first, as before, so extreme vectors give exactly the old results.
+ */
+const SAFE_MIN_SQUARED_NORM = 1e-250
+const SAFE_MAX_SQUARED_NORM = 1e250
+
+/**
+ * Cosines from the Gram matrix of the raw rows, scaled afterwards: cos(a, b) = G_ab / (|a|·|b|) with
+ * |a| = √G_aa. One pass over the vectors (the copy into the Gram input) instead of three
+ * (normalise, finiteness check, copy); the scaling rounds differently from dotting unit vectors, by
+ * a few ulps of each cosine (tested against a left-to-right cosine to 8 ulps of 1). Undefined when
+ * some squared norm lies outside the safe range (non-finite included) or n ≥ dim.
+ */
+function similarityFromRawGram(
+  vectors: readonly ArrayLike<number>[],
+  dim: number,
+  kind: SimilarityKind,
+): Float64Array | undefined {
+  const n = vectors.length
+  if (n >= dim) return undefined
+  const g = chooseEigensolver('auto').gram(packRows(vectors, dim), n, dim)
+  const inverseNorm = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    const sq = g[i * n + i]
+    if (sq === 0) continue // a zero vector: every cosine with it is 0
+    if (!(sq >= SAFE_MIN_SQUARED_NORM && sq <= SAFE_MAX_SQUARED_NORM)) return undefined
+    inverseNorm[i] = 1 / Math.sqrt(sq)
+  }
+  const shifted = kind === 'shifted-cos'
+  for (let i = 0; i < n; i++) {
+    const ri = inverseNorm[i]
+    const off = i * n
+    for (let j = 0; j < n; j++) {
+      // ri·rj is one product whichever way round, so the matrix stays exactly symmetric; clamp as similarityFromCosine
+      const c = g[off + j] * (ri * inverseNorm[j])
+      const clamped = c > 1 ? 1 : c < -1 ? -1 : c
+      g[off + j] = shifted ? (1 + clamped) / 2 : Math.abs(clamped)
+    }
+    g[off + i] = 1
+  }
+  return g
+}
+
 /** Similarity matrix straight from raw embedding vectors (all of length `dim`). */
 export function similarityMatrix(
   vectors: readonly ArrayLike<number>[],
   dim: number,
   kind: SimilarityKind,
 ): Float64Array {
-  return similarityFromUnitRows(normalizeRows(vectors, dim), vectors.length, dim, kind)
+  return (
+    similarityFromRawGram(vectors, dim, kind) ??
+    similarityFromUnitRows(normalizeRows(vectors, dim), vectors.length, dim, kind)
+  )
 }
 
 /**

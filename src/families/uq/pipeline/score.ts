@@ -1,11 +1,16 @@
 /**
- * Glue shared by the uq commands: streams a JSONL file through the reader and scores every
- * run of every item, keeping only the small score rows (never the embeddings) in memory.
+ * Glue shared by the uq commands: scores every run of every item of a JSONL file, in this thread
+ * (./score-part.ts) or, for a large file and --threads > 1, on line-aligned parts of the file in
+ * parallel (./score-parallel.ts). Both give the same rows: a row depends only on the item and its line.
  */
 import {statSync} from 'node:fs'
-import {readUqItems, type UqBadLine} from '../io/items-jsonl.js'
-import {baselineNames, type BaselineScores} from '../kernels/baselines.js'
-import {scoreRun, type RunScoringOptions} from '../kernels/score-run.js'
+import type {UqBadLine} from '../io/items-jsonl.js'
+import {baselineNames} from '../kernels/baselines.js'
+import type {RunScoringOptions} from '../kernels/score-run.js'
+import {scoreFilePart, type UqScoreRow} from './score-part.js'
+import {scoreInParallel} from './score-parallel.js'
+
+export type {UqScoreRow} from './score-part.js'
 
 export const invEntropyMeasureNames = [
   'inv_entropy',
@@ -16,85 +21,46 @@ export const invEntropyMeasureNames = [
   'nr_inv_entropy',
 ] as const
 
-export interface UqScoreRow {
-  id: string
-  line: number
-  run: number
-  temperature: number
-  correct?: 0 | 1
-  draws: number
-  inv_entropy: number
-  ni_entropy: number
-  wd_px_py: number
-  max_py_given_x: number
-  max_py: number
-  nr_inv_entropy: number
-  [baseline: string]: number | string | null | undefined
-}
-
 export interface UqScoredFile {
   readonly rows: UqScoreRow[]
   readonly items: number
   readonly bad: UqBadLine[]
   /** Measure names present in the rows, Inv-Entropy family first. */
   readonly measures: string[]
+  /** Threads that produced the rows (1 unless the parallel read was used and kept). */
+  readonly threadsUsed: number
 }
 
 export interface ScoreFileOptions {
   readonly scoring: RunScoringOptions
   readonly skipBad: boolean
   readonly requireCorrect?: boolean
+  /** Threads reading and scoring parts of a large file (default 1: this thread only). */
+  readonly threads?: number
+  /** Smallest file read on several threads (default PARALLEL_MIN_BYTES; tests lower it). */
+  readonly parallelMinBytes?: number
   /** Called with bytes consumed so far (for progress bars). */
   readonly onProgress?: (bytes: number, totalBytes: number) => void
 }
 
-function toRow(
-  id: string,
-  line: number,
-  run: number,
-  temperature: number,
-  correct: 0 | 1 | undefined,
-  s: ReturnType<typeof scoreRun>,
-): UqScoreRow {
-  const e = s.invEntropy
-  const row: UqScoreRow = {
-    id,
-    line,
-    run,
-    temperature,
-    ...(correct === undefined ? {} : {correct}),
-    draws: e.drawsUsed,
-    inv_entropy: e.invEntropy,
-    ni_entropy: e.niEntropy,
-    wd_px_py: e.wdPxPy,
-    max_py_given_x: e.maxPyGivenX,
-    max_py: e.maxPy,
-    nr_inv_entropy: e.nrInvEntropy,
-  }
-  if (s.baselines) for (const name of baselineNames) row[name] = (s.baselines as BaselineScores)[name]
-  return row
-}
+/**
+ * Below this size one thread does it all: a worker takes ≈ 50–100 ms to start (Node, the modules, the
+ * schema compiled again), about what one thread needs for 10 MiB of embeddings.
+ */
+export const PARALLEL_MIN_BYTES = 16 * 2 ** 20
 
 export async function scoreUqFile(path: string, o: ScoreFileOptions): Promise<UqScoredFile> {
-  const rows: UqScoreRow[] = []
-  const bad: UqBadLine[] = []
   const totalBytes = statSync(path, {throwIfNoEntry: false})?.size ?? 0
-  let items = 0
-  const reader = readUqItems(path, {
-    skipBad: o.skipBad,
-    requireCorrect: o.requireCorrect,
-    requireSimilarity: o.scoring.similarity === 'precomputed',
-    requireEmbeddings: o.scoring.similarity !== 'precomputed' && o.scoring.embedder === 'input',
-    onBad: (b) => bad.push(b),
-  })
-  for await (const {line, item, bytesRead} of reader) {
-    items++
-    item.runs.forEach((run, r) => {
-      rows.push(toRow(item.id, line, r, run.temperature, item.correct, scoreRun(run, o.scoring, line * 1024 + r)))
-    })
-    o.onProgress?.(bytesRead, totalBytes)
-  }
+  const part = {scoring: o.scoring, skipBad: o.skipBad, requireCorrect: o.requireCorrect}
+  const threads = Math.floor(o.threads ?? 1)
+  const onBytes = (bytes: number) => o.onProgress?.(bytes, totalBytes)
+  const parallel =
+    threads > 1 && totalBytes >= (o.parallelMinBytes ?? PARALLEL_MIN_BYTES)
+      ? await scoreInParallel(path, part, totalBytes, threads, onBytes)
+      : undefined
+  // no parallel result (bad or repeated lines in a later part): this thread, which reports them as always
+  const scored = parallel ?? (await scoreFilePart(path, part, undefined, onBytes))
   const measures: string[] = [...invEntropyMeasureNames]
   if (o.scoring.baselines) measures.push(...baselineNames)
-  return {rows, items, bad, measures}
+  return {rows: scored.rows, items: scored.items, bad: scored.bad, measures, threadsUsed: parallel?.threads ?? 1}
 }

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict'
 import {readFileSync} from 'node:fs'
 import {createXoshiro128} from '../../../../src/core/random/xoshiro128.js'
 import {computeDrawDistributions} from '../../../../src/families/uq/kernels/draw-distributions.js'
+import {createFusedDrawEvaluator, drawMeasuresOf} from '../../../../src/families/uq/kernels/draw-evaluator.js'
+import {computeDrawMeasures} from '../../../../src/families/uq/kernels/draw-measures.js'
 import {measureDraw, responseOffsets, scoreInvEntropy} from '../../../../src/families/uq/kernels/inv-entropy-score.js'
 import {rowNormalize} from '../../../../src/families/uq/kernels/row-normalize.js'
 import {selectDraws} from '../../../../src/families/uq/kernels/draw-selection.js'
@@ -195,4 +197,52 @@ test('similarity via the Gram routine (n < dim) and via row dot products (n ≥ 
         }
     }
   }
+})
+
+// The scorer's fused per-draw kernel keeps every sum in the order of the readable form
+// (draw-distributions + draw-measures), so the measures must be identical, not merely close.
+test('fused draw evaluator equals draw-distributions + draw-measures bit for bit', () => {
+  const rng = createXoshiro128(7, 1)
+  for (const [m, r] of [
+    [2, 1],
+    [4, 3],
+    [10, 5],
+    [25, 2],
+  ]) {
+    const total = m * r
+    const random = (n: number) => Float64Array.from({length: n * n}, () => rng.nextFloat())
+    const s = random(total)
+    for (let i = 0; i < total; i++) for (let j = 0; j < i; j++) s[i * total + j] = s[j * total + i]
+    const px = rowNormalize(random(m), m)
+    const evaluate = createFusedDrawEvaluator(s, total, px, m)
+    const out = new Float64Array(5)
+    for (let rep = 0; rep < 10; rep++) {
+      const flat = Int32Array.from({length: m}, (_, i) => i * r + rng.nextInt(r))
+      const sy = new Float64Array(m * m)
+      for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) sy[i * m + j] = i === j ? 1 : s[flat[i] * total + flat[j]]
+      const expected = computeDrawMeasures(computeDrawDistributions(px, rowNormalize(sy, m), m))
+      evaluate(flat, out)
+      assert.deepEqual(drawMeasuresOf(out), expected, `m=${m} r=${r}`)
+    }
+  }
+})
+
+// Cosines come from the Gram of the raw rows, scaled by the norms, unless a squared norm is outside
+// [1e-250, 1e250]; then the rows are normalised first (as before), so huge or tiny vectors still work.
+test('similarity of huge and tiny vectors equals that of the same directions at unit scale', () => {
+  const rng = createXoshiro128(4, 4)
+  const unit = Array.from({length: 6}, () => Array.from({length: 16}, () => rng.nextFloat() - 0.5))
+  const reference = similarityMatrix(unit, 16, 'abs-cos')
+  for (const scale of [1e140, 1e-140]) {
+    const scaled = similarityMatrix(
+      unit.map((v, i) => v.map((x) => (i === 2 ? x * scale : x))),
+      16,
+      'abs-cos',
+    )
+    scaled.forEach((v, k) => assert.ok(Math.abs(v - reference[k]) <= 8 * Number.EPSILON, `scale ${scale} [${k}]`))
+  }
+  assert.throws(
+    () => similarityMatrix([unit[0], unit[1].map((x, k) => (k === 3 ? NaN : x)), unit[2]], 16, 'abs-cos'),
+    /expected finite values, found NaN at \[1, 0\]/, // the row normalised first, as before,
+  )
 })

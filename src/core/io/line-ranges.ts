@@ -1,0 +1,78 @@
+/**
+ * Splitting a line-oriented file into byte ranges that parallel readers can take one each: every
+ * range starts just after a `\n` (or at 0) and ends where the next begins, and each comes with the
+ * number of its first line as ./byte-lines.ts counts them (`\n`, `\r\n` and a lone `\r` each end a
+ * line), so a reader of any range reports the same line numbers as one reader of the whole file.
+ */
+import type {FileHandle} from 'node:fs/promises'
+
+export interface LineRange {
+  readonly start: number
+  readonly end: number
+  /** 1-based number of the range's first line in the whole file. */
+  readonly firstLine: number
+}
+
+const LF = 10
+const CR = 13
+const CHUNK_BYTES = 4 * 2 ** 20
+
+/** Position just after the first `\n` at or after `from`, or undefined when there is none before `size`. */
+async function afterNextLf(handle: FileHandle, from: number, size: number): Promise<number | undefined> {
+  const buf = new Uint8Array(64 * 1024)
+  for (let pos = from; pos < size; pos += buf.length) {
+    const {bytesRead} = await handle.read(buf, 0, Math.min(buf.length, size - pos), pos)
+    const at = buf.subarray(0, bytesRead).indexOf(LF)
+    if (at !== -1) return pos + at + 1 < size ? pos + at + 1 : undefined
+  }
+  return undefined
+}
+
+/**
+ * Line breaks in bytes [start, end), both just after a `\n` (or 0): every `\n`, plus every `\r` not
+ * followed by `\n`.
+ */
+async function countLineBreaks(handle: FileHandle, start: number, end: number): Promise<number> {
+  const buf = new Uint8Array(CHUNK_BYTES)
+  let breaks = 0
+  for (let pos = start; pos < end; pos += buf.length) {
+    const {bytesRead} = await handle.read(buf, 0, Math.min(buf.length, end - pos), pos)
+    const chunk = buf.subarray(0, bytesRead)
+    for (let i = chunk.indexOf(LF); i !== -1; i = chunk.indexOf(LF, i + 1)) breaks++
+    // a `\r` is a break of its own unless a `\n` follows (the chunk's last byte: look at the next one)
+    for (let i = chunk.indexOf(CR); i !== -1; i = chunk.indexOf(CR, i + 1)) {
+      const next = i + 1 < chunk.length ? chunk[i + 1] : await byteAt(handle, pos + i + 1)
+      if (next !== LF) breaks++
+    }
+  }
+  return breaks
+}
+
+async function byteAt(handle: FileHandle, position: number): Promise<number> {
+  const one = new Uint8Array(1)
+  const {bytesRead} = await handle.read(one, 0, 1, position)
+  return bytesRead === 1 ? one[0] : -1
+}
+
+/**
+ * Up to `parts` ranges of about equal size covering the `size` bytes of the file; fewer when the
+ * file has fewer `\n` to cut at (a file of one line is one range).
+ */
+export async function splitIntoLineRanges(handle: FileHandle, size: number, parts: number): Promise<LineRange[]> {
+  const cuts: number[] = []
+  for (let k = 1; k < parts; k++) {
+    const from = Math.max(Math.floor((size * k) / parts), cuts.at(-1) ?? 0)
+    const cut = await afterNextLf(handle, from, size)
+    if (cut === undefined) break
+    if (cut > (cuts.at(-1) ?? 0)) cuts.push(cut)
+  }
+  const ranges: LineRange[] = []
+  let start = 0
+  let firstLine = 1
+  for (const cut of [...cuts, size]) {
+    ranges.push({start, end: cut, firstLine})
+    if (cut < size) firstLine += await countLineBreaks(handle, start, cut)
+    start = cut
+  }
+  return ranges
+}
