@@ -8,10 +8,22 @@
 export function nonFiniteField(value: unknown, path = ''): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? undefined : path || '(value)'
   if (value === null || typeof value !== 'object') return undefined
-  const entries = Array.isArray(value) ? value.map((v, i) => [`[${i}]`, v] as const) : Object.entries(value)
-  for (const [key, v] of entries) {
-    const sub = Array.isArray(value) ? `${path}${key}` : path === '' ? String(key) : `${path}.${String(key)}`
-    const found = nonFiniteField(v, sub)
+  // Paths are built only on the way back from a hit: this walk runs over every parsed input line (uq reads
+  // millions of values), so the clean case allocates nothing.
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i]
+      if (typeof v === 'number' ? Number.isFinite(v) : v === null || typeof v !== 'object') continue
+      const found = nonFiniteField(v, `${path}[${i}]`)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  for (const key in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, key)) continue
+    const v = (value as Record<string, unknown>)[key]
+    if (typeof v === 'number' ? Number.isFinite(v) : v === null || typeof v !== 'object') continue
+    const found = nonFiniteField(v, path === '' ? key : `${path}.${key}`)
     if (found !== undefined) return found
   }
   return undefined
