@@ -101,6 +101,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
         binning,
         info,
         monotonic: flags.monotonic,
+        threads: this.threads,
       },
       {fromCounts, engine},
       this.stopwatch,

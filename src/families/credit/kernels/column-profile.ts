@@ -40,10 +40,26 @@ export interface ColumnProfile {
 }
 
 /**
+ * What a profile's numbers cannot tell about the order it was built in, and a merge of the profiles of a file's
+ * consecutive parts needs: whether cells were read as numbers (a part's numbers would have been text had the
+ * column already turned categorical in an earlier part), how many distinct numbers the column held when it turned
+ * categorical, and whether it was ever coarsened (then rounding depended on arrival order).
+ */
+export interface ProfileHistory {
+  /** Cells counted as numbers, or as special values matched by their number, while the column was numeric. */
+  readonly numericReads: number
+  readonly distinctAtConversion: number
+  readonly coarsened: boolean
+}
+
+/**
  * Levels a categorical column may have before it is taken for an identifier. Binning is O(levels · log levels),
  * but a WoE per id or zip code is noise, and the level table is what grows with the data.
  */
 export const DEFAULT_MAX_LEVELS = 10_000
+
+/** Distinct numbers a numeric column keeps exactly before it is coarsened. */
+export const DEFAULT_MAX_DISTINCT = 2 ** 18
 
 export interface ProfileOptions {
   readonly categorical: boolean
@@ -80,13 +96,18 @@ export class ColumnProfiler {
   private unsafeInteger: string | undefined
   /** Categorical mode: a cell's raw bytes → its level slot, so a known level is counted without decoding. */
   private byteLevels = new ByteKeyIndex()
+  /** Cells read as numbers (or as a special value by their number) while numeric: see ProfileHistory. */
+  private numericReads = 0
+  /** Distinct numbers held when the column turned categorical (0 if it never did, or from the start). */
+  private distinctAtConversion = 0
+  private coarsened = false
 
   constructor(
     readonly name: string,
     options: ProfileOptions,
   ) {
     this.numeric = !options.categorical
-    this.maxDistinct = options.maxDistinct ?? 2 ** 18
+    this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT
     this.maxLevels = options.maxLevels ?? DEFAULT_MAX_LEVELS
     for (const s of options.special) {
       const t = s.trim()
@@ -116,7 +137,10 @@ export class ColumnProfiler {
         if (!Number.isFinite(x)) throw new NonFiniteCellError(cell)
         if (this.hasSpecials) {
           const st = this.specialText.get(cell.trim()) ?? this.specialNumber.get(x)
-          if (st !== undefined) return this.addSpecial(st, bad)
+          if (st !== undefined) {
+            this.numericReads++ // a special by its text would read alike as text; counting it too is merely cautious
+            return this.addSpecial(st, bad)
+          }
         }
         return this.addNumber(this.bits === null ? x : roundMantissa(x, this.bits), bad)
       }
@@ -179,6 +203,7 @@ export class ColumnProfiler {
   }
 
   private addNumber(x: number, bad: number): void {
+    this.numericReads++
     const slot = this.numbers.indexOf(x)
     if (slot === this.goods.length) {
       this.goods.push(0)
@@ -191,6 +216,7 @@ export class ColumnProfiler {
 
   /** Halves the resolution (fewer mantissa bits) until the distinct values fit again. */
   private coarsen(): void {
+    this.coarsened = true
     while (this.numbers.size > this.maxDistinct / 2) {
       this.bits = this.bits === null ? 24 : this.bits - 1
       const values = this.numbers.keysInOrder()
@@ -213,18 +239,34 @@ export class ColumnProfiler {
 
   private becomeCategorical(): void {
     this.numeric = false
+    this.distinctAtConversion = this.numbers.size
     this.numbers.keysInOrder().forEach((x, slot) => this.levels.set(String(x), slot))
     this.numbers = new DoubleIndex(16)
     if (this.levels.size > this.maxLevels) this.dropLevels()
   }
 
-  /** Past the level cap: free the level table (memory stays bounded) and ignore the rest of the column. */
+  /**
+   * Past the level cap: free the level table (memory stays bounded) and ignore the rest of the column. Every count
+   * goes, the missing and special ones too: the column is skipped, and counts up to the moment the cap was
+   * reached would depend on the order of the rows, which a merge of a file's parts cannot reproduce.
+   */
   private dropLevels(): void {
     this.overLevelCap = true
+    this.missing[0] = this.missing[1] = 0
+    this.specialCounts.clear()
     this.levels.clear()
     this.byteLevels = new ByteKeyIndex()
     this.goods = []
     this.bads = []
+  }
+
+  /** How the profile came about, for merging profiles of consecutive parts of a file (./merge-profiles.ts). */
+  history(): ProfileHistory {
+    return {
+      numericReads: this.numericReads,
+      distinctAtConversion: this.distinctAtConversion,
+      coarsened: this.coarsened,
+    }
   }
 
   finish(): ColumnProfile {
