@@ -3,17 +3,23 @@
  * (./csv-byte-lines.ts) on its own. Three steps: read the header (readCsvHead), cut the rest at line starts
  * (splitRanges), and stream one range's records (rangeBatches).
  *
- * When is a cut safe? A cut just after a '\n' starts a record unless the '\n' sits inside a quoted field. The fast
- * path never reads a quote: at the first '"' (or a '\r' that is not the file's line ending) it stops, and here
- * that stops the range with RangeNeedsParser, so the caller drops every range and reads the file in one pass
- * with the full parser. A range is used only if it held no quote at all, and if no range holds a quote the file
- * has none after its header, so no cut fell inside quotes.
+ * A range is read as the whole file is (./csv-source.ts): the byte fast path up to its first line that needs more
+ * (a quote, a stray '\r'), csv-parse from there to the range's end.
+ *
+ * When is a cut safe? A cut just after a '\n' starts a record unless the '\n' sits inside a quoted field. In a
+ * well-formed CSV file (RFC 4180: a quote inside a quoted field is doubled) that is so exactly when an odd number
+ * of '"' come before it. So each range counts its quotes (RangeTally), and the caller keeps the ranges only if
+ * every cut has an even number of quotes before it; otherwise it reads the file in one pass. A quote that breaks
+ * RFC 4180 is an error of csv-parse in the range that holds it (every cut before it is then a true record start),
+ * and a failed range also sends the caller to the single pass, which reports the error with its line.
  */
 import {isUtf8} from 'node:buffer'
 import {open, type FileHandle} from 'node:fs/promises'
+import {parse as parseSync} from 'csv-parse/sync'
 import {cellText} from '../kernels/cell-bytes.js'
 import {ChunkReader, lineEnd} from './chunk-reader.js'
 import {CellOffsets, splitByteLines, type ByteSplitState} from './csv-byte-lines.js'
+import {parsedBatches} from './csv-source.js'
 import type {ByteBatch} from './table-source.js'
 import type {Utf8Check} from './utf8-check.js'
 
@@ -30,20 +36,31 @@ export interface CsvHead {
   readonly width: number
 }
 
-/** Thrown by rangeBatches where the fast path cannot go on (a quote, a stray '\r'). */
-export class RangeNeedsParser extends Error {
-  constructor() {
-    super('range needs the full CSV parser')
+/** What a range held besides its records: quotes, and physical lines ('\n'). */
+export class RangeTally {
+  quotes = 0
+  /** Lines read by csv-parse (the fast path's are in its state.line). */
+  parsedLines = 0
+
+  readonly add = (region: Uint8Array): void => {
+    this.quotes += count(region, 34)
+    this.parsedLines += count(region, 10)
   }
+}
+
+function count(bytes: Uint8Array, byte: number): number {
+  let n = 0
+  for (let i = bytes.indexOf(byte); i >= 0; i = bytes.indexOf(byte, i + 1)) n++
+  return n
 }
 
 /** Longest header line looked for: a header longer than this is read by the single pass. */
 const HEAD_BYTES = 1 << 20
 
 /**
- * The header, when the fast path reads it alone: a first line with no quote, ending in '\n' or '\r\n', valid
- * UTF-8. Otherwise (or for an empty file, or one that cannot be opened) undefined: the single pass then reads the
- * file, and reports what is wrong with it.
+ * The header: its record (quoted or not), ending in '\n' or '\r\n', valid UTF-8, within the first MiB. Otherwise
+ * (or for an empty file, or one that cannot be opened) undefined: the single pass then reads the file, and
+ * reports what is wrong with it.
  */
 export async function readCsvHead(file: string): Promise<CsvHead | undefined> {
   let handle: FileHandle
@@ -69,13 +86,43 @@ function headOf(bytes: Uint8Array, size: number, file: string): CsvHead | undefi
   while (out.rows === 0) {
     const next = bytes.indexOf(10, pos) + 1
     if (next === 0) return undefined
-    if (splitByteLines(bytes, pos, next, state, out, file) < next) return undefined
+    if (splitByteLines(bytes, pos, next, state, out, file) < next) return quotedHead(bytes, pos, size, state)
     pos = next
   }
   if (state.crlf === undefined || !isUtf8(bytes.subarray(out.starts[0], out.ends[state.width - 1]))) return undefined
   const header: string[] = []
   for (let j = 0; j < state.width; j++) header.push(cellText(bytes, out.starts[j], out.ends[j]).trim())
   return {header, size, dataStart: pos, lines: state.line, crlf: state.crlf, width: state.width}
+}
+
+/**
+ * A header line the fast path hands over (a quote): it ends at the first '\n' with an even number of quotes before
+ * it, and is read by csv-parse as the single pass reads it, with the line ending csv-source settles for it.
+ */
+function quotedHead(bytes: Uint8Array, from: number, size: number, state: ByteSplitState): CsvHead | undefined {
+  let quotes = 0
+  let end = from
+  for (;;) {
+    const nl = bytes.indexOf(10, end)
+    if (nl < 0) return undefined
+    for (let q = bytes.indexOf(34, end); q >= 0 && q < nl; q = bytes.indexOf(34, q + 1)) quotes++
+    end = nl + 1
+    if (quotes % 2 === 0) break
+  }
+  const cr = bytes.indexOf(13, from)
+  const nl = bytes.indexOf(10, from)
+  const crlf = cr < 0 || cr > nl ? false : cr === nl - 1 ? true : undefined
+  const region = bytes.subarray(from, end)
+  if (crlf === undefined || !isUtf8(region)) return undefined
+  let records: string[][]
+  try {
+    records = parseSync(new TextDecoder().decode(region), {record_delimiter: crlf ? '\r\n' : '\n'}) as string[][]
+  } catch {
+    return undefined
+  }
+  if (records.length !== 1) return undefined
+  const header = records[0].map((h) => h.trim())
+  return {header, size, dataStart: end, lines: state.line + count(region, 10), crlf, width: header.length}
 }
 
 /** Cuts [head.dataStart, size) into at most `parts` ranges, each starting just after a '\n'. */
@@ -109,15 +156,16 @@ async function lineStartFrom(handle: FileHandle, at: number, size: number): Prom
 
 /**
  * The records of bytes [start, end) (a range from splitRanges) as byte batches, checked for the header's width
- * and line ending. `state.line` counts the range's physical lines (1 = its first), for the caller to place them in
- * the file. Throws RangeNeedsParser where the fast path stops, and the fast path's InputErrors (ragged rows, with
- * line numbers of the range).
+ * and line ending. Lines are numbered from the range's start (1 = its first): `state.line` counts those of the
+ * fast path, `tally` the quotes and the lines csv-parse read. Errors are the readers' InputErrors, their lines
+ * counted in the range.
  */
 export async function* rangeBatches(
   file: string,
   range: readonly [number, number],
   state: ByteSplitState,
   utf8: Utf8Check,
+  tally: RangeTally,
   chunkSize = 1 << 20,
 ): AsyncGenerator<ByteBatch> {
   const handle = await open(file, 'r')
@@ -130,9 +178,13 @@ export async function* rangeBatches(
       const bytes = reader.buffer
       const end = reader.done ? reader.length : lineEnd(bytes, reader.length)
       out.reset()
-      if (splitByteLines(bytes, 0, end, state, out, file) < end) throw new RangeNeedsParser()
+      const consumed = splitByteLines(bytes, 0, end, state, out, file)
       utf8.checkRecords(bytes, out, state.width)
       if (out.rows > 0) yield {bytes, starts: out.starts, ends: out.ends, rows: out.rows, width: state.width}
+      if (consumed < end) {
+        yield* parsedBatches(file, reader, consumed, state, utf8, tally.add)
+        return
+      }
       pos = end
       if (reader.done) return
     }

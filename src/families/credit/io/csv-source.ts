@@ -94,7 +94,13 @@ async function* recordBatches(file: string, chunkSize: number, utf8: Utf8Check):
 }
 
 /** The rest of the file from byte `from`, as text cut after line ends (a line end never splits a character). */
-async function* restAsText(reader: ChunkReader, from: number, utf8: Utf8Check, line: number): AsyncGenerator<string> {
+async function* restAsText(
+  reader: ChunkReader,
+  from: number,
+  utf8: Utf8Check,
+  line: number,
+  tally?: (region: Uint8Array) => void,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
   let pos = from
   for (;;) {
@@ -102,6 +108,7 @@ async function* restAsText(reader: ChunkReader, from: number, utf8: Utf8Check, l
     if (end > pos) {
       const region = reader.buffer.subarray(pos, end)
       line = utf8.checkText(region, line)
+      tally?.(region)
       yield decoder.decode(region)
       pos = end
     }
@@ -111,17 +118,21 @@ async function* restAsText(reader: ChunkReader, from: number, utf8: Utf8Check, l
   }
 }
 
-/** csv-parse on the rest of the file from byte `from`, a record boundary at line state.line + 1. */
-async function* parsedBatches(
+/**
+ * csv-parse on the rest of the file (or of the reader's byte window) from byte `from`, a record boundary at line
+ * state.line + 1. `tally` sees every byte region read (a range reader counts its quotes and lines with it).
+ */
+export async function* parsedBatches(
   file: string,
   reader: ChunkReader,
   from: number,
   state: ByteSplitState,
   utf8: Utf8Check,
+  tally?: (region: Uint8Array) => void,
 ): AsyncGenerator<ByteBatch> {
   const offset = state.line
   const delimiter = state.crlf === undefined ? {} : {record_delimiter: state.crlf ? '\r\n' : '\n'}
-  const parser = Readable.from(restAsText(reader, from, utf8, offset + 1))
+  const parser = Readable.from(restAsText(reader, from, utf8, offset + 1, tally))
     .on('error', (e) => parser.destroy(e))
     .pipe(parse({relax_column_count: true, skip_empty_lines: true, info: true, ...delimiter}))
   let width = state.width

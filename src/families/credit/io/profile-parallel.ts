@@ -6,19 +6,17 @@
  * column merges by ../kernels/merge-profiles.ts, which says when a column's parts cannot tell the single pass's
  * profile (it turned from numbers to text in one range while another read numbers, or it was coarsened): those
  * columns are left `undefined` for the caller to profile in a single pass. Every failure of a range (a quote,
- * a bad cell, a ragged row, a third class) makes the whole result undefined: the caller's single pass then reports
+ * a bad cell, a ragged row, a third class, a cut inside quotes) makes the whole result undefined: the caller's single pass then reports
  * the error with its line as before. The first bytes that are not UTF-8 are placed in the file by adding the
  * physical lines of the earlier ranges.
  */
-import {existsSync} from 'node:fs'
-import {fileURLToPath} from 'node:url'
-import {Worker} from 'node:worker_threads'
 import type {ColumnProfile} from '../kernels/column-profile.js'
 import {mergeColumnProfiles, swapClasses, type MergeLimits, type ProfilePart} from '../kernels/merge-profiles.js'
 import {splitRanges, type CsvHead} from './csv-ranges.js'
 import type {RangeJob, RangeReply} from './profile-range-worker.js'
 import type {ColumnRules, SlotProfile} from './table-profiler.js'
 import type {Utf8Place} from './utf8-check.js'
+import {startWorker, workerScript} from './worker-script.js'
 
 /** What to profile: the resolved columns of a CSV file whose header the fast path read. */
 export interface RangePlan {
@@ -40,25 +38,18 @@ export interface MergedRanges extends Omit<SlotProfile, 'profiles' | 'histories'
   readonly utf8?: Utf8Place
 }
 
-/**
- * The worker script: the compiled .js beside this module, or the .ts source when running under tsx (tests),
- * whose loader the worker inherits with the parent's execArgv. Undefined when neither is there.
- */
+/** The worker entry, or undefined when it is missing (then there is no fan-out). */
 export function rangeWorkerScript(): string | undefined {
-  for (const ext of ['js', 'ts']) {
-    const script = fileURLToPath(new URL(`profile-range-worker.${ext}`, import.meta.url))
-    if (existsSync(script)) return script
-  }
-  return undefined
+  return workerScript('profile-range-worker', import.meta.url)
 }
 
 export async function profileRanges(plan: RangePlan, script: string): Promise<MergedRanges | undefined> {
   const ranges = await splitRanges(plan.file, plan.head, plan.parts)
   const abort = new Int32Array(new SharedArrayBuffer(4))
   const replies = await Promise.all(ranges.map((range) => runRange(script, jobOf(plan, range, abort))))
-  const parts: {part: SlotProfile; lines: number; utf8?: Utf8Place}[] = []
+  const parts: {part: SlotProfile; quotes: number; lines: number; utf8?: Utf8Place}[] = []
   for (const r of replies) if (r.ok) parts.push(r)
-  if (parts.length < replies.length) return undefined
+  if (parts.length < replies.length || !cutsOutsideQuotes(parts)) return undefined
   const classes: string[] = []
   for (const {part} of parts) for (const c of part.classes) if (!classes.includes(c)) classes.push(c)
   if (classes.length > 2) return undefined
@@ -84,6 +75,16 @@ export async function profileRanges(plan: RangePlan, script: string): Promise<Me
     profiles,
     ...firstUtf8(plan.head, parts),
   }
+}
+
+/** Whether every cut has an even number of quotes before it (./csv-ranges.ts: then it starts a record). */
+function cutsOutsideQuotes(parts: readonly {quotes: number}[]): boolean {
+  let quotes = 0
+  for (const part of parts.slice(0, -1)) {
+    quotes += part.quotes
+    if (quotes % 2 !== 0) return false
+  }
+  return true
 }
 
 function jobOf(plan: RangePlan, range: [number, number], abort: Int32Array): RangeJob {
@@ -114,7 +115,7 @@ function firstUtf8(head: CsvHead, parts: readonly {lines: number; utf8?: Utf8Pla
 
 function runRange(script: string, job: RangeJob): Promise<RangeReply> {
   return new Promise((resolve) => {
-    const worker = new Worker(script, {workerData: job})
+    const worker = startWorker(script, job)
     worker.once('message', (reply: RangeReply) => {
       void worker.terminate()
       resolve(reply)

@@ -108,7 +108,7 @@ function tableOf(file: string, slots: SlotProfile, classes: TargetClasses, warni
  * undefined otherwise, or when a range failed (the single pass then reads the file and reports what is wrong).
  * Columns the parts cannot decide are profiled by a single pass over those columns alone.
  */
-async function profileFannedOut(file: string, request: ProfileRequest): Promise<TableProfile | undefined> {
+export async function profileFannedOut(file: string, request: ProfileRequest): Promise<TableProfile | undefined> {
   const threads = Math.min(request.threads ?? availableParallelism(), MAX_PARTS)
   const script = rangeWorkerScript()
   if (threads < 2 || !script || /\.parquet$/i.test(file)) return undefined
