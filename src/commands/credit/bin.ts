@@ -66,6 +66,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
     const data =
       fromCounts ?? (engine.name === 'postgres' ? engine.source(args.data) : await dataPath(engine.source(args.data)))
     if (!fromCounts && !flags.target) throw new InputError('missing required flag --target', {field: '--target'})
+    if (fromCounts || engine.name !== 'postgres') this.startChecksums([data])
     const method = flags.method
     const select = {
       target: flags.target ?? '',

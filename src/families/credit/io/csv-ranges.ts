@@ -21,7 +21,7 @@ import {ChunkReader, lineEnd} from './chunk-reader.js'
 import {CellOffsets, splitByteLines, type ByteSplitState} from './csv-byte-lines.js'
 import {parsedBatches} from './csv-source.js'
 import type {ByteBatch} from './table-source.js'
-import type {Utf8Check} from './utf8-check.js'
+import type {Utf8Check, Utf8Place} from './utf8-check.js'
 
 /** The header of a CSV file the fast path can read, and where its data start. */
 export interface CsvHead {
@@ -52,6 +52,47 @@ function count(bytes: Uint8Array, byte: number): number {
   let n = 0
   for (let i = bytes.indexOf(byte); i >= 0; i = bytes.indexOf(byte, i + 1)) n++
   return n
+}
+
+/** Bytes from which a CSV file is read on several threads (INFOLENS_CREDIT_FANOUT_BYTES overrides it). */
+export const FANOUT_BYTES = 8 << 20
+/** At most this many ranges: beyond, the merge and the workers' start cost more than they save. */
+const MAX_PARTS = 16
+
+/** How many ranges a reader with `threads` threads cuts a file into: 1 (no fan-out) for small or Parquet files. */
+export async function fanOut(file: string, threads: number): Promise<{head: CsvHead; parts: number} | undefined> {
+  const parts = Math.min(threads, MAX_PARTS)
+  if (parts < 2 || /\.parquet$/i.test(file)) return undefined
+  const head = await readCsvHead(file)
+  const threshold = Number(process.env.INFOLENS_CREDIT_FANOUT_BYTES ?? FANOUT_BYTES)
+  return head && head.size >= threshold ? {head, parts} : undefined
+}
+
+/** What a range reader reports besides its result: the range's quotes and physical lines, bad UTF-8 (range lines). */
+export interface RangeFacts {
+  readonly quotes: number
+  readonly lines: number
+  readonly utf8?: Utf8Place
+}
+
+/** Whether every cut has an even number of quotes before it (then it starts a record). */
+export function cutsOutsideQuotes(parts: readonly RangeFacts[]): boolean {
+  let quotes = 0
+  for (const part of parts.slice(0, -1)) {
+    quotes += part.quotes
+    if (quotes % 2 !== 0) return false
+  }
+  return true
+}
+
+/** The first range's bad-UTF-8 place, its line counted from the file's start. */
+export function firstUtf8(head: CsvHead, parts: readonly RangeFacts[]): Utf8Place | undefined {
+  let before = head.lines
+  for (const {lines, utf8} of parts) {
+    if (utf8) return {line: before + utf8.line, column: utf8.column}
+    before += lines
+  }
+  return undefined
 }
 
 /** Longest header line looked for: a header longer than this is read by the single pass. */

@@ -12,7 +12,7 @@
  */
 import type {ColumnProfile} from '../kernels/column-profile.js'
 import {mergeColumnProfiles, swapClasses, type MergeLimits, type ProfilePart} from '../kernels/merge-profiles.js'
-import {splitRanges, type CsvHead} from './csv-ranges.js'
+import {cutsOutsideQuotes, firstUtf8, splitRanges, type CsvHead, type RangeFacts} from './csv-ranges.js'
 import type {RangeJob, RangeReply} from './profile-range-worker.js'
 import type {ColumnRules, SlotProfile} from './table-profiler.js'
 import type {Utf8Place} from './utf8-check.js'
@@ -35,7 +35,7 @@ export interface RangePlan {
 /** The merged parts: classes in order of first sight, a profile per column or undefined (needs a single pass). */
 export interface MergedRanges extends Omit<SlotProfile, 'profiles' | 'histories'> {
   readonly profiles: readonly (ColumnProfile | undefined)[]
-  readonly utf8?: Utf8Place
+  readonly utf8: Utf8Place | undefined
 }
 
 /** The worker entry, or undefined when it is missing (then there is no fan-out). */
@@ -47,7 +47,7 @@ export async function profileRanges(plan: RangePlan, script: string): Promise<Me
   const ranges = await splitRanges(plan.file, plan.head, plan.parts)
   const abort = new Int32Array(new SharedArrayBuffer(4))
   const replies = await Promise.all(ranges.map((range) => runRange(script, jobOf(plan, range, abort))))
-  const parts: {part: SlotProfile; quotes: number; lines: number; utf8?: Utf8Place}[] = []
+  const parts: (RangeFacts & {part: SlotProfile})[] = []
   for (const r of replies) if (r.ok) parts.push(r)
   if (parts.length < replies.length || !cutsOutsideQuotes(parts)) return undefined
   const classes: string[] = []
@@ -73,18 +73,8 @@ export async function profileRanges(plan: RangePlan, script: string): Promise<Me
     classes,
     counts,
     profiles,
-    ...firstUtf8(plan.head, parts),
+    utf8: firstUtf8(plan.head, parts),
   }
-}
-
-/** Whether every cut has an even number of quotes before it (./csv-ranges.ts: then it starts a record). */
-function cutsOutsideQuotes(parts: readonly {quotes: number}[]): boolean {
-  let quotes = 0
-  for (const part of parts.slice(0, -1)) {
-    quotes += part.quotes
-    if (quotes % 2 !== 0) return false
-  }
-  return true
 }
 
 function jobOf(plan: RangePlan, range: [number, number], abort: Int32Array): RangeJob {
@@ -101,16 +91,6 @@ function jobOf(plan: RangePlan, range: [number, number], abort: Int32Array): Ran
     ...(plan.bad !== undefined ? {bad: plan.bad} : {}),
     abort,
   }
-}
-
-/** The first part's bad-UTF-8 place, its line counted from the file's start. */
-function firstUtf8(head: CsvHead, parts: readonly {lines: number; utf8?: Utf8Place}[]): {utf8?: Utf8Place} {
-  let before = head.lines
-  for (const {lines, utf8} of parts) {
-    if (utf8) return {utf8: {line: before + utf8.line, column: utf8.column}}
-    before += lines
-  }
-  return {}
 }
 
 function runRange(script: string, job: RangeJob): Promise<RangeReply> {

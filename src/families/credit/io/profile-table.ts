@@ -8,7 +8,7 @@ import {InputError} from '../../../core/errors.js'
 import {DEFAULT_MAX_DISTINCT, DEFAULT_MAX_LEVELS, type ColumnProfile} from '../kernels/column-profile.js'
 import {swapClasses} from '../kernels/merge-profiles.js'
 import {TargetClasses} from '../kernels/target-classes.js'
-import {readCsvHead} from './csv-ranges.js'
+import {fanOut} from './csv-ranges.js'
 import {openTable} from './open-table.js'
 import {profileRanges, rangeWorkerScript, type MergedRanges} from './profile-parallel.js'
 import {TableProfiler, type SlotProfile} from './table-profiler.js'
@@ -60,11 +60,6 @@ export function selectFeatures(
   return chosen.filter((f) => f !== target)
 }
 
-/** Rows of the data from which a CSV file is profiled on several threads (INFOLENS_CREDIT_FANOUT_BYTES overrides). */
-export const FANOUT_BYTES = 8 << 20
-/** At most this many ranges: beyond, the merge and the workers' start cost more than they save. */
-const MAX_PARTS = 16
-
 export async function profileTable(file: string, request: ProfileRequest): Promise<TableProfile> {
   const fanned = await profileFannedOut(file, request)
   if (fanned) return fanned
@@ -104,17 +99,15 @@ function tableOf(file: string, slots: SlotProfile, classes: TargetClasses, warni
 
 /**
  * The profile from worker threads over byte ranges (./profile-parallel.ts), when the file is a CSV of at least
- * FANOUT_BYTES whose header the fast path reads, more than one thread is allowed and the worker script is there;
+ * FANOUT_BYTES (./csv-ranges.ts) with a readable header, more than one thread is allowed and the worker script is there;
  * undefined otherwise, or when a range failed (the single pass then reads the file and reports what is wrong).
  * Columns the parts cannot decide are profiled by a single pass over those columns alone.
  */
 export async function profileFannedOut(file: string, request: ProfileRequest): Promise<TableProfile | undefined> {
-  const threads = Math.min(request.threads ?? availableParallelism(), MAX_PARTS)
   const script = rangeWorkerScript()
-  if (threads < 2 || !script || /\.parquet$/i.test(file)) return undefined
-  const head = await readCsvHead(file)
-  const threshold = Number(process.env.INFOLENS_CREDIT_FANOUT_BYTES ?? FANOUT_BYTES)
-  if (!head || head.size < threshold || !head.header.includes(request.target)) return undefined
+  const fan = script ? await fanOut(file, request.threads ?? availableParallelism()) : undefined
+  if (!script || !fan || !fan.head.header.includes(request.target)) return undefined
+  const {head, parts} = fan
   const names = selectFeatures(file, head.header, request.target, request.features, request.exclude)
   const limits = {
     maxDistinct: request.maxDistinct ?? DEFAULT_MAX_DISTINCT,
@@ -129,7 +122,7 @@ export async function profileFannedOut(file: string, request: ProfileRequest): P
     columns: names.map((n) => head.header.indexOf(n)),
     rules: {categorical: request.categorical, special: request.special, ...limits},
     limits,
-    parts: threads,
+    parts,
     ...(request.bad !== undefined ? {bad: request.bad} : {}),
   }
   const merged = await profileRanges(plan, script)
