@@ -69,7 +69,7 @@ export async function countBinsOfFiles(
 }
 
 /** The counts of a file from its ranges, or undefined when a range failed or a cut fell inside quotes. */
-async function countRanges(
+export async function countRanges(
   script: string,
   file: string,
   head: CsvHead,
