@@ -8,7 +8,6 @@
 import {InputError} from '../../../core/errors.js'
 import {ColumnProfiler, type ColumnProfile, type ProfileHistory} from '../kernels/column-profile.js'
 import {TargetClasses} from '../kernels/target-classes.js'
-import {NonFiniteCellError} from '../kernels/cell-value.js'
 import type {ByteBatch} from './table-source.js'
 
 /** How the feature columns are profiled. */
@@ -112,17 +111,11 @@ export class TableProfiler {
     let first: RowError | undefined
     for (let j = 0; j < this.columns.length; j++) {
       const profiler = this.profilers[j]
-      let r = 0
-      try {
-        for (let k = this.columns[j]; r < limit; r++, k += width) profiler.addBytes(bytes, starts[k], ends[k], slots[r])
-      } catch (error) {
-        if (!(error instanceof NonFiniteCellError)) throw error
-        first = {
-          row: r,
-          error: new InputError(`line ${this.rows + r + 2}: ${error.message}`, {file: this.file, field: profiler.name}),
-        }
-        limit = r // later columns matter only for earlier rows
-      }
+      const r = profiler.addColumn(bytes, starts, ends, this.columns[j], width, limit, slots)
+      if (r < 0) continue
+      const message = `line ${this.rows + r + 2}: ${profiler.error!.message}`
+      first = {row: r, error: new InputError(message, {file: this.file, field: profiler.name})}
+      limit = r // later columns matter only for earlier rows
     }
     return first
   }

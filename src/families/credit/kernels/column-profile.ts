@@ -196,6 +196,85 @@ export class ColumnProfiler {
     if (level !== undefined && !this.overLevelCap) this.byteLevels.set(bytes, start, end, level)
   }
 
+  /**
+   * Adds rows 0..limit−1 of one column of a byte batch (row r's cell is bytes[starts[k], ends[k]) with
+   * k = first + r·width, its class slots[r]): addBytes for every cell, with the common case, a plain number in an
+   * exact numeric column without special values, in one loop that keeps the tables in locals. Returns −1, or the
+   * row of a number that overflows a double (its NonFiniteCellError in `error`; the rows before it are counted).
+   */
+  addColumn(
+    bytes: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    first: number,
+    width: number,
+    limit: number,
+    slots: Uint8Array,
+  ): number {
+    let r = 0
+    let k = first
+    try {
+      while (r < limit) {
+        if (this.numeric && this.bits === null && !this.hasSpecials && !this.overLevelCap) {
+          r = this.addPlainNumbers(bytes, starts, ends, r, k, width, limit, slots)
+          k = first + r * width
+          if (r >= limit) break
+          if (this.bits !== null) continue // coarsened: the general path from here
+        }
+        this.addBytes(bytes, starts[k], ends[k], slots[r])
+        r++
+        k += width
+      }
+    } catch (error) {
+      if (!(error instanceof NonFiniteCellError)) throw error
+      this.error = error
+      return r
+    }
+    return -1
+  }
+
+  /** The error that stopped the last addColumn. */
+  error: NonFiniteCellError | undefined
+
+  /**
+   * addColumn's loop while the column is plainly numeric: rows from r on until one that is no number within
+   * ±(2^53 − 1) (returned, for addBytes to take) or until the distinct values outgrow maxDistinct (coarsened, and
+   * the next row returned).
+   */
+  private addPlainNumbers(
+    bytes: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    r: number,
+    k: number,
+    width: number,
+    limit: number,
+    slots: Uint8Array,
+  ): number {
+    const {numbers, goods, bads, maxDistinct} = this
+    // indexed by the class slot: no branch on the class, which a random target would mispredict half the time
+    const byClass = [goods, bads]
+    const from = r
+    for (; r < limit; r++, k += width) {
+      const x = parseNumericBytes(bytes, starts[k], ends[k])
+      if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) break
+      const slot = numbers.indexOf(x)
+      if (slot === goods.length) {
+        goods.push(0)
+        bads.push(0)
+        if (numbers.size > maxDistinct) {
+          byClass[slots[r]][slot]++
+          this.numericReads += r + 1 - from
+          this.coarsen()
+          return r + 1
+        }
+      }
+      byClass[slots[r]][slot]++
+    }
+    this.numericReads += r - from
+    return r
+  }
+
   private addSpecial(label: string, bad: number): void {
     let c = this.specialCounts.get(label)
     if (!c) this.specialCounts.set(label, (c = [0, 0]))
