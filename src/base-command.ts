@@ -54,7 +54,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     })(),
     threads: integerFlag({
       min: 1,
-      summary: 'Worker threads: float64 linear algebra (default: CPU cores), fish-school steps for large N.',
+      summary: 'Worker threads (default: CPU cores): linear algebra, credit CSV reads, fish-school steps.',
       helpGroup: 'GLOBAL',
     }),
     checksum: Flags.boolean({
