@@ -1,7 +1,8 @@
 /**
- * One streaming pass over a table that decodes the target and profiles every feature
- * column (class counts per distinct value, ../../kernels/credit/column-profile.ts).
- * Memory is bounded by the distinct values per column, not by the rows.
+ * The profile of a table: the target decoded and every feature column profiled (class counts per distinct value,
+ * ../kernels/column-profile.ts), in one streaming pass (./table-profiler.ts) or, for a large CSV file, on worker
+ * threads over byte ranges merged into the same result (./profile-parallel.ts). Memory is bounded by the distinct
+ * values per column, not by the rows.
  */
 import {availableParallelism} from 'node:os'
 import {InputError} from '../../../core/errors.js'
