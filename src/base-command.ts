@@ -9,7 +9,7 @@ import type {Input, OutputArgs, OutputFlags, ParserOutput} from '@oclif/core/int
 import {ExitCode, InfolensError} from './core/errors.js'
 import {firstLine} from './core/cli/error-line.js'
 import {flagsAsTyped, integerFlag} from './core/cli/numeric-flags.js'
-import {describeInputs} from './core/io/checksum.js'
+import {describeInputs, fingerprintFile} from './core/io/checksum.js'
 import {type BackendPreference, describeLinalgEngine, selectEngine} from './core/engine/tensor-engine.js'
 import {STDOUT_PATH, writeJsonAtomic} from './core/io/atomic-write.js'
 import {claimStdout, type NamedOutput} from './core/cli/stdout-output.js'
@@ -54,7 +54,7 @@ export abstract class InfolensCommand<R = unknown> extends Command {
     })(),
     threads: integerFlag({
       min: 1,
-      summary: 'Worker threads: float64 linear algebra (default: CPU cores), fish-school steps for large N.',
+      summary: 'Worker threads (default: CPU cores): linear algebra, credit CSV reads, fish-school steps.',
       helpGroup: 'GLOBAL',
     }),
     checksum: Flags.boolean({
@@ -168,6 +168,16 @@ export abstract class InfolensCommand<R = unknown> extends Command {
   /** A progress bar on stderr, shown only on a TTY outside --json/--quiet. */
   protected progress(total: number, label: string): Progress {
     return startProgress(total, label, this.humanOutput)
+  }
+
+  /**
+   * Starts hashing input files now, for the envelope to find done (hashes are memoised per path, size and mtime):
+   * a command that reads its input on worker threads leaves this thread idle meanwhile. Failures are left for
+   * envelope() to report; nothing is hashed under --no-checksum.
+   */
+  protected startChecksums(paths: readonly string[]): void {
+    if (this.baseFlagValues.checksum === false) return
+    for (const path of paths) fingerprintFile(path).catch(() => undefined)
   }
 
   /** Wraps a result in the shared envelope (checksums the inputs). */

@@ -3,14 +3,17 @@
  * (default 1,000,000 rows × 30 features: 20 numeric, 10 categorical), through the built CLI, with peak RSS
  * of the child process (/usr/bin/time -v when available), against a straightforward numpy implementation
  * of the same computation (numpy-credit.py) and a pandas one (pandas-credit.py: pd.read_csv + groupby, the way a
- * pandas user writes it) on the same file. Each command runs --repeat times (default 3), interleaved, and the
- * minimum wall time is kept (the machine is shared). Prints the ratios and peak RSS.
- * Run: npm run bench -- credit/binning.ts [rows] [--dir DIR] [--repeat N] [--no-numpy]
- * (--dir: where the generated files go, default a temporary folder; they are deleted at the end.)
+ * pandas user writes it) on the same file. `credit bin` runs twice: with the default threads (the profiling pass
+ * fanned out over byte ranges, one per core) and with --threads 1 (one pass in one thread). Each command runs
+ * --repeat times (default 3), interleaved, and the minimum wall time is kept (the machine is shared; the load
+ * average is printed before and after). Prints the ratios pandas/infolens (wall) and the peak RSS ratios.
+ * Run: npm run bench -- credit/binning.ts [rows[,rows…]] [--dir DIR] [--repeat N] [--no-numpy] [--keep]
+ * (e.g. 1000000,5000000 for the issue's two sizes; --dir: where the generated files go, default a temporary
+ * folder; they are deleted at the end unless --keep.)
  */
 import {spawnSync} from 'node:child_process'
 import {createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {loadavg, tmpdir} from 'node:os'
 import {join} from 'node:path'
 
 const argv = process.argv.slice(2)
@@ -20,14 +23,14 @@ const option = (name: string) => {
 }
 const parent = option('--dir') ?? tmpdir()
 const skipNumpy = argv.includes('--no-numpy')
+const keep = argv.includes('--keep')
 const repeat = Number(option('--repeat') ?? 3)
-const rows = Number(argv.find((a) => !a.startsWith('--')) ?? 1_000_000)
+const sizes = (argv.find((a) => !a.startsWith('--')) ?? '1000000').split(',').map(Number)
 mkdirSync(parent, {recursive: true})
 const dir = mkdtempSync(join(parent, 'infolens-credit-bench-'))
-const csv = join(dir, 'data.csv')
 const root = new URL('../../', import.meta.url).pathname
 
-async function generate(): Promise<void> {
+async function generate(csv: string, rows: number): Promise<void> {
   let s = 12345
   const rand = () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32
   const out = createWriteStream(csv)
@@ -86,54 +89,74 @@ function pythonWith(module: string): string | undefined {
   return undefined
 }
 
-await generate()
-const bins = join(dir, 'bins.json')
 const run = join(root, 'bin/run.js')
 const numpyPython = skipNumpy ? undefined : pythonWith('numpy')
 const pandasPython = skipNumpy ? undefined : pythonWith('pandas')
-const commands: [string, string, string[]][] = [
-  ['infolens credit bin', process.execPath, [run, 'credit', 'bin', csv, '--target', 'y', '--out', bins, '--quiet']],
-  [
-    'infolens credit psi (same file twice)',
-    process.execPath,
-    [run, 'credit', 'psi', csv, csv, '--bins', bins, '--quiet'],
-  ],
-  ...(pandasPython
-    ? [
-        ['pandas (read_csv + bin + IV + SE)', pandasPython, [join(root, 'bench/credit/pandas-credit.py'), csv]] as [
-          string,
-          string,
-          string[],
-        ],
-      ]
-    : []),
-  ...(numpyPython
-    ? [
-        ['numpy (bin + IV + SE + PSI)', numpyPython, [join(root, 'bench/credit/numpy-credit.py'), csv]] as [
-          string,
-          string,
-          string[],
-        ],
-      ]
-    : []),
-]
-const best = new Map<string, Timing>()
-for (let r = 0; r < repeat; r++) {
-  for (const [name, cmd, args] of commands) {
-    const t = timed(cmd, args)
-    const prev = best.get(name)
-    if (!prev || t.seconds < prev.seconds) best.set(name, t)
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')
+
+async function benchSize(rows: number): Promise<void> {
+  const csv = join(dir, `data-${rows}.csv`)
+  await generate(csv, rows)
+  const bins = join(dir, `bins-${rows}.json`)
+  const binArgs = [run, 'credit', 'bin', csv, '--target', 'y', '--out', bins, '--quiet']
+  const commands: [string, string, string[]][] = [
+    ['infolens credit bin', process.execPath, binArgs],
+    ['infolens credit bin --threads 1', process.execPath, [...binArgs, '--threads', '1']],
+    [
+      'infolens credit psi (same file twice)',
+      process.execPath,
+      [run, 'credit', 'psi', csv, csv, '--bins', bins, '--quiet'],
+    ],
+    ...(pandasPython
+      ? [
+          ['pandas (read_csv + bin + IV + SE)', pandasPython, [join(root, 'bench/credit/pandas-credit.py'), csv]] as [
+            string,
+            string,
+            string[],
+          ],
+        ]
+      : []),
+    ...(numpyPython
+      ? [
+          ['numpy (bin + IV + SE + PSI)', numpyPython, [join(root, 'bench/credit/numpy-credit.py'), csv]] as [
+            string,
+            string,
+            string[],
+          ],
+        ]
+      : []),
+  ]
+  const best = new Map<string, Timing>()
+  const loadBefore = load()
+  for (let r = 0; r < repeat; r++) {
+    for (const [name, cmd, args] of commands) {
+      const t = timed(cmd, args)
+      const prev = best.get(name)
+      if (!prev || t.seconds < prev.seconds) best.set(name, t)
+    }
   }
+  const show = (t: Timing) =>
+    `${t.seconds.toFixed(2)} s (CPU ${t.cpu?.toFixed(2) ?? '?'} s), peak RSS ${t.rssMiB?.toFixed(0) ?? '?'} MiB`
+  console.log(
+    `${rows} rows x 30 features, min of ${repeat} interleaved runs (load average ${loadBefore} -> ${load()}):`,
+  )
+  for (const [name, t] of best) console.log(`${name.padEnd(40)} ${show(t)}`)
+  for (const [refName, ref] of best) {
+    if (!refName.startsWith('pandas') && !refName.startsWith('numpy')) continue
+    for (const name of ['infolens credit bin', 'infolens credit psi (same file twice)']) {
+      const t = best.get(name)!
+      const rss = t.rssMiB && ref.rssMiB ? `, peak RSS ratio ${(ref.rssMiB / t.rssMiB).toFixed(1)}` : ''
+      console.log(
+        `ratio ${refName.split(' ')[0]} / ${name.split(' ').slice(0, 3).join(' ')}: wall ${(ref.seconds / t.seconds).toFixed(2)}${rss}`,
+      )
+    }
+  }
+  if (!pandasPython && !numpyPython) console.log('numpy/pandas not run: no ratio')
 }
-const show = (t: Timing) =>
-  `${t.seconds.toFixed(2)} s (CPU ${t.cpu?.toFixed(2) ?? '?'} s), peak RSS ${t.rssMiB?.toFixed(0) ?? '?'} MiB`
-console.log(`${rows} rows x 30 features, min of ${repeat} interleaved runs:`)
-for (const [name, t] of best) console.log(`${name.padEnd(40)} ${show(t)}`)
-const bin = best.get('infolens credit bin')!
-for (const [name, t] of best) {
-  if (!name.startsWith('pandas') && !name.startsWith('numpy')) continue
-  const rss = bin.rssMiB && t.rssMiB ? `, peak RSS ratio ${(t.rssMiB / bin.rssMiB).toFixed(1)}` : ''
-  console.log(`ratio ${name.split(' ')[0]} / infolens bin: wall ${(t.seconds / bin.seconds).toFixed(2)}${rss}`)
-}
-if (!pandasPython && !numpyPython) console.log('numpy/pandas not run: no ratio')
-rmSync(dir, {recursive: true, force: true})
+
+for (const rows of sizes) await benchSize(rows)
+if (keep) console.log(`files kept in ${dir}`)
+else rmSync(dir, {recursive: true, force: true})

@@ -11,7 +11,6 @@ import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InputError} from '../../core/errors.js'
 import type {Report} from '../../core/report/envelope.js'
 import {renderBinResult} from '../../families/credit/render/bin-render.js'
-import {writeWoePlots} from '../../families/credit/render/woe-plot.js'
 
 const DEFAULT_MIN_BIN_SIZE: Record<string, number> = {quantile: 0, tree: 0.05, chimerge: 0.05, optimal: 0.05, xgb1: 0}
 
@@ -66,6 +65,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
     const data =
       fromCounts ?? (engine.name === 'postgres' ? engine.source(args.data) : await dataPath(engine.source(args.data)))
     if (!fromCounts && !flags.target) throw new InputError('missing required flag --target', {field: '--target'})
+    if (fromCounts || engine.name !== 'postgres') this.startChecksums([data])
     const method = flags.method
     const select = {
       target: flags.target ?? '',
@@ -101,6 +101,7 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
         binning,
         info,
         monotonic: flags.monotonic,
+        threads: this.threads,
       },
       {fromCounts, engine},
       this.stopwatch,
@@ -118,7 +119,11 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
       result,
     })
     const report = redactReport(envelope, flags.url)
-    if (flags.plots) await this.stopwatch.time('plots', () => writeWoePlots(flags.plots!, report.result))
+    if (flags.plots) {
+      // vega and vega-lite take 150 ms to load: only for --plots
+      const {writeWoePlots} = await import('../../families/credit/render/woe-plot.js')
+      await this.stopwatch.time('plots', () => writeWoePlots(flags.plots!, report.result))
+    }
     return this.emit(report, (r) => renderBinResult(r.result, flags.tables))
   }
 }

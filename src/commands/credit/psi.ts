@@ -47,6 +47,7 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
     const {args, flags} = await this.parseWithBase(CreditPsi)
     const engine = countWithEngine(flags)
     const fromCounts = flags['from-counts'] === true
+    if (engine.name !== 'postgres' || fromCounts) this.startChecksums([args.expected, args.actual])
     const result = await runCreditPsiFrom(
       {
         expected: fromCounts ? args.expected : engine.source(args.expected, 'EXPECTED'),
@@ -58,6 +59,7 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
         alpha: flags.alpha,
         fixedReference: flags['fixed-reference'] === true,
         failOn: flags['fail-on'],
+        threads: this.threads,
       },
       {fromCounts, engine},
       this.stopwatch,

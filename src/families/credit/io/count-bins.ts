@@ -8,9 +8,10 @@
 import {InputError} from '../../../core/errors.js'
 import {cellText} from '../kernels/cell-bytes.js'
 import {NonFiniteCellError} from '../kernels/cell-value.js'
+import {columnBinCounter} from '../kernels/column-bin-counter.js'
 import {byteBinAssigner, totalBinCount, type FeatureBinning} from '../kernels/feature-binning.js'
 import {openTable} from './open-table.js'
-import {columnIndex, type TableSource} from './table-source.js'
+import {columnIndex, type ByteBatch, type TableSource} from './table-source.js'
 
 export interface BinCountResult {
   readonly rows: number
@@ -38,6 +39,10 @@ export interface CountRequest {
 export async function countBins(file: string, r: CountRequest): Promise<BinCountResult> {
   const source = await openTable(file)
   r.onSource?.(source)
+  if (!r.classify && !r.keepRows) {
+    const counted = await countColumns(source.file, source.header, source.byteBatches(), r.binnings)
+    return {...counted, warnings: source.warnings}
+  }
   const index = r.binnings.map((b) => columnIndex(source, b.feature, 'feature'))
   const assign = r.binnings.map(byteBinAssigner)
   const nClasses = r.classify ? 2 : 1
@@ -75,5 +80,39 @@ export async function countBins(file: string, r: CountRequest): Promise<BinCount
     unmatched,
     ...(r.keepRows ? {rowBins: rowBins.map((b) => Int32Array.from(b)), classes: Uint8Array.from(classes)} : {}),
     warnings: source.warnings,
+  }
+}
+
+/**
+ * countBins without a row class or kept rows (psi, counts), column by column over each batch: one monomorphic
+ * loop per column (../kernels/column-bin-counter.ts). Errors as a row-by-row pass reports them: the earliest
+ * row, and within it the first feature.
+ */
+export async function countColumns(
+  file: string,
+  header: readonly string[],
+  batches: AsyncIterable<ByteBatch>,
+  binnings: readonly FeatureBinning[],
+): Promise<Omit<BinCountResult, 'warnings'>> {
+  const index = binnings.map((b) => columnIndex({file, header}, b.feature, 'feature'))
+  const counters = binnings.map(columnBinCounter)
+  let rows = 0
+  for await (const {bytes, starts, ends, width, rows: n} of batches) {
+    let limit = n
+    let failed: {row: number; f: number} | undefined
+    for (let f = 0; f < index.length; f++) {
+      const row = counters[f].count(bytes, starts, ends, index[f], width, limit)
+      if (row >= 0) limit = (failed = {row, f}).row // later features matter only for earlier rows
+    }
+    if (failed) {
+      const error = counters[failed.f].error!
+      throw new InputError(`line ${rows + failed.row + 2}: ${error.message}`, {file, field: binnings[failed.f].feature})
+    }
+    rows += n
+  }
+  return {
+    rows,
+    counts: counters.map((c) => [c.counts]),
+    unmatched: counters.map((c) => c.unmatched),
   }
 }

@@ -14,6 +14,7 @@ import {parse} from 'csv-parse'
 import {InputError} from '../../../core/errors.js'
 import {cellText} from '../kernels/cell-bytes.js'
 import {decodeBatch, encodeRecords} from './batch-codec.js'
+import {ChunkReader, lineEnd} from './chunk-reader.js'
 import {CellOffsets, splitByteLines, type ByteSplitState} from './csv-byte-lines.js'
 import type {ByteBatch, TableSource} from './table-source.js'
 import {Utf8Check} from './utf8-check.js'
@@ -25,6 +26,8 @@ const CHUNK = 1 << 20
 export interface CsvOptions {
   /** Bytes read per chunk (tests use tiny chunks to cross every boundary). */
   readonly chunkSize?: number
+  /** Where the warning about bytes that are not UTF-8 goes (default: stderr). */
+  readonly warn?: (text: string) => void
 }
 
 interface CsvFailure {
@@ -46,40 +49,6 @@ function csvError(file: string, error: CsvFailure, lineOffset: number): InputErr
 
 function raggedError(file: string, expected: number, found: number, line: number): InputError {
   return new InputError(`expected ${expected} fields, found ${found}`, {file, field: `line ${line}`})
-}
-
-/** A file read chunk by chunk into one reused buffer; bytes not yet consumed are kept at its front. */
-class ChunkReader {
-  buffer: Uint8Array
-  /** Valid bytes in the buffer. */
-  length = 0
-  done = false
-
-  constructor(
-    private readonly handle: FileHandle,
-    private readonly chunkSize: number,
-  ) {
-    this.buffer = new Uint8Array(2 * chunkSize)
-  }
-
-  /** Keeps buffer[from, length) at the front and appends the next chunk. */
-  async refill(from: number): Promise<void> {
-    this.buffer.copyWithin(0, from, this.length)
-    this.length -= from
-    if (this.length + this.chunkSize > this.buffer.length) {
-      const bigger = new Uint8Array(2 * (this.length + this.chunkSize))
-      bigger.set(this.buffer.subarray(0, this.length))
-      this.buffer = bigger
-    }
-    const {bytesRead} = await this.handle.read(this.buffer, this.length, this.chunkSize, null)
-    this.length += bytesRead
-    if (bytesRead === 0) this.done = true
-  }
-}
-
-/** Just after the last '\n' among the first `length` bytes (0 when there is none). */
-function lineEnd(bytes: Uint8Array, length: number): number {
-  return bytes.subarray(0, length).lastIndexOf(10) + 1
 }
 
 /** Byte batches of every record (the header first, as row 0 of the first batch), checked for equal width. */
@@ -125,7 +94,13 @@ async function* recordBatches(file: string, chunkSize: number, utf8: Utf8Check):
 }
 
 /** The rest of the file from byte `from`, as text cut after line ends (a line end never splits a character). */
-async function* restAsText(reader: ChunkReader, from: number, utf8: Utf8Check, line: number): AsyncGenerator<string> {
+async function* restAsText(
+  reader: ChunkReader,
+  from: number,
+  utf8: Utf8Check,
+  line: number,
+  tally?: (region: Uint8Array) => void,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', {ignoreBOM: true})
   let pos = from
   for (;;) {
@@ -133,6 +108,7 @@ async function* restAsText(reader: ChunkReader, from: number, utf8: Utf8Check, l
     if (end > pos) {
       const region = reader.buffer.subarray(pos, end)
       line = utf8.checkText(region, line)
+      tally?.(region)
       yield decoder.decode(region)
       pos = end
     }
@@ -142,17 +118,21 @@ async function* restAsText(reader: ChunkReader, from: number, utf8: Utf8Check, l
   }
 }
 
-/** csv-parse on the rest of the file from byte `from`, a record boundary at line state.line + 1. */
-async function* parsedBatches(
+/**
+ * csv-parse on the rest of the file (or of the reader's byte window) from byte `from`, a record boundary at line
+ * state.line + 1. `tally` sees every byte region read (a range reader counts its quotes and lines with it).
+ */
+export async function* parsedBatches(
   file: string,
   reader: ChunkReader,
   from: number,
   state: ByteSplitState,
   utf8: Utf8Check,
+  tally?: (region: Uint8Array) => void,
 ): AsyncGenerator<ByteBatch> {
   const offset = state.line
   const delimiter = state.crlf === undefined ? {} : {record_delimiter: state.crlf ? '\r\n' : '\n'}
-  const parser = Readable.from(restAsText(reader, from, utf8, offset + 1))
+  const parser = Readable.from(restAsText(reader, from, utf8, offset + 1, tally))
     .on('error', (e) => parser.destroy(e))
     .pipe(parse({relax_column_count: true, skip_empty_lines: true, info: true, ...delimiter}))
   let width = state.width
@@ -188,7 +168,7 @@ function splitHeader(batch: ByteBatch): {header: string[]; rest: ByteBatch} {
 
 export async function openCsv(file: string, options: CsvOptions = {}): Promise<TableSource> {
   const warnings: string[] = []
-  const utf8 = new Utf8Check(file, warnings)
+  const utf8 = new Utf8Check(file, warnings, options.warn)
   const records = recordBatches(file, options.chunkSize ?? CHUNK, utf8)
   const first = await records.next()
   if (first.done) throw new InputError('empty file: expected a header line', {file})

@@ -1,14 +1,20 @@
 /**
- * One streaming pass over a table that decodes the target and profiles every feature
- * column (class counts per distinct value, ../../kernels/credit/column-profile.ts).
- * Memory is bounded by the distinct values per column, not by the rows.
+ * The profile of a table: the target decoded and every feature column profiled (class counts per distinct value,
+ * ../kernels/column-profile.ts), in one streaming pass (./table-profiler.ts) or, for a large CSV file, on worker
+ * threads over byte ranges merged into the same result (./profile-parallel.ts). Memory is bounded by the distinct
+ * values per column, not by the rows.
  */
+import {availableParallelism} from 'node:os'
 import {InputError} from '../../../core/errors.js'
-import {ColumnProfiler, type ColumnProfile} from '../kernels/column-profile.js'
+import {DEFAULT_MAX_DISTINCT, DEFAULT_MAX_LEVELS, type ColumnProfile} from '../kernels/column-profile.js'
+import {swapClasses} from '../kernels/merge-profiles.js'
 import {TargetClasses} from '../kernels/target-classes.js'
-import {NonFiniteCellError} from '../kernels/cell-value.js'
+import {fanOut} from './csv-ranges.js'
 import {openTable} from './open-table.js'
-import {columnIndex, type ByteBatch} from './table-source.js'
+import {profileRanges, rangeWorkerScript, type MergedRanges} from './profile-parallel.js'
+import {TableProfiler, type SlotProfile} from './table-profiler.js'
+import {columnIndex, type TableSource} from './table-source.js'
+import {Utf8Check} from './utf8-check.js'
 
 /** Which columns of a table are read and how: shared by every pass over credit data. */
 export interface TableColumnsRequest {
@@ -25,6 +31,8 @@ export interface ProfileRequest extends TableColumnsRequest {
   readonly maxDistinct?: number
   readonly maxLevels?: number
   readonly onBatch?: (rows: number) => void
+  /** Worker threads for a large CSV file (default: the CPU cores; 1 = a single pass in this thread). */
+  readonly threads?: number
 }
 
 export interface TableProfile {
@@ -53,119 +61,101 @@ export function selectFeatures(
   return chosen.filter((f) => f !== target)
 }
 
-function orient(p: ColumnProfile, badSlot: number): ColumnProfile {
-  if (badSlot === 1) return p
-  const flip = (c: readonly [number, number]) => [c[1], c[0]] as const
-  return {
-    ...p,
-    goods: p.bads,
-    bads: p.goods,
-    missing: flip(p.missing),
-    special: new Map([...p.special].map(([k, v]) => [k, flip(v)])),
-  }
-}
-
 export async function profileTable(file: string, request: ProfileRequest): Promise<TableProfile> {
+  const fanned = await profileFannedOut(file, request)
+  if (fanned) return fanned
   const source = await openTable(file)
-  const t = columnIndex(source, request.target, 'target')
-  const names = selectFeatures(file, source.header, request.target, request.features, request.exclude)
-  const index = names.map((n) => source.header.indexOf(n))
-  const classes = new TargetClasses(file, request.target, request.bad)
-  const profilers = names.map(
-    (n) =>
-      new ColumnProfiler(n, {
-        categorical: request.categorical.includes(n),
-        special: request.special,
-        maxDistinct: request.maxDistinct,
-        maxLevels: request.maxLevels,
-      }),
-  )
-  const counts = [0, 0]
-  let rows = 0
-  let slots = new Uint8Array(0)
+  const profiler = profilerOf(source, request)
   for await (const batch of source.byteBatches()) {
-    if (slots.length < batch.rows) slots = new Uint8Array(batch.rows)
-    const targetError = classifyRows(batch, t, classes, rows, slots, counts)
-    const limit = targetError ? targetError.row : batch.rows
-    const cellError = profileColumns(batch, index, profilers, slots, limit, file, rows)
-    if (cellError) throw cellError.error
-    if (targetError) throw targetError.error
-    rows += batch.rows
+    profiler.add(batch)
     request.onBatch?.(batch.rows)
   }
+  return tableOf(file, profiler.finish(), profiler.classes, source.warnings)
+}
+
+/** The profiler of the selected columns of a table. */
+function profilerOf(source: TableSource, request: ProfileRequest): TableProfiler {
+  const {file, header} = source
+  const t = columnIndex(source, request.target, 'target')
+  const names = selectFeatures(file, header, request.target, request.features, request.exclude)
+  const columns = names.map((n) => header.indexOf(n))
+  return new TableProfiler(file, request.target, t, names, columns, request, request.bad)
+}
+
+/** The profile, classes oriented: goods the good class, bads the bad one (which `classes` tells). */
+function tableOf(file: string, slots: SlotProfile, classes: TargetClasses, warnings: readonly string[]): TableProfile {
   const badSlot = classes.badSlot()
   const labels = classes.labels()
   return {
     file,
-    rows,
-    goods: counts[1 - badSlot],
-    bads: counts[badSlot],
+    rows: slots.rows,
+    goods: slots.counts[1 - badSlot],
+    bads: slots.counts[badSlot],
     goodLabel: labels.good,
     badLabel: labels.bad,
-    profiles: profilers.map((p) => orient(p.finish(), badSlot)),
-    warnings: source.warnings,
+    profiles: slots.profiles.map((p) => (badSlot === 1 ? p : swapClasses(p))),
+    warnings,
   }
-}
-
-/** A batch's first failing row (index in the batch) and its error. */
-interface RowError {
-  readonly row: number
-  readonly error: unknown
-}
-
-/** The class slot of every row of the batch into `slots` (and `counts`); stops at the first bad target cell. */
-function classifyRows(
-  batch: ByteBatch,
-  t: number,
-  classes: TargetClasses,
-  rowsBefore: number,
-  slots: Uint8Array,
-  counts: number[],
-): RowError | undefined {
-  const {bytes, starts, ends, width} = batch
-  let r = 0
-  try {
-    for (let k = t; r < batch.rows; r++, k += width) {
-      const slot = classes.slotOfBytes(bytes, starts[k], ends[k], rowsBefore + r + 2)
-      slots[r] = slot
-      counts[slot]++
-    }
-  } catch (error) {
-    return {row: r, error}
-  }
-  return undefined
 }
 
 /**
- * Adds the batch's first `limit` rows column by column: one column's profiler (its hash table) stays in cache for
- * a whole batch, which row by row, visiting every column's table in turn, it did not. A non-finite number becomes
- * a one-line input error naming the file, line and column; errors are reported as a row-by-row pass meets them:
- * the earliest row, and within a row the first column (the target's own error, found first, counts as column −1).
+ * The profile from worker threads over byte ranges (./profile-parallel.ts), when the file is a CSV of at least
+ * FANOUT_BYTES (./csv-ranges.ts) with a readable header, more than one thread is allowed and the worker script is there;
+ * undefined otherwise, or when a range failed (the single pass then reads the file and reports what is wrong).
+ * Columns the parts cannot decide are profiled by a single pass over those columns alone.
  */
-function profileColumns(
-  batch: ByteBatch,
-  index: readonly number[],
-  profilers: readonly ColumnProfiler[],
-  slots: Uint8Array,
-  limit: number,
-  file: string,
-  rowsBefore: number,
-): RowError | undefined {
-  const {bytes, starts, ends, width} = batch
-  let first: RowError | undefined
-  for (let j = 0; j < index.length; j++) {
-    const profiler = profilers[j]
-    let r = 0
-    try {
-      for (let k = index[j]; r < limit; r++, k += width) profiler.addBytes(bytes, starts[k], ends[k], slots[r])
-    } catch (error) {
-      if (!(error instanceof NonFiniteCellError)) throw error
-      first = {
-        row: r,
-        error: new InputError(`line ${rowsBefore + r + 2}: ${error.message}`, {file, field: profiler.name}),
-      }
-      limit = r // later columns matter only for earlier rows
-    }
+export async function profileFannedOut(file: string, request: ProfileRequest): Promise<TableProfile | undefined> {
+  const script = rangeWorkerScript()
+  const fan = script ? await fanOut(file, request.threads ?? availableParallelism()) : undefined
+  if (!script || !fan || !fan.head.header.includes(request.target)) return undefined
+  const {head, parts} = fan
+  const names = selectFeatures(file, head.header, request.target, request.features, request.exclude)
+  const limits = {
+    maxDistinct: request.maxDistinct ?? DEFAULT_MAX_DISTINCT,
+    maxLevels: request.maxLevels ?? DEFAULT_MAX_LEVELS,
   }
-  return first
+  const plan = {
+    file,
+    head,
+    targetName: request.target,
+    target: head.header.indexOf(request.target),
+    names,
+    columns: names.map((n) => head.header.indexOf(n)),
+    rules: {categorical: request.categorical, special: request.special, ...limits},
+    limits,
+    parts,
+    ...(request.bad !== undefined ? {bad: request.bad} : {}),
+  }
+  const merged = await profileRanges(plan, script)
+  if (!merged) return undefined
+  const profiles = await fillUndecided(file, request, names, merged)
+  if (!profiles) return undefined
+  const classes = new TargetClasses(file, request.target, request.bad)
+  for (const c of merged.classes) classes.slot(c, 0)
+  const warnings: string[] = []
+  const utf8 = new Utf8Check(file, warnings)
+  utf8.setHeader(head.header)
+  if (merged.utf8) utf8.adopt(merged.utf8)
+  request.onBatch?.(merged.rows)
+  return tableOf(file, {...merged, profiles, histories: []}, classes, warnings)
+}
+
+/** The merged profiles, those the parts could not decide taken from one pass over their columns alone. */
+async function fillUndecided(
+  file: string,
+  request: ProfileRequest,
+  names: readonly string[],
+  merged: MergedRanges,
+): Promise<ColumnProfile[] | undefined> {
+  const undecided = names.filter((_, j) => merged.profiles[j] === undefined)
+  const profiles = [...merged.profiles] as ColumnProfile[]
+  if (undecided.length === 0) return profiles
+  const source = await openTable(file, {warn: () => undefined})
+  const profiler = profilerOf(source, {...request, features: undecided, exclude: []})
+  for await (const batch of source.byteBatches()) profiler.add(batch)
+  const single = profiler.finish()
+  // the single pass's slots follow first sight in the file, as the merged classes do
+  if (single.classes.join('\u0000') !== merged.classes.join('\u0000')) return undefined
+  undecided.forEach((name, k) => (profiles[names.indexOf(name)] = single.profiles[k]))
+  return profiles
 }

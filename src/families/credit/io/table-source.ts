@@ -29,7 +29,7 @@ export interface TableSource {
 }
 
 /** The index of column `name`, or an InputError naming the file and the column. */
-export function columnIndex(source: TableSource, name: string, role: string): number {
+export function columnIndex(source: Pick<TableSource, 'file' | 'header'>, name: string, role: string): number {
   const i = source.header.indexOf(name)
   if (i < 0)
     throw new InputError(

@@ -10,14 +10,15 @@ import type {CellOffsets} from './csv-byte-lines.js'
 const LF = 10
 const COMMA = 44
 
-interface Place {
+/** Where the first bytes that are not UTF-8 are: physical line (1-based) and column index. */
+export interface Utf8Place {
   readonly line: number
   readonly column: number
 }
 
 export class Utf8Check {
   private header: readonly string[] | undefined
-  private found: Place | undefined
+  private found: Utf8Place | undefined
   private reported = false
 
   constructor(
@@ -29,6 +30,18 @@ export class Utf8Check {
   /** Column names for the message (the header is read after the first batch was checked). */
   setHeader(header: readonly string[]): void {
     this.header = header
+    this.report()
+  }
+
+  /** The first place found so far. */
+  get firstPlace(): Utf8Place | undefined {
+    return this.found
+  }
+
+  /** Takes a place found by another reader of the same file (a worker's range, its line placed in the file). */
+  adopt(place: Utf8Place): void {
+    if (this.found) return
+    this.found = place
     this.report()
   }
 

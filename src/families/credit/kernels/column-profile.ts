@@ -15,7 +15,9 @@
  * double, so it marks the column as identifiers: it turns categorical too, keeping the digits as text, and the
  * profile names the first such cell for a warning.
  * Cells come as text (add) or as the bytes of a CSV line (addBytes, the hot path: no string for a number, a
- * dictionary from bytes to level for a category); both give the same profile.
+ * dictionary from bytes to level for a category; addColumn, a whole column of a batch); all give the same profile.
+ * One file past 250 lines because those three entry points share one state machine (numeric, coarsened,
+ * categorical, over the level cap) whose transitions must stay identical: side by side they can be checked.
  */
 import {ByteKeyIndex} from './byte-key-index.js'
 import {cellText, parseNumericBytes} from './cell-bytes.js'
@@ -40,10 +42,26 @@ export interface ColumnProfile {
 }
 
 /**
+ * What a profile's numbers cannot tell about the order it was built in, and a merge of the profiles of a file's
+ * consecutive parts needs: whether cells were read as numbers (a part's numbers would have been text had the
+ * column already turned categorical in an earlier part), how many distinct numbers the column held when it turned
+ * categorical, and whether it was ever coarsened (then rounding depended on arrival order).
+ */
+export interface ProfileHistory {
+  /** Cells counted as numbers, or as special values matched by their number, while the column was numeric. */
+  readonly numericReads: number
+  readonly distinctAtConversion: number
+  readonly coarsened: boolean
+}
+
+/**
  * Levels a categorical column may have before it is taken for an identifier. Binning is O(levels · log levels),
  * but a WoE per id or zip code is noise, and the level table is what grows with the data.
  */
 export const DEFAULT_MAX_LEVELS = 10_000
+
+/** Distinct numbers a numeric column keeps exactly before it is coarsened. */
+export const DEFAULT_MAX_DISTINCT = 2 ** 18
 
 export interface ProfileOptions {
   readonly categorical: boolean
@@ -80,13 +98,18 @@ export class ColumnProfiler {
   private unsafeInteger: string | undefined
   /** Categorical mode: a cell's raw bytes → its level slot, so a known level is counted without decoding. */
   private byteLevels = new ByteKeyIndex()
+  /** Cells read as numbers (or as a special value by their number) while numeric: see ProfileHistory. */
+  private numericReads = 0
+  /** Distinct numbers held when the column turned categorical (0 if it never did, or from the start). */
+  private distinctAtConversion = 0
+  private coarsened = false
 
   constructor(
     readonly name: string,
     options: ProfileOptions,
   ) {
     this.numeric = !options.categorical
-    this.maxDistinct = options.maxDistinct ?? 2 ** 18
+    this.maxDistinct = options.maxDistinct ?? DEFAULT_MAX_DISTINCT
     this.maxLevels = options.maxLevels ?? DEFAULT_MAX_LEVELS
     for (const s of options.special) {
       const t = s.trim()
@@ -116,7 +139,10 @@ export class ColumnProfiler {
         if (!Number.isFinite(x)) throw new NonFiniteCellError(cell)
         if (this.hasSpecials) {
           const st = this.specialText.get(cell.trim()) ?? this.specialNumber.get(x)
-          if (st !== undefined) return this.addSpecial(st, bad)
+          if (st !== undefined) {
+            this.numericReads++ // a special by its text would read alike as text; counting it too is merely cautious
+            return this.addSpecial(st, bad)
+          }
         }
         return this.addNumber(this.bits === null ? x : roundMantissa(x, this.bits), bad)
       }
@@ -172,6 +198,85 @@ export class ColumnProfiler {
     if (level !== undefined && !this.overLevelCap) this.byteLevels.set(bytes, start, end, level)
   }
 
+  /**
+   * Adds rows 0..limit−1 of one column of a byte batch (row r's cell is bytes[starts[k], ends[k]) with
+   * k = first + r·width, its class slots[r]): addBytes for every cell, with the common case, a plain number in an
+   * exact numeric column without special values, in one loop that keeps the tables in locals. Returns −1, or the
+   * row of a number that overflows a double (its NonFiniteCellError in `error`; the rows before it are counted).
+   */
+  addColumn(
+    bytes: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    first: number,
+    width: number,
+    limit: number,
+    slots: Uint8Array,
+  ): number {
+    let r = 0
+    let k = first
+    try {
+      while (r < limit) {
+        if (this.numeric && this.bits === null && !this.hasSpecials && !this.overLevelCap) {
+          r = this.addPlainNumbers(bytes, starts, ends, r, k, width, limit, slots)
+          k = first + r * width
+          if (r >= limit) break
+          if (this.bits !== null) continue // coarsened: the general path from here
+        }
+        this.addBytes(bytes, starts[k], ends[k], slots[r])
+        r++
+        k += width
+      }
+    } catch (error) {
+      if (!(error instanceof NonFiniteCellError)) throw error
+      this.error = error
+      return r
+    }
+    return -1
+  }
+
+  /** The error that stopped the last addColumn. */
+  error: NonFiniteCellError | undefined
+
+  /**
+   * addColumn's loop while the column is plainly numeric: rows from r on until one that is no number within
+   * ±(2^53 − 1) (returned, for addBytes to take) or until the distinct values outgrow maxDistinct (coarsened, and
+   * the next row returned).
+   */
+  private addPlainNumbers(
+    bytes: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    r: number,
+    k: number,
+    width: number,
+    limit: number,
+    slots: Uint8Array,
+  ): number {
+    const {numbers, goods, bads, maxDistinct} = this
+    // indexed by the class slot: no branch on the class, which a random target would mispredict half the time
+    const byClass = [goods, bads]
+    const from = r
+    for (; r < limit; r++, k += width) {
+      const x = parseNumericBytes(bytes, starts[k], ends[k])
+      if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) break
+      const slot = numbers.indexOf(x)
+      if (slot === goods.length) {
+        goods.push(0)
+        bads.push(0)
+        if (numbers.size > maxDistinct) {
+          byClass[slots[r]][slot]++
+          this.numericReads += r + 1 - from
+          this.coarsen()
+          return r + 1
+        }
+      }
+      byClass[slots[r]][slot]++
+    }
+    this.numericReads += r - from
+    return r
+  }
+
   private addSpecial(label: string, bad: number): void {
     let c = this.specialCounts.get(label)
     if (!c) this.specialCounts.set(label, (c = [0, 0]))
@@ -179,6 +284,7 @@ export class ColumnProfiler {
   }
 
   private addNumber(x: number, bad: number): void {
+    this.numericReads++
     const slot = this.numbers.indexOf(x)
     if (slot === this.goods.length) {
       this.goods.push(0)
@@ -191,6 +297,7 @@ export class ColumnProfiler {
 
   /** Halves the resolution (fewer mantissa bits) until the distinct values fit again. */
   private coarsen(): void {
+    this.coarsened = true
     while (this.numbers.size > this.maxDistinct / 2) {
       this.bits = this.bits === null ? 24 : this.bits - 1
       const values = this.numbers.keysInOrder()
@@ -213,18 +320,34 @@ export class ColumnProfiler {
 
   private becomeCategorical(): void {
     this.numeric = false
+    this.distinctAtConversion = this.numbers.size
     this.numbers.keysInOrder().forEach((x, slot) => this.levels.set(String(x), slot))
     this.numbers = new DoubleIndex(16)
     if (this.levels.size > this.maxLevels) this.dropLevels()
   }
 
-  /** Past the level cap: free the level table (memory stays bounded) and ignore the rest of the column. */
+  /**
+   * Past the level cap: free the level table (memory stays bounded) and ignore the rest of the column. Every count
+   * goes, the missing and special ones too: the column is skipped, and counts up to the moment the cap was
+   * reached would depend on the order of the rows, which a merge of a file's parts cannot reproduce.
+   */
   private dropLevels(): void {
     this.overLevelCap = true
+    this.missing[0] = this.missing[1] = 0
+    this.specialCounts.clear()
     this.levels.clear()
     this.byteLevels = new ByteKeyIndex()
     this.goods = []
     this.bads = []
+  }
+
+  /** How the profile came about, for merging profiles of consecutive parts of a file (./merge-profiles.ts). */
+  history(): ProfileHistory {
+    return {
+      numericReads: this.numericReads,
+      distinctAtConversion: this.distinctAtConversion,
+      coarsened: this.coarsened,
+    }
   }
 
   finish(): ColumnProfile {

@@ -56,6 +56,11 @@ export class TargetClasses {
     return slot
   }
 
+  /** The values seen, in slot order (first seen first). */
+  seen(): readonly string[] {
+    return this.values
+  }
+
   /** The slot holding the bad class, after every row was seen. */
   badSlot(): number {
     const [a, b] = this.values

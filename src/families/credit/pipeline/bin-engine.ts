@@ -6,7 +6,6 @@
 import {InputError} from '../../../core/errors.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
 import type {CountEngine} from '../engine/count-with-engine.js'
-import {readCountsFile} from '../io/counts-file.js'
 import {runCreditBin, type BinOutcome, type BinRequest} from './bin.js'
 import {binFromCounts} from './from-counts.js'
 
@@ -29,6 +28,8 @@ export async function runCreditBinFrom(
 ): Promise<BinOutcome & {engine?: EngineRecord}> {
   const {fromCounts, engine} = sources
   if (fromCounts) {
+    // the counts-file reader pulls in the Parquet libraries: loaded only for --from-counts
+    const {readCountsFile} = await import('../io/counts-file.js')
     const table = await stopwatch.time('read', () => readCountsFile(fromCounts))
     return {result: binFromCounts(fromCounts, table, request.info), warnings: []}
   }

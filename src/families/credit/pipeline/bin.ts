@@ -34,6 +34,8 @@ export interface BinRequest {
   readonly info: InformationOptions
   /** The monotone trend asked for (xgb1 applies it while boosting, the others while binning). */
   readonly monotonic: BinningOptions['monotonic']
+  /** Worker threads for profiling a large CSV file (default: the CPU cores). */
+  readonly threads?: number
 }
 
 export interface BinOutcome {
@@ -46,7 +48,12 @@ export async function runCreditBin(request: BinRequest, stopwatch: Stopwatch): P
   const {data, select, binning} = request
   const maxLevels = request.maxLevels ?? DEFAULT_MAX_LEVELS
   const table = await stopwatch.time('profile', () =>
-    profileTable(data, {...select, maxDistinct: request.maxDistinct, maxLevels: request.maxLevels}),
+    profileTable(data, {
+      ...select,
+      maxDistinct: request.maxDistinct,
+      maxLevels: request.maxLevels,
+      threads: request.threads,
+    }),
   )
   const thresholds =
     binning.method === 'xgb1'

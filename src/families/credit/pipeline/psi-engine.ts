@@ -6,7 +6,6 @@ import {InputError} from '../../../core/errors.js'
 import type {Stopwatch} from '../../../core/report/timings.js'
 import type {CountEngine} from '../engine/count-with-engine.js'
 import {readBinningFile} from '../io/binning-file.js'
-import {readCountsFile} from '../io/counts-file.js'
 import type {EngineRecord} from './bin-engine.js'
 import {psiFromCounts} from './from-counts.js'
 import {runCreditPsi, type PsiRequest, type PsiResult} from './psi.js'
@@ -20,6 +19,8 @@ export async function runCreditPsiFrom(
   const files = [expected, actual] as const
   if (sources.fromCounts) {
     if (request.score) throw new InputError('--score needs the rows, not counts', {field: '--score'})
+    // the counts-file reader pulls in the Parquet libraries: loaded only for --from-counts
+    const {readCountsFile} = await import('../io/counts-file.js')
     const [e, a] = await stopwatch.time('read', () => Promise.all(files.map(readCountsFile)))
     return {psi: psiFromCounts(files, e, a, request)}
   }

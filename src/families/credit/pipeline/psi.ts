@@ -23,6 +23,8 @@ export interface PsiRequest {
   readonly fixedReference: boolean
   /** `rule`: PSI above 0.25 counts as drift; otherwise the χ² test at alpha decides. */
   readonly failOn?: 'drift' | 'rule'
+  /** Worker threads shared by the two files (default: the CPU cores). */
+  readonly threads?: number
 }
 
 export interface PsiResult {
@@ -41,7 +43,9 @@ export async function runCreditPsi(
 ): Promise<{psi: PsiResult; warnings: readonly string[]}> {
   const binnings: FeatureBinning[] = [...readBinningFile(request.bins).features.map((f) => f.binning)]
   if (request.score) binnings.push(await scoreBinning(request.expected, request.score, request.scoreBins))
-  const [e, a] = await stopwatch.time('count', () => countBinsOfFiles([request.expected, request.actual], binnings))
+  const [e, a] = await stopwatch.time('count', () =>
+    countBinsOfFiles([request.expected, request.actual], binnings, request.threads),
+  )
   const o = {zeroFill: request.zeroFill, alpha: request.alpha, fixedReference: request.fixedReference}
   const features = binnings.map((b, f) =>
     psiFeature(b, e.counts[f][0], a.counts[f][0], [e.unmatched[f], a.unmatched[f]], o),

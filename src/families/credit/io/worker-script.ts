@@ -1,0 +1,32 @@
+/**
+ * Where a worker-thread entry of this folder is and how to start it. Built, the entry is the compiled .js beside
+ * the caller. Run from the TypeScript sources (the tests, under tsx), it is the .ts file, which a worker cannot
+ * load by itself (Node 20 does not pass tsx's loader on to workers): a two-line bootstrap registers the loader in
+ * the worker first.
+ */
+import {existsSync} from 'node:fs'
+import {fileURLToPath, pathToFileURL} from 'node:url'
+import {Worker} from 'node:worker_threads'
+
+/** The entry `name` (without extension) beside `base` (a caller's import.meta.url), or undefined. */
+export function workerScript(name: string, base: string): string | undefined {
+  for (const ext of ['js', 'ts']) {
+    const script = fileURLToPath(new URL(`${name}.${ext}`, base))
+    if (existsSync(script)) return script
+  }
+  return undefined
+}
+
+/**
+ * A worker's young generation: the readers make little garbage (cells stay bytes), and V8's default semi-spaces
+ * (16 MiB each) would add tens of MiB of resident memory per worker for nothing.
+ */
+const YOUNG_GENERATION_MB = 4
+
+export function startWorker(script: string, workerData: unknown): Worker {
+  const resourceLimits = {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}
+  if (!script.endsWith('.ts')) return new Worker(script, {workerData, resourceLimits})
+  const url = JSON.stringify(pathToFileURL(script).href)
+  const bootstrap = `import('tsx/esm/api').then(({register}) => { register(); return import(${url}) })`
+  return new Worker(bootstrap, {eval: true, workerData, resourceLimits})
+}
