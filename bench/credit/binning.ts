@@ -3,7 +3,8 @@
  * (default 1,000,000 rows × 30 features: 20 numeric, 10 categorical), through the built CLI, with peak RSS
  * of the child process (/usr/bin/time -v when available), against a straightforward numpy implementation
  * of the same computation (numpy-credit.py) and a pandas one (pandas-credit.py: pd.read_csv + groupby, the way a
- * pandas user writes it) on the same file. `credit bin` runs twice: with the default threads (the profiling pass
+ * pandas user writes it) on the same file; `credit psi` (the file against itself) against pandas-psi.py, which reads
+ * both samples too. `credit bin` runs twice: with the default threads (the profiling pass
  * fanned out over byte ranges, one per core) and with --threads 1 (one pass in one thread). Each command runs
  * --repeat times (default 3), interleaved, and the minimum wall time is kept (the machine is shared; the load
  * average is printed before and after). Prints the ratios pandas/infolens (wall) and the peak RSS ratios.
@@ -119,6 +120,15 @@ async function benchSize(rows: number): Promise<void> {
           ],
         ]
       : []),
+    ...(pandasPython
+      ? [
+          [
+            'pandas psi (read_csv x2 + bin + PSI)',
+            pandasPython,
+            [join(root, 'bench/credit/pandas-psi.py'), csv, csv],
+          ] as [string, string, string[]],
+        ]
+      : []),
     ...(numpyPython
       ? [
           ['numpy (bin + IV + SE + PSI)', numpyPython, [join(root, 'bench/credit/numpy-credit.py'), csv]] as [
@@ -144,15 +154,20 @@ async function benchSize(rows: number): Promise<void> {
     `${rows} rows x 30 features, min of ${repeat} interleaved runs (load average ${loadBefore} -> ${load()}):`,
   )
   for (const [name, t] of best) console.log(`${name.padEnd(40)} ${show(t)}`)
-  for (const [refName, ref] of best) {
-    if (!refName.startsWith('pandas') && !refName.startsWith('numpy')) continue
-    for (const name of ['infolens credit bin', 'infolens credit psi (same file twice)']) {
-      const t = best.get(name)!
-      const rss = t.rssMiB && ref.rssMiB ? `, peak RSS ratio ${(ref.rssMiB / t.rssMiB).toFixed(1)}` : ''
-      console.log(
-        `ratio ${refName.split(' ')[0]} / ${name.split(' ').slice(0, 3).join(' ')}: wall ${(ref.seconds / t.seconds).toFixed(2)}${rss}`,
-      )
-    }
+  // each infolens command against the reference doing the same work (psi: two reads), and against numpy's script
+  const pairs: [string, string][] = [
+    ['infolens credit bin', 'pandas (read_csv + bin + IV + SE)'],
+    ['infolens credit psi (same file twice)', 'pandas psi (read_csv x2 + bin + PSI)'],
+    ['infolens credit bin', 'numpy (bin + IV + SE + PSI)'],
+    ['infolens credit psi (same file twice)', 'numpy (bin + IV + SE + PSI)'],
+  ]
+  for (const [name, refName] of pairs) {
+    const [t, ref] = [best.get(name), best.get(refName)]
+    if (!t || !ref) continue
+    const rss = t.rssMiB && ref.rssMiB ? `, peak RSS ratio ${(ref.rssMiB / t.rssMiB).toFixed(1)}` : ''
+    console.log(
+      `ratio ${refName.split(' ').slice(0, 2).join(' ')} / ${name.split(' ').slice(0, 3).join(' ')}: wall ${(ref.seconds / t.seconds).toFixed(2)}${rss}`,
+    )
   }
   if (!pandasPython && !numpyPython) console.log('numpy/pandas not run: no ratio')
 }
