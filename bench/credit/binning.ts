@@ -166,7 +166,7 @@ async function benchSize(rows: number): Promise<void> {
     if (!t || !ref) continue
     const rss = t.rssMiB && ref.rssMiB ? `, peak RSS ratio ${(ref.rssMiB / t.rssMiB).toFixed(1)}` : ''
     console.log(
-      `ratio ${refName.split(' ').slice(0, 2).join(' ')} / ${name.split(' ').slice(0, 3).join(' ')}: wall ${(ref.seconds / t.seconds).toFixed(2)}${rss}`,
+      `ratio ${refName.split(' (')[0]} / ${name.split(' (')[0]}: wall ${(ref.seconds / t.seconds).toFixed(2)}${rss}`,
     )
   }
   if (!pandasPython && !numpyPython) console.log('numpy/pandas not run: no ratio')
