@@ -17,7 +17,7 @@ import {
 
 process.env.INFOLENS_CREDIT_FANOUT_BYTES = '1'
 const dir = tempDir('infolens-credit-fanout-')
-const german = new URL('../../../../../shared/data/germancredit.csv', import.meta.url).pathname
+const german = new URL('../../../fixtures/credit/germancredit.csv', import.meta.url).pathname
 const base: ProfileRequest = {target: 'y', categorical: [], special: []}
 
 function write(name: string, content: string | Buffer): string {
