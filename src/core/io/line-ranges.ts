@@ -55,17 +55,26 @@ async function byteAt(handle: FileHandle, position: number): Promise<number> {
 }
 
 /**
+ * Where parallel readers can split bytes [start, size) of a line-oriented file: up to parts − 1 offsets, each just
+ * after a `\n`, ascending, about (size − start)/parts apart; fewer when there are fewer `\n` to cut at.
+ */
+export async function lineCuts(handle: FileHandle, start: number, size: number, parts: number): Promise<number[]> {
+  const cuts: number[] = []
+  for (let k = 1; k < parts; k++) {
+    const from = Math.max(start + Math.floor(((size - start) * k) / parts), cuts.at(-1) ?? start)
+    const cut = await afterNextLf(handle, from, size)
+    if (cut === undefined) break
+    if (cut > (cuts.at(-1) ?? start)) cuts.push(cut)
+  }
+  return cuts
+}
+
+/**
  * Up to `parts` ranges of about equal size covering the `size` bytes of the file; fewer when the
  * file has fewer `\n` to cut at (a file of one line is one range).
  */
 export async function splitIntoLineRanges(handle: FileHandle, size: number, parts: number): Promise<LineRange[]> {
-  const cuts: number[] = []
-  for (let k = 1; k < parts; k++) {
-    const from = Math.max(Math.floor((size * k) / parts), cuts.at(-1) ?? 0)
-    const cut = await afterNextLf(handle, from, size)
-    if (cut === undefined) break
-    if (cut > (cuts.at(-1) ?? 0)) cuts.push(cut)
-  }
+  const cuts = await lineCuts(handle, 0, size, parts)
   const ranges: LineRange[] = []
   let start = 0
   let firstLine = 1

@@ -16,6 +16,7 @@
 import {isUtf8} from 'node:buffer'
 import {open, type FileHandle} from 'node:fs/promises'
 import {parse as parseSync} from 'csv-parse/sync'
+import {lineCuts} from '../../../core/io/line-ranges.js'
 import {cellText} from '../kernels/cell-bytes.js'
 import {ChunkReader, lineEnd} from './chunk-reader.js'
 import {CellOffsets, splitByteLines, type ByteSplitState} from './csv-byte-lines.js'
@@ -177,29 +178,11 @@ function quotedHead(bytes: Uint8Array, from: number, size: number, state: ByteSp
 export async function splitRanges(file: string, head: CsvHead, parts: number): Promise<[number, number][]> {
   const handle = await open(file, 'r')
   try {
-    const cuts = [head.dataStart]
-    const span = head.size - head.dataStart
-    for (let k = 1; k < parts; k++) {
-      const cut = await lineStartFrom(handle, head.dataStart + Math.floor((k * span) / parts), head.size)
-      if (cut > cuts[cuts.length - 1] && cut < head.size) cuts.push(cut)
-    }
-    cuts.push(head.size)
+    const cuts = [head.dataStart, ...(await lineCuts(handle, head.dataStart, head.size, parts)), head.size]
     return cuts.slice(1).map((end, i) => [cuts[i], end])
   } finally {
     await handle.close()
   }
-}
-
-/** The first line start at or after `at` (just after a '\n' at at − 1 or later), or `size`. */
-async function lineStartFrom(handle: FileHandle, at: number, size: number): Promise<number> {
-  const window = new Uint8Array(1 << 16)
-  for (let from = at - 1; from < size; from += window.length) {
-    const {bytesRead} = await handle.read(window, 0, Math.min(window.length, size - from), from)
-    const nl = window.subarray(0, bytesRead).indexOf(10)
-    if (nl >= 0) return from + nl + 1
-    if (bytesRead === 0) break
-  }
-  return size
 }
 
 /**
