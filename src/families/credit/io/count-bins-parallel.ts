@@ -16,7 +16,7 @@ import {countBins, type BinCountResult} from './count-bins.js'
 import type {CountRangeJob, CountRangeReply} from './count-range-worker.js'
 import {cutsOutsideQuotes, fanOut, firstUtf8, splitRanges, type CsvHead} from './csv-ranges.js'
 import {Utf8Check} from './utf8-check.js'
-import {startWorker, workerScript} from './worker-script.js'
+import {runRangeWorker, startWorker, workerScript} from './worker-script.js'
 
 type WorkerReply =
   | {ok: true; result: BinCountResult}
@@ -103,16 +103,5 @@ export async function countRanges(
 }
 
 function runRange(script: string, job: CountRangeJob): Promise<CountRangeReply> {
-  return new Promise((resolve) => {
-    const worker = startWorker(script, job)
-    worker.once('message', (reply: CountRangeReply) => {
-      void worker.terminate()
-      resolve(reply)
-    })
-    worker.once('error', () => {
-      Atomics.store(job.abort, 0, 1)
-      resolve({ok: false})
-    })
-    worker.once('exit', () => resolve({ok: false})) // no effect after a reply: a promise settles once
-  })
+  return runRangeWorker<CountRangeReply>(script, job)
 }

@@ -16,7 +16,7 @@ import {cutsOutsideQuotes, firstUtf8, splitRanges, type CsvHead, type RangeFacts
 import type {RangeJob, RangeReply} from './profile-range-worker.js'
 import type {ColumnRules, SlotProfile} from './table-profiler.js'
 import type {Utf8Place} from './utf8-check.js'
-import {startWorker, workerScript} from './worker-script.js'
+import {runRangeWorker, workerScript} from './worker-script.js'
 
 /** What to profile: the resolved columns of a CSV file whose header the fast path read. */
 export interface RangePlan {
@@ -94,16 +94,5 @@ function jobOf(plan: RangePlan, range: [number, number], abort: Int32Array): Ran
 }
 
 function runRange(script: string, job: RangeJob): Promise<RangeReply> {
-  return new Promise((resolve) => {
-    const worker = startWorker(script, job)
-    worker.once('message', (reply: RangeReply) => {
-      void worker.terminate()
-      resolve(reply)
-    })
-    worker.once('error', () => {
-      Atomics.store(job.abort, 0, 1)
-      resolve({ok: false})
-    })
-    worker.once('exit', () => resolve({ok: false})) // no effect after a reply: a promise settles once
-  })
+  return runRangeWorker<RangeReply>(script, job)
 }

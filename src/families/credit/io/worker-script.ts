@@ -30,3 +30,25 @@ export function startWorker(script: string, workerData: unknown): Worker {
   const bootstrap = `import('tsx/esm/api').then(({register}) => { register(); return import(${url}) })`
   return new Worker(bootstrap, {eval: true, workerData, resourceLimits})
 }
+
+/**
+ * Runs one byte range on its own worker and resolves with its reply, or `{ok: false}` when the worker fails or
+ * exits without replying; a failure raises the shared abort flag so the other ranges stop early.
+ */
+export function runRangeWorker<Reply extends {ok: boolean}>(
+  script: string,
+  job: {readonly abort: Int32Array},
+): Promise<Reply | {ok: false}> {
+  return new Promise((resolve) => {
+    const worker = startWorker(script, job)
+    worker.once('message', (reply: Reply) => {
+      void worker.terminate()
+      resolve(reply)
+    })
+    worker.once('error', () => {
+      Atomics.store(job.abort, 0, 1)
+      resolve({ok: false})
+    })
+    worker.once('exit', () => resolve({ok: false})) // no effect after a reply: a promise settles once
+  })
+}
