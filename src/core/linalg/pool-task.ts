@@ -56,7 +56,16 @@ export function runPoolTask(task: PoolTask, preference: SolverPreference): PoolR
   // A NaN or ±Inf entry makes its row's (or column's) sum of squares, a diagonal entry of the Gram, NaN or +Inf,
   // so the O(n) diagonal test stands in for a pass over all rows·cols entries; only then is the input scanned,
   // for the error naming the first bad entry (finite values whose squares overflow pass on, as before).
-  if (!diagonalFinite(g, n)) assertFinite(w, rows, cols, name)
+  const overflowed = !diagonalFinite(g, n)
+  if (overflowed) assertFinite(w, rows, cols, name)
+  // finite entries whose squares overflow (|w| ≳ 1e154): the Gram is only a shortcut here, the SVD scales
+  if (overflowed) {
+    if (task.op === 'svdvalsGramFirst') return {values: solver.svdvals(w, rows, cols), route: 'svd'}
+    throw new InputError(
+      `entries too large for float64 eigenvalues of WᵀW (their squares overflow; largest |w| ${largestMagnitude(w).toExponential(3)}, at most about 1e154 works)`,
+      {field: name},
+    )
+  }
   const evals = solver.eigvalsh(g, n)
   if (task.op === 'svdvalsGramFirst') return singularValuesGramFirst(solver, w, rows, cols, evals)
   if (task.op === 'eigvalsGram' || gramResolvesSpectrum(evals, n)) return {values: evals}
@@ -69,6 +78,12 @@ function squaredAscending(sv: Float64Array): Float64Array {
   const out = new Float64Array(n)
   for (let i = 0; i < n; i++) out[i] = sv[n - 1 - i] * sv[n - 1 - i]
   return out
+}
+
+function largestMagnitude(w: Float32Array | Float64Array): number {
+  let m = 0
+  for (let i = 0; i < w.length; i++) m = Math.max(m, Math.abs(w[i]))
+  return m
 }
 
 function diagonalFinite(g: Float64Array, n: number): boolean {
