@@ -90,3 +90,28 @@ test('SIGINT during checkpoint convert: exit 130, no temp file, the target untou
   assert.deepEqual(temps(dir), [])
   assert.equal(readFileSync(target, 'utf8'), 'previous run\n')
 })
+
+test('SIGINT while credit bin profiles a CSV on worker threads: stopped by the signal (no handler is needed before writing), the target untouched, no temp file', async () => {
+  const dir = tempDir()
+  // 40 MB of rows: above the 8 MiB fan-out threshold, about a second of profiling on two threads
+  const row = (i: number) => `${(i % 997) / 10},${'xyz'[i % 3]},${(i * 7919) % 101},${i % 4 === 0 ? 1 : 0}\n`
+  const block = Array.from({length: 50_000}, (_, i) => row(i)).join('')
+  const data = join(dir, 'rows.csv')
+  writeFileSync(data, 'a,b,c,y\n' + block.repeat(Math.ceil(40e6 / block.length)))
+  const target = join(dir, 'bins.json')
+  writeFileSync(target, 'previous run\n')
+  const child = spawn(process.execPath, [runJs, 'credit', 'bin', data, '--target', 'y', '--out', target, '--quiet'], {
+    stdio: 'ignore',
+  })
+  const exited = new Promise<string>((resolve) => child.once('exit', (c, signal) => resolve(signal ?? `exit ${c}`)))
+  await new Promise((r) => setTimeout(r, 500))
+  child.kill('SIGINT')
+  const hang = new Promise<'hang'>((resolve) => setTimeout(() => resolve('hang'), 10_000).unref())
+  const result = await Promise.race([exited, hang])
+  if (result === 'hang') child.kill('SIGKILL')
+  assert.notEqual(result, 'hang', 'still running 10 s after SIGINT')
+  // killed by SIGINT (or exit 130 once a write's handler is installed); exit 0 only if a fast machine finished first
+  assert.ok(['SIGINT', 'exit 130', 'exit 0'].includes(result), result)
+  if (result !== 'exit 0') assert.equal(readFileSync(target, 'utf8'), 'previous run\n')
+  assert.deepEqual(temps(dir), [])
+})
