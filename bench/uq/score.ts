@@ -26,7 +26,7 @@ import {join} from 'node:path'
 import {parseArgs} from 'node:util'
 import {performance} from 'node:perf_hooks'
 import {defaultSyntheticOptions, synthesizeItem} from '../../src/families/uq/kernels/synthetic-items.js'
-import {scoreRun, type RunScoringOptions} from '../../src/families/uq/kernels/score-run.js'
+import {createRunScratch, scoreRun, type RunScoringOptions} from '../../src/families/uq/kernels/score-run.js'
 import {defaultBaselineOptions} from '../../src/families/uq/kernels/baselines.js'
 import {readUqItems, type UqItem} from '../../src/families/uq/io/items-jsonl.js'
 import {scoreUqFile} from '../../src/families/uq/pipeline/score.js'
@@ -131,9 +131,10 @@ async function readAll(file: string): Promise<{line: number; item: UqItem}[]> {
 function timeKernels(loaded: {line: number; item: UqItem}[], o: RunScoringOptions): [number, number] {
   let checksum = 0
   const t = performance.now()
+  const scratch = createRunScratch()
   for (const {line, item} of loaded)
     item.runs.forEach((run, r) => {
-      const s = scoreRun(run, o, line * 1024 + r).invEntropy
+      const s = scoreRun(run, o, line * 1024 + r, scratch).invEntropy
       checksum += s.invEntropy + s.niEntropy + s.wdPxPy + s.maxPyGivenX + s.maxPy
     })
   return [(performance.now() - t) / 1000, checksum]

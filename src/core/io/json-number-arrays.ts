@@ -195,25 +195,66 @@ class NumberScanner {
 
   /**
    * Reads `[n, n, …]` at the bracket `open`: the values (and `pos` just past the bracket), or why not.
-   * `[]` is left alone for the schema to judge.
+   * `[]` is left alone for the schema to judge. The common literal (`-?digits.digits` with at most 15
+   * digits, no exponent, followed by `,` or `]`) is read right here, with the cursor, the value count
+   * and the buffer in locals: this loop runs once per number of the file, and keeping its state out of
+   * object properties (a load and a store each per number) took ≈ 12 % off it. Anything else (spaces,
+   * exponents, integers, long or odd literals) goes through readPlainDecimal/readNumber as before.
    */
   readNumberArray(open: number): Float64Array | 'not-numbers' | 'non-finite' {
     const b = this.bytes
     const first = this.count
+    let values = this.values
+    let count = first
     let i = this.skipSpaces(open + 1)
     if (b[i] === CLOSE) return 'not-numbers'
     for (;;) {
-      const v = this.readPlainDecimal(i)
-      if (v !== v) return this.rollBack(first, 'not-numbers') // NaN: not a literal
-      if (v === Infinity || v === -Infinity) return this.rollBack(first, 'non-finite')
-      if (this.count === this.values.length) this.grow()
-      this.values[this.count++] = v
-      i = this.pos
+      const start = i
       let c = b[i]
-      if (isSpace(c)) c = b[(i = this.skipSpaces(i))]
+      const negative = c === MINUS
+      if (negative) c = b[++i]
+      let mantissa = c - ZERO
+      const firstDigit = i
+      let v = NaN
+      if (mantissa >= 0 && mantissa <= 9) {
+        c = b[++i]
+        while (c >= ZERO && c <= NINE) {
+          mantissa = mantissa * 10 + (c - ZERO)
+          c = b[++i]
+        }
+        const intDigits = i - firstDigit
+        if (c === DOT && (intDigits === 1 || b[firstDigit] !== ZERO)) {
+          const dot = i
+          c = b[++i]
+          while (c >= ZERO && c <= NINE) {
+            mantissa = mantissa * 10 + (c - ZERO)
+            c = b[++i]
+          }
+          const scale = i - dot - 1
+          // one correctly rounded division of two exact doubles (see the file header)
+          if (scale > 0 && intDigits + scale <= MAX_FAST_DIGITS && (c === COMMA || c === CLOSE))
+            v = negative ? -(mantissa / EXACT_POWERS[scale]) : mantissa / EXACT_POWERS[scale]
+        }
+      }
+      if (v !== v) {
+        // not the common literal: the general readers, from its start
+        v = this.readPlainDecimal(start)
+        if (v !== v) return this.rollBack(first, 'not-numbers') // NaN: not a literal
+        if (v === Infinity || v === -Infinity) return this.rollBack(first, 'non-finite')
+        i = this.pos
+        c = b[i]
+        if (isSpace(c)) c = b[(i = this.skipSpaces(i))]
+      }
+      if (count === values.length) {
+        this.count = count
+        this.grow()
+        values = this.values
+      }
+      values[count++] = v
       if (c === CLOSE) {
+        this.count = count
         this.pos = i + 1
-        return this.values.subarray(first, this.count)
+        return values.subarray(first, count)
       }
       if (c !== COMMA) return this.rollBack(first, 'not-numbers')
       i++

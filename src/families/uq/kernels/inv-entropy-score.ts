@@ -6,7 +6,7 @@
  * of ./draw-evaluator.ts (bit-identical to ./draw-distributions.ts + ./draw-measures.ts).
  */
 import type {Rng32} from '../../../core/random/xoshiro128.js'
-import {createFusedDrawEvaluator, drawMeasuresOf} from './draw-evaluator.js'
+import {drawMeasuresOf, FusedDrawKernel} from './draw-evaluator.js'
 import type {DrawMeasures} from './draw-measures.js'
 import {forEachDraw, type DrawSelectionOptions} from './draw-selection.js'
 import {rowNormalize} from './row-normalize.js'
@@ -40,22 +40,47 @@ export function responseOffsets(counts: readonly number[]): Int32Array {
 /** Evaluates draws of one item with buffers allocated once (10^5 enumerated tuples allocate nothing). */
 export type DrawEvaluator = (pick: Int32Array) => DrawMeasures
 
-/** Runs the fused per-draw kernel (./draw-evaluator.ts) on tuples of per-input response indices. */
-function createFlatEvaluator(sim: ItemSimilarities, px: Float64Array, offsets: Int32Array) {
-  const m = sim.m
-  const fused = createFusedDrawEvaluator(sim.responseSimilarity, offsets[m - 1] + sim.responseCounts[m - 1], px, m)
-  const flat = new Int32Array(m)
-  return (pick: Int32Array, out: Float64Array): void => {
-    for (let i = 0; i < m; i++) flat[i] = offsets[i] + pick[i]
-    fused(flat, out)
+/** What scoreInvEntropy reuses from item to item: the per-draw kernel and the small per-item arrays. */
+export class InvEntropyScratch {
+  readonly kernel = new FusedDrawKernel()
+  px = new Float64Array(0)
+  flat = new Int32Array(0)
+  offsets = new Int32Array(0)
+  readonly draw = new Float64Array(5)
+  readonly sums = new Float64Array(5)
+
+  /** Loads the item into the kernel (Px = the row-normalised input similarity) and sizes the arrays to m. */
+  load(sim: ItemSimilarities): void {
+    const m = sim.m
+    if (this.px.length !== m * m) this.px = new Float64Array(m * m)
+    if (this.flat.length !== m) {
+      this.flat = new Int32Array(m)
+      this.offsets = new Int32Array(m)
+    }
+    rowNormalize(sim.inputSimilarity, m, this.px)
+    const counts = sim.responseCounts
+    this.offsets[0] = 0
+    for (let i = 1; i < m; i++) this.offsets[i] = this.offsets[i - 1] + counts[i - 1]
+    this.kernel.load(sim.responseSimilarity, this.offsets[m - 1] + counts[m - 1], this.px, m)
+  }
+
+  /** Measures of the tuple `pick` (one response index per input) into `draw`. */
+  evaluate(pick: Int32Array): void {
+    const flat = this.flat
+    for (let i = 0; i < flat.length; i++) flat[i] = this.offsets[i] + pick[i]
+    this.kernel.evaluate(flat, this.draw)
   }
 }
 
 export function createDrawEvaluator(sim: ItemSimilarities, px: Float64Array, offsets: Int32Array): DrawEvaluator {
-  const evaluate = createFlatEvaluator(sim, px, offsets)
+  const kernel = new FusedDrawKernel()
+  const m = sim.m
+  kernel.load(sim.responseSimilarity, offsets[m - 1] + sim.responseCounts[m - 1], px, m)
+  const flat = new Int32Array(m)
   const out = new Float64Array(5)
   return (pick) => {
-    evaluate(pick, out)
+    for (let i = 0; i < m; i++) flat[i] = offsets[i] + pick[i]
+    kernel.evaluate(flat, out)
     return drawMeasuresOf(out)
   }
 }
@@ -70,17 +95,21 @@ export function measureDraw(
   return createDrawEvaluator(sim, px, offsets)(pick)
 }
 
-export function scoreInvEntropy(sim: ItemSimilarities, options: DrawSelectionOptions, rng: Rng32): InvEntropyScores {
-  const m = sim.m
-  const px = rowNormalize(sim.inputSimilarity, m)
-  const evaluate = createFlatEvaluator(sim, px, responseOffsets(sim.responseCounts))
-  const draw = new Float64Array(5)
-  const sums = new Float64Array(5)
+/** The measures averaged over the draws (scratch: reused buffers, e.g. one per scorer). */
+export function scoreInvEntropy(
+  sim: ItemSimilarities,
+  options: DrawSelectionOptions,
+  rng: Rng32,
+  scratch: InvEntropyScratch = new InvEntropyScratch(),
+): InvEntropyScores {
+  scratch.load(sim)
+  const {draw, sums} = scratch
+  sums.fill(0)
   const b = forEachDraw(sim.responseCounts, options, rng, (pick) => {
-    evaluate(pick, draw)
+    scratch.evaluate(pick)
     for (let k = 0; k < 5; k++) sums[k] += draw[k]
   })
-  evaluate(new Int32Array(m), draw)
+  scratch.kernel.evaluate(scratch.offsets, draw) // NR: each input's first response, flat index = its offset
   return {
     invEntropy: sums[0] / b,
     niEntropy: sums[1] / b,

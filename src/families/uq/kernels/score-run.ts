@@ -7,7 +7,12 @@
 import {createXoshiro128} from '../../../core/random/xoshiro128.js'
 import {computeBaselines, type BaselineOptions, type BaselineScores} from './baselines.js'
 import {lexicalSimilarityMatrix} from './hashed-tfidf.js'
-import {scoreInvEntropy, type InvEntropyScores, type ItemSimilarities} from './inv-entropy-score.js'
+import {InvEntropyScratch, scoreInvEntropy, type InvEntropyScores, type ItemSimilarities} from './inv-entropy-score.js'
+import {
+  createJointSimilarityScratch,
+  jointEmbeddingSimilarities,
+  type JointSimilarityScratch,
+} from './joint-similarity.js'
 import {cleanPrecomputedSimilarity, similarityMatrix, type SimilarityKind} from './similarity-matrix.js'
 
 /** What scoring needs from a run (the io layer's UqRun satisfies it). */
@@ -58,14 +63,69 @@ function embeddingSimilarity(side: EmbeddedSide, o: RunScoringOptions, kind: Sim
   return similarityMatrix(vs, vs[0].length, kind)
 }
 
-/** The item's similarity matrices under the chosen options. */
-export function buildSimilarities(run: ScorableRun, o: RunScoringOptions): ItemSimilarities {
+/** Buffers a scorer keeps between runs (sized to the largest run seen; see createRunScorer). */
+export interface RunScratch extends JointSimilarityScratch {
+  inputSimilarity: Float64Array
+  responseSimilarity: Float64Array
+  readonly draws: InvEntropyScratch
+}
+
+export function createRunScratch(): RunScratch {
+  return {
+    ...createJointSimilarityScratch(),
+    inputSimilarity: new Float64Array(0),
+    responseSimilarity: new Float64Array(0),
+    draws: new InvEntropyScratch(),
+  }
+}
+
+/** Responses per input, and every response in input order. */
+function flattenResponses(run: ScorableRun): {
+  counts: number[]
+  responses: ScorableRun['inputs'][number]['responses'][number][]
+} {
   const counts: number[] = []
   const responses: {readonly text: string; readonly embedding?: ArrayLike<number>}[] = []
   for (const x of run.inputs) {
     counts.push(x.responses.length)
     for (const y of x.responses) responses.push(y)
   }
+  return {counts, responses}
+}
+
+/**
+ * Both matrices from one Gram of all embeddings (./joint-similarity.ts), when the run takes both from
+ * its embeddings; they are `scratch`'s buffers (resized to this run), valid until the scratch's next use.
+ */
+function jointSimilarities(run: ScorableRun, o: RunScoringOptions, scratch: RunScratch): ItemSimilarities | undefined {
+  if (o.similarity === 'precomputed' || o.embedder !== 'input' || run.inputSimilarity || run.responseSimilarity)
+    return undefined
+  const m = run.inputs.length
+  const counts: number[] = []
+  let total = 0
+  for (const x of run.inputs) {
+    counts.push(x.responses.length)
+    total += x.responses.length
+  }
+  if (scratch.inputSimilarity.length !== m * m) scratch.inputSimilarity = new Float64Array(m * m)
+  if (scratch.responseSimilarity.length !== total * total) scratch.responseSimilarity = new Float64Array(total * total)
+  if (!jointEmbeddingSimilarities(run, o.similarity, scratch, scratch)) return undefined
+  return {
+    m,
+    inputSimilarity: scratch.inputSimilarity,
+    responseCounts: counts,
+    responseSimilarity: scratch.responseSimilarity,
+  }
+}
+
+/**
+ * The item's similarity matrices under the chosen options. With `scratch` they may be its buffers
+ * (valid until its next use); without, they are new arrays.
+ */
+export function buildSimilarities(run: ScorableRun, o: RunScoringOptions, scratch?: RunScratch): ItemSimilarities {
+  const joint = jointSimilarities(run, o, scratch ?? createRunScratch())
+  if (joint) return joint
+  const {counts, responses} = flattenResponses(run)
   const kind: SimilarityKind = o.similarity === 'precomputed' ? 'abs-cos' : o.similarity
   const usePrecomputed = o.similarity === 'precomputed' || o.embedder === 'input'
   const inputSimilarity =
@@ -98,12 +158,18 @@ function leadingBlock(s: Float64Array, n: number, k: number): Float64Array {
  * Scores a run. `stream` selects the PRNG stream (infolens uses line·1024 + run index, so a
  * result depends only on the seed and the item's position in the file).
  */
-export function scoreRun(run: ScorableRun, o: RunScoringOptions, stream: number): RunScores {
-  const sim = buildSimilarities(run, o)
+export function scoreRun(
+  run: ScorableRun,
+  o: RunScoringOptions,
+  stream: number,
+  scratch: RunScratch = createRunScratch(),
+): RunScores {
+  const sim = buildSimilarities(run, o, scratch)
   const invEntropy = scoreInvEntropy(
     sim,
     {draws: o.draws, uniqueTuples: o.uniqueDraws},
     createXoshiro128(o.seed, stream),
+    scratch.draws,
   )
   if (!o.baselines) return {invEntropy}
   const total = sim.responseCounts.reduce((a, b) => a + b, 0)

@@ -112,8 +112,8 @@ function packRows(vectors: readonly ArrayLike<number>[], dim: number): Float64Ar
  * underflowed squares (below 2^-1074) are negligible against the sum. Outside it (or NaN/Inf) the
  * rows are normalised first, as before, so extreme vectors give exactly the old results.
  */
-const SAFE_MIN_SQUARED_NORM = 1e-250
-const SAFE_MAX_SQUARED_NORM = 1e250
+export const SAFE_MIN_SQUARED_NORM = 1e-250
+export const SAFE_MAX_SQUARED_NORM = 1e250
 
 /**
  * Cosines from the Gram matrix of the raw rows, scaled afterwards: cos(a, b) = G_ab / (|a|·|b|) with

@@ -7,7 +7,7 @@
 import type {LineRange} from '../../../core/io/line-ranges.js'
 import {readUqItems, type UqBadLine} from '../io/items-jsonl.js'
 import {baselineNames, type BaselineScores} from '../kernels/baselines.js'
-import {scoreRun, type RunScoringOptions} from '../kernels/score-run.js'
+import {createRunScratch, scoreRun, type RunScoringOptions} from '../kernels/score-run.js'
 
 export interface UqScoreRow {
   id: string
@@ -91,10 +91,12 @@ export async function scoreFilePart(
     },
     part,
   )
+  const scratch = createRunScratch() // buffers reused from run to run (the scores never point into them)
   for await (const {line, item, bytesRead} of reader) {
     ids.push(item.id)
     item.runs.forEach((run, r) => {
-      rows.push(toRow(item.id, line, r, run.temperature, item.correct, scoreRun(run, o.scoring, line * 1024 + r)))
+      const scores = scoreRun(run, o.scoring, line * 1024 + r, scratch)
+      rows.push(toRow(item.id, line, r, run.temperature, item.correct, scores))
     })
     onBytes?.(bytesRead)
   }
