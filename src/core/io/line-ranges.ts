@@ -70,11 +70,19 @@ export async function lineCuts(handle: FileHandle, start: number, size: number, 
 }
 
 /**
- * Up to `parts` ranges of about equal size covering the `size` bytes of the file; fewer when the
- * file has fewer `\n` to cut at (a file of one line is one range).
+ * Up to `parts` ranges covering the `size` bytes of the file, of about equal size except that the
+ * first gets `headStart` bytes more than an equal share (capped so every range keeps some): the first
+ * range is read by the calling thread, which starts at once while each other reader's thread is still
+ * starting, so equal work would leave it idle at the end. Fewer ranges when the file has fewer `\n` to
+ * cut at (a file of one line is one range).
  */
-export async function splitIntoLineRanges(handle: FileHandle, size: number, parts: number): Promise<LineRange[]> {
-  const cuts = await lineCuts(handle, 0, size, parts)
+export async function splitIntoLineRanges(
+  handle: FileHandle,
+  size: number,
+  parts: number,
+  headStart = 0,
+): Promise<LineRange[]> {
+  const cuts = await cutsWithHeadStart(handle, size, parts, headStart)
   const ranges: LineRange[] = []
   let start = 0
   let firstLine = 1
@@ -84,4 +92,19 @@ export async function splitIntoLineRanges(handle: FileHandle, size: number, part
     start = cut
   }
   return ranges
+}
+
+/** lineCuts over the whole file, the first cut moved `headStart` bytes (at most half the rest) further on. */
+async function cutsWithHeadStart(
+  handle: FileHandle,
+  size: number,
+  parts: number,
+  headStart: number,
+): Promise<number[]> {
+  if (headStart <= 0 || parts < 2) return lineCuts(handle, 0, size, parts)
+  const equal = size / parts
+  const target = Math.floor(equal + Math.min(headStart, (size - equal) / 2))
+  const first = await afterNextLf(handle, target, size)
+  if (first === undefined) return lineCuts(handle, 0, size, parts)
+  return [first, ...(await lineCuts(handle, first, size, parts - 1))]
 }

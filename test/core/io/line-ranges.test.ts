@@ -15,11 +15,15 @@ import {createXoshiro128} from '../../../src/core/random/xoshiro128.js'
 import {tempDir} from '../../helpers/cli.js'
 
 /** [line number, text] of every line, reading the ranges one after another. */
-async function numberedLines(file: string, parts: number): Promise<{lines: [number, string][]; ranges: number}> {
+async function numberedLines(
+  file: string,
+  parts: number,
+  headStart = 0,
+): Promise<{lines: [number, string][]; ranges: number}> {
   const handle = await open(file, 'r')
   try {
     const {size} = await handle.stat()
-    const ranges = await splitIntoLineRanges(handle, size, parts)
+    const ranges = await splitIntoLineRanges(handle, size, parts, headStart)
     const lines: [number, string][] = []
     for (const r of ranges) {
       let line = r.firstLine
@@ -46,6 +50,9 @@ test('ranges read one by one give the lines and numbers of the whole file', asyn
     for (const parts of [2, 3, 7]) {
       const split = await numberedLines(file, parts)
       assert.deepEqual(split.lines, whole.lines, `rep ${rep}, ${parts} parts`)
+      const headStart = 1 + rng.nextInt(text.length)
+      const ahead = await numberedLines(file, parts, headStart)
+      assert.deepEqual(ahead.lines, whole.lines, `rep ${rep}, ${parts} parts, head start ${headStart}`)
     }
   }
 })
@@ -67,4 +74,22 @@ test('a file without \\n to cut at is one range', async () => {
   const file = join(tempDir('infolens-ranges-'), 'f.txt')
   writeFileSync(file, 'one\rtwo\rthree')
   assert.equal((await numberedLines(file, 4)).ranges, 1)
+})
+
+test('with a head start the first range is that much longer than an equal share; the others share the rest', async () => {
+  const file = join(tempDir('infolens-ranges-'), 'f.txt')
+  writeFileSync(file, 'abcdefghi\n'.repeat(10_000)) // 100,000 bytes, a break every 10
+  const handle = await open(file, 'r')
+  try {
+    const [a, b, c] = await splitIntoLineRanges(handle, 100_000, 3, 30_000)
+    // equal share 33,333 + 30,000 = 63,333, cut after the next \n: 63,340; the rest halved, cut likewise
+    assert.deepEqual([a.start, a.end, a.firstLine], [0, 63_340, 1])
+    assert.deepEqual([b.start, b.end, b.firstLine], [63_340, 81_680, 6_335])
+    assert.deepEqual([c.start, c.end, c.firstLine], [81_680, 100_000, 8_169])
+    // a head start larger than the file leaves the later ranges half of what is left, not nothing
+    const [first, second] = await splitIntoLineRanges(handle, 100_000, 2, 10 ** 9)
+    assert.deepEqual([first.end, second.end], [75_010, 100_000])
+  } finally {
+    await handle.close()
+  }
 })
