@@ -81,26 +81,39 @@ export class FusedDrawKernel {
       const inv = 1 / z
       const t = pxT + i * m
       let d = 0
-      for (let j = 0; j < m; j++) {
-        const v = w[o + j] * inv
-        w[o + j] = v
+      if (i === 0) {
         // the column sums start from row 0's entry, not 0 + it (the same number, and no fill pass)
-        w[pY + j] = i === 0 ? v : w[pY + j] + v
-        d += v * w[t + j]
+        for (let j = 0; j < m; j++) {
+          const v = w[o + j] * inv
+          w[o + j] = v
+          w[pY + j] = v
+          d += v * w[t + j]
+        }
+      } else {
+        for (let j = 0; j < m; j++) {
+          const v = w[o + j] * inv
+          w[o + j] = v
+          w[pY + j] += v
+          d += v * w[t + j]
+        }
       }
       w[diag + i] = d
     }
     // P(Y) = the column means; row = π·Py·Py, then P(X) = row·Px (the readable form's order)
-    for (let j = 0; j < m; j++) {
-      const y = w[pY + j] / m
-      w[pY + j] = y
+    for (let j = 0; j < m; j++) w[pY + j] /= m
+    const y0 = w[pY]
+    for (let k = 0; k < m; k++) w[row + k] = y0 * w[py + k]
+    for (let j = 1; j < m; j++) {
+      const y = w[pY + j]
       const o = py + j * m
-      for (let k = 0; k < m; k++) w[row + k] = j === 0 ? y * w[o + k] : w[row + k] + y * w[o + k]
+      for (let k = 0; k < m; k++) w[row + k] += y * w[o + k]
     }
-    for (let k = 0; k < m; k++) {
+    const r0 = w[row]
+    for (let i = 0; i < m; i++) w[pX + i] = r0 * w[i]
+    for (let k = 1; k < m; k++) {
       const r = w[row + k]
       const o = k * m
-      for (let i = 0; i < m; i++) w[pX + i] = k === 0 ? r * w[o + i] : w[pX + i] + r * w[o + i]
+      for (let i = 0; i < m; i++) w[pX + i] += r * w[o + i]
     }
     let inverse = 0
     let forward = 0
