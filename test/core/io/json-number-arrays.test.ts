@@ -165,3 +165,32 @@ test('many arrays in one text, with rejected ones in between, keep their own val
   assert.equal(out.arrays.length, rows.length)
   rows.forEach((r, k) => assertSameBits(out.arrays[k], r, r.map(String)))
 })
+
+// The array loop reads `-?digits.digits` (≤ 15 digits, then `,` or `]`) inline and hands everything else
+// to the general readers from the literal's start: both sides of each of those edges must agree with JSON.parse.
+test('literals at the edges of the inline decimal path equal JSON.parse bit for bit', () => {
+  const edges = [
+    '12345678901234.5', // 15 digits: inline
+    '123456789012345.6', // 16: general
+    '0.12345678901234', // 15 with the leading zero
+    '0.123456789012345', // 16 with the leading zero
+    '-9.99999999999999',
+    '0.00000000000001',
+    '9.5',
+    '10.25',
+    '-0.5',
+    '7', // no dot: general
+    '-70',
+    '2.5e3', // exponent after the fraction: general
+    '2.5E-3',
+  ]
+  checkLiterals(edges)
+  checkLiterals([...edges].reverse())
+  // spaces around commas and before the closing bracket send the literal to the general readers
+  const spaced = `{"v":[ ${edges.join(' , ')} ],"w":[1.5 ,2.5\t,\n3.5 ]}`
+  const out = extractNumberArrays(spaced)
+  assert.ok(out)
+  const doc = JSON.parse(spaced)
+  assertSameBits(out.arrays[0], doc.v, edges)
+  assertSameBits(out.arrays[1], doc.w, ['1.5', '2.5', '3.5'])
+})

@@ -48,7 +48,7 @@ function referenceOutputs(seed: number, stream: number, count: number): number[]
   const a = mix((start + 0x9e3779b97f4a7c15n) & m64)
   const b = mix((start + 2n * 0x9e3779b97f4a7c15n) & m64)
   const s = [a & m32, a >> 32n, b & m32, b >> 32n]
-  if (s.every((w) => w === 0n)) s[0] = 1n
+  if (!s.some((w) => w !== 0n)) s[0] = 1n
   const rotl = (x: bigint, k: bigint): bigint => ((x << k) | (x >> (32n - k))) & m32
   const out: number[] = []
   for (let i = 0; i < count; i++) {

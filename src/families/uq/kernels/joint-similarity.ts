@@ -54,9 +54,9 @@ function rowCount(run: EmbeddedRun, dim: number): number | undefined {
 
 /**
  * The n rows as one row-major block: a view of the buffer they already share when each starts where
- * the previous one ends, else a packed copy in `pack`.
+ * the previous one ends, else a packed copy in `pack`. Exported for the tests (which path a reader's run takes).
  */
-function rowBlock(run: EmbeddedRun, n: number, dim: number, pack: PackBuffer): Float64Array {
+export function rowBlock(run: EmbeddedRun, n: number, dim: number, pack: PackBuffer): Float64Array {
   const first = run.inputs[0].embedding!
   if (first instanceof Float64Array) {
     let next = first.byteOffset
