@@ -38,39 +38,63 @@ export interface PackBuffer {
   rows: Float64Array
 }
 
-/** Rows in document order (m + M of them) and their common length, or undefined when some is missing or differs. */
-function rowCount(run: EmbeddedRun, dim: number): number | undefined {
+/**
+ * One pass over the run's vectors: counts the rows (m + M, in document order), records which are inputs
+ * and which responses in `scratch`, and checks that each lies right after the previous one in the
+ * first's buffer. Undefined when some vector is missing or not of length `dim`.
+ */
+function scanRows(
+  run: EmbeddedRun,
+  dim: number,
+  scratch: JointSimilarityScratch,
+): {n: number; inPlace: boolean} | undefined {
+  if (run.inputs.length === 0) return undefined
+  const first = run.inputs[0].embedding
+  const buffer = first instanceof Float64Array ? first.buffer : undefined
+  let next = buffer === undefined ? -1 : (first as Float64Array).byteOffset
+  const rowBytes = dim * 8
   let n = 0
-  for (const x of run.inputs) {
+  let r = 0
+  for (let i = 0; i < run.inputs.length; i++) {
+    const x = run.inputs[i]
+    const responses = x.responses
+    if (scratch.inverseNorm.length < n + 1 + responses.length) growRows(scratch, 2 * (n + 1 + responses.length))
     if (x.embedding?.length !== dim) return undefined
-    n++
-    for (const y of x.responses) {
-      if (y.embedding?.length !== dim) return undefined
-      n++
+    if (next >= 0) next = followingRow(x.embedding, buffer!, next, rowBytes)
+    scratch.inputRows[i] = n++
+    for (let k = 0; k < responses.length; k++) {
+      const v = responses[k].embedding
+      if (v?.length !== dim) return undefined
+      if (next >= 0) next = followingRow(v, buffer!, next, rowBytes)
+      scratch.responseRows[r++] = n++
     }
   }
-  return n
+  return {n, inPlace: next >= 0}
+}
+
+/** Byte offset where the row after `v` starts if `v` starts at `byteOffset` of `buffer`, else −1. */
+function followingRow(v: ArrayLike<number>, buffer: ArrayBufferLike, byteOffset: number, rowBytes: number): number {
+  return v instanceof Float64Array && v.byteOffset === byteOffset && v.buffer === buffer ? byteOffset + rowBytes : -1
+}
+
+function growRows(scratch: JointSimilarityScratch, rows: number): void {
+  const inputRows = new Int32Array(rows)
+  const responseRows = new Int32Array(rows)
+  inputRows.set(scratch.inputRows)
+  responseRows.set(scratch.responseRows)
+  scratch.inputRows = inputRows
+  scratch.responseRows = responseRows
+  scratch.inverseNorm = new Float64Array(rows)
 }
 
 /**
- * The n rows as one row-major block: a view of the buffer they already share when each starts where
- * the previous one ends, else a packed copy in `pack`. Exported for the tests (which path a reader's run takes).
+ * The n rows as one row-major block: a view of the buffer they already share when `inPlace` (each
+ * starts where the previous one ends), else a packed copy in `pack`.
  */
-export function rowBlock(run: EmbeddedRun, n: number, dim: number, pack: PackBuffer): Float64Array {
-  const first = run.inputs[0].embedding!
-  if (first instanceof Float64Array) {
-    let next = first.byteOffset
-    let together = true
-    for (const x of run.inputs) {
-      together &&= sameRow(x.embedding!, first.buffer, next)
-      next += dim * 8
-      for (const y of x.responses) {
-        together &&= sameRow(y.embedding!, first.buffer, next)
-        next += dim * 8
-      }
-      if (!together) break
-    }
-    if (together) return new Float64Array(first.buffer, first.byteOffset, n * dim)
+function rowBlock(run: EmbeddedRun, n: number, dim: number, inPlace: boolean, pack: PackBuffer): Float64Array {
+  if (inPlace) {
+    const first = run.inputs[0].embedding as Float64Array
+    return new Float64Array(first.buffer, first.byteOffset, n * dim)
   }
   if (pack.rows.length < n * dim) pack.rows = new Float64Array(n * dim)
   const out = pack.rows
@@ -87,8 +111,19 @@ export function rowBlock(run: EmbeddedRun, n: number, dim: number, pack: PackBuf
   return out.subarray(0, n * dim)
 }
 
-function sameRow(v: ArrayLike<number>, buffer: ArrayBufferLike, byteOffset: number): boolean {
-  return v instanceof Float64Array && v.buffer === buffer && v.byteOffset === byteOffset
+/**
+ * The Gram input for `run` as jointEmbeddingSimilarities builds it: a view of the reader's buffer or a
+ * packed copy in `pack` (undefined when the joint path does not apply). For the tests: which path a
+ * reader's run takes.
+ */
+export function embeddingRowBlock(run: EmbeddedRun, pack: PackBuffer): Float64Array | undefined {
+  const dim = run.inputs[0]?.embedding?.length ?? 0
+  const scratch = {...createJointSimilarityScratch(), rows: pack.rows}
+  const scan = scanRows(run, dim, scratch)
+  if (scan === undefined) return undefined
+  const block = rowBlock(run, scan.n, dim, scan.inPlace, scratch)
+  pack.rows = scratch.rows
+  return block
 }
 
 /** 1/|row| for every row from the Gram's diagonal (0 for a zero row); false when a norm is out of the safe range. */
@@ -150,21 +185,6 @@ export function createJointSimilarityScratch(): JointSimilarityScratch {
   }
 }
 
-/** Positions of the input rows and response rows in document order. */
-function splitRows(run: EmbeddedRun, n: number, scratch: JointSimilarityScratch): void {
-  if (scratch.inverseNorm.length < n) {
-    scratch.inverseNorm = new Float64Array(n)
-    scratch.inputRows = new Int32Array(n)
-    scratch.responseRows = new Int32Array(n)
-  }
-  let row = 0
-  let r = 0
-  for (let i = 0; i < run.inputs.length; i++) {
-    scratch.inputRows[i] = row++
-    for (let k = 0; k < run.inputs[i].responses.length; k++) scratch.responseRows[r++] = row++
-  }
-}
-
 /**
  * Fills `out` with the input and response similarities of `run` from one Gram of its embeddings
  * (see the file header). Returns false, leaving `out` in an unspecified state, when this path does
@@ -177,10 +197,10 @@ export function jointEmbeddingSimilarities(
   scratch: JointSimilarityScratch,
 ): boolean {
   const dim = run.inputs[0]?.embedding?.length ?? 0
-  const n = rowCount(run, dim)
-  if (n === undefined || n >= dim) return false
-  const g = chooseEigensolver('auto').gram(rowBlock(run, n, dim, scratch), n, dim)
-  splitRows(run, n, scratch)
+  const scan = scanRows(run, dim, scratch)
+  if (scan === undefined || scan.n >= dim) return false
+  const n = scan.n
+  const g = chooseEigensolver('auto').gram(rowBlock(run, n, dim, scan.inPlace, scratch), n, dim)
   if (!inverseNorms(g, n, scratch.inverseNorm)) return false
   const m = run.inputs.length
   const shifted = kind === 'shifted-cos'

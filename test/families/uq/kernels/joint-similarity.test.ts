@@ -18,7 +18,7 @@ import {defaultBaselineOptions} from '../../../../src/families/uq/kernels/baseli
 import {
   createJointSimilarityScratch,
   jointEmbeddingSimilarities,
-  rowBlock,
+  embeddingRowBlock,
   type EmbeddedRun,
 } from '../../../../src/families/uq/kernels/joint-similarity.js'
 import {createRunScratch, scoreRun, type RunScoringOptions} from '../../../../src/families/uq/kernels/score-run.js'
@@ -107,6 +107,8 @@ test('joint-Gram similarities equal plain cosines to 8 ulps, whether the rows li
       assertSimilarity(inPlace.inputSimilarity, inputs, kind, `${m}x${r}x${dim} ${kind} inputs`)
       assertSimilarity(inPlace.responseSimilarity, responses, kind, `${m}x${r}x${dim} ${kind} responses`)
       assert.deepEqual(joint(copied, kind), inPlace)
+      const pack = {rows: new Float64Array(0)}
+      assert.equal(embeddingRowBlock(copied, pack)?.buffer, pack.rows.buffer, 'separate arrays are packed')
       assert.deepEqual(joint(plain, kind), inPlace)
     }
   }
@@ -120,7 +122,8 @@ test("the reader's rows are read in place: one view of the line's buffer, no cop
     const run = item.runs[0]
     const first = run.inputs[0].embedding as Float64Array
     const pack = {rows: new Float64Array(0)}
-    const block = rowBlock(run, 16, 16, pack)
+    const block = embeddingRowBlock(run, pack)
+    assert.ok(block)
     assert.equal(block.buffer, first.buffer)
     assert.equal(block.byteOffset, first.byteOffset)
     assert.equal(pack.rows.length, 0, 'nothing packed')
