@@ -194,3 +194,22 @@ test('literals at the edges of the inline decimal path equal JSON.parse bit for 
   assertSameBits(out.arrays[0], doc.v, edges)
   assertSameBits(out.arrays[1], doc.w, ['1.5', '2.5', '3.5'])
 })
+
+// The skeleton is assembled as bytes and decoded once: placeholders of one to three digits, and UTF-8
+// text (2-, 3- and 4-byte characters) right next to the cuts, must come out as the text with each
+// array replaced by its placeholder.
+test('the skeleton keeps multi-byte text beside the cuts and numbers placeholders past 9 and 99', () => {
+  const texts = ['é', 'ü€', '𝄞x', '"', 'naïve 日本']
+  const doc = {
+    items: Array.from({length: 120}, (_, k) => ({t: texts[k % texts.length] + k, v: [k + 0.5, -k - 1]})),
+    tail: '∑',
+  }
+  const text = JSON.stringify(doc)
+  const out = extractNumberArrays(text)
+  assert.ok(out)
+  assert.equal(out.arrays.length, 120)
+  let k = 0
+  const expected = text.replace(/\[[-0-9.,]+\]/g, () => `[${k++}]`)
+  assert.equal(out.skeleton, expected)
+  out.arrays.forEach((a, j) => assert.deepEqual(Array.from(a), [j + 0.5, -j - 1]))
+})
