@@ -52,6 +52,12 @@ function tupleKey(t: Int32Array, counts: readonly number[], exact: boolean): num
 }
 
 /**
+ * Up to this many draws, a repeat is found by scanning the keys drawn so far (at most B²/2 number
+ * comparisons, no allocation); above it, and for tuples too many to number exactly, a Set.
+ */
+const SCAN_MAX_DRAWS = 64
+
+/**
  * Visits B sampled tuples (optionally all distinct), input by input, in one reused array: a rejected
  * repeat consumes its random numbers and is drawn again, so the stream is that of drawing all first.
  */
@@ -61,15 +67,28 @@ function visitSampledTuples(
   rng: Rng32,
   visit: (pick: Int32Array) => void,
 ): void {
-  const seen = new Set<number | string>()
-  const exact = counts.reduce((p, c) => p * c, 1) <= Number.MAX_SAFE_INTEGER
+  let product = 1
+  for (const c of counts) product *= c
+  const exact = product <= Number.MAX_SAFE_INTEGER
+  const scanned = options.uniqueTuples && exact && options.draws <= SCAN_MAX_DRAWS
+  const keys = scanned ? new Float64Array(options.draws) : undefined
+  const seen = options.uniqueTuples && !scanned ? new Set<number | string>() : undefined
   const t = new Int32Array(counts.length)
   for (let drawn = 0; drawn < options.draws;) {
-    for (let i = 0; i < counts.length; i++) t[i] = rng.nextInt(counts[i])
-    if (options.uniqueTuples) {
-      const key = tupleKey(t, counts, exact)
-      if (seen.has(key)) continue
-      seen.add(key)
+    let key = 0
+    for (let i = 0; i < counts.length; i++) {
+      t[i] = rng.nextInt(counts[i])
+      key = key * counts[i] + t[i] // the tuple's mixed-radix number (tupleKey), exact when `exact`
+    }
+    if (keys !== undefined) {
+      let repeat = false
+      for (let k = 0; k < drawn && !repeat; k++) repeat = keys[k] === key
+      if (repeat) continue
+      keys[drawn] = key
+    } else if (seen !== undefined) {
+      const k = tupleKey(t, counts, exact)
+      if (seen.has(k)) continue
+      seen.add(k)
     }
     visit(t)
     drawn++

@@ -120,6 +120,20 @@ test('draw selection: enumerates all tuples when few, samples distinct tuples ot
   for (const t of many) t.forEach((k) => assert.ok(k >= 0 && k < 3))
 })
 
+// Up to 64 draws a repeat is found by scanning the keys drawn so far, above that with a Set: both must
+// reject exactly the repeats, so 64 draws are the first 64 of 65 drawn from the same stream. With 81
+// tuples, 64–65 draws repeat often. Without uniqueness repeats are kept.
+test('draw selection: the scanned (≤ 64 draws) and hashed (> 64) repeat checks accept the same tuples', () => {
+  for (const stream of [0, 1, 2]) {
+    const scanned = selectDraws([3, 3, 3, 3], {draws: 64, uniqueTuples: true}, createXoshiro128(8, stream))
+    const hashed = selectDraws([3, 3, 3, 3], {draws: 65, uniqueTuples: true}, createXoshiro128(8, stream))
+    assert.equal(new Set(hashed.map((t) => t.join())).size, 65)
+    assert.deepEqual(scanned, hashed.slice(0, 64))
+  }
+  const repeats = selectDraws([3, 3, 3, 3], {draws: 64, uniqueTuples: false}, createXoshiro128(8, 0))
+  assert.ok(new Set(repeats.map((t) => t.join())).size < 64)
+})
+
 test('similarity: zero vectors give cosine 0 (abs-cos 0, shifted-cos 0.5), diagonal 1, symmetric', () => {
   const a = similarityMatrix(
     [
