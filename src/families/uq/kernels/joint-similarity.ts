@@ -153,19 +153,21 @@ function gatherSimilarity(
   shifted: boolean,
   s: Float64Array,
 ): void {
+  // the upper triangle, written to both halves: g is exactly symmetric and ra·rb is one product
+  // whichever way round, so this is the matrix computed entry by entry, in half the work
   for (let a = 0; a < k; a++) {
     const ia = index[a]
     const ra = inverseNorm[ia]
     const rowG = ia * n
-    const rowS = a * k
-    for (let b = 0; b < k; b++) {
+    s[a * k + a] = 1
+    for (let b = a + 1; b < k; b++) {
       const ib = index[b]
-      // ra·rb is one product whichever way round, so s stays exactly symmetric
       const c = g[rowG + ib] * (ra * inverseNorm[ib])
       const clamped = c > 1 ? 1 : c < -1 ? -1 : c
-      s[rowS + b] = shifted ? (1 + clamped) / 2 : Math.abs(clamped)
+      const v = shifted ? (1 + clamped) / 2 : Math.abs(clamped)
+      s[a * k + b] = v
+      s[b * k + a] = v
     }
-    s[rowS + a] = 1
   }
 }
 
