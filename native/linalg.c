@@ -2,7 +2,8 @@
  * infolens_linalg: float64 linear algebra for infolens over CBLAS/LAPACKE (OpenBLAS).
  * Plain C on node_api.h (no node-addon-api), context-aware so worker threads can load it.
  *
- *   gram(a: Float64Array|Float32Array, rows, cols) -> Float64Array  smaller Gram, full symmetric (DSYRK)
+ *   gram(a: Float64Array|Float32Array, rows, cols[, out]) -> Float64Array  smaller Gram, full symmetric (DSYRK);
+ *                                                  into `out` (n*n elements or more, apart from `a`) when given
  *   eigvalsh(a: Float64Array, n)                   -> Float64Array  ascending (DSYEVD, jobz='N')
  *   svdvals(a: Float64Array|Float32Array, rows, cols) -> Float64Array descending (DGESDD, jobz='N')
  *   luFactor(a: Float64Array|Float32Array, n)      -> {lu, pivots, info} LU with partial pivoting (DGETRF)
@@ -118,13 +119,47 @@ static int get_rect_args(napi_env env, napi_callback_info info, matrix_view *m, 
   return 1;
 }
 
+/*
+ * The optional 4th argument of gram: a Float64Array of at least n*n elements that does not overlap the
+ * input, written instead of a new array (a caller computing many small Grams keeps one buffer and spares
+ * an ArrayBuffer per call). Sets *g and *result; returns 0 after throwing on a bad buffer, 1 otherwise
+ * (*result NULL when no buffer was given).
+ */
+static int get_gram_out(napi_env env, napi_callback_info info, const matrix_view *a, size_t a_bytes, int64_t n,
+                        double **g, napi_value *result) {
+  size_t argc = 4;
+  napi_value argv[4];
+  napi_valuetype kind;
+  *result = NULL;
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok) return 0;
+  if (argc < 4 || napi_typeof(env, argv[3], &kind) != napi_ok || kind == napi_undefined) return 1;
+  matrix_view out;
+  if (!get_matrix(env, argv[3], &out, 0)) return 0;
+  if (out.length < (size_t)(n * n)) {
+    napi_throw_range_error(env, NULL, "gram: out is shorter than n*n");
+    return 0;
+  }
+  const char *o0 = (const char *)out.f64, *o1 = o0 + (size_t)(n * n) * sizeof(double);
+  const char *a0 = a->f64 != NULL ? (const char *)a->f64 : (const char *)a->f32, *a1 = a0 + a_bytes;
+  if (o0 < a1 && a0 < o1) {
+    napi_throw_range_error(env, NULL, "gram: out overlaps the input");
+    return 0;
+  }
+  *g = out.f64;
+  *result = argv[3];
+  return 1;
+}
+
 static napi_value js_gram(napi_env env, napi_callback_info info) {
   matrix_view m;
   int64_t rows, cols;
   if (!get_rect_args(env, info, &m, &rows, &cols)) return NULL;
   int64_t n = cols <= rows ? cols : rows;
   double *g;
-  napi_value result = new_f64(env, (size_t)(n * n), &g);
+  napi_value result;
+  size_t a_bytes = (size_t)(rows * cols) * (m.f64 != NULL ? sizeof(double) : sizeof(float));
+  if (!get_gram_out(env, info, &m, a_bytes, n, &g, &result)) return NULL;
+  if (result == NULL) result = new_f64(env, (size_t)(n * n), &g);
   if (result == NULL) return NULL;
   double *a = m.f64;
   double *owned = NULL;

@@ -17,7 +17,12 @@ import {allocateFloat64, simdKernelsFor} from './simd-kernels.js'
 const KC = 256
 
 /** Returns the full symmetric n x n Gram matrix, n = min(rows, cols). Never mutates `a`. */
-export function gramMatrix(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array {
+export function gramMatrix(
+  a: Float64Array | Float32Array,
+  rows: number,
+  cols: number,
+  out?: Float64Array,
+): Float64Array {
   const n = Math.min(rows, cols)
   const sums = Math.max(rows, cols)
   const [g, panel] = allocateFloat64(n * n, n * (Math.min(KC, sums) + 1))
@@ -29,8 +34,20 @@ export function gramMatrix(a: Float64Array | Float32Array, rows: number, cols: n
     symmetricRankUpdate(g, n, 0, n, panel, panel, ld, 0, ld, 1)
   }
   mirrorUpper(g, n)
+  if (out !== undefined) return copyInto(out, g, a, n)
   // a copy out of the WebAssembly memory: an ordinary array, transferable between threads
   return simdKernelsFor(g) ? g.slice() : g
+}
+
+/** `g` (n×n) written into the caller's `out`, which must hold n·n values and lie apart from `a` (as the addon requires). */
+function copyInto(out: Float64Array, g: Float64Array, a: Float64Array | Float32Array, n: number): Float64Array {
+  if (out.length < n * n) throw new RangeError('gram: out is shorter than n*n')
+  const o0 = out.byteOffset
+  const a0 = a.byteOffset
+  if (out.buffer === a.buffer && o0 < a0 + a.byteLength && a0 < o0 + n * n * 8)
+    throw new RangeError('gram: out overlaps the input')
+  out.set(g.subarray(0, n * n))
+  return out
 }
 
 /** panel[i·ld + t] = a[(k0 + t)·n + i]: rows k0..k0+len of A (n columns), transposed; zeros in t ∈ [len, ld). */

@@ -10,7 +10,7 @@ import type {LinalgSolver, LuFactors} from './linalg-solver.js'
 
 /** The functions exported by build/Release/infolens_linalg.node. */
 interface LinalgAddon {
-  gram(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array
+  gram(a: Float64Array | Float32Array, rows: number, cols: number, out?: Float64Array): Float64Array
   eigvalsh(a: Float64Array, n: number): Float64Array
   svdvals(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array
   luFactor(a: Float64Array | Float32Array, n: number): LuFactors
@@ -73,7 +73,13 @@ function tryLoad(): NativeLoad {
 function wrap(addon: LinalgAddon): LinalgSolver {
   return {
     id: 'lapack',
-    gram: (a, rows, cols) => addon.gram(a, rows, cols),
+    gram: (a, rows, cols, out) => {
+      if (out === undefined) return addon.gram(a, rows, cols)
+      const g = addon.gram(a, rows, cols, out)
+      // an addon built before the `out` argument ignores it and returns a new array
+      if (g !== out) out.set(g)
+      return out
+    },
     eigvalsh: (a, n) => (n === 0 ? new Float64Array(0) : addon.eigvalsh(a, n)),
     svdvals: (a, rows, cols) => addon.svdvals(a, rows, cols),
     luFactor: (a, n) => addon.luFactor(a, n),

@@ -14,8 +14,12 @@ export type LinalgSolverId = 'lapack' | 'typescript'
 
 export interface LinalgSolver {
   readonly id: LinalgSolverId
-  /** The smaller Gram matrix of A (rows x cols): AᵀA (cols x cols) if cols <= rows, else AAᵀ; full symmetric, float64. */
-  gram(a: Float64Array | Float32Array, rows: number, cols: number): Float64Array
+  /**
+   * The smaller Gram matrix of A (rows x cols): AᵀA (cols x cols) if cols <= rows, else AAᵀ; full symmetric,
+   * float64. With `out` (at least n·n elements, not overlapping `a`) it is written there and `out` is
+   * returned: a caller computing many small Grams keeps one buffer instead of allocating one per call.
+   */
+  gram(a: Float64Array | Float32Array, rows: number, cols: number, out?: Float64Array): Float64Array
   /** All eigenvalues of the symmetric n x n matrix `a` (upper triangle read), ascending. */
   eigvalsh(a: Float64Array, n: number): Float64Array
   /** All min(rows, cols) singular values of A, descending; computed from A itself, never from its Gram. */

@@ -44,5 +44,30 @@ for (const solver of solvers) {
         })
       }
     }
+
+    // `out`: the same numbers written into the caller's buffer (one kept across many small Grams), a
+    // longer buffer's tail untouched; a short or overlapping buffer is refused, as the addon refuses it
+    it('writes into `out` when given: the same bits, `out` returned, a short or overlapping buffer refused', () => {
+      for (const [rows, cols] of [
+        [60, 128],
+        [130, 97],
+        [7, 3],
+      ]) {
+        const rnd = lcg(rows + cols)
+        const a = Float64Array.from({length: rows * cols}, () => rnd() - 0.5)
+        const n = Math.min(rows, cols)
+        const out = new Float64Array(n * n + 3).fill(7)
+        assert.equal(solver.gram(a, rows, cols, out), out)
+        assert.deepEqual(out.subarray(0, n * n), solver.gram(a, rows, cols))
+        assert.deepEqual(Array.from(out.subarray(n * n)), [7, 7, 7])
+        assert.throws(() => solver.gram(a, rows, cols, new Float64Array(n * n - 1)), RangeError)
+      }
+      const shared = new Float64Array(60 * 128 + 60 * 60)
+      const a = shared.subarray(0, 60 * 128).fill(0.25)
+      assert.throws(() => solver.gram(a, 60, 128, shared.subarray(60 * 127, 60 * 127 + 3600)), /overlaps/)
+      const apart = shared.subarray(60 * 128)
+      assert.equal(solver.gram(a, 60, 128, apart), apart)
+      assert.equal(apart[0], 0.25 * 0.25 * 128)
+    })
   })
 }

@@ -173,6 +173,8 @@ function gatherSimilarity(
 
 /** Scratch of one thread's scorer: row indices and norms sized to the largest run seen. */
 export interface JointSimilarityScratch extends PackBuffer {
+  /** The joint Gram (n×n), written by the solver in place of a new array per run. */
+  gram: Float64Array
   inputRows: Int32Array
   responseRows: Int32Array
   inverseNorm: Float64Array
@@ -181,6 +183,7 @@ export interface JointSimilarityScratch extends PackBuffer {
 export function createJointSimilarityScratch(): JointSimilarityScratch {
   return {
     rows: new Float64Array(0),
+    gram: new Float64Array(0),
     inputRows: new Int32Array(0),
     responseRows: new Int32Array(0),
     inverseNorm: new Float64Array(0),
@@ -202,7 +205,8 @@ export function jointEmbeddingSimilarities(
   const scan = scanRows(run, dim, scratch)
   if (scan === undefined || scan.n >= dim) return false
   const n = scan.n
-  const g = chooseEigensolver('auto').gram(rowBlock(run, n, dim, scan.inPlace, scratch), n, dim)
+  if (scratch.gram.length !== n * n) scratch.gram = new Float64Array(n * n)
+  const g = chooseEigensolver('auto').gram(rowBlock(run, n, dim, scan.inPlace, scratch), n, dim, scratch.gram)
   if (!inverseNorms(g, n, scratch.inverseNorm)) return false
   const m = run.inputs.length
   const shifted = kind === 'shifted-cos'
