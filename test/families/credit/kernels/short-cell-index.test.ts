@@ -85,7 +85,7 @@ test('at its limit it stores no more, and after as many misses it answers −1 f
   assert.equal(index.get(bytes, starts[3], ends[3]), -1)
 })
 
-test('the profiler column loop (memo first) equals the per-cell text path on repeated spellings', () => {
+test('the profiler column loops (number memo, known levels) equal the per-cell text path on repeated spellings', () => {
   const spellings = ['1', '1.0', '01', '1e0', '-0', '0', '0.00', '2.5', '2.50', '-7', '-7.000', '12345.67', '1e-400']
   const columns = [
     Array.from({length: 3000}, (_, i) => spellings[(i * 7) % spellings.length]),
@@ -93,15 +93,24 @@ test('the profiler column loop (memo first) equals the per-cell text path on rep
     [...Array.from({length: 50}, (_, i) => spellings[i % spellings.length]), '123456789', '12345.67x', '1.0', '01'],
     // a NUL after a number: no number, so text; the memo must not take it for '1'
     ['1', '2', '1', '1\u0000', '2', '1'],
+    // levels, missing tokens and white space, repeated
+    Array.from({length: 500}, (_, i) => ['a', 'b', 'NA', '', 'a ', 'caf\u00e9', 'b', '7'][(i * 5) % 8]),
+  ]
+  const options = [
+    {categorical: false, special: [], maxDistinct: 2 ** 18},
+    {categorical: false, special: [], maxDistinct: 4},
+    {categorical: true, special: []},
+    {categorical: true, special: [], maxLevels: 3},
   ]
   for (const cells of columns)
-    for (const maxDistinct of [2 ** 18, 4]) {
-      const byText = new ColumnProfiler('c', {categorical: false, special: [], maxDistinct})
-      const byColumn = new ColumnProfiler('c', {categorical: false, special: [], maxDistinct})
+    for (const option of options) {
+      const byText = new ColumnProfiler('c', option)
+      const byColumn = new ColumnProfiler('c', option)
       const {bytes, starts, ends} = inBuffer(cells)
       const slots = Uint8Array.from(cells, (_, i) => ((i * 13) % 3 === 0 ? 1 : 0))
       cells.forEach((cell, i) => byText.add(cell, slots[i]))
       assert.equal(byColumn.addColumn(bytes, starts, ends, 0, 1, cells.length, slots), -1)
-      assert.deepEqual(byColumn.finish(), byText.finish(), `${cells.slice(-4).join('|')} maxDistinct ${maxDistinct}`)
+      assert.deepEqual(byColumn.finish(), byText.finish(), `${cells.slice(-4).join('|')} ${JSON.stringify(option)}`)
+      assert.deepEqual(byColumn.history(), byText.history())
     }
 })
