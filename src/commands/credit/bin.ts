@@ -10,7 +10,6 @@ import {redactReport} from '../../families/credit/engine/redact-report.js'
 import {dataPath} from '../../families/credit/io/stdin-data.js'
 import {InputError} from '../../core/errors.js'
 import type {Report} from '../../core/report/envelope.js'
-import {renderBinResult} from '../../families/credit/render/bin-render.js'
 
 const DEFAULT_MIN_BIN_SIZE: Record<string, number> = {quantile: 0, tree: 0.05, chimerge: 0.05, optimal: 0.05, xgb1: 0}
 
@@ -124,6 +123,8 @@ export default class CreditBin extends InfolensCommand<Report<BinResult>> {
       const {writeWoePlots} = await import('../../families/credit/render/woe-plot.js')
       await this.stopwatch.time('plots', () => writeWoePlots(flags.plots!, report.result))
     }
-    return this.emit(report, (r) => renderBinResult(r.result, flags.tables))
+    // the terminal tables (chalk, cli-table3: ~20 ms to load) only when they are printed
+    const render = this.humanOutput ? await import('../../families/credit/render/bin-render.js') : undefined
+    return this.emit(report, (r) => render!.renderBinResult(r.result, flags.tables))
   }
 }

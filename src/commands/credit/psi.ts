@@ -9,7 +9,6 @@ import {countWithEngine} from '../../families/credit/engine/count-with-engine.js
 import {engineFlags} from '../../families/credit/engine/engine-flags.js'
 import {redactReport} from '../../families/credit/engine/redact-report.js'
 import type {Report} from '../../core/report/envelope.js'
-import {renderPsi} from '../../families/credit/render/psi-render.js'
 
 export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
   static override summary =
@@ -79,7 +78,9 @@ export default class CreditPsi extends InfolensCommand<Report<PsiResult>> {
       result: result.psi,
     })
     const report = redactReport(envelope, flags.url)
-    this.emit(report, (r) => renderPsi(r.result))
+    // the terminal tables (chalk, cli-table3: ~20 ms to load) only when they are printed
+    const render = this.humanOutput ? await import('../../families/credit/render/psi-render.js') : undefined
+    this.emit(report, (r) => render!.renderPsi(r.result))
     if (flags['fail-on'] && drifted.length > 0)
       throw new GateError(
         `${flags['fail-on']} gate: ${drifted.length} feature(s) drifted: ${drifted.slice(0, 5).join(', ')}`,

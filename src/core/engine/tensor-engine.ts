@@ -19,7 +19,7 @@ import {availableParallelism} from 'node:os'
 import {dirname} from 'node:path'
 import {InputError} from '../errors.js'
 import type {EngineInfo} from '../report/envelope.js'
-import {linalgStatus} from '../linalg/index.js'
+import {linalgStatus} from '../linalg/linalg-status.js' // not ./index.js: the solvers load only where used
 
 export type BackendPreference = 'auto' | 'tensorflow' | 'wasm' | 'cpu'
 

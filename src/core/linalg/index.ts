@@ -6,12 +6,11 @@
  */
 import {assertFinite, assertShape} from './assert-finite.js'
 import {chooseEigensolver} from './eigensolver-registry.js'
-import {loadLapackSolver} from './lapack-solver.js'
-import type {LinalgSolverId} from './linalg-solver.js'
 
 export {availableEigensolvers, chooseEigensolver, type SolverPreference} from './eigensolver-registry.js'
 export type {LinalgSolver, LinalgSolverId, SymmetricEigensolver} from './linalg-solver.js'
 export {createLinalgPool, type LinalgPool, type LinalgPoolOptions} from './pool.js'
+export {linalgStatus, type LinalgStatus} from './linalg-status.js'
 
 /** The smaller Gram matrix of row-major A (rows x cols): AᵀA if cols <= rows, else AAᵀ, float64, n = min(rows, cols). */
 export function gram(
@@ -38,18 +37,4 @@ export function svdvals(a: Float64Array | Float32Array, rows: number, cols: numb
   assertShape(rows, cols, name)
   assertFinite(a, rows, cols, name)
   return chooseEigensolver('auto').svdvals(a, rows, cols)
-}
-
-export interface LinalgStatus {
-  /** The implementation `auto` uses here (recorded in every report's engine.lapack). */
-  readonly active: LinalgSolverId
-  readonly native: {readonly loaded: boolean; readonly detail: string}
-}
-
-export function linalgStatus(): LinalgStatus {
-  const native = loadLapackSolver()
-  return {
-    active: native.solver ? 'lapack' : 'typescript',
-    native: {loaded: native.solver !== undefined, detail: native.detail},
-  }
 }

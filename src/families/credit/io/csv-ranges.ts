@@ -15,7 +15,6 @@
  */
 import {isUtf8} from 'node:buffer'
 import {open, type FileHandle} from 'node:fs/promises'
-import {parse as parseSync} from 'csv-parse/sync'
 import {lineCuts} from '../../../core/io/line-ranges.js'
 import {cellText} from '../kernels/cell-bytes.js'
 import {ChunkReader, lineEnd} from './chunk-reader.js'
@@ -122,13 +121,13 @@ export async function readCsvHead(file: string): Promise<CsvHead | undefined> {
     const size = (await handle.stat()).size
     const bytes = new Uint8Array(Math.min(size, HEAD_BYTES))
     await handle.read(bytes, 0, bytes.length, 0)
-    return headOf(bytes, size, file)
+    return await headOf(bytes, size, file)
   } finally {
     await handle.close()
   }
 }
 
-function headOf(bytes: Uint8Array, size: number, file: string): CsvHead | undefined {
+async function headOf(bytes: Uint8Array, size: number, file: string): Promise<CsvHead | undefined> {
   let pos = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0
   const state: ByteSplitState = {line: 0, crlf: undefined, width: 0}
   const out = new CellOffsets()
@@ -148,7 +147,12 @@ function headOf(bytes: Uint8Array, size: number, file: string): CsvHead | undefi
  * A header line the fast path hands over (a quote): it ends at the first '\n' with an even number of quotes before
  * it, and is read by csv-parse as the single pass reads it, with the line ending csv-source settles for it.
  */
-function quotedHead(bytes: Uint8Array, from: number, size: number, state: ByteSplitState): CsvHead | undefined {
+async function quotedHead(
+  bytes: Uint8Array,
+  from: number,
+  size: number,
+  state: ByteSplitState,
+): Promise<CsvHead | undefined> {
   let quotes = 0
   let end = from
   for (;;) {
@@ -164,6 +168,7 @@ function quotedHead(bytes: Uint8Array, from: number, size: number, state: ByteSp
   const region = bytes.subarray(from, end)
   if (crlf === undefined || !isUtf8(region)) return undefined
   let records: string[][]
+  const {parse: parseSync} = await import('csv-parse/sync') // only for a quoted header: see csv-source.ts
   try {
     records = parseSync(new TextDecoder().decode(region), {record_delimiter: crlf ? '\r\n' : '\n'}) as string[][]
   } catch {

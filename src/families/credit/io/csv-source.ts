@@ -10,7 +10,6 @@
  */
 import {open, type FileHandle} from 'node:fs/promises'
 import {Readable} from 'node:stream'
-import {parse} from 'csv-parse'
 import {InputError} from '../../../core/errors.js'
 import {cellText} from '../kernels/cell-bytes.js'
 import {decodeBatch, encodeRecords} from './batch-codec.js'
@@ -130,6 +129,8 @@ export async function* parsedBatches(
   utf8: Utf8Check,
   tally?: (region: Uint8Array) => void,
 ): AsyncGenerator<ByteBatch> {
+  // loaded here, not at the top: a machine-written file never needs it, and every range worker would load it
+  const {parse} = await import('csv-parse')
   const offset = state.line
   const delimiter = state.crlf === undefined ? {} : {record_delimiter: state.crlf ? '\r\n' : '\n'}
   const parser = Readable.from(restAsText(reader, from, utf8, offset + 1, tally))
@@ -175,8 +176,13 @@ export async function openCsv(file: string, options: CsvOptions = {}): Promise<T
   const {header, rest} = splitHeader(first.value)
   utf8.setHeader(header)
   async function* byteBatches(): AsyncGenerator<ByteBatch> {
-    if (rest.rows > 0) yield rest
-    yield* records
+    try {
+      if (rest.rows > 0) yield rest
+      yield* records
+    } finally {
+      // a consumer that stops at the first batch (a bad cell) never reached `records`: close its file here
+      await records.return(undefined)
+    }
   }
   async function* batches(): AsyncGenerator<string[][]> {
     for await (const batch of byteBatches()) yield decodeBatch(batch)

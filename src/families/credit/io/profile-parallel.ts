@@ -1,19 +1,21 @@
 /**
  * The profiling pass of a large CSV file on several threads: the data are cut into line-aligned byte ranges
- * (./csv-ranges.ts), each profiled on its own worker (./profile-range-worker.ts), and the parts merged in file
- * order into what one pass over the whole file gives. The target's classes take their slots in order of first
- * sight across the ranges; each part's counts are swapped into those slots; rows and class counts add up; each
- * column merges by ../kernels/merge-profiles.ts, which says when a column's parts cannot tell the single pass's
- * profile (it turned from numbers to text in one range while another read numbers, or it was coarsened): those
- * columns are left `undefined` for the caller to profile in a single pass. Every failure of a range (a quote,
- * a bad cell, a ragged row, a third class, a cut inside quotes) makes the whole result undefined: the caller's single pass then reports
- * the error with its line as before. The first bytes that are not UTF-8 are placed in the file by adding the
- * physical lines of the earlier ranges.
+ * (./csv-ranges.ts), the first profiled on this thread and each other on its own worker (./range-profile.ts, run
+ * by ./profile-range-worker.ts), and the parts merged in file order into what one pass over the whole file gives.
+ * This thread takes a range rather than waiting: it has its modules loaded, while a worker first spends tens of
+ * milliseconds starting up, about what this thread spends meanwhile hashing the input for the report.
+ * The target's classes take their slots in order of first sight across the ranges; each part's counts are swapped
+ * into those slots; rows and class counts add up; each column merges by ../kernels/merge-profiles.ts, which says
+ * when a column's parts cannot tell the single pass's profile (it turned from numbers to text in one range while
+ * another read numbers, or it was coarsened): those columns are left `undefined` for the caller to profile in a
+ * single pass. Every failure of a range (a quote, a bad cell, a ragged row, a third class, a cut inside quotes)
+ * makes the whole result undefined: the caller's single pass then reports the error with its line as before. The
+ * first bytes that are not UTF-8 are placed in the file by adding the physical lines of the earlier ranges.
  */
 import type {ColumnProfile} from '../kernels/column-profile.js'
 import {mergeColumnProfiles, swapClasses, type MergeLimits, type ProfilePart} from '../kernels/merge-profiles.js'
 import {cutsOutsideQuotes, firstUtf8, splitRanges, type CsvHead, type RangeFacts} from './csv-ranges.js'
-import type {RangeJob, RangeReply} from './profile-range-worker.js'
+import {profileRange, type RangeJob, type RangeReply} from './range-profile.js'
 import type {ColumnRules, SlotProfile} from './table-profiler.js'
 import type {Utf8Place} from './utf8-check.js'
 import {runRangeWorker, workerScript} from './worker-script.js'
@@ -46,7 +48,9 @@ export function rangeWorkerScript(): string | undefined {
 export async function profileRanges(plan: RangePlan, script: string): Promise<MergedRanges | undefined> {
   const ranges = await splitRanges(plan.file, plan.head, plan.parts)
   const abort = new Int32Array(new SharedArrayBuffer(4))
-  const replies = await Promise.all(ranges.map((range) => runRange(script, jobOf(plan, range, abort))))
+  const [first, ...rest] = ranges.map((range) => jobOf(plan, range, abort))
+  const others = rest.map((job) => runRange(script, job)) // the workers start before this thread begins its range
+  const replies = [await profileRange(first), ...(await Promise.all(others))]
   const parts: (RangeFacts & {part: SlotProfile})[] = []
   for (const r of replies) if (r.ok) parts.push(r)
   if (parts.length < replies.length || !cutsOutsideQuotes(parts)) return undefined

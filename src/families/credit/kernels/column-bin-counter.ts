@@ -4,13 +4,15 @@
  * closure, called per row and per feature through one megamorphic call site, with a Set lookup and a string
  * comparison per step of the binary search, took half of psi's time. Here each column runs a monomorphic loop with
  * the range search specialised to the binning's closed side and the special-number check only when there are
- * special values. A number that overflows a double stops the column: count() returns its row, and `error` holds the
+ * special values; a short number text met before takes its bin from a memo (./short-cell-index.ts) unparsed.
+ * A number that overflows a double stops the column: count() returns its row, and `error` holds the
  * NonFiniteCellError, so the caller can report the earliest failing row of all columns, as a row-by-row pass does.
  */
 import {ByteKeyIndex} from './byte-key-index.js'
 import {cellText, parseNumericBytes} from './cell-bytes.js'
 import {NonFiniteCellError, parseNumericCell} from './cell-value.js'
 import {binAssigner, totalBinCount, type FeatureBinning} from './feature-binning.js'
+import {ShortCellIndex} from './short-cell-index.js'
 
 export interface ColumnBinCounter {
   /** Rows per bin index. */
@@ -39,6 +41,8 @@ class NumericBinCounter implements ColumnBinCounter {
   private readonly specialNumbers = new Set<number>()
   private readonly hasSpecialNumbers: boolean
   private readonly byText: (cell: string) => number
+  /** A short number text's bytes → its bin, so a text met before is neither parsed nor searched again. */
+  private readonly texts = new ShortCellIndex()
 
   constructor(b: Extract<FeatureBinning, {type: 'numeric'}>) {
     this.counts = new Float64Array(totalBinCount(b))
@@ -53,11 +57,15 @@ class NumericBinCounter implements ColumnBinCounter {
   }
 
   count(bytes: Uint8Array, starts: Int32Array, ends: Int32Array, first: number, width: number, limit: number): number {
-    const {edges, counts} = this
+    const {edges, counts, texts} = this
     const n = edges.length
     for (let r = 0, k = first; r < limit; r++, k += width) {
+      let bin = texts.get(bytes, starts[k], ends[k])
+      if (bin >= 0) {
+        counts[bin]++
+        continue
+      }
       const x = parseNumericBytes(bytes, starts[k], ends[k])
-      let bin: number
       // NaN and ±Infinity fail the comparison and take the text path (missing, special, unseen text, or an error)
       if (Math.abs(x) <= Number.MAX_VALUE && !(this.hasSpecialNumbers && this.specialNumbers.has(x))) {
         let lo = 0
@@ -76,6 +84,7 @@ class NumericBinCounter implements ColumnBinCounter {
           }
         }
         bin = lo
+        texts.set(bytes, starts[k], ends[k], bin)
       } else {
         try {
           bin = this.byText(cellText(bytes, starts[k], ends[k]))

@@ -23,6 +23,7 @@ import {ByteKeyIndex} from './byte-key-index.js'
 import {cellText, parseNumericBytes} from './cell-bytes.js'
 import {isMissingCell, NonFiniteCellError, parseNumericCell} from './cell-value.js'
 import {DoubleIndex} from './double-index.js'
+import {ShortCellIndex} from './short-cell-index.js'
 
 export interface ColumnProfile {
   readonly name: string
@@ -83,6 +84,11 @@ export class ColumnProfiler {
   private numeric: boolean
   /** Numeric mode: distinct value → slot in goods/bads (dense, in arrival order). */
   private numbers = new DoubleIndex()
+  /**
+   * Exact numeric mode: a short cell's bytes → its slot in `numbers`, so a text met before is not parsed again
+   * (the same bytes always parse to the same double). Emptied when the slots change (coarsening).
+   */
+  private texts = new ShortCellIndex()
   private readonly levels = new Map<string, number>()
   private goods: number[] = []
   private bads: number[] = []
@@ -253,23 +259,29 @@ export class ColumnProfiler {
     limit: number,
     slots: Uint8Array,
   ): number {
-    const {numbers, goods, bads, maxDistinct} = this
+    const {numbers, goods, bads, maxDistinct, texts} = this
     // indexed by the class slot: no branch on the class, which a random target would mispredict half the time
     const byClass = [goods, bads]
     const from = r
     for (; r < limit; r++, k += width) {
-      const x = parseNumericBytes(bytes, starts[k], ends[k])
-      if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) break
-      const slot = numbers.indexOf(x)
-      if (slot === goods.length) {
-        goods.push(0)
-        bads.push(0)
-        if (numbers.size > maxDistinct) {
-          byClass[slots[r]][slot]++
-          this.numericReads += r + 1 - from
-          this.coarsen()
-          return r + 1
+      const start = starts[k]
+      const end = ends[k]
+      let slot = texts.get(bytes, start, end)
+      if (slot < 0) {
+        const x = parseNumericBytes(bytes, start, end)
+        if (!(Math.abs(x) <= Number.MAX_SAFE_INTEGER)) break
+        slot = numbers.indexOf(x)
+        if (slot === goods.length) {
+          goods.push(0)
+          bads.push(0)
+          if (numbers.size > maxDistinct) {
+            byClass[slots[r]][slot]++
+            this.numericReads += r + 1 - from
+            this.coarsen()
+            return r + 1
+          }
         }
+        texts.set(bytes, start, end, slot)
       }
       byClass[slots[r]][slot]++
     }
@@ -298,6 +310,7 @@ export class ColumnProfiler {
   /** Halves the resolution (fewer mantissa bits) until the distinct values fit again. */
   private coarsen(): void {
     this.coarsened = true
+    this.texts = new ShortCellIndex()
     while (this.numbers.size > this.maxDistinct / 2) {
       this.bits = this.bits === null ? 24 : this.bits - 1
       const values = this.numbers.keysInOrder()

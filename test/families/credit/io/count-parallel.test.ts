@@ -9,6 +9,7 @@ import {join} from 'node:path'
 import {tempDir} from '../../../helpers/cli.js'
 import {countBins} from '../../../../src/families/credit/io/count-bins.js'
 import {countBinsOfFiles, countRanges} from '../../../../src/families/credit/io/count-bins-parallel.js'
+import {countRange, type CountRangeJob} from '../../../../src/families/credit/io/range-count.js'
 import {fanOut} from '../../../../src/families/credit/io/csv-ranges.js'
 import type {FeatureBinning} from '../../../../src/families/credit/kernels/feature-binning.js'
 
@@ -71,9 +72,11 @@ async function assertSameCounts(file: string, declines = false): Promise<void> {
   const single = await countBins(file, {binnings})
   for (const parts of [2, 5]) {
     const fan = (await fanOut(file, parts))!
-    const ranged = await countRanges(script, file, fan.head, fan.parts, binnings)
-    if (declines) assert.equal(ranged, undefined)
-    else assert.deepStrictEqual(ranged, single, `${parts} ranges`)
+    for (const firstHere of [false, true]) {
+      const ranged = await countRanges(script, file, fan.head, fan.parts, binnings, firstHere)
+      if (declines) assert.equal(ranged, undefined)
+      else assert.deepStrictEqual(ranged, single, `${parts} ranges, first range on this thread: ${firstHere}`)
+    }
     assert.deepStrictEqual(await countBinsOfFiles([file], binnings, parts), [single])
   }
 }
@@ -122,4 +125,37 @@ test('a number overflowing a double in the last range: the single pass error, wi
     assert.deepEqual({...e}, {...single})
     return true
   })
+})
+
+test('a bad number in the first range (counted on the calling thread): declined, then the single pass error', async () => {
+  const file = write(
+    'bad-first.csv',
+    table(3000, (i) => (i === 100 ? '-1e999,1,k0,1' : tricky(i))),
+  )
+  const fan = (await fanOut(file, 2))!
+  assert.equal(await countRanges(script, file, fan.head, fan.parts, binnings, true), undefined)
+  await assert.rejects(countBinsOfFiles([file], binnings, 2), /line 102: expected a finite number/)
+})
+
+test('a range on the calling thread raises the shared abort flag when it fails, and stops when it is raised', async () => {
+  const good = write('range-good.csv', table(2000, tricky))
+  const bad = write(
+    'range-bad.csv',
+    table(2000, (i) => (i === 1500 ? '1e999,1,k0,1' : tricky(i))),
+  )
+  const job = async (file: string, abort: Int32Array): Promise<CountRangeJob> => {
+    const fan = (await fanOut(file, 2))!
+    return {file, header: fan.head.header, range: [fan.head.dataStart, fan.head.size], crlf: false, binnings, abort}
+  }
+  const flag = () => new Int32Array(new SharedArrayBuffer(4))
+  const ok = await countRange(await job(good, flag()))
+  const single = await countBins(good, {binnings})
+  assert.ok(ok.ok && ok.result.rows === 2000)
+  assert.deepStrictEqual([ok.result.counts, ok.result.unmatched], [single.counts, single.unmatched])
+  const failed = flag()
+  assert.deepEqual(await countRange(await job(bad, failed)), {ok: false})
+  assert.equal(Atomics.load(failed, 0), 1)
+  const raised = flag()
+  Atomics.store(raised, 0, 1)
+  assert.deepEqual(await countRange(await job(good, raised)), {ok: false})
 })

@@ -5,7 +5,7 @@
 // declined.
 import {test} from 'node:test'
 import assert from 'node:assert/strict'
-import {writeFileSync} from 'node:fs'
+import {statSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {tempDir} from '../../../helpers/cli.js'
 import {
@@ -14,6 +14,7 @@ import {
   type ProfileRequest,
   type TableProfile,
 } from '../../../../src/families/credit/io/profile-table.js'
+import {profileRange, type RangeJob} from '../../../../src/families/credit/io/range-profile.js'
 
 process.env.INFOLENS_CREDIT_FANOUT_BYTES = '1'
 const dir = tempDir('infolens-credit-fanout-')
@@ -147,4 +148,52 @@ test('bad cells in a later range: the single pass error, with its line', async (
       })
     }
   }
+})
+
+test('bad cells in the first range (profiled on the calling thread): the single pass error, with its line', async () => {
+  const cases: [string, string, RegExp][] = [
+    ['ragged-first.csv', table('x,y', 3000, (i) => (i === 100 ? '1,0,7' : `${i},${i % 2}`)), /line 102/],
+    ['nonfinite-first.csv', table('x,y', 3000, (i) => (i === 100 ? '-1e999,1' : `${i},${i % 2}`)), /line 102/],
+    ['third-first.csv', table('x,y', 3000, (i) => (i === 100 ? '1,x' : `${i},${i % 2}`)), /more than two classes/],
+  ]
+  for (const [name, text, pattern] of cases) {
+    const file = write(name, text)
+    assert.equal(await profileFannedOut(file, {...base, threads: 2}), undefined, `${name}: the fan-out declines`)
+    await assert.rejects(profileTable(file, {...base, threads: 2}), (e: Error) => {
+      assert.match(e.message + ' ' + String((e as {field?: string}).field), pattern)
+      return true
+    })
+  }
+})
+
+test('a range on the calling thread raises the shared abort flag when it fails, and stops when it is raised', async () => {
+  const good = write(
+    'range-good.csv',
+    table('x,y', 2000, (i) => `${i % 7}.5,${i % 2}`),
+  )
+  const bad = write(
+    'range-bad.csv',
+    table('x,y', 2000, (i) => (i === 1500 ? '1,0,1' : `${i % 7}.5,${i % 2}`)),
+  )
+  const job = (file: string, abort: Int32Array): RangeJob => ({
+    file,
+    range: [4, statSync(file).size], // after the header 'x,y\n'
+    crlf: false,
+    width: 2,
+    targetName: 'y',
+    target: 1,
+    names: ['x'],
+    columns: [0],
+    rules: {categorical: [], special: []},
+    abort,
+  })
+  const flag = () => new Int32Array(new SharedArrayBuffer(4))
+  const ok = await profileRange(job(good, flag()))
+  assert.ok(ok.ok && ok.part.rows === 2000 && ok.part.profiles[0].values.length === 7)
+  const failed = flag()
+  assert.deepEqual(await profileRange(job(bad, failed)), {ok: false})
+  assert.equal(Atomics.load(failed, 0), 1)
+  const raised = flag()
+  Atomics.store(raised, 0, 1)
+  assert.deepEqual(await profileRange(job(good, raised)), {ok: false})
 })
