@@ -209,13 +209,18 @@ class NumberScanner {
     let i = this.skipSpaces(open + 1)
     if (b[i] === CLOSE) return 'not-numbers'
     for (;;) {
+      if (count === values.length) {
+        this.count = count
+        this.grow()
+        values = this.values
+      }
       const start = i
       let c = b[i]
       const negative = c === MINUS
       if (negative) c = b[++i]
       let mantissa = c - ZERO
       const firstDigit = i
-      let v = NaN
+      let stored = false
       if (mantissa >= 0 && mantissa <= 9) {
         c = b[++i]
         while (c >= ZERO && c <= NINE) {
@@ -231,26 +236,26 @@ class NumberScanner {
             c = b[++i]
           }
           const scale = i - dot - 1
-          // one correctly rounded division of two exact doubles (see the file header)
-          if (scale > 0 && intDigits + scale <= MAX_FAST_DIGITS && (c === COMMA || c === CLOSE))
-            v = negative ? -(mantissa / EXACT_POWERS[scale]) : mantissa / EXACT_POWERS[scale]
+          // one correctly rounded division of two exact doubles (see the file header); stored here,
+          // not through a variable shared with the general path below, so V8 keeps it an unboxed
+          // double (a shared one was boxed: 16 bytes of heap per number, 117 MB per 64 MB file)
+          if (scale > 0 && intDigits + scale <= MAX_FAST_DIGITS && (c === COMMA || c === CLOSE)) {
+            const magnitude = mantissa / EXACT_POWERS[scale]
+            values[count++] = negative ? -magnitude : magnitude
+            stored = true
+          }
         }
       }
-      if (v !== v) {
+      if (!stored) {
         // not the common literal: the general readers, from its start
-        v = this.readPlainDecimal(start)
+        const v = this.readPlainDecimal(start)
         if (v !== v) return this.rollBack(first, 'not-numbers') // NaN: not a literal
         if (v === Infinity || v === -Infinity) return this.rollBack(first, 'non-finite')
+        values[count++] = v
         i = this.pos
         c = b[i]
         if (isSpace(c)) c = b[(i = this.skipSpaces(i))]
       }
-      if (count === values.length) {
-        this.count = count
-        this.grow()
-        values = this.values
-      }
-      values[count++] = v
       if (c === CLOSE) {
         this.count = count
         this.pos = i + 1
