@@ -75,6 +75,25 @@ export interface RangeFacts {
   readonly utf8?: Utf8Place
 }
 
+/**
+ * Runs one range reader so that it never throws: a failure of any kind is `{ok: false}` (the caller then reads
+ * the file in a single pass, which reports the error with its line), and it raises the shared `abort` flag so
+ * the other ranges stop at their next batch. Shared by the profile and the count ranges.
+ */
+export async function settleRange<R extends {ok: boolean}>(
+  abort: Int32Array,
+  read: () => Promise<R | {ok: false}>,
+): Promise<R | {ok: false}> {
+  let reply: R | {ok: false}
+  try {
+    reply = await read()
+  } catch {
+    reply = {ok: false}
+  }
+  if (!reply.ok) Atomics.store(abort, 0, 1)
+  return reply
+}
+
 /** Whether every cut has an even number of quotes before it (then it starts a record). */
 export function cutsOutsideQuotes(parts: readonly RangeFacts[]): boolean {
   let quotes = 0

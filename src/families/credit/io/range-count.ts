@@ -9,7 +9,7 @@
 import type {FeatureBinning} from '../kernels/feature-binning.js'
 import type {BinCountResult} from './count-bins.js'
 import {countColumns} from './count-bins.js'
-import {RangeTally, rangeBatches, type RangeFacts} from './csv-ranges.js'
+import {RangeTally, rangeBatches, settleRange, type RangeFacts} from './csv-ranges.js'
 import type {ByteBatch} from './table-source.js'
 import {Utf8Check} from './utf8-check.js'
 
@@ -26,15 +26,8 @@ export interface CountRangeJob {
 export type CountRangeReply = ({ok: true; result: Omit<BinCountResult, 'warnings'>} & RangeFacts) | {ok: false}
 
 /** Counts the job's range; never throws (a failure is `ok: false`, with the abort flag raised). */
-export async function countRange(job: CountRangeJob): Promise<CountRangeReply> {
-  let reply: CountRangeReply
-  try {
-    reply = await readRange(job)
-  } catch {
-    reply = {ok: false}
-  }
-  if (!reply.ok) Atomics.store(job.abort, 0, 1)
-  return reply
+export function countRange(job: CountRangeJob): Promise<CountRangeReply> {
+  return settleRange(job.abort, () => readRange(job))
 }
 
 async function readRange(job: CountRangeJob): Promise<CountRangeReply> {

@@ -7,7 +7,7 @@
  * line. A failure also raises the shared `abort` flag, so the other ranges stop at their next batch instead of
  * finishing work that will be thrown away.
  */
-import {RangeTally, rangeBatches} from './csv-ranges.js'
+import {RangeTally, rangeBatches, settleRange} from './csv-ranges.js'
 import {TableProfiler, type ColumnRules, type SlotProfile} from './table-profiler.js'
 import {Utf8Check, type Utf8Place} from './utf8-check.js'
 
@@ -31,15 +31,8 @@ export interface RangeJob {
 export type RangeReply = {ok: true; part: SlotProfile; quotes: number; lines: number; utf8?: Utf8Place} | {ok: false}
 
 /** Profiles the job's range; never throws (a failure is `ok: false`, with the abort flag raised). */
-export async function profileRange(job: RangeJob): Promise<RangeReply> {
-  let reply: RangeReply
-  try {
-    reply = await readRange(job)
-  } catch {
-    reply = {ok: false}
-  }
-  if (!reply.ok) Atomics.store(job.abort, 0, 1)
-  return reply
+export function profileRange(job: RangeJob): Promise<RangeReply> {
+  return settleRange(job.abort, () => readRange(job))
 }
 
 async function readRange(job: RangeJob): Promise<RangeReply> {
